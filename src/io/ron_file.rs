@@ -1,0 +1,375 @@
+//! RON project files (design.md §7): load with every problem reported by line and column,
+//! save pretty-printed in id order, atomically, keeping the previous file as `NAME.ron.bak`.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use serde::{Deserialize, Serialize};
+
+use super::locate;
+use crate::model::{
+    Actor, Location, Meta, NextIds, Partnership, Problem, Project, Settings, validate,
+};
+
+/// The `format` value every project file carries.
+pub const FORMAT: &str = "partnermap";
+/// The newest file version this program reads and the one it writes.
+pub const VERSION: u64 = 1;
+/// The largest file that is opened (design.md §11).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// How deeply brackets may nest before a file is refused; real files need about 6.
+const RECURSION_LIMIT: usize = 32;
+
+/// Why a map could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read at all.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is over the size limit.
+    #[error(
+        "the file is {} MB; PartnerMap opens project files of at most {} MB",
+        .bytes.div_ceil(1024 * 1024),
+        MAX_FILE_BYTES / 1024 / 1024
+    )]
+    TooLarge {
+        /// Its size in bytes.
+        bytes: u64,
+    },
+    /// The file is not UTF-8 text.
+    #[error("line {}, column {}: this is not a text file (the bytes there are not valid UTF-8)", .location.line, .location.column)]
+    NotText {
+        /// Where the first bad byte is.
+        location: Location,
+    },
+    /// The file is readable text but not a PartnerMap project.
+    #[error("this is not a PartnerMap project file: {reason}")]
+    NotPartnerMap {
+        /// Why not.
+        reason: String,
+    },
+    /// The file was written by a newer version of the program.
+    #[error(
+        "this map was made by a newer PartnerMap (file version {found}; this PartnerMap reads version {VERSION} and older): update PartnerMap to open it"
+    )]
+    Newer {
+        /// The version found in the file.
+        found: u64,
+    },
+    /// The file is a PartnerMap project with problems; all of them are listed.
+    #[error("{}", problems_summary(.0))]
+    Invalid(Vec<Problem>),
+}
+
+fn problems_summary(problems: &[Problem]) -> String {
+    let mut s = match problems.len() {
+        1 => "the map has 1 problem:".to_string(),
+        n => format!("the map has {n} problems:"),
+    };
+    for p in problems {
+        s.push_str("\n  ");
+        s.push_str(&p.to_string());
+    }
+    s
+}
+
+impl LoadError {
+    /// Whether the file could not be read as a PartnerMap file at all (as opposed to a map
+    /// that was read and found to have problems). `partnermap check` exits 2 for these.
+    pub fn is_unreadable(&self) -> bool {
+        !matches!(self, Self::Invalid(_))
+    }
+}
+
+/// Why a map could not be saved. The file that was there before is left as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The map has problems and is not written (this should never happen for maps edited in
+    /// the program).
+    #[error("{}", problems_summary(.0))]
+    Invalid(Vec<Problem>),
+    /// Writing failed; `stage` says at which step.
+    #[error("could not save {path}: {stage}: {source}")]
+    Io {
+        /// The file being saved.
+        path: PathBuf,
+        /// The step that failed.
+        stage: &'static str,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    version: Option<u64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "PartnerMap")]
+struct FileIn {
+    format: String,
+    version: u64,
+    #[serde(default)]
+    meta: Meta,
+    #[serde(default)]
+    settings: Settings,
+    #[serde(default)]
+    next_ids: Option<NextIds>,
+    #[serde(default)]
+    actors: Vec<Actor>,
+    #[serde(default)]
+    partnerships: Vec<Partnership>,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'a str,
+    version: u64,
+    #[serde(skip_serializing_if = "meta_is_empty")]
+    meta: &'a Meta,
+    settings: &'a Settings,
+    next_ids: NextIds,
+    actors: Vec<&'a Actor>,
+    partnerships: Vec<&'a Partnership>,
+}
+
+fn meta_is_empty(meta: &&Meta) -> bool {
+    **meta == Meta::default()
+}
+
+fn options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+}
+
+fn syntax_problem(e: &ron::error::SpannedError) -> Problem {
+    Problem::syntax(
+        e.code.to_string(),
+        Some(Location {
+            line: e.span.start.line,
+            column: e.span.start.col,
+        }),
+    )
+}
+
+/// The line and column of byte offset `at` in `bytes` (columns count characters).
+fn location_of_byte(bytes: &[u8], at: usize) -> Location {
+    let before = &bytes[..at.min(bytes.len())];
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = 1 + String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count();
+    Location { line, column }
+}
+
+/// Reads a project from bytes: checks the size, the encoding, the header, the syntax and
+/// then every rule of the model, reporting all problems with their places.
+pub fn load_bytes(bytes: &[u8]) -> Result<Project, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotText {
+        location: location_of_byte(bytes, e.valid_up_to()),
+    })?;
+    load_str(text)
+}
+
+/// Reads a project from text. See [`load_bytes`].
+pub fn load_str(text: &str) -> Result<Project, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let trimmed = text.trim_start();
+    if trimmed.is_empty() {
+        return Err(LoadError::NotPartnerMap {
+            reason: "the file is empty".into(),
+        });
+    }
+    if trimmed.starts_with('{') || trimmed.starts_with("[{") {
+        return Err(LoadError::NotPartnerMap {
+            reason: "it looks like JSON; project files are RON (`format: \"partnermap\"`). \
+                     Use File → Import or `partnermap import` for other formats"
+                .into(),
+        });
+    }
+    let header: Header = options()
+        .from_str(text)
+        .map_err(|e| LoadError::Invalid(vec![syntax_problem(&e)]))?;
+    match header.format.as_deref() {
+        Some(FORMAT) => {}
+        Some(other) => {
+            return Err(LoadError::NotPartnerMap {
+                reason: format!("its `format` is \"{other}\", not \"{FORMAT}\""),
+            });
+        }
+        None => {
+            return Err(LoadError::NotPartnerMap {
+                reason: format!("it has no `format: \"{FORMAT}\"` field"),
+            });
+        }
+    }
+    match header.version {
+        Some(v) if v > VERSION => return Err(LoadError::Newer { found: v }),
+        Some(0) | None => {
+            return Err(LoadError::NotPartnerMap {
+                reason: "it has no `version` field of 1 or more".into(),
+            });
+        }
+        Some(_) => {}
+    }
+    let file: FileIn = options()
+        .from_str(text)
+        .map_err(|e| LoadError::Invalid(vec![syntax_problem(&e)]))?;
+    debug_assert_eq!(file.format, FORMAT);
+    let _ = file.version;
+    let mut problems = validate(&file.actors, &file.partnerships, &file.settings, &file.meta);
+    if !problems.is_empty() {
+        let places = locate::scan(text);
+        for p in &mut problems {
+            p.location = places.locate(p);
+        }
+        return Err(LoadError::Invalid(problems));
+    }
+    let mut project = Project {
+        meta: file.meta,
+        settings: file.settings,
+        next_ids: file.next_ids.unwrap_or_default(),
+        ..Project::default()
+    };
+    for actor in file.actors {
+        project.insert_actor(actor);
+    }
+    for partnership in file.partnerships {
+        project.insert_partnership(partnership);
+    }
+    Ok(project)
+}
+
+/// Reads the project at `path`, refusing files over the size limit before reading them.
+pub fn load_path(path: &Path) -> Result<Project, LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(io(std::io::Error::other("it is a folder, not a file")));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { bytes: meta.len() });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    load_bytes(&bytes)
+}
+
+/// The project as RON text: pretty-printed, actors and partnerships in id order, unset
+/// optional fields left out. The same project always gives the same bytes.
+pub fn to_ron_string(project: &Project) -> String {
+    let out = FileOut {
+        format: FORMAT,
+        version: VERSION,
+        meta: &project.meta,
+        settings: &project.settings,
+        next_ids: project.next_ids,
+        actors: project.actors.values().collect(),
+        partnerships: project.partnerships.values().collect(),
+    };
+    let config = ron::ser::PrettyConfig::new()
+        .extensions(Extensions::IMPLICIT_SOME)
+        .depth_limit(3)
+        .escape_strings(false)
+        .struct_names(false);
+    // Serialising plain data with string keys cannot fail; fall back to an empty map rather
+    // than panic if it ever did.
+    let mut text = ron::Options::default()
+        .to_string_pretty(&out, config)
+        .unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The path of the backup kept beside `path`: `NAME.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves the project to `path` atomically, keeping the previous file as `NAME.ron.bak`.
+/// A map with problems is refused and nothing is written.
+pub fn save_path(project: &Project, path: &Path) -> Result<(), SaveError> {
+    let problems = project.validate();
+    if !problems.is_empty() {
+        return Err(SaveError::Invalid(problems));
+    }
+    write_atomic(path, to_ron_string(project).as_bytes())
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder (written, flushed,
+/// synced, then renamed over), first copying any existing file to `NAME.ron.bak`. If any step
+/// fails the existing file is untouched.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let err = |stage: &'static str| {
+        move |source| SaveError::Io {
+            path: path.to_owned(),
+            stage,
+            source,
+        }
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".partnermap-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(err("creating a temporary file in the folder"))?;
+    tmp.write_all(bytes)
+        .map_err(err("writing the temporary file"))?;
+    tmp.flush().map_err(err("writing the temporary file"))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(err("flushing the temporary file to disk"))?;
+    if path.is_file() {
+        let mut bak = tempfile::Builder::new()
+            .prefix(".partnermap-")
+            .suffix(".bak.tmp")
+            .tempfile_in(&dir)
+            .map_err(err("creating the backup"))?;
+        let mut old = std::fs::File::open(path).map_err(err("reading the previous file"))?;
+        std::io::copy(&mut old, bak.as_file_mut()).map_err(err("writing the backup"))?;
+        bak.as_file()
+            .sync_all()
+            .map_err(err("writing the backup"))?;
+        bak.persist(backup_path(path))
+            .map_err(|e| e.error)
+            .map_err(err("writing the backup"))?;
+    }
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .map_err(err("replacing the file with the new version"))?;
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}

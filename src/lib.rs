@@ -1,0 +1,13 @@
+//! PartnerMap: map partnerships between the actors of local governance, with the typologies
+//! and trust / power indicators of the governance literature, live and linked to the map.
+//!
+//! The model and everything computed from it are plain Rust with no egui (`model`, `io`,
+//! `generate`); `app` owns the document and view state; `ui` draws it.
+
+pub mod app;
+pub mod cli;
+pub mod generate;
+pub mod io;
+pub mod model;
+pub mod style;
+pub mod ui;

@@ -1,0 +1,28 @@
+//! The domain model of design.md §3: projects, actors, partnerships, their value sets and
+//! validation. Plain data with serde; no egui.
+
+mod actor;
+mod choice;
+mod custom;
+mod date;
+mod enums;
+mod ids;
+mod partnership;
+mod project;
+pub mod scales;
+mod validation;
+
+pub use actor::{Actor, Position};
+pub use choice::Choice;
+pub use custom::{CustomFields, CustomValue};
+pub use date::{DateParts, PartialDate, days_in_month, parse_partial_date};
+pub use enums::{
+    Accountability, ColourBy, DISABLER_SUGGESTIONS, ENABLER_SUGGESTIONS, Form, Formality, Function,
+    Initiator, Level, RESOURCE_SUGGESTIONS, Risk, Sector, Stance, Status,
+};
+pub use ids::{ActorId, NextIds, PartnershipId};
+pub use partnership::{Partnership, Practices};
+pub use project::{Cut, Cuts, Meta, Project, Settings};
+pub use validation::{
+    Location, MAX_ITEMS, MAX_NAME_CHARS, MAX_TEXT_CHARS, Problem, ProblemKind, Subject, validate,
+};

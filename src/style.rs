@@ -1,0 +1,187 @@
+//! The visual encoding of the map, shared by the canvas and every export so that what is
+//! printed matches the screen (design.md §6): colour and shape by sector, size by influence,
+//! line width by form, dashes for informal partnerships, colour by trust.
+
+use crate::model::{Actor, Form, Formality, Partnership, Sector};
+
+/// An sRGB colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// `#rrggbb`, as SVG and CSS write it.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+
+    /// The colour `t` of the way from `self` to `other`.
+    pub fn lerp(self, other: Rgb, t: f64) -> Rgb {
+        let t = t.clamp(0.0, 1.0);
+        let mix = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round() as u8;
+        Rgb(
+            mix(self.0, other.0),
+            mix(self.1, other.1),
+            mix(self.2, other.2),
+        )
+    }
+}
+
+/// The second cue for sector, so that print in black and white and colour-blind readers can
+/// still tell sectors apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A square: the state's institutions.
+    Square,
+    /// A circle: civil society.
+    Circle,
+    /// A diamond: private firms.
+    Diamond,
+    /// A triangle pointing up: communities.
+    Triangle,
+    /// A hexagon: donors.
+    Hexagon,
+    /// A circle with a ring inside: joint bodies made of several actors.
+    DoubleCircle,
+}
+
+/// The colour of a sector, from the Okabe–Ito palette (safe for colour-blind readers).
+pub fn sector_colour(sector: Sector) -> Rgb {
+    match sector {
+        Sector::State => Rgb(0x00, 0x72, 0xB2),
+        Sector::CivilSociety => Rgb(0x00, 0x9E, 0x73),
+        Sector::Private => Rgb(0xD5, 0x5E, 0x00),
+        Sector::Community => Rgb(0xE6, 0x9F, 0x00),
+        Sector::Donor => Rgb(0xCC, 0x79, 0xA7),
+        Sector::Joint => Rgb(0x56, 0xB4, 0xE9),
+    }
+}
+
+/// The shape of a sector.
+pub fn sector_shape(sector: Sector) -> Shape {
+    match sector {
+        Sector::State => Shape::Square,
+        Sector::CivilSociety => Shape::Circle,
+        Sector::Private => Shape::Diamond,
+        Sector::Community => Shape::Triangle,
+        Sector::Donor => Shape::Hexagon,
+        Sector::Joint => Shape::DoubleCircle,
+    }
+}
+
+/// The radius of an actor in canvas units, growing with influence (1–5).
+pub fn actor_radius(actor: &Actor) -> f64 {
+    influence_radius(actor.influence)
+}
+
+/// The radius for an influence score.
+pub fn influence_radius(influence: u8) -> f64 {
+    10.0 + 3.5 * f64::from(influence.clamp(1, 5))
+}
+
+/// The width of a partnership line in canvas units, growing with form.
+pub fn form_width(form: Form) -> f64 {
+    match form {
+        Form::Interaction => 1.5,
+        Form::Coalition => 2.5,
+        Form::Collaboration => 4.0,
+        Form::Integrated => 6.0,
+    }
+}
+
+/// Whether a partnership is drawn dashed: less formal than a letter of support.
+pub fn is_dashed(formality: Formality) -> bool {
+    formality < Formality::LetterOfSupport
+}
+
+/// The colour of lines whose trust is unknown.
+pub const UNKNOWN: Rgb = Rgb(0x9A, 0x9A, 0x9A);
+
+const TRUST_LOW: Rgb = Rgb(0xE6, 0x61, 0x01);
+const TRUST_MID: Rgb = Rgb(0xC9, 0xA8, 0x6A);
+const TRUST_HIGH: Rgb = Rgb(0x5E, 0x3C, 0x99);
+
+/// The colour for trust `t` on the 0–1 scale: a diverging orange–purple scale that readers
+/// with red–green colour blindness can still read; [`UNKNOWN`] grey when missing.
+pub fn trust_colour(t: Option<f64>) -> Rgb {
+    match t {
+        None => UNKNOWN,
+        Some(t) if t < 0.5 => TRUST_LOW.lerp(TRUST_MID, t * 2.0),
+        Some(t) => TRUST_MID.lerp(TRUST_HIGH, (t - 0.5) * 2.0),
+    }
+}
+
+/// Trust of a partnership on the 0–1 scale: the mean of the known directions, rescaled
+/// from 1–5 (design.md §5); `None` when neither is known.
+pub fn partnership_trust(p: &Partnership) -> Option<f64> {
+    let known: Vec<f64> = [p.trust_ab, p.trust_ba]
+        .into_iter()
+        .flatten()
+        .map(f64::from)
+        .collect();
+    if known.is_empty() {
+        None
+    } else {
+        Some((known.iter().sum::<f64>() / known.len() as f64 - 1.0) / 4.0)
+    }
+}
+
+/// The colour of a partnership line when coloured by trust.
+pub fn partnership_colour(p: &Partnership) -> Rgb {
+    trust_colour(partnership_trust(p))
+}
+
+/// Wraps a label into lines of at most about `max_chars` characters, breaking at spaces.
+pub fn wrap_label(text: &str, max_chars: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        if !line.is_empty() && needed > max_chars {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sector_has_its_own_colour_and_shape() {
+        use crate::model::Choice;
+        let colours: std::collections::HashSet<_> = Sector::ALL
+            .iter()
+            .map(|s| sector_colour(*s).hex())
+            .collect();
+        let shapes: Vec<_> = Sector::ALL.iter().map(|s| sector_shape(*s)).collect();
+        assert_eq!(colours.len(), Sector::ALL.len());
+        for (i, a) in shapes.iter().enumerate() {
+            assert!(!shapes[i + 1..].contains(a));
+        }
+    }
+
+    #[test]
+    fn trust_runs_from_orange_to_purple_and_unknown_is_grey() {
+        assert_eq!(trust_colour(Some(0.0)), TRUST_LOW);
+        assert_eq!(trust_colour(Some(0.5)), TRUST_MID);
+        assert_eq!(trust_colour(Some(1.0)), TRUST_HIGH);
+        assert_eq!(trust_colour(None), UNKNOWN);
+    }
+
+    #[test]
+    fn labels_wrap_at_spaces() {
+        assert_eq!(
+            wrap_label("Provincial Governor's Office, Pursat", 20),
+            vec!["Provincial Governor's", "Office, Pursat"]
+        );
+        assert_eq!(wrap_label("", 10), Vec::<String>::new());
+    }
+}
