@@ -146,6 +146,7 @@ impl PartnerMapApp {
             .storage
             .and_then(|s| s.get_string(LAST_MAP_KEY))
             .map(PathBuf::from);
+        crate::ui::fonts::install(&cc.egui_ctx);
         let mut app = Self::with_document(Document::sample());
         app.ctx = Some(cc.egui_ctx.clone());
         app.last_map = last_map.clone();

@@ -179,7 +179,7 @@ mod tests {
     #[test]
     fn labels_wrap_at_spaces() {
         assert_eq!(
-            wrap_label("Provincial Governor's Office, Pursat", 20),
+            wrap_label("Provincial Governor's Office, Pursat", 22),
             vec!["Provincial Governor's", "Office, Pursat"]
         );
         assert_eq!(wrap_label("", 10), Vec::<String>::new());

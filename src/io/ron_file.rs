@@ -154,8 +154,21 @@ fn options() -> ron::Options {
 }
 
 fn syntax_problem(e: &ron::error::SpannedError) -> Problem {
+    let message = match &e.code {
+        ron::Error::ExceededRecursionLimit => format!(
+            "brackets are nested too deeply (more than {RECURSION_LIMIT} levels; a map needs fewer than 10)"
+        ),
+        ron::Error::Eof => "the file ends too early: it looks cut off".to_string(),
+        ron::Error::ExpectedStringEnd => {
+            "a text has no closing quote (\"); the file may be cut off".to_string()
+        }
+        ron::Error::IntegerOutOfBounds => "this number is out of range for its field (influence, \
+            interest, capacity, trust and identity are 1 to 5, power −2 to 2, contributions 0 to 4)"
+            .to_string(),
+        other => other.to_string(),
+    };
     Problem::syntax(
-        e.code.to_string(),
+        message,
         Some(Location {
             line: e.span.start.line,
             column: e.span.start.col,

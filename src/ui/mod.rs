@@ -4,4 +4,5 @@
 pub mod actions;
 pub mod camera;
 pub mod canvas;
+pub mod fonts;
 pub mod legend;

@@ -1,0 +1,48 @@
+//! The fonts of the window, shipped in `assets/fonts` and loaded explicitly so that the window
+//! looks the same on every machine and in the tests.
+
+use std::sync::Arc;
+
+use egui::{FontData, FontDefinitions, FontFamily};
+
+const NOTO_SANS: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+const NOTO_KHMER: &[u8] = include_bytes!("../../assets/fonts/NotoSansKhmer-Regular.ttf");
+const NOTO_ARABIC: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
+const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// The family name of the bold face, for headings and emphasis.
+pub const BOLD: &str = "bold";
+
+/// Installs PartnerMap's fonts: Noto Sans first, then DejaVu Sans for symbols, then Khmer and
+/// Arabic, then egui's own fonts.
+pub fn install(ctx: &egui::Context) {
+    let mut fonts = FontDefinitions::default();
+    let faces: [(&str, &'static [u8]); 5] = [
+        ("noto-sans", NOTO_SANS),
+        ("noto-sans-bold", NOTO_SANS_BOLD),
+        ("noto-khmer", NOTO_KHMER),
+        ("noto-arabic", NOTO_ARABIC),
+        ("dejavu-sans", DEJAVU_SANS),
+    ];
+    for (name, bytes) in faces {
+        fonts
+            .font_data
+            .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
+    }
+    let fallbacks = ["dejavu-sans", "noto-khmer", "noto-arabic"];
+    let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
+    for (i, name) in std::iter::once("noto-sans").chain(fallbacks).enumerate() {
+        proportional.insert(i, name.to_owned());
+    }
+    let monospace = fonts.families.entry(FontFamily::Monospace).or_default();
+    monospace.extend(fallbacks.iter().map(|s| s.to_string()));
+    fonts.families.insert(
+        FontFamily::Name(BOLD.into()),
+        std::iter::once("noto-sans-bold")
+            .chain(fallbacks)
+            .map(str::to_owned)
+            .collect(),
+    );
+    ctx.set_fonts(fonts);
+}

@@ -1,0 +1,127 @@
+//! The first window, driven headless with egui_kittest: the sample map on the canvas, the
+//! title, pan and zoom, and failed opens that keep the open map.
+
+use egui::{Event, Modifiers, MouseWheelUnit, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use partnermap::app::{Document, Origin, PartnerMapApp};
+use partnermap::io;
+
+fn harness(app: PartnerMapApp) -> Harness<'static, PartnerMapApp> {
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_context_setup(partnermap::ui::fonts::install)
+        .build_eframe(move |_cc| app);
+    h.run();
+    h
+}
+
+#[test]
+fn the_sample_map_shows_every_actor_on_the_canvas() {
+    let h = harness(PartnerMapApp::with_document(Document::sample()));
+    for actor in io::sample().actors.values() {
+        h.get_by_label(&actor.name);
+    }
+    assert!(
+        h.state()
+            .doc
+            .window_title()
+            .contains("DFGG Cambodia sample")
+    );
+    h.get_by_label("Map canvas");
+}
+
+#[test]
+fn dragging_the_background_pans_and_ctrl_wheel_zooms_around_the_pointer() {
+    let mut h = harness(PartnerMapApp::with_document(Document::sample()));
+    let before = h.state().canvas.camera.unwrap();
+    // An empty spot of the canvas, well away from any actor.
+    let start = Pos2::new(1200.0, 760.0);
+    h.hover_at(start);
+    h.drag_at(start);
+    h.run();
+    h.hover_at(start + Vec2::new(-100.0, -50.0));
+    h.run();
+    h.drop_at(start + Vec2::new(-100.0, -50.0));
+    h.run();
+    let panned = h.state().canvas.camera.unwrap();
+    let moved = (panned.center - before.center) * before.zoom;
+    assert!(
+        (moved - Vec2::new(100.0, 50.0)).length() < 1.0,
+        "moved by {moved:?}"
+    );
+
+    let pointer = Pos2::new(700.0, 400.0);
+    h.hover_at(pointer);
+    h.event_modifiers(
+        Event::MouseWheel {
+            unit: MouseWheelUnit::Line,
+            delta: Vec2::new(0.0, 3.0),
+            modifiers: Modifiers::COMMAND,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        },
+        Modifiers::COMMAND,
+    );
+    h.run();
+    let zoomed = h.state().canvas.camera.unwrap();
+    assert!(
+        zoomed.zoom > panned.zoom * 1.05,
+        "{} → {}",
+        panned.zoom,
+        zoomed.zoom
+    );
+
+    // F fits the whole map again.
+    h.key_press(egui::Key::F);
+    h.run();
+    let fitted = h.state().canvas.camera.unwrap();
+    assert!((fitted.zoom - before.zoom).abs() < 1e-4);
+}
+
+#[test]
+fn a_file_that_fails_to_open_shows_why_and_keeps_the_open_map() {
+    let mut h = harness(PartnerMapApp::with_document(Document::sample()));
+    h.state_mut()
+        .open_path("tests/fixtures/bad/many-problems.ron".into());
+    h.state_mut().wait_for_background_work();
+    h.run();
+    assert_eq!(h.state().doc.origin, Origin::Sample);
+    assert_eq!(h.state().doc.project.actors.len(), 24);
+    h.get_by_label("Could not open many-problems.ron");
+    h.get_by_label_contains("partnership 2: `b` refers to actor 7");
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().notices.is_empty());
+}
+
+#[test]
+fn opening_a_map_shows_it_and_names_the_file_in_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workshop.ron");
+    let project = partnermap::generate::generate(12, 20, 5).unwrap();
+    io::save_path(&project, &path).unwrap();
+    let mut h = harness(PartnerMapApp::with_document(Document::sample()));
+    h.state_mut().open_path(path.clone());
+    h.state_mut().wait_for_background_work();
+    h.run();
+    assert_eq!(h.state().doc.origin, Origin::File(path.clone()));
+    assert_eq!(h.state().doc.window_title(), "workshop.ron — PartnerMap");
+    assert_eq!(h.state().last_map, Some(path));
+    for actor in project.actors.values() {
+        h.get_by_label(&actor.name);
+    }
+}
+
+#[test]
+fn save_as_writes_the_file_and_the_map_then_belongs_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.ron");
+    let mut h = harness(PartnerMapApp::with_document(Document::sample()));
+    h.state_mut().save_to(path.clone());
+    h.state_mut().wait_for_background_work();
+    h.run();
+    assert_eq!(io::load_path(&path).unwrap(), io::sample());
+    assert_eq!(h.state().doc.origin, Origin::File(path));
+    assert!(!h.state().doc.is_modified());
+}
