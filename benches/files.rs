@@ -1,1 +1,34 @@
-fn main() {}
+//! Open and save of the reference maps (design.md §10): workshop 50 / 80, research
+//! 1,000 / 3,000 and stress 10,000 / 30,000, made by `generate` with a fixed seed.
+//! Budgets: open ≤ 5 / 50 / 500 ms, save the same.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use partnermap::generate::generate;
+use partnermap::io;
+
+const MAPS: [(&str, usize, usize); 3] = [
+    ("workshop", 50, 80),
+    ("research", 1_000, 3_000),
+    ("stress", 10_000, 30_000),
+];
+
+fn files(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut group = c.benchmark_group("files");
+    group.sample_size(20);
+    for (name, actors, partnerships) in MAPS {
+        let project = generate(actors, partnerships, 1).expect("the map generates");
+        let path = dir.path().join(format!("{name}.ron"));
+        io::save_path(&project, &path).expect("the map saves");
+        group.bench_with_input(BenchmarkId::new("open", name), &path, |b, path| {
+            b.iter(|| io::load_path(path).expect("the map opens"))
+        });
+        group.bench_with_input(BenchmarkId::new("save", name), &project, |b, project| {
+            b.iter(|| io::save_path(project, &path).expect("the map saves"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, files);
+criterion_main!(benches);

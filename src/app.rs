@@ -412,7 +412,7 @@ impl eframe::App for PartnerMapApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         egui::Panel::left("legend")
             .resizable(true)
-            .default_size(230.0)
+            .default_size(220.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     if !self.doc.project.meta.title.is_empty() {

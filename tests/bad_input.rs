@@ -19,7 +19,11 @@ const CORPUS: &[(&str, &str)] = &[
         "line 4, column 23: this is not a text file",
     ),
     ("json.json", "looks like JSON"),
-    ("deep-nesting.ron", "nested too deeply"),
+    (
+        "deep-nesting.ron",
+        "line 1, column 45: Expected opening `(` for struct `Actor`",
+    ),
+    ("deep-nesting-custom.ron", "nested too deeply"),
     ("deep-nesting-unclosed.ron", "line 1, column 2"),
     ("unknown-field.ron", "colour"),
     ("future-version.ron", "made by a newer PartnerMap"),

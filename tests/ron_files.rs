@@ -314,3 +314,16 @@ proptest! {
         prop_assert_eq!(io::to_ron_string(&loaded), text);
     }
 }
+
+#[test]
+fn the_example_in_the_readme_is_a_valid_map() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme.find("```ron\n").expect("the README shows a map") + 7;
+    let end = start + readme[start..].find("```").unwrap();
+    let project = io::load_str(&readme[start..end]).unwrap();
+    assert_eq!(project.actors.len(), 2);
+    assert_eq!(
+        project.partnership(PartnershipId(1)).unwrap().power,
+        Some(-1)
+    );
+}

@@ -220,36 +220,22 @@ pub fn load_str(text: &str) -> Result<Project, LoadError> {
                 .into(),
         });
     }
-    let header: Header = options()
-        .from_str(text)
-        .map_err(|e| LoadError::Invalid(vec![syntax_problem(&e)]))?;
-    match header.format.as_deref() {
-        Some(FORMAT) => {}
-        Some(other) => {
-            return Err(LoadError::NotPartnerMap {
-                reason: format!("its `format` is \"{other}\", not \"{FORMAT}\""),
-            });
+    // The full parse comes first: it is the only one a good file needs. The header is read
+    // on its own only to explain a failure (a newer version, another format).
+    let file: FileIn = match options().from_str::<FileIn>(text) {
+        Ok(file) => file,
+        Err(e) => {
+            let header: Option<Header> = options().from_str(text).ok();
+            if let Some(header) = header {
+                check_header(&header)?;
+            }
+            return Err(LoadError::Invalid(vec![syntax_problem(&e)]));
         }
-        None => {
-            return Err(LoadError::NotPartnerMap {
-                reason: format!("it has no `format: \"{FORMAT}\"` field"),
-            });
-        }
-    }
-    match header.version {
-        Some(v) if v > VERSION => return Err(LoadError::Newer { found: v }),
-        Some(0) | None => {
-            return Err(LoadError::NotPartnerMap {
-                reason: "it has no `version` field of 1 or more".into(),
-            });
-        }
-        Some(_) => {}
-    }
-    let file: FileIn = options()
-        .from_str(text)
-        .map_err(|e| LoadError::Invalid(vec![syntax_problem(&e)]))?;
-    debug_assert_eq!(file.format, FORMAT);
-    let _ = file.version;
+    };
+    check_header(&Header {
+        format: Some(file.format.clone()),
+        version: Some(file.version),
+    })?;
     let mut problems = validate(&file.actors, &file.partnerships, &file.settings, &file.meta);
     if !problems.is_empty() {
         let places = locate::scan(text);
@@ -271,6 +257,29 @@ pub fn load_str(text: &str) -> Result<Project, LoadError> {
         project.insert_partnership(partnership);
     }
     Ok(project)
+}
+
+fn check_header(header: &Header) -> Result<(), LoadError> {
+    match header.format.as_deref() {
+        Some(FORMAT) => {}
+        Some(other) => {
+            return Err(LoadError::NotPartnerMap {
+                reason: format!("its `format` is \"{other}\", not \"{FORMAT}\""),
+            });
+        }
+        None => {
+            return Err(LoadError::NotPartnerMap {
+                reason: format!("it has no `format: \"{FORMAT}\"` field"),
+            });
+        }
+    }
+    match header.version {
+        Some(v) if v > VERSION => Err(LoadError::Newer { found: v }),
+        Some(0) | None => Err(LoadError::NotPartnerMap {
+            reason: "it has no `version` field of 1 or more".into(),
+        }),
+        Some(_) => Ok(()),
+    }
 }
 
 /// Reads the project at `path`, refusing files over the size limit before reading them.

@@ -1,6 +1,6 @@
 //! The legend: explains every visual cue of the canvas.
 
-use egui::{Color32, Pos2, Sense, Stroke, Ui, Vec2};
+use egui::{Pos2, Sense, Stroke, Ui, Vec2};
 
 use super::canvas::{color, paint_actor_shape};
 use crate::model::{Choice, Form, Sector};
@@ -46,7 +46,9 @@ pub fn legend_ui(ui: &mut Ui) {
             6.0,
             4.0,
         ));
-        ui.label("Dashed: less formal than a letter of support");
+        ui.label("Dashed: informal").on_hover_text(
+            "Less formal than a letter of support: personal ties, or permission asked per activity",
+        );
     });
     ui.add_space(4.0);
     ui.label("Colour: trust");
@@ -70,5 +72,4 @@ pub fn legend_ui(ui: &mut Ui) {
         ui.painter().rect_filled(rect, 0.0, color(style::UNKNOWN));
         ui.label("unknown");
     });
-    let _ = Color32::TRANSPARENT;
 }

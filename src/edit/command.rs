@@ -1,0 +1,240 @@
+//! Commands: the only way the document changes. Applying a command returns its inverse, so
+//! the history can undo and redo without keeping copies of the whole map.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{
+    Actor, ActorId, Meta, NextIds, Partnership, PartnershipId, Position, Problem, Project,
+    Settings, validate,
+};
+
+/// Why a command could not be applied. The document is left exactly as it was.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EditError {
+    /// The change would leave the map invalid; the problems say why.
+    #[error("{}", .0.iter().map(|p| p.message()).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<Problem>),
+    /// The command names an actor that no longer exists.
+    #[error("actor {0} does not exist")]
+    NoSuchActor(ActorId),
+}
+
+/// A change to the document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Moves actors to new positions (one drag, one layout).
+    MoveActors(Vec<(ActorId, Position)>),
+    /// Puts items in place of others: a new value adds or replaces, `None` removes.
+    Patch(Patch),
+}
+
+/// Items to put in place, by id; `None` removes the item.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Patch {
+    /// Actors to add, replace or (with `None`) remove.
+    pub actors: BTreeMap<ActorId, Option<Actor>>,
+    /// Partnerships to add, replace or (with `None`) remove.
+    pub partnerships: BTreeMap<PartnershipId, Option<Partnership>>,
+    /// New settings, if they change.
+    pub settings: Option<Settings>,
+    /// New descriptive fields, if they change.
+    pub meta: Option<Meta>,
+    /// The next ids to hand out, if they change.
+    pub next_ids: Option<NextIds>,
+}
+
+impl Patch {
+    /// Whether the patch changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+            && self.partnerships.is_empty()
+            && self.settings.is_none()
+            && self.meta.is_none()
+            && self.next_ids.is_none()
+    }
+}
+
+impl Command {
+    /// Adds actors and partnerships (new ids taken from the project's counters).
+    pub fn add(project: &Project, actors: Vec<Actor>, partnerships: Vec<Partnership>) -> Self {
+        let mut next = project.next_ids;
+        for a in &actors {
+            next.actor = next.actor.max(a.id.0 + 1);
+        }
+        for p in &partnerships {
+            next.partnership = next.partnership.max(p.id.0 + 1);
+        }
+        Command::Patch(Patch {
+            actors: actors.into_iter().map(|a| (a.id, Some(a))).collect(),
+            partnerships: partnerships.into_iter().map(|p| (p.id, Some(p))).collect(),
+            next_ids: (next != project.next_ids).then_some(next),
+            ..Patch::default()
+        })
+    }
+
+    /// Removes actors, every partnership of theirs, and the given partnerships.
+    pub fn delete(
+        project: &Project,
+        actors: &BTreeSet<ActorId>,
+        partnerships: &BTreeSet<PartnershipId>,
+    ) -> Self {
+        let mut patch = Patch::default();
+        for id in actors {
+            if project.actors.contains_key(id) {
+                patch.actors.insert(*id, None);
+            }
+        }
+        for p in project.partnerships.values() {
+            if partnerships.contains(&p.id) || actors.contains(&p.a) || actors.contains(&p.b) {
+                patch.partnerships.insert(p.id, None);
+            }
+        }
+        Command::Patch(patch)
+    }
+
+    /// Replaces actors with edited copies.
+    pub fn update_actors(actors: impl IntoIterator<Item = Actor>) -> Self {
+        Command::Patch(Patch {
+            actors: actors.into_iter().map(|a| (a.id, Some(a))).collect(),
+            ..Patch::default()
+        })
+    }
+
+    /// Replaces partnerships with edited copies.
+    pub fn update_partnerships(partnerships: impl IntoIterator<Item = Partnership>) -> Self {
+        Command::Patch(Patch {
+            partnerships: partnerships.into_iter().map(|p| (p.id, Some(p))).collect(),
+            ..Patch::default()
+        })
+    }
+
+    /// Replaces the project settings.
+    pub fn set_settings(settings: Settings) -> Self {
+        Command::Patch(Patch {
+            settings: Some(settings),
+            ..Patch::default()
+        })
+    }
+
+    /// Replaces the descriptive fields.
+    pub fn set_meta(meta: Meta) -> Self {
+        Command::Patch(Patch {
+            meta: Some(meta),
+            ..Patch::default()
+        })
+    }
+
+    /// Applies the command and returns its inverse; on error nothing changes.
+    pub fn apply(&self, project: &mut Project) -> Result<Command, EditError> {
+        match self {
+            Command::MoveActors(moves) => {
+                let mut checked = Vec::with_capacity(moves.len());
+                for (id, to) in moves {
+                    let actor = project.actors.get(id).ok_or(EditError::NoSuchActor(*id))?;
+                    if !(to.x.is_finite() && to.y.is_finite()) {
+                        let mut moved = actor.clone();
+                        moved.position = *to;
+                        return Err(EditError::Invalid(validate(
+                            [&moved],
+                            [],
+                            &project.settings,
+                            &Meta::default(),
+                        )));
+                    }
+                    checked.push((*id, *to));
+                }
+                let mut inverse = Vec::with_capacity(checked.len());
+                for (id, to) in checked {
+                    if let Some(actor) = project.actors.get_mut(&id) {
+                        inverse.push((id, actor.position));
+                        actor.position = to;
+                    }
+                }
+                inverse.reverse();
+                Ok(Command::MoveActors(inverse))
+            }
+            Command::Patch(patch) => apply_patch(patch, project).map(Command::Patch),
+        }
+    }
+}
+
+fn apply_patch(patch: &Patch, project: &mut Project) -> Result<Patch, EditError> {
+    // Check first, change after: the document is never left half-changed or invalid.
+    let new_actors: Vec<&Actor> = patch.actors.values().flatten().collect();
+    let new_partnerships: Vec<&Partnership> = patch.partnerships.values().flatten().collect();
+    let settings = patch.settings.as_ref().unwrap_or(&project.settings);
+    let meta = patch.meta.as_ref().unwrap_or(&project.meta);
+    let mut problems = validate(new_actors.iter().copied(), [], settings, meta);
+    for (id, a) in &patch.actors {
+        if let Some(a) = a
+            && a.id != *id
+        {
+            return Err(EditError::NoSuchActor(*id));
+        }
+    }
+    let actor_exists = |id: ActorId| match patch.actors.get(&id) {
+        Some(change) => change.is_some(),
+        None => project.actors.contains_key(&id),
+    };
+    // Partnerships checked against the actors as they will be after the patch.
+    let mut end_problems = Vec::new();
+    for p in &new_partnerships {
+        let mut alone = validate([], [*p], settings, meta);
+        alone.retain(|pr| !matches!(pr.kind, crate::model::ProblemKind::DanglingReference(_)));
+        end_problems.extend(alone);
+        for end in [p.a, p.b] {
+            if !actor_exists(end) {
+                return Err(EditError::NoSuchActor(end));
+            }
+        }
+    }
+    problems.extend(end_problems);
+    // Removing an actor must not leave a partnership pointing at it.
+    let removed: BTreeSet<ActorId> = patch
+        .actors
+        .iter()
+        .filter(|(_, a)| a.is_none())
+        .map(|(id, _)| *id)
+        .collect();
+    if !removed.is_empty() {
+        for p in project.partnerships.values() {
+            let survives = match patch.partnerships.get(&p.id) {
+                Some(change) => change.is_some(),
+                None => true,
+            };
+            if survives && (removed.contains(&p.a) || removed.contains(&p.b)) {
+                let gone = if removed.contains(&p.a) { p.a } else { p.b };
+                return Err(EditError::NoSuchActor(gone));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(EditError::Invalid(problems));
+    }
+
+    let mut inverse = Patch::default();
+    for (id, change) in &patch.actors {
+        let old = match change {
+            Some(a) => project.actors.insert(*id, a.clone()),
+            None => project.actors.remove(id),
+        };
+        inverse.actors.insert(*id, old);
+    }
+    for (id, change) in &patch.partnerships {
+        let old = match change {
+            Some(p) => project.partnerships.insert(*id, p.clone()),
+            None => project.partnerships.remove(id),
+        };
+        inverse.partnerships.insert(*id, old);
+    }
+    if let Some(s) = &patch.settings {
+        inverse.settings = Some(std::mem::replace(&mut project.settings, *s));
+    }
+    if let Some(m) = &patch.meta {
+        inverse.meta = Some(std::mem::replace(&mut project.meta, m.clone()));
+    }
+    if let Some(n) = patch.next_ids {
+        inverse.next_ids = Some(std::mem::replace(&mut project.next_ids, n));
+    }
+    Ok(inverse)
+}

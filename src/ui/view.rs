@@ -1,0 +1,178 @@
+//! The view state: what is selected, hovered, filtered and shown. Never saved in the map.
+
+use std::collections::BTreeSet;
+
+use crate::model::{ActorId, Form, Function, Level, PartnershipId, Project, Sector};
+
+use super::canvas::CanvasState;
+
+/// Something on the map that can be selected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Item {
+    /// An actor.
+    Actor(ActorId),
+    /// A partnership.
+    Partnership(PartnershipId),
+}
+
+/// How a click changes the selection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SelectMode {
+    /// The clicked items become the selection.
+    Replace,
+    /// The clicked items are added (or removed, if all were selected already).
+    Toggle,
+    /// The clicked items are added.
+    Add,
+}
+
+/// Filters of the lists, which also dim what they leave out on the canvas.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filters {
+    /// Text to find in names, short names, kinds, labels and notes.
+    pub text: String,
+    /// Only actors of this sector (and partnerships touching one).
+    pub sector: Option<Sector>,
+    /// Only actors of this level (and partnerships touching one).
+    pub level: Option<Level>,
+    /// Only partnerships with this function (and their actors).
+    pub function: Option<Function>,
+    /// Only partnerships of this form (and their actors).
+    pub form: Option<Form>,
+}
+
+impl Filters {
+    /// Whether any filter is set.
+    pub fn is_active(&self) -> bool {
+        *self != Self::default()
+    }
+
+    /// The actors and partnerships that pass the filters.
+    pub fn matches(&self, project: &Project) -> (BTreeSet<ActorId>, BTreeSet<PartnershipId>) {
+        let needle = self.text.trim().to_lowercase();
+        let text_hit = |texts: &[&str]| {
+            needle.is_empty() || texts.iter().any(|t| t.to_lowercase().contains(&needle))
+        };
+        let actor_ok = |id: ActorId| {
+            project.actor(id).is_some_and(|a| {
+                self.sector.is_none_or(|s| a.sector == s) && self.level.is_none_or(|l| a.level == l)
+            })
+        };
+        let edge_filters = self.function.is_some() || self.form.is_some();
+        let mut actors = BTreeSet::new();
+        let mut partnerships = BTreeSet::new();
+        for p in project.partnerships.values() {
+            let own = self.function.is_none_or(|f| p.functions.contains(&f))
+                && self.form.is_none_or(|f| p.form == f);
+            let ends = (self.sector.is_none() && self.level.is_none())
+                || actor_ok(p.a)
+                || actor_ok(p.b);
+            let label = p.label.as_deref().unwrap_or("");
+            if own && ends && text_hit(&[label, &p.notes]) {
+                partnerships.insert(p.id);
+            }
+        }
+        for a in project.actors.values() {
+            let own = actor_ok(a.id)
+                && text_hit(&[&a.name, a.short.as_deref().unwrap_or(""), &a.kind, &a.notes]);
+            let touches = !edge_filters
+                || project.partnerships.values().any(|p| {
+                    (p.a == a.id || p.b == a.id)
+                        && self.function.is_none_or(|f| p.functions.contains(&f))
+                        && self.form.is_none_or(|f| p.form == f)
+                });
+            if own && touches {
+                actors.insert(a.id);
+            }
+        }
+        if !needle.is_empty() {
+            // A partnership whose actors match the text is found too.
+            for p in project.partnerships.values() {
+                let own = self.function.is_none_or(|f| p.functions.contains(&f))
+                    && self.form.is_none_or(|f| p.form == f);
+                if own && (actors.contains(&p.a) || actors.contains(&p.b)) {
+                    partnerships.insert(p.id);
+                }
+            }
+        }
+        (actors, partnerships)
+    }
+}
+
+/// Everything about how the map is shown that is not part of the map.
+#[derive(Default)]
+pub struct ViewState {
+    /// The selected actors and partnerships.
+    pub selection: BTreeSet<Item>,
+    /// The item under the pointer, on the canvas or in a list.
+    pub hovered: Option<Item>,
+    /// Camera, gestures and caches of the canvas.
+    pub canvas: CanvasState,
+    /// List filters, which dim what they leave out on the canvas.
+    pub filters: Filters,
+    /// Whether presentation mode is on.
+    pub presenting: bool,
+    /// Whether the search field should take the keyboard on the next frame.
+    pub focus_search: bool,
+}
+
+impl ViewState {
+    /// Changes the selection.
+    pub fn select(&mut self, items: impl IntoIterator<Item = Item>, mode: SelectMode) {
+        let items: Vec<Item> = items.into_iter().collect();
+        match mode {
+            SelectMode::Replace => {
+                self.selection = items.into_iter().collect();
+            }
+            SelectMode::Add => self.selection.extend(items),
+            SelectMode::Toggle => {
+                if items.iter().all(|i| self.selection.contains(i)) {
+                    for i in &items {
+                        self.selection.remove(i);
+                    }
+                } else {
+                    self.selection.extend(items);
+                }
+            }
+        }
+    }
+
+    /// The selected actors.
+    pub fn selected_actors(&self) -> BTreeSet<ActorId> {
+        self.selection
+            .iter()
+            .filter_map(|i| match i {
+                Item::Actor(id) => Some(*id),
+                Item::Partnership(_) => None,
+            })
+            .collect()
+    }
+
+    /// The selected partnerships.
+    pub fn selected_partnerships(&self) -> BTreeSet<PartnershipId> {
+        self.selection
+            .iter()
+            .filter_map(|i| match i {
+                Item::Partnership(id) => Some(*id),
+                Item::Actor(_) => None,
+            })
+            .collect()
+    }
+
+    /// Drops selected items that no longer exist (after undo, delete or opening a map).
+    pub fn forget_missing(&mut self, project: &Project) {
+        self.selection.retain(|i| match i {
+            Item::Actor(id) => project.actors.contains_key(id),
+            Item::Partnership(id) => project.partnerships.contains_key(id),
+        });
+        if let Some(h) = self.hovered {
+            let exists = match h {
+                Item::Actor(id) => project.actors.contains_key(&id),
+                Item::Partnership(id) => project.partnerships.contains_key(&id),
+            };
+            if !exists {
+                self.hovered = None;
+            }
+        }
+    }
+}
