@@ -25,7 +25,7 @@ pub enum Command {
     /// Moves actors to new positions (one drag, one layout).
     MoveActors(Vec<(ActorId, Position)>),
     /// Puts items in place of others: a new value adds or replaces, `None` removes.
-    Patch(Patch),
+    Patch(Box<Patch>),
 }
 
 /// Items to put in place, by id; `None` removes the item.
@@ -64,12 +64,12 @@ impl Command {
         for p in &partnerships {
             next.partnership = next.partnership.max(p.id.0 + 1);
         }
-        Command::Patch(Patch {
+        Command::Patch(Box::new(Patch {
             actors: actors.into_iter().map(|a| (a.id, Some(a))).collect(),
             partnerships: partnerships.into_iter().map(|p| (p.id, Some(p))).collect(),
             next_ids: (next != project.next_ids).then_some(next),
             ..Patch::default()
-        })
+        }))
     }
 
     /// Removes actors, every partnership of theirs, and the given partnerships.
@@ -78,7 +78,7 @@ impl Command {
         actors: &BTreeSet<ActorId>,
         partnerships: &BTreeSet<PartnershipId>,
     ) -> Self {
-        let mut patch = Patch::default();
+        let mut patch = Box::new(Patch::default());
         for id in actors {
             if project.actors.contains_key(id) {
                 patch.actors.insert(*id, None);
@@ -94,34 +94,34 @@ impl Command {
 
     /// Replaces actors with edited copies.
     pub fn update_actors(actors: impl IntoIterator<Item = Actor>) -> Self {
-        Command::Patch(Patch {
+        Command::Patch(Box::new(Patch {
             actors: actors.into_iter().map(|a| (a.id, Some(a))).collect(),
             ..Patch::default()
-        })
+        }))
     }
 
     /// Replaces partnerships with edited copies.
     pub fn update_partnerships(partnerships: impl IntoIterator<Item = Partnership>) -> Self {
-        Command::Patch(Patch {
+        Command::Patch(Box::new(Patch {
             partnerships: partnerships.into_iter().map(|p| (p.id, Some(p))).collect(),
             ..Patch::default()
-        })
+        }))
     }
 
     /// Replaces the project settings.
     pub fn set_settings(settings: Settings) -> Self {
-        Command::Patch(Patch {
+        Command::Patch(Box::new(Patch {
             settings: Some(settings),
             ..Patch::default()
-        })
+        }))
     }
 
     /// Replaces the descriptive fields.
     pub fn set_meta(meta: Meta) -> Self {
-        Command::Patch(Patch {
+        Command::Patch(Box::new(Patch {
             meta: Some(meta),
             ..Patch::default()
-        })
+        }))
     }
 
     /// Applies the command and returns its inverse; on error nothing changes.
@@ -153,7 +153,7 @@ impl Command {
                 inverse.reverse();
                 Ok(Command::MoveActors(inverse))
             }
-            Command::Patch(patch) => apply_patch(patch, project).map(Command::Patch),
+            Command::Patch(patch) => apply_patch(patch, project).map(|p| Command::Patch(Box::new(p))),
         }
     }
 }
