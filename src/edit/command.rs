@@ -153,7 +153,9 @@ impl Command {
                 inverse.reverse();
                 Ok(Command::MoveActors(inverse))
             }
-            Command::Patch(patch) => apply_patch(patch, project).map(|p| Command::Patch(Box::new(p))),
+            Command::Patch(patch) => {
+                apply_patch(patch, project).map(|p| Command::Patch(Box::new(p)))
+            }
         }
     }
 }
