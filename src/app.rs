@@ -1,20 +1,32 @@
-//! The application shell: owns the document and the view state, runs file work in the
-//! background, and applies what the UI asks for after each frame.
+//! The application shell: owns the document, the undo history and the view state; runs file
+//! work in the background; applies what the UI asks for after each frame.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use egui::{Id, ViewportCommand};
+use egui::{Id, Pos2, RichText, ViewportCommand};
+use serde::{Deserialize, Serialize};
 
+use crate::edit::{Command, History};
 use crate::io::{self, LoadError, SaveError};
-use crate::model::Project;
-use crate::ui::actions::Action;
-use crate::ui::canvas::{CanvasView, canvas_ui};
+use crate::model::{
+    Actor, ActorId, Choice, ColourBy, Partnership, PartnershipId, Position, Project,
+};
+use crate::ui::actions::{Action, ActionContext};
+use crate::ui::canvas::{NewActorPrompt, actor_pos, canvas_ui};
+use crate::ui::inspector::{InspectorState, choice_combo, inspector_ui};
+use crate::ui::intent::{Edit, Intent, count};
 use crate::ui::legend::legend_ui;
+use crate::ui::lists::lists_ui;
+use crate::ui::quick_entry::QuickEntry;
+use crate::ui::view::{Filters, Item, ViewState};
 
-/// The storage key of the last map that was opened or saved.
-const LAST_MAP_KEY: &str = "partnermap.last_map";
+/// The storage key of the user's preferences.
+const PREFS_KEY: &str = "partnermap.prefs";
+/// How many recent files File → Open recent lists.
+const MAX_RECENT: usize = 8;
 
 /// Where the open map came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,29 +48,21 @@ pub struct Document {
     pub origin: Origin,
     /// Counts changes; derived data is cached against it.
     pub revision: u64,
-    /// The revision that was last saved (or opened).
-    pub saved_revision: u64,
 }
 
 impl Document {
-    /// A document for `project` from `origin`, with nothing unsaved.
+    /// A document for `project` from `origin`.
     pub fn new(project: Project, origin: Origin) -> Self {
         Self {
             project,
             origin,
             revision: 0,
-            saved_revision: 0,
         }
     }
 
     /// The embedded sample map.
     pub fn sample() -> Self {
         Self::new(io::sample(), Origin::Sample)
-    }
-
-    /// Whether there are changes that have not been saved.
-    pub fn is_modified(&self) -> bool {
-        self.revision != self.saved_revision
     }
 
     /// The file the map belongs to, if any.
@@ -74,18 +78,66 @@ impl Document {
         match &self.origin {
             Origin::Sample => "DFGG Cambodia sample".to_string(),
             Origin::Untitled => "Untitled map".to_string(),
-            Origin::File(p) => p.file_name().map_or_else(
-                || p.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
+            Origin::File(p) => file_name(p),
         }
     }
+}
 
-    /// The window title: the file name, an unsaved mark, the program.
-    pub fn window_title(&self) -> String {
-        let mark = if self.is_modified() { "● " } else { "" };
-        format!("{mark}{} — PartnerMap", self.display_name())
+/// Light, dark or as the system says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Dark text on light backgrounds.
+    Light,
+    /// Light text on dark backgrounds.
+    Dark,
+}
+
+/// Preferences remembered between runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// The colour theme.
+    pub theme: ThemeChoice,
+    /// The size of everything, 1.0 = 100 %.
+    pub ui_scale: f32,
+    /// Recently opened or saved maps, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            theme: ThemeChoice::System,
+            ui_scale: 1.0,
+            recent: Vec::new(),
+        }
     }
+}
+
+impl Prefs {
+    fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(MAX_RECENT);
+    }
+}
+
+/// What to do once the user has decided about unsaved changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Then {
+    /// Start a new map.
+    New,
+    /// Ask for a file and open it.
+    OpenDialog,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Open the sample map.
+    OpenSample,
+    /// Close the window.
+    Close,
 }
 
 /// Results of work done off the UI thread.
@@ -105,57 +157,110 @@ pub struct Notice {
     pub body: String,
 }
 
+/// Copied actors and the partnerships among them.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct Clip {
+    partnermap_clipboard: u32,
+    actors: Vec<Actor>,
+    partnerships: Vec<Partnership>,
+}
+
+/// The items that pass the filters, for the document revision and filters they were found for.
+type FilterCache = (u64, Filters, (BTreeSet<ActorId>, BTreeSet<PartnershipId>));
+
 /// The whole application.
 pub struct PartnerMapApp {
     /// The open map.
     pub doc: Document,
-    /// The canvas camera and hover.
-    pub canvas: CanvasView,
+    /// Undo and redo.
+    pub history: History,
+    /// The history state that was last saved (or opened).
+    pub saved_state: u64,
+    /// Selection, camera, filters, presentation mode.
+    pub view: ViewState,
+    /// Theme, UI scale, recent files.
+    pub prefs: Prefs,
     /// Messages waiting to be shown, oldest first.
     pub notices: Vec<Notice>,
+    /// An action waiting for the user to decide about unsaved changes.
+    pub pending: Option<Then>,
     /// What is running in the background, for the status bar.
     pub busy: Option<String>,
-    /// The last map opened or saved, remembered between runs.
-    pub last_map: Option<PathBuf>,
+    /// The quick-entry bar.
+    pub quick: QuickEntry,
+    /// The inspector's text buffers and messages.
+    pub inspector: InspectorState,
+    after_save: Option<Then>,
+    clipboard: Option<Clip>,
+    pastes: u32,
+    filter_cache: Option<FilterCache>,
+    allow_close: bool,
     tx: Sender<Event>,
     rx: Receiver<Event>,
     shown_title: String,
+    applied_look: Option<(ThemeChoice, bool, u32)>,
     ctx: Option<egui::Context>,
 }
 
 impl PartnerMapApp {
-    /// An app showing `doc`.
+    /// An app showing `doc`, with default preferences.
     pub fn with_document(doc: Document) -> Self {
         let (tx, rx) = channel();
+        let history = History::new();
+        let saved_state = history.state();
         Self {
             doc,
-            canvas: CanvasView::default(),
+            history,
+            saved_state,
+            view: ViewState::default(),
+            prefs: Prefs::default(),
             notices: Vec::new(),
+            pending: None,
             busy: None,
-            last_map: None,
+            quick: QuickEntry::default(),
+            inspector: InspectorState::default(),
+            after_save: None,
+            clipboard: None,
+            pastes: 0,
+            filter_cache: None,
+            allow_close: false,
             tx,
             rx,
             shown_title: String::new(),
+            applied_look: None,
             ctx: None,
         }
     }
 
     /// The app as the window starts it: `file` if given, else the last map, else the sample.
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
-        let last_map = cc
-            .storage
-            .and_then(|s| s.get_string(LAST_MAP_KEY))
-            .map(PathBuf::from);
         crate::ui::fonts::install(&cc.egui_ctx);
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|s| s.get_string(PREFS_KEY))
+            .and_then(|text| ron::from_str(&text).ok())
+            .unwrap_or_default();
         let mut app = Self::with_document(Document::sample());
         app.ctx = Some(cc.egui_ctx.clone());
-        app.last_map = last_map.clone();
-        match (file, last_map) {
+        let last = prefs.recent.first().cloned();
+        app.prefs = prefs;
+        match (file, last) {
             (Some(f), _) => app.open_path(f),
             (None, Some(last)) if last.is_file() => app.open_path(last),
             _ => {}
         }
         app
+    }
+
+    /// Whether there are changes that have not been saved.
+    pub fn is_modified(&self) -> bool {
+        self.history.state() != self.saved_state
+    }
+
+    /// The window title: an unsaved mark, the file name, the program.
+    pub fn window_title(&self) -> String {
+        let mark = if self.is_modified() { "● " } else { "" };
+        format!("{mark}{} — PartnerMap", self.doc.display_name())
     }
 
     /// Shows a message in a dialog.
@@ -166,8 +271,66 @@ impl PartnerMapApp {
         });
     }
 
+    /// Replaces the open map (after New, Open or Open sample).
+    fn set_document(&mut self, doc: Document) {
+        let revision = self.doc.revision + 1;
+        self.doc = doc;
+        self.doc.revision = revision;
+        self.history.clear();
+        self.saved_state = self.history.state();
+        self.view.selection.clear();
+        self.view.hovered = None;
+        self.view.canvas.cancel();
+        self.view.canvas.fit_on_next_frame();
+        self.filter_cache = None;
+    }
+
+    /// Applies a labelled edit as one undo step; shows why if it is refused.
+    pub fn apply_edit(&mut self, edit: Edit) {
+        let result = self.history.apply_merging(
+            &mut self.doc.project,
+            edit.label.clone(),
+            &edit.command,
+            edit.merge_key.as_deref(),
+        );
+        match result {
+            Ok(()) => {
+                self.doc.revision += 1;
+                if let Some(items) = edit.select {
+                    if let [Item::Actor(id)] = items.as_slice()
+                        && let Some(a) = self.doc.project.actor(*id)
+                    {
+                        self.view.canvas.new_actor_defaults = Some((a.sector, a.level));
+                    }
+                    self.view.selection = items.into_iter().collect();
+                }
+                self.view.forget_missing(&self.doc.project);
+            }
+            Err(e) => self.notify(
+                format!("Could not {}", lowercase_first(&edit.label)),
+                e.to_string(),
+            ),
+        }
+    }
+
+    /// Undoes the last edit.
+    pub fn undo(&mut self) {
+        if self.history.undo(&mut self.doc.project).is_some() {
+            self.doc.revision += 1;
+            self.view.forget_missing(&self.doc.project);
+        }
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&mut self) {
+        if self.history.redo(&mut self.doc.project).is_some() {
+            self.doc.revision += 1;
+            self.view.forget_missing(&self.doc.project);
+        }
+    }
+
     /// Opens the map at `path` in the background; the current map stays open until the new
-    /// one has loaded, and stays open if it fails.
+    /// one has loaded, and stays open if it fails. (Callers ask about unsaved changes first.)
     pub fn open_path(&mut self, path: PathBuf) {
         self.busy = Some(format!("Opening {}…", path.display()));
         let tx = self.tx.clone();
@@ -184,20 +347,24 @@ impl PartnerMapApp {
     /// Saves the map to `path` in the background; on success the map belongs to `path`.
     pub fn save_to(&mut self, path: PathBuf) {
         self.busy = Some(format!("Saving {}…", path.display()));
-        let project = self.doc.project.clone();
-        let revision = self.doc.revision;
+        let mut project = self.doc.project.clone();
+        project.meta.modified = crate::io::today();
+        if project.meta.created.is_empty() {
+            project.meta.created = project.meta.modified.clone();
+        }
+        let state = self.history.state();
         let tx = self.tx.clone();
         let ctx = self.ctx.clone();
         std::thread::spawn(move || {
             let result = io::save_path(&project, &path);
-            let _ = tx.send(Event::Saved(path, revision, result));
+            let _ = tx.send(Event::Saved(path, state, result));
             if let Some(ctx) = ctx {
                 ctx.request_repaint();
             }
         });
     }
 
-    /// Waits for background file work to finish (for tests and the command line).
+    /// Waits for background file work to finish (for tests).
     pub fn wait_for_background_work(&mut self) {
         while self.busy.is_some() {
             match self.rx.recv_timeout(std::time::Duration::from_secs(30)) {
@@ -211,14 +378,14 @@ impl PartnerMapApp {
         match event {
             Event::PickedOpen(Some(path)) => self.open_path(path),
             Event::PickedSaveAs(Some(path)) => self.save_to(path),
-            Event::PickedOpen(None) | Event::PickedSaveAs(None) => {}
+            Event::PickedSaveAs(None) => self.after_save = None,
+            Event::PickedOpen(None) => {}
             Event::Opened(path, result) => {
                 self.busy = None;
                 match *result {
                     Ok(project) => {
-                        self.doc = Document::new(project, Origin::File(path.clone()));
-                        self.canvas.fit_on_next_frame();
-                        self.last_map = Some(path);
+                        self.set_document(Document::new(project, Origin::File(path.clone())));
+                        self.prefs.remember(&path);
                     }
                     Err(e) => self.notify(
                         format!("Could not open {}", file_name(&path)),
@@ -226,56 +393,75 @@ impl PartnerMapApp {
                     ),
                 }
             }
-            Event::Saved(path, revision, result) => {
+            Event::Saved(path, state, result) => {
                 self.busy = None;
                 match result {
                     Ok(()) => {
                         self.doc.origin = Origin::File(path.clone());
-                        self.doc.saved_revision = revision;
-                        self.last_map = Some(path);
+                        self.saved_state = state;
+                        self.prefs.remember(&path);
+                        if let Some(then) = self.after_save.take() {
+                            self.proceed(then);
+                        }
                     }
-                    Err(e) => self.notify(
-                        format!("Could not save {}", file_name(&path)),
-                        format!("{e}\n\nThe map is still open and not saved; the file on disk is unchanged."),
-                    ),
+                    Err(e) => {
+                        self.after_save = None;
+                        self.notify(
+                            format!("Could not save {}", file_name(&path)),
+                            format!(
+                                "{e}\n\nThe map is still open and not saved; the file on disk is unchanged."
+                            ),
+                        );
+                    }
                 }
             }
         }
     }
 
-    /// Runs an action.
-    pub fn run_action(&mut self, action: Action, ctx: &egui::Context) {
-        match action {
-            Action::Open => {
+    /// Runs `then` now, or first asks about unsaved changes.
+    pub fn guard(&mut self, then: Then) {
+        if self.is_modified() {
+            self.pending = Some(then);
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    /// Runs `then`, discarding unsaved changes.
+    fn proceed(&mut self, then: Then) {
+        match then {
+            Then::New => {
+                self.set_document(Document::new(Project::new(), Origin::Untitled));
+            }
+            Then::OpenDialog => {
                 let task = rfd::AsyncFileDialog::new()
                     .set_title("Open a map")
                     .add_filter("PartnerMap map", &["ron"])
                     .pick_file();
                 self.spawn_dialog(task, Event::PickedOpen);
             }
-            Action::Save => match self.doc.path() {
-                Some(p) => self.save_to(p.to_owned()),
-                None => self.run_action(Action::SaveAs, ctx),
-            },
-            Action::SaveAs => {
-                let name = match self.doc.path() {
-                    Some(p) => file_name(p),
-                    None => "map.ron".to_string(),
-                };
-                let task = rfd::AsyncFileDialog::new()
-                    .set_title("Save the map as")
-                    .add_filter("PartnerMap map", &["ron"])
-                    .set_file_name(name)
-                    .save_file();
-                self.spawn_dialog(task, Event::PickedSaveAs);
+            Then::OpenPath(path) => self.open_path(path),
+            Then::OpenSample => self.set_document(Document::sample()),
+            Then::Close => {
+                self.allow_close = true;
+                if let Some(ctx) = &self.ctx {
+                    ctx.send_viewport_cmd(ViewportCommand::Close);
+                }
             }
-            Action::OpenSample => {
-                self.doc = Document::sample();
-                self.canvas.fit_on_next_frame();
-            }
-            Action::FitView => self.canvas.fit_on_next_frame(),
-            Action::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
         }
+    }
+
+    fn save_as_dialog(&mut self) {
+        let name = match self.doc.path() {
+            Some(p) => file_name(p),
+            None => "map.ron".to_string(),
+        };
+        let task = rfd::AsyncFileDialog::new()
+            .set_title("Save the map as")
+            .add_filter("PartnerMap map", &["ron"])
+            .set_file_name(name)
+            .save_file();
+        self.spawn_dialog(task, Event::PickedSaveAs);
     }
 
     /// Runs a native file dialog without blocking the UI thread.
@@ -295,55 +481,414 @@ impl PartnerMapApp {
         });
     }
 
-    fn shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.egui_wants_keyboard_input();
-        for action in Action::ALL {
-            let Some(sc) = action.shortcut() else {
-                continue;
-            };
-            if typing && action.is_plain_key() {
-                continue;
+    fn action_context(&self) -> ActionContext {
+        ActionContext {
+            has_selection: !self.view.selection.is_empty(),
+            has_selected_actors: !self.view.selected_actors().is_empty(),
+            has_clipboard: self.clipboard.is_some(),
+            can_undo: self.history.undo_label().is_some(),
+            can_redo: self.history.redo_label().is_some(),
+        }
+    }
+
+    /// Runs an action.
+    pub fn run_action(&mut self, action: Action) {
+        if !action.enabled(&self.action_context()) {
+            return;
+        }
+        match action {
+            Action::New => self.guard(Then::New),
+            Action::Open => self.guard(Then::OpenDialog),
+            Action::OpenSample => self.guard(Then::OpenSample),
+            Action::Save => match self.doc.path() {
+                Some(p) => self.save_to(p.to_owned()),
+                None => self.save_as_dialog(),
+            },
+            Action::SaveAs => self.save_as_dialog(),
+            Action::Quit => {
+                if let Some(ctx) = &self.ctx {
+                    ctx.send_viewport_cmd(ViewportCommand::Close);
+                }
             }
-            if ctx.input_mut(|i| i.consume_shortcut(&sc)) {
-                self.run_action(*action, ctx);
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Delete => self.delete_selection(),
+            Action::SelectAll => {
+                self.view.selection = self
+                    .doc
+                    .project
+                    .actors
+                    .keys()
+                    .map(|id| Item::Actor(*id))
+                    .collect();
+            }
+            Action::Copy => self.copy(),
+            Action::Paste => self.paste(None),
+            Action::Find => {
+                self.view.focus_search = true;
+                if self.view.presenting {
+                    self.toggle_presentation();
+                }
+            }
+            Action::AddActor => {
+                let at = self.view.canvas.camera.map_or(Pos2::ZERO, |c| c.center);
+                self.view.canvas.new_actor = Some(NewActorPrompt {
+                    at,
+                    name: String::new(),
+                    focus: true,
+                });
+            }
+            Action::ConnectMode => self.view.canvas.connect_mode = !self.view.canvas.connect_mode,
+            Action::FitView => self.view.canvas.fit_on_next_frame(),
+            Action::Presentation => self.toggle_presentation(),
+            Action::QuickEntry => self.quick.focus = true,
+        }
+    }
+
+    fn toggle_presentation(&mut self) {
+        self.view.presenting = !self.view.presenting;
+        if let Some(ctx) = &self.ctx {
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(self.view.presenting));
+        }
+        self.view.canvas.fit_on_next_frame();
+        if self.view.presenting {
+            self.quick.focus = true;
+        }
+    }
+
+    /// Deletes the selection: actors with all their partnerships, and partnerships.
+    pub fn delete_selection(&mut self) {
+        let actors = self.view.selected_actors();
+        let partnerships = self.view.selected_partnerships();
+        if actors.is_empty() && partnerships.is_empty() {
+            return;
+        }
+        let command = Command::delete(&self.doc.project, &actors, &partnerships);
+        let removed_links = match &command {
+            Command::Patch(p) => p.partnerships.len(),
+            Command::MoveActors(_) => 0,
+        };
+        let label = match (actors.len(), removed_links) {
+            (0, n) => format!("Delete {}", count(n, "partnership", "partnerships")),
+            (a, 0) => format!("Delete {}", count(a, "actor", "actors")),
+            (a, n) => format!(
+                "Delete {} and {}",
+                count(a, "actor", "actors"),
+                count(n, "partnership", "partnerships")
+            ),
+        };
+        self.apply_edit(Edit::new(label, command));
+        self.view.selection.clear();
+    }
+
+    /// Copies the selected actors and the partnerships among them (also to the system
+    /// clipboard, as RON).
+    pub fn copy(&mut self) {
+        let ids = self.view.selected_actors();
+        if ids.is_empty() {
+            return;
+        }
+        let p = &self.doc.project;
+        let clip = Clip {
+            partnermap_clipboard: 1,
+            actors: ids.iter().filter_map(|id| p.actor(*id).cloned()).collect(),
+            partnerships: p
+                .partnerships
+                .values()
+                .filter(|e| ids.contains(&e.a) && ids.contains(&e.b))
+                .cloned()
+                .collect(),
+        };
+        if let (Some(ctx), Ok(text)) = (&self.ctx, ron::to_string(&clip)) {
+            ctx.copy_text(text);
+        }
+        self.clipboard = Some(clip);
+        self.pastes = 0;
+    }
+
+    /// Pastes copied actors with new ids, a little offset, with the partnerships among them.
+    /// `text` is what the system clipboard holds, when it came from a paste event.
+    pub fn paste(&mut self, text: Option<&str>) {
+        let from_text = text.and_then(|t| ron::from_str::<Clip>(t).ok());
+        let Some(clip) = from_text.or_else(|| self.clipboard.clone()) else {
+            return;
+        };
+        if clip.actors.is_empty() {
+            return;
+        }
+        self.pastes += 1;
+        let offset = 40.0 * f64::from(self.pastes);
+        let project = &self.doc.project;
+        let mut next_link = project.next_partnership_id().0;
+        let mut map = std::collections::HashMap::new();
+        let mut actors = Vec::new();
+        for (next_actor, a) in (project.next_actor_id().0..).zip(&clip.actors) {
+            let mut n = a.clone();
+            n.id = ActorId(next_actor);
+            n.position = Position::new(a.position.x + offset, a.position.y + offset);
+            map.insert(a.id, n.id);
+            actors.push(n);
+        }
+        let mut links = Vec::new();
+        for e in &clip.partnerships {
+            if let (Some(a), Some(b)) = (map.get(&e.a), map.get(&e.b)) {
+                let mut n = e.clone();
+                n.id = PartnershipId(next_link);
+                next_link += 1;
+                n.a = *a;
+                n.b = *b;
+                links.push(n);
+            }
+        }
+        let select = actors.iter().map(|a| Item::Actor(a.id)).collect();
+        let label = format!("Paste {}", count(actors.len(), "actor", "actors"));
+        let command = Command::add(project, actors, links);
+        self.apply_edit(Edit::new(label, command).selecting(select));
+    }
+
+    fn apply_intents(&mut self, intents: Vec<Intent>) {
+        for intent in intents {
+            match intent {
+                Intent::Edit(edit) => self.apply_edit(edit),
+                Intent::Action(a) => self.run_action(a),
+                Intent::Center(item) => {
+                    let p = &self.doc.project;
+                    let at = match item {
+                        Item::Actor(id) => p.actor(id).map(actor_pos),
+                        Item::Partnership(id) => p.partnership(id).and_then(|e| {
+                            Some(actor_pos(p.actor(e.a)?).lerp(actor_pos(p.actor(e.b)?), 0.5))
+                        }),
+                    };
+                    if let Some(at) = at {
+                        self.view.canvas.center_on(at);
+                    }
+                }
+                Intent::Notify { title, body } => self.notify(title, body),
             }
         }
     }
 
-    fn menu_ui(&mut self, ui: &mut egui::Ui) -> Option<Action> {
-        let mut chosen = None;
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        // Copy and paste arrive as events, not keys, from the system.
+        let (copy, paste) = ctx.input(|i| {
+            let copy = i.events.iter().any(|e| matches!(e, egui::Event::Copy));
+            let paste = i.events.iter().find_map(|e| match e {
+                egui::Event::Paste(t) => Some(t.clone()),
+                _ => None,
+            });
+            (copy, paste)
+        });
+        if !typing {
+            if copy {
+                self.copy();
+            }
+            if let Some(text) = paste {
+                self.paste(Some(&text));
+            }
+        }
+        for action in Action::ALL {
+            if typing && action.yields_to_text_fields() {
+                continue;
+            }
+            for sc in action.shortcuts() {
+                if ctx.input_mut(|i| i.consume_shortcut(&sc)) {
+                    self.run_action(*action);
+                    break;
+                }
+            }
+        }
+        if !typing && ctx.input(|i| i.key_pressed(egui::Key::Escape)) && !self.view.canvas.cancel()
+        {
+            if self.view.presenting {
+                self.toggle_presentation();
+            } else {
+                self.view.selection.clear();
+            }
+        }
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        let cx = self.action_context();
+        let mut chosen = Vec::new();
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                for a in [Action::Open, Action::Save, Action::SaveAs, Action::Quit] {
-                    if a.menu_button(ui) {
-                        chosen = Some(a);
+                for a in [Action::New, Action::Open] {
+                    if a.menu_button(ui, &cx) {
+                        chosen.push(a);
+                    }
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.prefs.recent.is_empty() {
+                        ui.label(RichText::new("No recent maps").weak());
+                    }
+                    for path in self.prefs.recent.clone() {
+                        if ui
+                            .button(file_name(&path))
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
+                            self.guard(Then::OpenPath(path));
+                            ui.close();
+                        }
+                    }
+                });
+                for a in [Action::Save, Action::SaveAs, Action::Quit] {
+                    if a.menu_button(ui, &cx) {
+                        chosen.push(a);
+                    }
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = self
+                    .history
+                    .undo_label()
+                    .map_or_else(|| "Undo".to_string(), |l| format!("Undo {l}"));
+                if Action::Undo.menu_button_labelled(ui, &cx, &undo) {
+                    chosen.push(Action::Undo);
+                }
+                let redo = self
+                    .history
+                    .redo_label()
+                    .map_or_else(|| "Redo".to_string(), |l| format!("Redo {l}"));
+                if Action::Redo.menu_button_labelled(ui, &cx, &redo) {
+                    chosen.push(Action::Redo);
+                }
+                ui.separator();
+                for a in [
+                    Action::Copy,
+                    Action::Paste,
+                    Action::Delete,
+                    Action::SelectAll,
+                    Action::Find,
+                ] {
+                    if a.menu_button(ui, &cx) {
+                        chosen.push(a);
                     }
                 }
             });
             ui.menu_button("View", |ui| {
-                if Action::FitView.menu_button(ui) {
-                    chosen = Some(Action::FitView);
+                for a in [Action::FitView, Action::Presentation, Action::QuickEntry] {
+                    if a.menu_button(ui, &cx) {
+                        chosen.push(a);
+                    }
+                }
+                ui.separator();
+                ui.label("Theme");
+                for (t, label) in [
+                    (ThemeChoice::System, "As the system"),
+                    (ThemeChoice::Light, "Light"),
+                    (ThemeChoice::Dark, "Dark"),
+                ] {
+                    ui.radio_value(&mut self.prefs.theme, t, label);
+                }
+                ui.separator();
+                let label = ui.label("Size of everything");
+                let mut percent = (self.prefs.ui_scale * 100.0).round();
+                if ui
+                    .add(
+                        egui::Slider::new(&mut percent, 75.0..=200.0)
+                            .suffix(" %")
+                            .step_by(5.0),
+                    )
+                    .labelled_by(label.id)
+                    .changed()
+                {
+                    self.prefs.ui_scale = percent / 100.0;
+                }
+            });
+            ui.menu_button("Map", |ui| {
+                for a in [Action::AddActor, Action::ConnectMode] {
+                    if a.menu_button(ui, &cx) {
+                        chosen.push(a);
+                    }
                 }
             });
             ui.menu_button("Help", |ui| {
-                if Action::OpenSample.menu_button(ui) {
-                    chosen = Some(Action::OpenSample);
+                if Action::OpenSample.menu_button(ui, &cx) {
+                    chosen.push(Action::OpenSample);
                 }
             });
         });
         chosen
     }
 
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+        let cx = self.action_context();
+        let button = |ui: &mut egui::Ui, a: Action, text: &str| -> bool {
+            ui.add_enabled(a.enabled(&cx), egui::Button::new(text))
+                .on_hover_text(a.hint())
+                .clicked()
+        };
+        let mut clicked: Vec<Action> = Vec::new();
+        ui.horizontal(|ui| {
+            for (a, text) in [
+                (Action::New, "New"),
+                (Action::Open, "Open"),
+                (Action::Save, "Save"),
+            ] {
+                if button(ui, a, text) {
+                    clicked.push(a);
+                }
+            }
+            ui.separator();
+            for (a, text) in [(Action::Undo, "⟲ Undo"), (Action::Redo, "⟳ Redo")] {
+                if button(ui, a, text) {
+                    clicked.push(a);
+                }
+            }
+            ui.separator();
+            if button(ui, Action::AddActor, "+ Actor") {
+                clicked.push(Action::AddActor);
+            }
+            if ui
+                .selectable_label(self.view.canvas.connect_mode, "Connect mode")
+                .on_hover_text(Action::ConnectMode.hint())
+                .clicked()
+            {
+                clicked.push(Action::ConnectMode);
+            }
+            for (a, text) in [(Action::Delete, "Delete"), (Action::FitView, "Fit")] {
+                if button(ui, a, text) {
+                    clicked.push(a);
+                }
+            }
+            ui.separator();
+            if let Some(by) = choice_combo::<ColourBy>(
+                ui,
+                "toolbar.colour_by",
+                "Colour partnerships by",
+                self.doc.project.settings.colour_by,
+            ) {
+                let mut settings = self.doc.project.settings;
+                settings.colour_by = by;
+                intents.push(Intent::Edit(Edit::new(
+                    format!("Colour partnerships by {}", by.label().to_lowercase()),
+                    Command::set_settings(settings),
+                )));
+            }
+            ui.separator();
+            if button(ui, Action::Presentation, "Present") {
+                clicked.push(Action::Presentation);
+            }
+        });
+        intents.extend(clicked.into_iter().map(Intent::Action));
+    }
+
     fn status_ui(&self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let p = &self.doc.project;
             ui.label(format!(
-                "{} actors · {} partnerships",
-                p.actors.len(),
-                p.partnerships.len()
+                "{} · {}",
+                count(p.actors.len(), "actor", "actors"),
+                count(p.partnerships.len(), "partnership", "partnerships")
             ));
+            if !self.view.selection.is_empty() {
+                ui.separator();
+                ui.label(format!("{} selected", self.view.selection.len()));
+            }
             ui.separator();
-            if let Some(cam) = self.canvas.camera {
+            if let Some(cam) = self.view.canvas.camera {
                 ui.label(format!("zoom {:.0}%", cam.zoom * 100.0));
                 ui.separator();
             }
@@ -352,11 +897,15 @@ impl PartnerMapApp {
                 None => ui.label(self.doc.display_name()),
             };
             ui.separator();
-            ui.label(if self.doc.is_modified() {
+            ui.label(if self.is_modified() {
                 "unsaved changes"
             } else {
                 "saved"
             });
+            if self.view.canvas.connect_mode {
+                ui.separator();
+                ui.label("Connect mode: drag from an actor to another");
+            }
             if let Some(busy) = &self.busy {
                 ui.separator();
                 ui.spinner();
@@ -381,6 +930,127 @@ impl PartnerMapApp {
             self.notices.remove(0);
         }
     }
+
+    fn discard_ui(&mut self, ctx: &egui::Context) {
+        let Some(then) = self.pending.clone() else {
+            return;
+        };
+        let mut choice = None;
+        let response = egui::Modal::new(Id::unique("partnermap.discard")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            ui.heading(format!("Save changes to “{}”?", self.doc.display_name()));
+            ui.label("Your changes will be lost if you don't save them.");
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(0);
+                }
+                if ui.button("Don't save").clicked() {
+                    choice = Some(1);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(2);
+                }
+            });
+        });
+        if response.should_close() && choice.is_none() {
+            choice = Some(2);
+        }
+        match choice {
+            Some(0) => {
+                self.pending = None;
+                self.after_save = Some(then);
+                match self.doc.path() {
+                    Some(p) => self.save_to(p.to_owned()),
+                    None => self.save_as_dialog(),
+                }
+            }
+            Some(1) => {
+                self.pending = None;
+                self.proceed(then);
+            }
+            Some(_) => self.pending = None,
+            None => {}
+        }
+    }
+
+    /// Applies the theme, UI scale and presentation look when they change.
+    fn apply_look(&mut self, ctx: &egui::Context) {
+        let presenting = self.view.presenting;
+        let scale = if presenting {
+            self.prefs.ui_scale * 1.4
+        } else {
+            self.prefs.ui_scale
+        };
+        let key = (self.prefs.theme, presenting, (scale * 100.0).round() as u32);
+        if self.applied_look == Some(key) {
+            return;
+        }
+        self.applied_look = Some(key);
+        // The View menu's size setting is the one way to scale, so that it is remembered.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        ctx.set_zoom_factor(scale.clamp(0.5, 3.0));
+        if presenting {
+            let mut v = egui::Visuals::light();
+            v.extreme_bg_color = egui::Color32::WHITE;
+            v.panel_fill = egui::Color32::WHITE;
+            v.override_text_color = Some(egui::Color32::BLACK);
+            v.widgets.noninteractive.fg_stroke.color = egui::Color32::BLACK;
+            ctx.set_visuals_of(egui::Theme::Light, v);
+            ctx.set_theme(egui::ThemePreference::Light);
+        } else {
+            ctx.set_visuals_of(egui::Theme::Light, egui::Visuals::light());
+            ctx.set_theme(match self.prefs.theme {
+                ThemeChoice::System => egui::ThemePreference::System,
+                ThemeChoice::Light => egui::ThemePreference::Light,
+                ThemeChoice::Dark => egui::ThemePreference::Dark,
+            });
+        }
+    }
+
+    fn filter_matches(&mut self) -> Option<(BTreeSet<ActorId>, BTreeSet<PartnershipId>)> {
+        if !self.view.filters.is_active() {
+            return None;
+        }
+        let stale = self
+            .filter_cache
+            .as_ref()
+            .is_none_or(|(rev, f, _)| *rev != self.doc.revision || *f != self.view.filters);
+        if stale {
+            let m = self.view.filters.matches(&self.doc.project);
+            self.filter_cache = Some((self.doc.revision, self.view.filters.clone(), m));
+        }
+        self.filter_cache.as_ref().map(|(_, _, m)| m.clone())
+    }
+
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+            {
+                self.guard(Then::OpenPath(path));
+            } else {
+                self.notify(
+                    format!("Cannot open {}", file_name(&path)),
+                    "PartnerMap opens maps saved as .ron files.",
+                );
+            }
+        }
+    }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_lowercase().chain(c).collect())
 }
 
 fn file_name(path: &Path) -> String {
@@ -399,42 +1069,103 @@ impl eframe::App for PartnerMapApp {
         while let Ok(event) = self.rx.try_recv() {
             self.handle(event);
         }
-        let title = self.doc.window_title();
+        self.apply_look(&ctx);
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_modified() && !self.allow_close
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.pending = Some(Then::Close);
+        }
+        self.dropped_files(&ctx);
+        let title = self.window_title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
 
-        let mut action = None;
-        egui::Panel::top("menu").show(ui, |ui| {
-            action = self.menu_ui(ui);
-        });
+        let mut intents: Vec<Intent> = Vec::new();
+        let presenting = self.view.presenting;
+        if !presenting {
+            egui::Panel::top("menu").show(ui, |ui| {
+                for a in self.menu_ui(ui) {
+                    intents.push(Intent::Action(a));
+                }
+            });
+            egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui, &mut intents));
+        }
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        egui::Panel::left("legend")
-            .resizable(true)
-            .default_size(220.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
+        let defaults = self
+            .view
+            .canvas
+            .new_actor_defaults
+            .unwrap_or((crate::model::Sector::State, crate::model::Level::Commune));
+        let at = self.view.canvas.camera.map_or(Pos2::ZERO, |c| c.center);
+        egui::Panel::bottom("quick entry").show(ui, |ui| {
+            ui.add_space(2.0);
+            let new = self.quick.ui(ui, &self.doc.project, at, defaults);
+            intents.extend(new);
+            ui.add_space(2.0);
+        });
+        let matches = self.filter_matches();
+        if !presenting {
+            egui::Panel::left("lists")
+                .resizable(true)
+                .default_size(260.0)
+                .show(ui, |ui| {
                     if !self.doc.project.meta.title.is_empty() {
-                        ui.heading(&self.doc.project.meta.title);
+                        ui.label(RichText::new(&self.doc.project.meta.title).heading());
                         ui.separator();
                     }
-                    legend_ui(ui);
+                    egui::Panel::bottom("legend panel")
+                        .resizable(true)
+                        .show(ui, |ui| {
+                            egui::CollapsingHeader::new("Legend")
+                                .default_open(true)
+                                .show(ui, |ui| {
+                                    legend_ui(ui, self.doc.project.settings.colour_by);
+                                });
+                        });
+                    lists_ui(
+                        ui,
+                        &self.doc.project,
+                        &mut self.view,
+                        matches.as_ref(),
+                        &mut intents,
+                    );
                 });
-            });
+            egui::Panel::right("inspector")
+                .resizable(true)
+                .default_size(320.0)
+                .show(ui, |ui| {
+                    inspector_ui(
+                        ui,
+                        &self.doc.project,
+                        &self.view,
+                        &mut self.inspector,
+                        &mut intents,
+                    );
+                });
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            canvas_ui(ui, &self.doc.project, &mut self.canvas);
+            canvas_ui(
+                ui,
+                &self.doc.project,
+                self.doc.revision,
+                &mut self.view,
+                matches.as_ref(),
+                &mut intents,
+            );
         });
         self.notice_ui(&ctx);
-        self.shortcuts(&ctx);
-        if let Some(a) = action {
-            self.run_action(a, &ctx);
+        self.discard_ui(&ctx);
+        if self.notices.is_empty() && self.pending.is_none() {
+            self.shortcuts(&ctx);
         }
+        self.apply_intents(intents);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if let Some(p) = &self.last_map {
-            storage.set_string(LAST_MAP_KEY, p.display().to_string());
+        if let Ok(text) = ron::to_string(&self.prefs) {
+            storage.set_string(PREFS_KEY, text);
         }
     }
 }
@@ -445,8 +1176,9 @@ pub fn run_window(file: Option<PathBuf>) -> ExitCode {
         viewport: egui::ViewportBuilder::default()
             .with_title("PartnerMap")
             .with_app_id("partnermap")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0]),
+            .with_inner_size([1400.0, 860.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
         ..Default::default()
     };
     let result = eframe::run_native(

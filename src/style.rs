@@ -2,7 +2,7 @@
 //! printed matches the screen (design.md §6): colour and shape by sector, size by influence,
 //! line width by form, dashes for informal partnerships, colour by trust.
 
-use crate::model::{Actor, Form, Formality, Partnership, Sector};
+use crate::model::{Actor, ColourBy, Form, Formality, Function, Partnership, Sector};
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,6 +130,68 @@ pub fn partnership_colour(p: &Partnership) -> Rgb {
     trust_colour(partnership_trust(p))
 }
 
+/// The colour of a form, from shallow (light) to deep (dark), readable on light and dark
+/// backgrounds (viridis steps).
+pub fn form_colour(form: Form) -> Rgb {
+    match form {
+        Form::Interaction => Rgb(0xC2, 0xA5, 0x00),
+        Form::Coalition => Rgb(0x35, 0xB7, 0x79),
+        Form::Collaboration => Rgb(0x31, 0x68, 0x8E),
+        Form::Integrated => Rgb(0x6A, 0x2C, 0x91),
+    }
+}
+
+/// The colour of a formality, from personal (light) to institutionalised (dark).
+pub fn formality_colour(formality: Formality) -> Rgb {
+    match formality {
+        Formality::Personal => Rgb(0xD8, 0xB4, 0x00),
+        Formality::PermissionPerActivity => Rgb(0x8F, 0xC1, 0x3E),
+        Formality::LetterOfSupport => Rgb(0x35, 0xB7, 0x79),
+        Formality::Mou => Rgb(0x21, 0x90, 0x8C),
+        Formality::ContractOrGrant => Rgb(0x3B, 0x52, 0x8B),
+        Formality::Institutionalised => Rgb(0x6A, 0x2C, 0x91),
+    }
+}
+
+/// The colour of a function (Okabe–Ito, plus grey for the ninth).
+pub fn function_colour(function: Function) -> Rgb {
+    match function {
+        Function::ServiceDelivery => Rgb(0x00, 0x72, 0xB2),
+        Function::Infrastructure => Rgb(0x99, 0x99, 0x99),
+        Function::Accountability => Rgb(0xD5, 0x5E, 0x00),
+        Function::PolicyInfluence => Rgb(0xCC, 0x79, 0xA7),
+        Function::CapacityBuilding => Rgb(0x00, 0x9E, 0x73),
+        Function::DisputeResolution => Rgb(0xE6, 0x9F, 0x00),
+        Function::Learning => Rgb(0x56, 0xB4, 0xE9),
+        Function::Coordination => Rgb(0xF0, 0xE4, 0x42),
+        Function::Financing => Rgb(0x7A, 0x4E, 0x2D),
+    }
+}
+
+/// The colour of a partnership line under the project's "colour partnerships by" choice.
+pub fn partnership_colour_by(p: &Partnership, by: ColourBy) -> Rgb {
+    match by {
+        ColourBy::Trust => partnership_colour(p),
+        ColourBy::Form => form_colour(p.form),
+        ColourBy::Formality => formality_colour(p.formality),
+        ColourBy::Function => p
+            .functions
+            .iter()
+            .next()
+            .map_or(UNKNOWN, |f| function_colour(*f)),
+    }
+}
+
+/// The end of a partnership that holds power, and how strongly (1 leads, 2 dominates);
+/// `None` when power is balanced or unknown.
+pub fn dominant_end(p: &Partnership) -> Option<(crate::model::ActorId, u8)> {
+    match p.power {
+        Some(v) if v < 0 => Some((p.a, v.unsigned_abs())),
+        Some(v) if v > 0 => Some((p.b, v.unsigned_abs())),
+        _ => None,
+    }
+}
+
 /// Wraps a label into lines of at most about `max_chars` characters, breaking at spaces.
 pub fn wrap_label(text: &str, max_chars: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
@@ -174,6 +236,35 @@ mod tests {
         assert_eq!(trust_colour(Some(0.5)), TRUST_MID);
         assert_eq!(trust_colour(Some(1.0)), TRUST_HIGH);
         assert_eq!(trust_colour(None), UNKNOWN);
+    }
+
+    #[test]
+    fn colour_by_follows_the_switch_and_power_marks_the_dominant_end() {
+        use crate::model::{ActorId, PartnershipId};
+        let mut p = Partnership::new(PartnershipId(1), ActorId(1), ActorId(2));
+        p.form = Form::Integrated;
+        p.trust_ab = Some(5);
+        assert_eq!(
+            partnership_colour_by(&p, ColourBy::Trust),
+            trust_colour(Some(1.0))
+        );
+        assert_eq!(
+            partnership_colour_by(&p, ColourBy::Form),
+            form_colour(Form::Integrated)
+        );
+        assert_eq!(partnership_colour_by(&p, ColourBy::Function), UNKNOWN);
+        p.functions.insert(Function::Learning);
+        assert_eq!(
+            partnership_colour_by(&p, ColourBy::Function),
+            function_colour(Function::Learning)
+        );
+        assert_eq!(dominant_end(&p), None);
+        p.power = Some(-2);
+        assert_eq!(dominant_end(&p), Some((ActorId(1), 2)));
+        p.power = Some(1);
+        assert_eq!(dominant_end(&p), Some((ActorId(2), 1)));
+        p.power = Some(0);
+        assert_eq!(dominant_end(&p), None);
     }
 
     #[test]

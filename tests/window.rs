@@ -1,7 +1,7 @@
 //! The first window, driven headless with egui_kittest: the sample map on the canvas, the
 //! title, pan and zoom, and failed opens that keep the open map.
 
-use egui::{Event, Modifiers, MouseWheelUnit, Pos2, Vec2};
+use egui::{Event, Modifiers, MouseWheelUnit, Role, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use partnermap::app::{Document, Origin, PartnerMapApp};
@@ -20,23 +20,19 @@ fn harness(app: PartnerMapApp) -> Harness<'static, PartnerMapApp> {
 fn the_sample_map_shows_every_actor_on_the_canvas() {
     let h = harness(PartnerMapApp::with_document(Document::sample()));
     for actor in io::sample().actors.values() {
-        h.get_by_label(&actor.name);
+        h.get_by_role_and_label(Role::GraphicsObject, &actor.name);
     }
-    assert!(
-        h.state()
-            .doc
-            .window_title()
-            .contains("DFGG Cambodia sample")
-    );
+    assert!(h.state().window_title().contains("DFGG Cambodia sample"));
     h.get_by_label("Map canvas");
 }
 
 #[test]
 fn dragging_the_background_pans_and_ctrl_wheel_zooms_around_the_pointer() {
     let mut h = harness(PartnerMapApp::with_document(Document::sample()));
-    let before = h.state().canvas.camera.unwrap();
-    // An empty spot of the canvas, well away from any actor.
-    let start = Pos2::new(1200.0, 760.0);
+    let before = h.state().view.canvas.camera.unwrap();
+    // An empty spot of the canvas: its lower left corner, away from every actor.
+    let screen = h.state().view.canvas.screen.unwrap();
+    let start = screen.left_bottom() + Vec2::new(30.0, -30.0);
     h.hover_at(start);
     h.drag_at(start);
     h.run();
@@ -44,14 +40,14 @@ fn dragging_the_background_pans_and_ctrl_wheel_zooms_around_the_pointer() {
     h.run();
     h.drop_at(start + Vec2::new(-100.0, -50.0));
     h.run();
-    let panned = h.state().canvas.camera.unwrap();
+    let panned = h.state().view.canvas.camera.unwrap();
     let moved = (panned.center - before.center) * before.zoom;
     assert!(
         (moved - Vec2::new(100.0, 50.0)).length() < 1.0,
         "moved by {moved:?}"
     );
 
-    let pointer = Pos2::new(700.0, 400.0);
+    let pointer = screen.center();
     h.hover_at(pointer);
     h.event_modifiers(
         Event::MouseWheel {
@@ -64,7 +60,7 @@ fn dragging_the_background_pans_and_ctrl_wheel_zooms_around_the_pointer() {
         Modifiers::COMMAND,
     );
     h.run();
-    let zoomed = h.state().canvas.camera.unwrap();
+    let zoomed = h.state().view.canvas.camera.unwrap();
     assert!(
         zoomed.zoom > panned.zoom * 1.05,
         "{} → {}",
@@ -75,7 +71,7 @@ fn dragging_the_background_pans_and_ctrl_wheel_zooms_around_the_pointer() {
     // F fits the whole map again.
     h.key_press(egui::Key::F);
     h.run();
-    let fitted = h.state().canvas.camera.unwrap();
+    let fitted = h.state().view.canvas.camera.unwrap();
     assert!((fitted.zoom - before.zoom).abs() < 1e-4);
 }
 
@@ -106,10 +102,10 @@ fn opening_a_map_shows_it_and_names_the_file_in_the_title() {
     h.state_mut().wait_for_background_work();
     h.run();
     assert_eq!(h.state().doc.origin, Origin::File(path.clone()));
-    assert_eq!(h.state().doc.window_title(), "workshop.ron — PartnerMap");
-    assert_eq!(h.state().last_map, Some(path));
+    assert_eq!(h.state().window_title(), "workshop.ron — PartnerMap");
+    assert_eq!(h.state().prefs.recent.first(), Some(&path));
     for actor in project.actors.values() {
-        h.get_by_label(&actor.name);
+        h.get_by_role_and_label(Role::GraphicsObject, &actor.name);
     }
 }
 
@@ -121,7 +117,10 @@ fn save_as_writes_the_file_and_the_map_then_belongs_to_it() {
     h.state_mut().save_to(path.clone());
     h.state_mut().wait_for_background_work();
     h.run();
-    assert_eq!(io::load_path(&path).unwrap(), io::sample());
+    let saved = io::load_path(&path).unwrap();
+    let sample = io::sample();
+    assert!(saved.actors == sample.actors && saved.partnerships == sample.partnerships);
+    assert_eq!(saved.meta.modified.len(), 10, "the save date is recorded");
     assert_eq!(h.state().doc.origin, Origin::File(path));
-    assert!(!h.state().doc.is_modified());
+    assert!(!h.state().is_modified());
 }

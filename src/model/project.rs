@@ -103,12 +103,27 @@ impl Project {
         Self::default()
     }
 
+    /// The id the next new actor will get, without handing it out.
+    pub fn next_actor_id(&self) -> ActorId {
+        let floor = self.actors.keys().next_back().map_or(1, |id| id.0 + 1);
+        ActorId(self.next_ids.actor.max(floor))
+    }
+
+    /// The id the next new partnership will get, without handing it out.
+    pub fn next_partnership_id(&self) -> PartnershipId {
+        let floor = self
+            .partnerships
+            .keys()
+            .next_back()
+            .map_or(1, |id| id.0 + 1);
+        PartnershipId(self.next_ids.partnership.max(floor))
+    }
+
     /// Hands out a fresh actor id, never used before in this project.
     pub fn allocate_actor_id(&mut self) -> ActorId {
-        let floor = self.actors.keys().next_back().map_or(1, |id| id.0 + 1);
-        let id = self.next_ids.actor.max(floor);
-        self.next_ids.actor = id + 1;
-        ActorId(id)
+        let id = self.next_actor_id();
+        self.next_ids.actor = id.0 + 1;
+        id
     }
 
     /// Hands out a fresh partnership id, never used before in this project.

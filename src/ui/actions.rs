@@ -1,83 +1,203 @@
-//! Every user action, defined once: its label, shortcut and menu entry.
+//! Every user action, defined once: its label, shortcuts, hint and menu entry.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-/// A thing the user can do from a menu, a toolbar or a shortcut.
+/// A thing the user can do from a menu, the toolbar or a shortcut.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
+    /// Start a new, empty map.
+    New,
     /// Open a map file.
     Open,
     /// Save the map to its file (asks for one the first time).
     Save,
     /// Save the map to a new file.
     SaveAs,
-    /// Open the sample map that ships with the program.
-    OpenSample,
-    /// Fit the whole map in view.
-    FitView,
     /// Close the program.
     Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Delete the selected actors (with their partnerships) and partnerships.
+    Delete,
+    /// Select every actor.
+    SelectAll,
+    /// Copy the selected actors and the partnerships among them.
+    Copy,
+    /// Paste copied actors and partnerships.
+    Paste,
+    /// Put the keyboard in the search field.
+    Find,
+    /// Add an actor in the middle of the view.
+    AddActor,
+    /// Toggle Connect mode: every drag from an actor draws a partnership.
+    ConnectMode,
+    /// Fit the whole map in view.
+    FitView,
+    /// Toggle presentation mode.
+    Presentation,
+    /// Put the keyboard in the quick-entry bar.
+    QuickEntry,
+    /// Open the sample map that ships with the program.
+    OpenSample,
+}
+
+/// What the actions' enabled-ness depends on.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ActionContext {
+    /// Something is selected.
+    pub has_selection: bool,
+    /// Actors are selected.
+    pub has_selected_actors: bool,
+    /// Something was copied.
+    pub has_clipboard: bool,
+    /// There is an edit to undo.
+    pub can_undo: bool,
+    /// There is an edit to redo.
+    pub can_redo: bool,
 }
 
 impl Action {
-    /// Every action, in the order shortcuts are checked (longer shortcuts first).
+    /// Every action, in the order their shortcuts are checked (longer shortcuts first).
     pub const ALL: &'static [Action] = &[
         Action::SaveAs,
         Action::Save,
+        Action::Redo,
+        Action::Undo,
+        Action::New,
         Action::Open,
-        Action::OpenSample,
-        Action::FitView,
         Action::Quit,
+        Action::Delete,
+        Action::SelectAll,
+        Action::Copy,
+        Action::Paste,
+        Action::Find,
+        Action::AddActor,
+        Action::ConnectMode,
+        Action::FitView,
+        Action::Presentation,
+        Action::QuickEntry,
+        Action::OpenSample,
     ];
 
     /// The menu label.
     pub fn label(self) -> &'static str {
         match self {
+            Self::New => "New map",
             Self::Open => "Open…",
             Self::Save => "Save",
             Self::SaveAs => "Save As…",
-            Self::OpenSample => "Open sample map",
-            Self::FitView => "Fit map to view",
             Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::Delete => "Delete",
+            Self::SelectAll => "Select all",
+            Self::Copy => "Copy",
+            Self::Paste => "Paste",
+            Self::Find => "Find…",
+            Self::AddActor => "Add actor",
+            Self::ConnectMode => "Connect mode",
+            Self::FitView => "Fit map to view",
+            Self::Presentation => "Presentation mode",
+            Self::QuickEntry => "Quick entry",
+            Self::OpenSample => "Open sample map",
         }
     }
 
     /// What the action does, for hover text.
     pub fn hint(self) -> &'static str {
         match self {
+            Self::New => "Start a new, empty map",
             Self::Open => "Open a PartnerMap file (.ron)",
             Self::Save => "Save the map to its file",
             Self::SaveAs => "Save the map to a new file",
-            Self::OpenSample => "Open the DFGG Cambodia sample map that ships with PartnerMap",
-            Self::FitView => "Show the whole map",
             Self::Quit => "Close PartnerMap",
+            Self::Undo => "Undo the last change",
+            Self::Redo => "Redo the last undone change",
+            Self::Delete => "Delete the selection; an actor's partnerships go with it",
+            Self::SelectAll => "Select every actor",
+            Self::Copy => "Copy the selected actors and the partnerships among them",
+            Self::Paste => "Paste the copied actors and partnerships",
+            Self::Find => "Search the lists of actors and partnerships",
+            Self::AddActor => "Add an actor in the middle of the view (or double-click the canvas)",
+            Self::ConnectMode => {
+                "When on, dragging from any point of an actor onto another connects them"
+            }
+            Self::FitView => "Show the whole map",
+            Self::Presentation => "Full screen, large type, side panels hidden, high contrast",
+            Self::QuickEntry => "Type a name to add an actor, or First – Second to connect them",
+            Self::OpenSample => "Open the DFGG Cambodia sample map that ships with PartnerMap",
         }
     }
 
-    /// The keyboard shortcut, if any.
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+    /// The keyboard shortcuts; the first is shown in menus.
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
         let cmd = Modifiers::COMMAND;
+        let sc = KeyboardShortcut::new;
         match self {
-            Self::Open => Some(KeyboardShortcut::new(cmd, Key::O)),
-            Self::Save => Some(KeyboardShortcut::new(cmd, Key::S)),
-            Self::SaveAs => Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S)),
-            Self::FitView => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F)),
-            Self::Quit => Some(KeyboardShortcut::new(cmd, Key::Q)),
-            Self::OpenSample => None,
+            Self::New => vec![sc(cmd, Key::N)],
+            Self::Open => vec![sc(cmd, Key::O)],
+            Self::Save => vec![sc(cmd, Key::S)],
+            Self::SaveAs => vec![sc(cmd | Modifiers::SHIFT, Key::S)],
+            Self::Quit => vec![sc(cmd, Key::Q)],
+            Self::Undo => vec![sc(cmd, Key::Z)],
+            Self::Redo => vec![sc(cmd | Modifiers::SHIFT, Key::Z), sc(cmd, Key::Y)],
+            Self::Delete => vec![
+                sc(Modifiers::NONE, Key::Delete),
+                sc(Modifiers::NONE, Key::Backspace),
+            ],
+            Self::SelectAll => vec![sc(cmd, Key::A)],
+            Self::Copy => vec![sc(cmd, Key::C)],
+            Self::Paste => vec![sc(cmd, Key::V)],
+            Self::Find => vec![sc(cmd, Key::F)],
+            Self::FitView => vec![sc(Modifiers::NONE, Key::F)],
+            Self::Presentation => vec![sc(Modifiers::NONE, Key::F11)],
+            Self::QuickEntry => vec![sc(cmd, Key::L)],
+            Self::AddActor | Self::ConnectMode | Self::OpenSample => vec![],
         }
     }
 
-    /// Whether the shortcut is a plain key that must not fire while typing in a field.
-    pub fn is_plain_key(self) -> bool {
-        self.shortcut().is_some_and(|s| s.modifiers.is_none())
+    /// Whether the action's shortcut would clash with typing in a text field (plain keys,
+    /// and the editing shortcuts that text fields handle themselves).
+    pub fn yields_to_text_fields(self) -> bool {
+        matches!(
+            self,
+            Self::Delete
+                | Self::SelectAll
+                | Self::Copy
+                | Self::Paste
+                | Self::Undo
+                | Self::Redo
+                | Self::FitView
+        )
+    }
+
+    /// Whether the action can run now.
+    pub fn enabled(self, cx: &ActionContext) -> bool {
+        match self {
+            Self::Undo => cx.can_undo,
+            Self::Redo => cx.can_redo,
+            Self::Delete => cx.has_selection,
+            Self::Copy => cx.has_selected_actors,
+            Self::Paste => cx.has_clipboard,
+            _ => true,
+        }
     }
 
     /// A menu button for the action, with its shortcut; returns whether it was clicked.
-    pub fn menu_button(self, ui: &mut egui::Ui) -> bool {
-        let mut button = egui::Button::new(self.label());
-        if let Some(sc) = self.shortcut() {
-            button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
+    pub fn menu_button(self, ui: &mut egui::Ui, cx: &ActionContext) -> bool {
+        self.menu_button_labelled(ui, cx, self.label())
+    }
+
+    /// A menu button with a label of its own ("Undo Move 3 actors").
+    pub fn menu_button_labelled(self, ui: &mut egui::Ui, cx: &ActionContext, label: &str) -> bool {
+        let mut button = egui::Button::new(label);
+        if let Some(sc) = self.shortcuts().first() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(sc));
         }
-        ui.add(button).on_hover_text(self.hint()).clicked()
+        ui.add_enabled(self.enabled(cx), button)
+            .on_hover_text(self.hint())
+            .clicked()
     }
 }

@@ -1,34 +1,130 @@
-//! The canvas: draws the map and handles pan and zoom.
+//! The canvas: draws the map and turns pointer gestures into intents.
+//!
+//! Gestures (design.md §6): double-click empty space to add an actor; drag an actor to move it
+//! (one undo step per drag); drag from an actor's rim, with Shift, or in Connect mode onto
+//! another actor to connect them; click to select, Ctrl/Shift-click to add; Shift-drag on
+//! empty space to box-select; drag empty space to pan; wheel to pan; Ctrl+wheel or pinch to
+//! zoom around the pointer; Esc cancels.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use egui::{
-    Align2, Color32, FontId, Pos2, Rect, Response, Sense, Shape as EShape, Stroke, Ui, Vec2,
+    Align2, Color32, FontId, Key, Pos2, Rect, Response, Sense, Shape as EShape, Stroke, Ui, Vec2,
 };
 
 use super::camera::Camera;
-use crate::model::{Actor, ActorId, Project};
+use super::intent::{Edit, Intent, count};
+use super::view::{Item, SelectMode, ViewState};
+use crate::edit::Command;
+use crate::model::{Actor, ActorId, Level, Partnership, PartnershipId, Position, Project, Sector};
 use crate::style::{self, Rgb, Shape};
 
-/// What the canvas remembers between frames.
-#[derive(Clone, Debug, Default)]
-pub struct CanvasView {
-    /// The camera; `None` fits the whole map on the next frame.
-    pub camera: Option<Camera>,
-    /// The actor under the pointer.
-    pub hovered: Option<ActorId>,
-    /// The screen rectangle of the canvas in the last frame.
-    pub screen: Option<Rect>,
+/// A gesture in progress on the canvas.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Gesture {
+    /// Nothing is being dragged.
+    #[default]
+    Idle,
+    /// Actors are being dragged; `delta` is how far, in map units.
+    Move {
+        /// The actors that move.
+        actors: Vec<ActorId>,
+        /// How far they have moved so far.
+        delta: Vec2,
+    },
+    /// A partnership is being drawn from `from` to the pointer.
+    Connect {
+        /// The actor the line starts at.
+        from: ActorId,
+        /// Where the pointer is, on screen.
+        pointer: Pos2,
+    },
+    /// A selection box is being drawn.
+    Box {
+        /// Where it started, on screen.
+        start: Pos2,
+        /// Where the pointer is, on screen.
+        current: Pos2,
+        /// Whether the boxed actors are added to the selection.
+        additive: bool,
+    },
 }
 
-impl CanvasView {
+/// The text field that appears where an actor is being added.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewActorPrompt {
+    /// Where the actor will stand, in map units.
+    pub at: Pos2,
+    /// The name typed so far.
+    pub name: String,
+    /// Whether the field still has to take the keyboard.
+    pub focus: bool,
+}
+
+/// Derived drawing data, cached against the document revision.
+#[derive(Default)]
+struct EdgeCache {
+    revision: Option<u64>,
+    /// How far each partnership bows away from the straight line (map units); parallel
+    /// partnerships between the same two actors get distinct curves.
+    bend: HashMap<PartnershipId, f32>,
+}
+
+/// What the canvas remembers between frames.
+#[derive(Default)]
+pub struct CanvasState {
+    /// The camera; `None` fits the whole map on the next frame.
+    pub camera: Option<Camera>,
+    /// The drag in progress.
+    pub gesture: Gesture,
+    /// The name field of an actor being added.
+    pub new_actor: Option<NewActorPrompt>,
+    /// Whether every drag from an actor draws a partnership.
+    pub connect_mode: bool,
+    /// The sector and level given to new actors: those of the last actor added.
+    pub new_actor_defaults: Option<(Sector, Level)>,
+    /// The screen rectangle of the canvas in the last frame.
+    pub screen: Option<Rect>,
+    /// Set when an actor drag ended this frame, to commit it once all actors are drawn.
+    drag_stopped: bool,
+    cache: EdgeCache,
+}
+
+impl CanvasState {
     /// Fits the whole map in view on the next frame.
     pub fn fit_on_next_frame(&mut self) {
         self.camera = None;
+    }
+
+    /// Cancels the gesture or the new-actor field; returns whether there was one.
+    pub fn cancel(&mut self) -> bool {
+        let busy = self.gesture != Gesture::Idle || self.new_actor.is_some();
+        self.gesture = Gesture::Idle;
+        self.new_actor = None;
+        busy
+    }
+
+    /// Centres the view on a map point, keeping the zoom.
+    pub fn center_on(&mut self, at: Pos2) {
+        if let Some(cam) = &mut self.camera {
+            cam.center = at;
+        } else {
+            self.camera = Some(Camera {
+                center: at,
+                zoom: 1.0,
+            });
+        }
     }
 }
 
 /// Converts a style colour to egui's.
 pub fn color(rgb: Rgb) -> Color32 {
     Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
+
+/// The map position of an actor.
+pub fn actor_pos(a: &Actor) -> Pos2 {
+    Pos2::new(a.position.x as f32, a.position.y as f32)
 }
 
 /// The bounding box of all actors, grown by their radius, or `None` for an empty map.
@@ -44,10 +140,6 @@ pub fn map_bounds(project: &Project) -> Option<Rect> {
     (bounds.is_finite() && !bounds.is_negative()).then_some(bounds.expand(40.0))
 }
 
-fn actor_pos(a: &Actor) -> Pos2 {
-    Pos2::new(a.position.x as f32, a.position.y as f32)
-}
-
 /// Label size at zoom 1, in points.
 const LABEL_PT: f32 = 14.0;
 /// Below this zoom, labels show short names at a readable minimum size instead of full names.
@@ -56,6 +148,13 @@ const SHORT_LABELS_BELOW_ZOOM: f32 = 0.75;
 const MIN_LABEL_PT: f32 = 10.0;
 /// Below this zoom the map is too dense for labels and shows plain shapes.
 const NO_LABELS_BELOW_ZOOM: f32 = 0.28;
+/// How close (screen points) the pointer must be to a line to pick it.
+const PICK_LINE_PT: f32 = 6.0;
+/// The share of an actor's radius, from the centre, where dragging moves it; beyond is its
+/// rim, where dragging connects.
+const RIM_FROM: f32 = 0.65;
+/// How far apart parallel partnerships bow, in map units.
+const PARALLEL_SPACING: f32 = 26.0;
 
 /// Paints one actor shape at `center` with radius `r` (screen points).
 pub fn paint_actor_shape(
@@ -82,11 +181,8 @@ pub fn paint_actor_shape(
         }
         Shape::DoubleCircle => {
             painter.circle(center, r, fill, outline);
-            painter.circle_stroke(
-                center,
-                r * 0.6,
-                Stroke::new((r * 0.12).max(1.0), Color32::WHITE),
-            );
+            let white = Color32::from_white_alpha(fill.a());
+            painter.circle_stroke(center, r * 0.6, Stroke::new((r * 0.12).max(1.0), white));
         }
         Shape::Square => {
             let s = r * 0.88;
@@ -113,21 +209,106 @@ pub fn paint_actor_shape(
     }
 }
 
-/// Draws the map and handles pan and zoom; returns the background response.
-pub fn canvas_ui(ui: &mut Ui, project: &Project, view: &mut CanvasView) -> Response {
+/// The bend of every partnership: 0 for a single one between two actors, ± steps for
+/// parallel ones, so that each is its own curve.
+fn compute_bends(project: &Project) -> HashMap<PartnershipId, f32> {
+    let mut groups: HashMap<(ActorId, ActorId), Vec<PartnershipId>> = HashMap::new();
+    for p in project.partnerships.values() {
+        groups
+            .entry((p.a.min(p.b), p.a.max(p.b)))
+            .or_default()
+            .push(p.id);
+    }
+    let mut bend = HashMap::with_capacity(project.partnerships.len());
+    for ids in groups.values() {
+        let k = ids.len() as f32;
+        for (i, id) in ids.iter().enumerate() {
+            bend.insert(*id, (i as f32 - (k - 1.0) / 2.0) * PARALLEL_SPACING);
+        }
+    }
+    bend
+}
+
+/// The on-screen polyline of a partnership from `a` to `b` bowing by `bend_pt` points to the
+/// left of the line from the lower to the higher actor id.
+fn edge_points(sa: Pos2, sb: Pos2, bend_pt: f32, a_is_low: bool) -> Vec<Pos2> {
+    if bend_pt.abs() < 0.5 {
+        return vec![sa, sb];
+    }
+    let (lo, hi) = if a_is_low { (sa, sb) } else { (sb, sa) };
+    let dir = (hi - lo).normalized();
+    let normal = Vec2::new(-dir.y, dir.x);
+    // A quadratic Bézier whose apex is `bend_pt` away from the midpoint.
+    let control = sa.lerp(sb, 0.5) + normal * (2.0 * bend_pt);
+    (0..=12)
+        .map(|i| {
+            let t = i as f32 / 12.0;
+            let u = 1.0 - t;
+            (sa.to_vec2() * (u * u) + control.to_vec2() * (2.0 * u * t) + sb.to_vec2() * (t * t))
+                .to_pos2()
+        })
+        .collect()
+}
+
+fn distance_to_polyline(p: Pos2, points: &[Pos2]) -> f32 {
+    points
+        .windows(2)
+        .map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let ab = b - a;
+            let t = if ab.length_sq() == 0.0 {
+                0.0
+            } else {
+                ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0)
+            };
+            (a + ab * t).distance(p)
+        })
+        .fold(f32::INFINITY, f32::min)
+}
+
+/// The point `dist` along the polyline from its start.
+fn point_along(points: &[Pos2], dist: f32) -> Pos2 {
+    let mut left = dist;
+    for w in points.windows(2) {
+        let len = w[0].distance(w[1]);
+        if len >= left && len > 0.0 {
+            return w[0] + (w[1] - w[0]) * (left / len);
+        }
+        left -= len;
+    }
+    *points.last().unwrap_or(&Pos2::ZERO)
+}
+
+/// Everything the canvas draws for one partnership this frame.
+struct DrawnEdge<'a> {
+    p: &'a Partnership,
+    points: Vec<Pos2>,
+}
+
+/// Draws the map, handles gestures, and returns the background response. Document changes
+/// are pushed to `intents`; view changes go straight to `view`.
+pub fn canvas_ui(
+    ui: &mut Ui,
+    project: &Project,
+    revision: u64,
+    view: &mut ViewState,
+    visible_items: Option<&(BTreeSet<ActorId>, BTreeSet<PartnershipId>)>,
+    intents: &mut Vec<Intent>,
+) -> Response {
     let screen = ui.available_rect_before_wrap();
     let background = ui.allocate_rect(screen, Sense::click_and_drag());
     background.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map canvas"));
-    view.screen = Some(screen);
-    let camera = view.camera.get_or_insert_with(|| {
+    let canvas = &mut view.canvas;
+    canvas.screen = Some(screen);
+    if canvas.cache.revision != Some(revision) {
+        canvas.cache.bend = compute_bends(project);
+        canvas.cache.revision = Some(revision);
+    }
+    let camera = canvas.camera.get_or_insert_with(|| {
         map_bounds(project).map_or_else(Camera::default, |b| Camera::fit(screen, b))
     });
 
-    // Pan by dragging the background, by wheel or two-finger scroll; zoom with Ctrl+wheel or
-    // a pinch, around the pointer.
-    if background.dragged() {
-        camera.pan(background.drag_delta());
-    }
+    // Wheel or two-finger scroll pans; Ctrl+wheel or a pinch zooms around the pointer.
     if ui.rect_contains_pointer(screen) {
         let (scroll, zoom, pointer) =
             ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
@@ -140,98 +321,569 @@ pub fn canvas_ui(ui: &mut Ui, project: &Project, view: &mut CanvasView) -> Respo
             camera.zoom_around(screen, p, zoom);
         }
     }
+    if background.dragged() && matches!(canvas.gesture, Gesture::Idle) {
+        camera.pan(background.drag_delta());
+    }
     let camera = *camera;
+    let zoom = camera.zoom;
+
+    let moving: HashSet<ActorId> = match &canvas.gesture {
+        Gesture::Move { actors, .. } => actors.iter().copied().collect(),
+        _ => HashSet::new(),
+    };
+    let move_delta = match &canvas.gesture {
+        Gesture::Move { delta, .. } => *delta,
+        _ => Vec2::ZERO,
+    };
+    let pos_of = |a: &Actor| -> Pos2 {
+        let p = actor_pos(a);
+        if moving.contains(&a.id) {
+            p + move_delta
+        } else {
+            p
+        }
+    };
 
     let painter = ui.painter_at(screen);
     let visuals = ui.visuals().clone();
-    painter.rect_filled(screen, 0.0, visuals.extreme_bg_color);
-    let visible = camera.visible(screen).expand(60.0);
-    let zoom = camera.zoom;
+    let background_colour = visuals.extreme_bg_color;
+    painter.rect_filled(screen, 0.0, background_colour);
+    let visible = camera.visible(screen).expand(80.0);
+    let pointer = ui
+        .input(|i| i.pointer.hover_pos())
+        .filter(|p| screen.contains(*p));
 
-    // Partnerships under actors.
+    // Which actors are on screen, with their screen place and radius.
+    let mut on_screen: Vec<(&Actor, Pos2, f32)> = Vec::new();
+    for actor in project.actors.values() {
+        let pos = pos_of(actor);
+        if visible.contains(pos) {
+            let r = (style::actor_radius(actor) as f32 * zoom).max(2.5);
+            on_screen.push((actor, camera.to_screen(screen, pos), r));
+        }
+    }
+
+    // Partnership geometry for those on screen.
+    let mut edges: Vec<DrawnEdge> = Vec::new();
     for p in project.partnerships.values() {
         let (Some(a), Some(b)) = (project.actor(p.a), project.actor(p.b)) else {
             continue;
         };
-        let (pa, pb) = (actor_pos(a), actor_pos(b));
-        if !visible.intersects(Rect::from_two_pos(pa, pb)) {
+        let (pa, pb) = (pos_of(a), pos_of(b));
+        if !visible.intersects(Rect::from_two_pos(pa, pb).expand(PARALLEL_SPACING * 3.0)) {
             continue;
         }
-        let (sa, sb) = (camera.to_screen(screen, pa), camera.to_screen(screen, pb));
+        let bend = canvas.cache.bend.get(&p.id).copied().unwrap_or(0.0) * zoom;
+        let points = edge_points(
+            camera.to_screen(screen, pa),
+            camera.to_screen(screen, pb),
+            bend,
+            p.a < p.b,
+        );
+        edges.push(DrawnEdge { p, points });
+    }
+
+    // Hover: an actor under the pointer wins over a line near it.
+    let mut hovered: Option<Item> = None;
+    if let Some(ptr) = pointer
+        && matches!(canvas.gesture, Gesture::Idle)
+    {
+        hovered = on_screen
+            .iter()
+            .rev()
+            .find(|(_, c, r)| c.distance(ptr) <= r.max(6.0))
+            .map(|(a, _, _)| Item::Actor(a.id));
+        if hovered.is_none() {
+            hovered = pick_edge(&edges, ptr).map(Item::Partnership);
+        }
+    }
+    if hovered.is_some() || pointer.is_some() {
+        view.hovered = hovered;
+    }
+    let highlight: Option<(HashSet<ActorId>, HashSet<PartnershipId>)> = view.hovered.map(|h| {
+        let mut actors = HashSet::new();
+        let mut partnerships = HashSet::new();
+        match h {
+            Item::Actor(id) => {
+                actors.insert(id);
+                for p in project.partnerships.values() {
+                    if let Some(other) = p.other(id) {
+                        actors.insert(other);
+                        partnerships.insert(p.id);
+                    }
+                }
+            }
+            Item::Partnership(id) => {
+                partnerships.insert(id);
+                if let Some(p) = project.partnership(id) {
+                    actors.insert(p.a);
+                    actors.insert(p.b);
+                }
+            }
+        }
+        (actors, partnerships)
+    });
+    let actor_alpha = |id: ActorId| -> f32 {
+        let mut alpha = 1.0;
+        if let Some((actors, _)) = visible_items
+            && !actors.contains(&id)
+        {
+            alpha *= 0.18;
+        }
+        if let Some((actors, _)) = &highlight
+            && !actors.contains(&id)
+        {
+            alpha *= 0.35;
+        }
+        alpha
+    };
+    let edge_alpha = |id: PartnershipId| -> f32 {
+        let mut alpha = 1.0;
+        if let Some((_, ps)) = visible_items
+            && !ps.contains(&id)
+        {
+            alpha *= 0.15;
+        }
+        if let Some((_, ps)) = &highlight
+            && !ps.contains(&id)
+        {
+            alpha *= 0.3;
+        }
+        alpha
+    };
+
+    // Partnerships, under the actors.
+    let selection_colour = visuals.selection.stroke.color;
+    let colour_by = project.settings.colour_by;
+    let radius_of = |id: ActorId| -> f32 {
+        project
+            .actor(id)
+            .map_or(10.0, |a| (style::actor_radius(a) as f32 * zoom).max(2.5))
+    };
+    for e in &edges {
+        let p = e.p;
+        let alpha = edge_alpha(p.id);
+        let selected = view.selection.contains(&Item::Partnership(p.id));
         let width = style::form_width(p.form) as f32 * zoom.clamp(0.5, 3.0);
-        let stroke = Stroke::new(width, color(style::partnership_colour(p)));
+        let colour = color(style::partnership_colour_by(p, colour_by)).gamma_multiply(alpha);
+        if selected {
+            painter.add(EShape::line(
+                e.points.clone(),
+                Stroke::new(width + 6.0, selection_colour.gamma_multiply(0.6)),
+            ));
+        }
+        let stroke = Stroke::new(width, colour);
         if style::is_dashed(p.formality) {
             let dash = (8.0 * zoom).clamp(3.0, 16.0);
-            painter.extend(EShape::dashed_line(&[sa, sb], stroke, dash, dash * 0.7));
+            painter.extend(EShape::dashed_line(&e.points, stroke, dash, dash * 0.7));
+        } else if e.points.len() == 2 {
+            painter.line_segment([e.points[0], e.points[1]], stroke);
         } else {
-            painter.line_segment([sa, sb], stroke);
+            painter.add(EShape::line(e.points.clone(), stroke));
+        }
+        // The side that holds power gets a dot at its end.
+        if let Some((who, strength)) = style::dominant_end(p) {
+            let points: Vec<Pos2> = if who == p.a {
+                e.points.clone()
+            } else {
+                e.points.iter().rev().copied().collect()
+            };
+            let at = point_along(&points, radius_of(who) + 7.0 + width);
+            let dot = if strength >= 2 { 5.5 } else { 3.5 } * zoom.clamp(0.6, 2.0);
+            painter.circle(at, dot, colour, Stroke::new(1.5, background_colour));
         }
     }
 
-    // Actors, then their labels on top.
-    let label_pt = (LABEL_PT * zoom).max(MIN_LABEL_PT).round();
-    let short_labels = zoom < SHORT_LABELS_BELOW_ZOOM;
+    // Actors, with one widget each (named for screen readers and tests), then labels.
     let outline = Stroke::new(1.5, visuals.strong_text_color().gamma_multiply(0.6));
-    let mut hovered = None;
+    let label_pt = (LABEL_PT * zoom).max(MIN_LABEL_PT).round();
+    let font = FontId::proportional(label_pt);
+    let halo = background_colour.gamma_multiply(0.8);
+    let modifiers = ui.input(|i| i.modifiers);
     let mut labels = Vec::new();
-    for actor in project.actors.values() {
-        let pos = actor_pos(actor);
-        if !visible.contains(pos) {
-            continue;
+    for (actor, center, r) in &on_screen {
+        let (actor, center, r) = (*actor, *center, *r);
+        let alpha = actor_alpha(actor.id);
+        let selected = view.selection.contains(&Item::Actor(actor.id));
+        let fill = color(style::sector_colour(actor.sector)).gamma_multiply(alpha);
+        if selected {
+            painter.circle_stroke(center, r + 5.0, Stroke::new(3.0, selection_colour));
         }
-        let center = camera.to_screen(screen, pos);
-        let r = (style::actor_radius(actor) as f32 * zoom).max(2.5);
-        let fill = color(style::sector_colour(actor.sector));
         paint_actor_shape(
             &painter,
             style::sector_shape(actor.sector),
             center,
             r,
             fill,
-            outline,
+            Stroke::new(outline.width, outline.color.gamma_multiply(alpha)),
         );
         let hit = Rect::from_center_size(center, Vec2::splat(2.0 * r.max(6.0)));
         let response = ui.interact(
             hit,
             ui.scope_id().with(("actor", actor.id.0)),
-            Sense::hover(),
+            Sense::click_and_drag(),
         );
         let name = actor.name.clone();
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-        if response.hovered() {
-            hovered = Some(actor.id);
-            response.on_hover_ui(|ui| {
-                ui.strong(&actor.name);
-                ui.label(format!(
-                    "{} · {}",
-                    actor.sector.label(),
-                    actor.level.label()
-                ));
-                if !actor.kind.is_empty() {
-                    ui.label(&actor.kind);
-                }
-            });
-        }
-        if zoom >= NO_LABELS_BELOW_ZOOM {
-            labels.push((actor, center, r));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::GraphicsObject, true, &name));
+        actor_gestures(
+            &response,
+            actor,
+            (center, r),
+            modifiers,
+            &mut view.selection,
+            &mut view.canvas,
+            zoom,
+        );
+        if zoom >= NO_LABELS_BELOW_ZOOM || selected {
+            labels.push((actor, center, r, alpha, selected));
         }
     }
-    view.hovered = hovered;
-    let font = FontId::proportional(label_pt);
-    let halo = visuals.extreme_bg_color.gamma_multiply(0.8);
-    for (actor, center, r) in labels {
-        let text = if short_labels {
+    let canvas = &mut view.canvas;
+    for (actor, center, r, alpha, selected) in labels {
+        let hovered_here = view.hovered == Some(Item::Actor(actor.id));
+        let text = if zoom < SHORT_LABELS_BELOW_ZOOM && !selected && !hovered_here {
             actor.short_or_name().to_string()
         } else {
             style::wrap_label(&actor.name, 22).join("\n")
         };
-        let galley = painter.layout(text, font.clone(), visuals.text_color(), f32::INFINITY);
+        let text_colour = visuals.text_color().gamma_multiply(alpha.max(0.35));
+        let galley = painter.layout(text, font.clone(), text_colour, f32::INFINITY);
         let galley_rect =
             Align2::CENTER_TOP.anchor_size(center + Vec2::new(0.0, r + 3.0), galley.size());
-        painter.rect_filled(galley_rect.expand(2.0), 3.0, halo);
-        painter.galley(galley_rect.min, galley, visuals.text_color());
+        painter.rect_filled(
+            galley_rect.expand(2.0),
+            3.0,
+            halo.gamma_multiply(alpha.max(0.35)),
+        );
+        painter.galley(galley_rect.min, galley, text_colour);
     }
+
+    // Finish gestures started on actors.
+    finish_actor_gestures(ui, project, canvas, &on_screen, screen, &camera, intents);
+
+    // The background: click picks a line or clears; double-click adds an actor; Shift-drag
+    // draws a selection box; a plain drag pans (handled above).
+    if background.drag_started()
+        && modifiers.shift
+        && let Some(start) = ui.input(|i| i.pointer.press_origin())
+    {
+        canvas.gesture = Gesture::Box {
+            start,
+            current: start,
+            additive: modifiers.command,
+        };
+    }
+    if let Gesture::Box { current, .. } = &mut canvas.gesture
+        && let Some(p) = ui.input(|i| i.pointer.latest_pos())
+    {
+        *current = p;
+    }
+    if background.drag_stopped()
+        && let Gesture::Box {
+            start,
+            current,
+            additive,
+        } = canvas.gesture.clone()
+    {
+        let rect = Rect::from_two_pos(start, current);
+        let inside: Vec<Item> = on_screen
+            .iter()
+            .filter(|(_, c, _)| rect.contains(*c))
+            .map(|(a, _, _)| Item::Actor(a.id))
+            .collect();
+        let mode = if additive {
+            SelectMode::Add
+        } else {
+            SelectMode::Replace
+        };
+        view.select(inside, mode);
+        view.canvas.gesture = Gesture::Idle;
+    }
+    let canvas = &mut view.canvas;
+    if background.double_clicked()
+        && let Some(p) = background.interact_pointer_pos()
+    {
+        canvas.new_actor = Some(NewActorPrompt {
+            at: camera.to_map(screen, p),
+            name: String::new(),
+            focus: true,
+        });
+    } else if background.clicked()
+        && let Some(p) = background.interact_pointer_pos()
+    {
+        let additive = modifiers.command || modifiers.shift;
+        match pick_edge(&edges, p) {
+            Some(id) => {
+                let mode = if additive {
+                    SelectMode::Toggle
+                } else {
+                    SelectMode::Replace
+                };
+                view.select([Item::Partnership(id)], mode);
+            }
+            None if !additive => view.selection.clear(),
+            None => {}
+        }
+    }
+
+    // Overlays of gestures in progress.
+    let canvas = &mut view.canvas;
+    match &canvas.gesture {
+        Gesture::Connect { from, pointer } => {
+            if let Some(a) = project.actor(*from) {
+                let start = camera.to_screen(screen, actor_pos(a));
+                painter.add(EShape::dashed_line(
+                    &[start, *pointer],
+                    Stroke::new(2.5, selection_colour),
+                    8.0,
+                    5.0,
+                ));
+                painter.circle_filled(*pointer, 4.0, selection_colour);
+            }
+        }
+        Gesture::Box { start, current, .. } => {
+            let rect = Rect::from_two_pos(*start, *current);
+            painter.rect_filled(rect, 0.0, selection_colour.gamma_multiply(0.12));
+            painter.rect_stroke(
+                rect,
+                0.0,
+                Stroke::new(1.5, selection_colour),
+                egui::StrokeKind::Inside,
+            );
+        }
+        _ => {}
+    }
+
+    new_actor_prompt_ui(ui, project, canvas, screen, &camera, intents);
     background
 }
 
-use crate::model::Choice as _;
+/// The partnership closest to `p` within picking distance.
+fn pick_edge(edges: &[DrawnEdge], p: Pos2) -> Option<PartnershipId> {
+    edges
+        .iter()
+        .filter(|e| {
+            let bounds = e
+                .points
+                .iter()
+                .fold(Rect::NOTHING, |r, q| r.union(Rect::from_min_max(*q, *q)));
+            bounds.expand(PICK_LINE_PT + 4.0).contains(p)
+        })
+        .map(|e| (distance_to_polyline(p, &e.points), e.p.id))
+        .filter(|(d, _)| *d <= PICK_LINE_PT + 2.0)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, id)| id)
+}
+
+/// Starts and updates gestures on one actor: click to select, drag to move, drag from the
+/// rim (or with Shift, or in Connect mode) to connect.
+fn actor_gestures(
+    response: &Response,
+    actor: &Actor,
+    (center, r): (Pos2, f32),
+    modifiers: egui::Modifiers,
+    selection: &mut BTreeSet<Item>,
+    canvas: &mut CanvasState,
+    zoom: f32,
+) {
+    let item = Item::Actor(actor.id);
+    if response.clicked() {
+        if modifiers.command || modifiers.shift {
+            if !selection.remove(&item) {
+                selection.insert(item);
+            }
+        } else {
+            selection.clear();
+            selection.insert(item);
+        }
+    }
+    if response.drag_started() {
+        let origin = response
+            .ctx
+            .input(|i| i.pointer.press_origin())
+            .unwrap_or(center);
+        let on_rim = origin.distance(center) > r * RIM_FROM && r >= 8.0;
+        if canvas.connect_mode || modifiers.shift || on_rim {
+            canvas.gesture = Gesture::Connect {
+                from: actor.id,
+                pointer: origin,
+            };
+        } else {
+            if !selection.contains(&item) {
+                selection.clear();
+                selection.insert(item);
+            }
+            let actors = selection
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Actor(id) => Some(*id),
+                    Item::Partnership(_) => None,
+                })
+                .collect();
+            canvas.gesture = Gesture::Move {
+                actors,
+                delta: Vec2::ZERO,
+            };
+        }
+    }
+    if response.dragged() {
+        match &mut canvas.gesture {
+            Gesture::Move { delta, .. } => *delta += response.drag_delta() / zoom,
+            Gesture::Connect { pointer, from } if *from == actor.id => {
+                if let Some(p) = response.ctx.input(|i| i.pointer.latest_pos()) {
+                    *pointer = p;
+                }
+            }
+            _ => {}
+        }
+    }
+    if response.drag_stopped() {
+        // Finished after all actors were drawn, in `finish_actor_gestures`.
+        canvas.drag_stopped = true;
+    }
+}
+
+/// Commits a move or a connection when its drag ends, and cancels gestures on Esc.
+fn finish_actor_gestures(
+    ui: &Ui,
+    project: &Project,
+    canvas: &mut CanvasState,
+    on_screen: &[(&Actor, Pos2, f32)],
+    screen: Rect,
+    camera: &Camera,
+    intents: &mut Vec<Intent>,
+) {
+    let stopped = std::mem::take(&mut canvas.drag_stopped);
+    if ui.input(|i| i.key_pressed(Key::Escape)) && canvas.gesture != Gesture::Idle {
+        canvas.gesture = Gesture::Idle;
+        return;
+    }
+    if !stopped {
+        return;
+    }
+    match std::mem::take(&mut canvas.gesture) {
+        Gesture::Move { actors, delta } if delta.length() > 0.0 => {
+            let moves: Vec<(ActorId, Position)> = actors
+                .iter()
+                .filter_map(|id| project.actor(*id))
+                .map(|a| {
+                    let to = actor_pos(a) + delta;
+                    (
+                        a.id,
+                        Position::new(f64::from(to.x).round(), f64::from(to.y).round()),
+                    )
+                })
+                .collect();
+            let label = format!("Move {}", count(moves.len(), "actor", "actors"));
+            intents.push(Intent::Edit(Edit::new(label, Command::MoveActors(moves))));
+        }
+        Gesture::Connect { from, pointer } => {
+            let target = on_screen
+                .iter()
+                .rev()
+                .find(|(a, c, r)| a.id != from && c.distance(pointer) <= r.max(10.0))
+                .map(|(a, _, _)| a.id)
+                .or_else(|| {
+                    // The pointer may be just outside a small actor.
+                    let at = camera.to_map(screen, pointer);
+                    project
+                        .actors
+                        .values()
+                        .filter(|a| a.id != from)
+                        .map(|a| (actor_pos(a).distance(at), a.id))
+                        .filter(|(d, _)| *d < 30.0)
+                        .min_by(|x, y| x.0.total_cmp(&y.0))
+                        .map(|(_, id)| id)
+                });
+            if let Some(to) = target {
+                intents.push(connect_edit(project, from, to));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The edit that connects two actors with a new partnership and selects it.
+pub fn connect_edit(project: &Project, from: ActorId, to: ActorId) -> Intent {
+    let id = project.next_partnership_id();
+    let name = |id: ActorId| {
+        project
+            .actor(id)
+            .map_or_else(|| id.to_string(), |a| a.short_or_name().to_string())
+    };
+    let label = format!("Connect {} and {}", name(from), name(to));
+    let p = Partnership::new(id, from, to);
+    Intent::Edit(
+        Edit::new(label, Command::add(project, vec![], vec![p]))
+            .selecting(vec![Item::Partnership(id)]),
+    )
+}
+
+/// The edit that adds an actor named `name` at `at`, and selects it.
+pub fn add_actor_edit(
+    project: &Project,
+    name: &str,
+    at: Pos2,
+    defaults: (Sector, Level),
+) -> Intent {
+    let id = project.next_actor_id();
+    let mut actor = Actor::new(id, name.trim(), defaults.0, defaults.1);
+    actor.position = Position::new(f64::from(at.x).round(), f64::from(at.y).round());
+    Intent::Edit(
+        Edit::new(
+            format!("Add actor {}", name.trim()),
+            Command::add(project, vec![actor], vec![]),
+        )
+        .selecting(vec![Item::Actor(id)]),
+    )
+}
+
+/// The name field shown where a double-click adds an actor: Enter adds it, Esc cancels.
+fn new_actor_prompt_ui(
+    ui: &Ui,
+    project: &Project,
+    canvas: &mut CanvasState,
+    screen: Rect,
+    camera: &Camera,
+    intents: &mut Vec<Intent>,
+) {
+    let Some(prompt) = &mut canvas.new_actor else {
+        return;
+    };
+    let at = camera.to_screen(screen, prompt.at);
+    let mut done: Option<bool> = None;
+    egui::Area::new(egui::Id::unique("partnermap.new_actor"))
+        .fixed_pos(at - Vec2::new(110.0, 18.0))
+        .order(egui::Order::Foreground)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                let label = ui.label("New actor");
+                let edit = egui::TextEdit::singleline(&mut prompt.name)
+                    .hint_text("Type a name, then Enter")
+                    .desired_width(220.0);
+                let response = ui.add(edit).labelled_by(label.id);
+                if prompt.focus {
+                    response.request_focus();
+                    prompt.focus = false;
+                }
+                let (enter, escape) =
+                    ui.input(|i| (i.key_pressed(Key::Enter), i.key_pressed(Key::Escape)));
+                if escape {
+                    done = Some(false);
+                } else if response.lost_focus() {
+                    done = Some(enter || !prompt.name.trim().is_empty());
+                }
+            });
+        });
+    match done {
+        Some(true) if !prompt.name.trim().is_empty() => {
+            let defaults = canvas
+                .new_actor_defaults
+                .unwrap_or((Sector::State, Level::Commune));
+            intents.push(add_actor_edit(project, &prompt.name, prompt.at, defaults));
+            canvas.new_actor = None;
+        }
+        Some(_) => canvas.new_actor = None,
+        None => {}
+    }
+}

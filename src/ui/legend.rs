@@ -3,11 +3,12 @@
 use egui::{Pos2, Sense, Stroke, Ui, Vec2};
 
 use super::canvas::{color, paint_actor_shape};
-use crate::model::{Choice, Form, Sector};
+use crate::model::{Choice, ColourBy, Form, Formality, Function, Sector};
 use crate::style;
 
-/// Draws the legend: sector colours and shapes, line widths by form, dashes, trust colours.
-pub fn legend_ui(ui: &mut Ui) {
+/// Draws the legend: sector colours and shapes, line widths by form, dashes, line colours
+/// under the current "colour by" choice, and the power marker.
+pub fn legend_ui(ui: &mut Ui, colour_by: ColourBy) {
     ui.strong("Actors (sector)");
     for sector in Sector::ALL {
         ui.horizontal(|ui| {
@@ -51,25 +52,63 @@ pub fn legend_ui(ui: &mut Ui) {
         );
     });
     ui.add_space(4.0);
-    ui.label("Colour: trust");
-    ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(Vec2::new(120.0, 12.0), Sense::hover());
-        let steps = 24;
-        for i in 0..steps {
-            let t = i as f64 / (steps - 1) as f64;
-            let x0 = rect.left() + rect.width() * i as f32 / steps as f32;
-            let x1 = rect.left() + rect.width() * (i + 1) as f32 / steps as f32;
-            ui.painter().rect_filled(
-                egui::Rect::from_x_y_ranges(x0..=x1, rect.y_range()),
-                0.0,
-                color(style::trust_colour(Some(t))),
-            );
+    ui.label(format!("Colour: {}", colour_by.label().to_lowercase()))
+        .on_hover_text(colour_by.meaning());
+    match colour_by {
+        ColourBy::Trust => {
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(Vec2::new(120.0, 12.0), Sense::hover());
+                let steps = 24;
+                for i in 0..steps {
+                    let t = i as f64 / (steps - 1) as f64;
+                    let x0 = rect.left() + rect.width() * i as f32 / steps as f32;
+                    let x1 = rect.left() + rect.width() * (i + 1) as f32 / steps as f32;
+                    ui.painter().rect_filled(
+                        egui::Rect::from_x_y_ranges(x0..=x1, rect.y_range()),
+                        0.0,
+                        color(style::trust_colour(Some(t))),
+                    );
+                }
+                ui.label("none → full");
+            });
+            swatch(ui, style::UNKNOWN, "unknown", "No trust score is known");
         }
-        ui.label("none → full");
+        ColourBy::Form => {
+            for f in Form::ALL {
+                swatch(ui, style::form_colour(*f), f.label(), f.meaning());
+            }
+        }
+        ColourBy::Formality => {
+            for f in Formality::ALL {
+                swatch(ui, style::formality_colour(*f), f.label(), f.meaning());
+            }
+        }
+        ColourBy::Function => {
+            for f in Function::ALL {
+                swatch(ui, style::function_colour(*f), f.label(), f.meaning());
+            }
+            swatch(ui, style::UNKNOWN, "none given", "No function is recorded");
+        }
+    }
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(Vec2::new(36.0, 14.0), Sense::hover());
+        let y = rect.center().y;
+        let c = ui.visuals().text_color();
+        ui.painter().line_segment(
+            [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
+            Stroke::new(2.0, c),
+        );
+        ui.painter()
+            .circle_filled(Pos2::new(rect.right() - 6.0, y), 4.5, c);
+        ui.label("Dot: the side that holds power")
+            .on_hover_text("A small dot: that side leads; a large dot: it dominates.");
     });
+}
+
+fn swatch(ui: &mut Ui, rgb: style::Rgb, label: &str, hint: &str) {
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(Vec2::new(36.0, 12.0), Sense::hover());
-        ui.painter().rect_filled(rect, 0.0, color(style::UNKNOWN));
-        ui.label("unknown");
+        ui.painter().rect_filled(rect, 2.0, color(rgb));
+        ui.label(label).on_hover_text(hint);
     });
 }

@@ -1,8 +1,13 @@
-//! Drawing the window: menus, canvas, legend, dialogs. The UI reads the document and returns
-//! actions; only the app shell changes the document.
+//! Drawing the window: menus, canvas, inspector, lists, legend, dialogs. The UI reads the
+//! document and returns intents; only the app shell changes the document.
 
 pub mod actions;
 pub mod camera;
 pub mod canvas;
 pub mod fonts;
+pub mod inspector;
+pub mod intent;
 pub mod legend;
+pub mod lists;
+pub mod quick_entry;
+pub mod view;

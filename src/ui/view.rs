@@ -64,9 +64,8 @@ impl Filters {
         for p in project.partnerships.values() {
             let own = self.function.is_none_or(|f| p.functions.contains(&f))
                 && self.form.is_none_or(|f| p.form == f);
-            let ends = (self.sector.is_none() && self.level.is_none())
-                || actor_ok(p.a)
-                || actor_ok(p.b);
+            let ends =
+                (self.sector.is_none() && self.level.is_none()) || actor_ok(p.a) || actor_ok(p.b);
             let label = p.label.as_deref().unwrap_or("");
             if own && ends && text_hit(&[label, &p.notes]) {
                 partnerships.insert(p.id);
@@ -114,6 +113,18 @@ pub struct ViewState {
     pub presenting: bool,
     /// Whether the search field should take the keyboard on the next frame.
     pub focus_search: bool,
+    /// Which list the left panel shows.
+    pub list_tab: ListTab,
+}
+
+/// The lists of the left panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ListTab {
+    /// The actors.
+    #[default]
+    Actors,
+    /// The partnerships.
+    Partnerships,
 }
 
 impl ViewState {
