@@ -321,7 +321,9 @@ pub fn canvas_ui(
             camera.zoom_around(screen, p, zoom);
         }
     }
-    if background.dragged() && matches!(canvas.gesture, Gesture::Idle) {
+    // A drag on empty space pans, unless Shift makes it a selection box.
+    let shift_held = ui.input(|i| i.modifiers.shift);
+    if background.dragged() && matches!(canvas.gesture, Gesture::Idle) && !shift_held {
         camera.pan(background.drag_delta());
     }
     let camera = *camera;

@@ -71,16 +71,22 @@ impl Filters {
                 partnerships.insert(p.id);
             }
         }
+        // Actors touching a partnership of the chosen function and form, found in one pass.
+        let touching: Option<BTreeSet<ActorId>> = edge_filters.then(|| {
+            project
+                .partnerships
+                .values()
+                .filter(|p| {
+                    self.function.is_none_or(|f| p.functions.contains(&f))
+                        && self.form.is_none_or(|f| p.form == f)
+                })
+                .flat_map(|p| [p.a, p.b])
+                .collect()
+        });
         for a in project.actors.values() {
             let own = actor_ok(a.id)
                 && text_hit(&[&a.name, a.short.as_deref().unwrap_or(""), &a.kind, &a.notes]);
-            let touches = !edge_filters
-                || project.partnerships.values().any(|p| {
-                    (p.a == a.id || p.b == a.id)
-                        && self.function.is_none_or(|f| p.functions.contains(&f))
-                        && self.form.is_none_or(|f| p.form == f)
-                });
-            if own && touches {
+            if own && touching.as_ref().is_none_or(|t| t.contains(&a.id)) {
                 actors.insert(a.id);
             }
         }
@@ -185,5 +191,48 @@ impl ViewState {
                 self.hovered = None;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorId, PartnershipId};
+
+    #[test]
+    fn filters_keep_matching_actors_and_the_partnerships_between_them() {
+        let p = crate::io::sample();
+        let all = Filters::default().matches(&p);
+        assert_eq!((all.0.len(), all.1.len()), (24, 29));
+        let state = Filters {
+            sector: Some(Sector::Donor),
+            ..Filters::default()
+        };
+        let (actors, links) = state.matches(&p);
+        assert_eq!(actors, BTreeSet::from([ActorId(1)]));
+        assert_eq!(
+            links,
+            BTreeSet::from([PartnershipId(1)]),
+            "the World Bank's one partnership"
+        );
+        let integrated = Filters {
+            form: Some(Form::Integrated),
+            ..Filters::default()
+        };
+        let (actors, links) = integrated.matches(&p);
+        assert_eq!(links.len(), 1);
+        assert_eq!(
+            actors.len(),
+            2,
+            "the two actors of the one integrated partnership"
+        );
+        let text = Filters {
+            text: "ponleur".into(),
+            ..Filters::default()
+        };
+        let (actors, links) = text.matches(&p);
+        // Ponleur Kumar by name, the three governors' offices by their notes.
+        assert_eq!(actors, (10..=13).map(ActorId).collect());
+        assert_eq!(links.len(), 5, "their partnerships are found too");
     }
 }
