@@ -1062,6 +1062,20 @@ fn file_name(path: &Path) -> String {
 
 impl eframe::App for PartnerMapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if let Ok(text) = ron::to_string(&self.prefs) {
+            storage.set_string(PREFS_KEY, text);
+        }
+    }
+}
+
+impl PartnerMapApp {
+    /// Draws one frame of the whole window into `ui` and applies what it asked for. The
+    /// window calls it; so do the headless frame benchmarks.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         if self.ctx.is_none() {
             self.ctx = Some(ctx.clone());
@@ -1161,12 +1175,6 @@ impl eframe::App for PartnerMapApp {
             self.shortcuts(&ctx);
         }
         self.apply_intents(intents);
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if let Ok(text) = ron::to_string(&self.prefs) {
-            storage.set_string(PREFS_KEY, text);
-        }
     }
 }
 

@@ -61,13 +61,107 @@ pub struct NewActorPrompt {
     pub focus: bool,
 }
 
-/// Derived drawing data, cached against the document revision.
+/// What the canvas draws of one actor, cached against the document revision.
+struct ActorGeo {
+    id: ActorId,
+    pos: Pos2,
+    radius: f32,
+    fill: Color32,
+    shape: Shape,
+}
+
+/// What the canvas draws of one partnership, cached against the document revision.
+struct EdgeGeo {
+    id: PartnershipId,
+    /// Indices of the two ends in `Geometry::actors`.
+    a: usize,
+    b: usize,
+    /// How far it bows away from the straight line (map units): parallel partnerships
+    /// between the same two actors get distinct curves.
+    bend: f32,
+    a_is_low: bool,
+    colour: Color32,
+    width: f32,
+    dashed: bool,
+    /// Which end holds power (`true`: `a`) and how strongly.
+    dominant: Option<(bool, u8)>,
+}
+
+/// Flat arrays of everything the canvas draws, rebuilt only when the document changes, so
+/// that a frame reads no maps and allocates little.
 #[derive(Default)]
-struct EdgeCache {
+struct Geometry {
     revision: Option<u64>,
-    /// How far each partnership bows away from the straight line (map units); parallel
-    /// partnerships between the same two actors get distinct curves.
-    bend: HashMap<PartnershipId, f32>,
+    actors: Vec<ActorGeo>,
+    index: HashMap<ActorId, usize>,
+    edges: Vec<EdgeGeo>,
+}
+
+impl Geometry {
+    fn build(project: &Project, revision: u64) -> Self {
+        let actors: Vec<ActorGeo> = project
+            .actors
+            .values()
+            .map(|a| ActorGeo {
+                id: a.id,
+                pos: actor_pos(a),
+                radius: style::actor_radius(a) as f32,
+                fill: color(style::sector_colour(a.sector)),
+                shape: style::sector_shape(a.sector),
+            })
+            .collect();
+        let index: HashMap<ActorId, usize> =
+            actors.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+        let bends = compute_bends(project);
+        let colour_by = project.settings.colour_by;
+        let edges = project
+            .partnerships
+            .values()
+            .filter_map(|p| {
+                Some(EdgeGeo {
+                    id: p.id,
+                    a: *index.get(&p.a)?,
+                    b: *index.get(&p.b)?,
+                    bend: bends.get(&p.id).copied().unwrap_or(0.0),
+                    a_is_low: p.a < p.b,
+                    colour: color(style::partnership_colour_by(p, colour_by)),
+                    width: style::form_width(p.form) as f32,
+                    dashed: style::is_dashed(p.formality),
+                    dominant: style::dominant_end(p).map(|(who, s)| (who == p.a, s)),
+                })
+            })
+            .collect();
+        Self {
+            revision: Some(revision),
+            actors,
+            index,
+            edges,
+        }
+    }
+}
+
+/// Adds a straight band from `a` to `b` to a mesh (no anti-aliasing: for dense views).
+fn add_segment(mesh: &mut egui::Mesh, a: Pos2, b: Pos2, width: f32, colour: Color32) {
+    let d = b - a;
+    let len = d.length();
+    if len < 0.1 {
+        return;
+    }
+    let n = Vec2::new(-d.y, d.x) / len * (width / 2.0);
+    let base = mesh.vertices.len() as u32;
+    for p in [a + n, a - n, b - n, b + n] {
+        mesh.colored_vertex(p, colour);
+    }
+    mesh.add_triangle(base, base + 1, base + 2);
+    mesh.add_triangle(base, base + 2, base + 3);
+}
+
+/// Adds a filled square around `center` to a mesh.
+fn add_square(mesh: &mut egui::Mesh, center: Pos2, half: f32, colour: Color32) {
+    mesh.add_colored_rect(
+        Rect::from_center_size(center, Vec2::splat(2.0 * half)),
+        colour,
+    );
 }
 
 /// What the canvas remembers between frames.
@@ -87,7 +181,9 @@ pub struct CanvasState {
     pub screen: Option<Rect>,
     /// Set when an actor drag ended this frame, to commit it once all actors are drawn.
     drag_stopped: bool,
-    cache: EdgeCache,
+    /// The actor a drag started on, whose widget must live until the drag ends.
+    drag_source: Option<ActorId>,
+    geometry: Geometry,
 }
 
 impl CanvasState {
@@ -155,6 +251,11 @@ const PICK_LINE_PT: f32 = 6.0;
 const RIM_FROM: f32 = 0.65;
 /// How far apart parallel partnerships bow, in map units.
 const PARALLEL_SPACING: f32 = 26.0;
+/// Below this zoom, or above this many actors on screen, the canvas draws plain marks.
+const SIMPLE_BELOW_ZOOM: f32 = 0.12;
+const SIMPLE_ABOVE_ACTORS: usize = 1500;
+/// Up to this many actors on screen, every one has its own widget (named for screen readers).
+const WIDGETS_UP_TO: usize = 800;
 
 /// Paints one actor shape at `center` with radius `r` (screen points).
 pub fn paint_actor_shape(
@@ -279,9 +380,9 @@ fn point_along(points: &[Pos2], dist: f32) -> Pos2 {
     *points.last().unwrap_or(&Pos2::ZERO)
 }
 
-/// Everything the canvas draws for one partnership this frame.
-struct DrawnEdge<'a> {
-    p: &'a Partnership,
+/// A partnership on screen this frame: its place in `Geometry::edges` and its polyline.
+struct DrawnEdge {
+    geo: usize,
     points: Vec<Pos2>,
 }
 
@@ -300,9 +401,8 @@ pub fn canvas_ui(
     background.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map canvas"));
     let canvas = &mut view.canvas;
     canvas.screen = Some(screen);
-    if canvas.cache.revision != Some(revision) {
-        canvas.cache.bend = compute_bends(project);
-        canvas.cache.revision = Some(revision);
+    if canvas.geometry.revision != Some(revision) {
+        canvas.geometry = Geometry::build(project, revision);
     }
     let camera = canvas.camera.get_or_insert_with(|| {
         map_bounds(project).map_or_else(Camera::default, |b| Camera::fit(screen, b))
@@ -329,17 +429,29 @@ pub fn canvas_ui(
     let camera = *camera;
     let zoom = camera.zoom;
 
-    let moving: HashSet<ActorId> = match &canvas.gesture {
-        Gesture::Move { actors, .. } => actors.iter().copied().collect(),
-        _ => HashSet::new(),
+    // The geometry is taken out of the view state for the frame, so that gestures can change
+    // the rest of it, and put back after drawing.
+    let geometry = std::mem::take(&mut canvas.geometry);
+    let geo = &geometry;
+    let moving: Vec<bool> = match &canvas.gesture {
+        Gesture::Move { actors, .. } => {
+            let mut flags = vec![false; geo.actors.len()];
+            for id in actors {
+                if let Some(i) = geo.index.get(id) {
+                    flags[*i] = true;
+                }
+            }
+            flags
+        }
+        _ => Vec::new(),
     };
     let move_delta = match &canvas.gesture {
         Gesture::Move { delta, .. } => *delta,
         _ => Vec2::ZERO,
     };
-    let pos_of = |a: &Actor| -> Pos2 {
-        let p = actor_pos(a);
-        if moving.contains(&a.id) {
+    let pos_at = |i: usize| -> Pos2 {
+        let p = geo.actors[i].pos;
+        if moving.get(i).copied().unwrap_or(false) {
             p + move_delta
         } else {
             p
@@ -355,34 +467,37 @@ pub fn canvas_ui(
         .input(|i| i.pointer.hover_pos())
         .filter(|p| screen.contains(*p));
 
-    // Which actors are on screen, with their screen place and radius.
-    let mut on_screen: Vec<(&Actor, Pos2, f32)> = Vec::new();
-    for actor in project.actors.values() {
-        let pos = pos_of(actor);
+    // Which actors are on screen: index, screen place and radius.
+    let mut shown: Vec<(usize, Pos2, f32)> = Vec::new();
+    for i in 0..geo.actors.len() {
+        let pos = pos_at(i);
         if visible.contains(pos) {
-            let r = (style::actor_radius(actor) as f32 * zoom).max(2.5);
-            on_screen.push((actor, camera.to_screen(screen, pos), r));
+            let r = (geo.actors[i].radius * zoom).max(2.5);
+            shown.push((i, camera.to_screen(screen, pos), r));
         }
     }
+    // Level of detail: a dense or far-away view draws plain marks in one mesh.
+    let simple = zoom < SIMPLE_BELOW_ZOOM || shown.len() > SIMPLE_ABOVE_ACTORS;
+    let on_screen: Vec<(ActorId, Pos2, f32)> = shown
+        .iter()
+        .map(|(i, c, r)| (geo.actors[*i].id, *c, *r))
+        .collect();
 
     // Partnership geometry for those on screen.
     let mut edges: Vec<DrawnEdge> = Vec::new();
-    for p in project.partnerships.values() {
-        let (Some(a), Some(b)) = (project.actor(p.a), project.actor(p.b)) else {
-            continue;
-        };
-        let (pa, pb) = (pos_of(a), pos_of(b));
-        if !visible.intersects(Rect::from_two_pos(pa, pb).expand(PARALLEL_SPACING * 3.0)) {
+    for (k, e) in geo.edges.iter().enumerate() {
+        let (pa, pb) = (pos_at(e.a), pos_at(e.b));
+        let bounds = Rect::from_two_pos(pa, pb).expand(e.bend.abs() * 2.0);
+        if !visible.intersects(bounds) {
             continue;
         }
-        let bend = canvas.cache.bend.get(&p.id).copied().unwrap_or(0.0) * zoom;
-        let points = edge_points(
-            camera.to_screen(screen, pa),
-            camera.to_screen(screen, pb),
-            bend,
-            p.a < p.b,
-        );
-        edges.push(DrawnEdge { p, points });
+        let (sa, sb) = (camera.to_screen(screen, pa), camera.to_screen(screen, pb));
+        let points = if simple {
+            vec![sa, sb]
+        } else {
+            edge_points(sa, sb, e.bend * zoom, e.a_is_low)
+        };
+        edges.push(DrawnEdge { geo: k, points });
     }
 
     // Hover: an actor under the pointer wins over a line near it.
@@ -394,9 +509,9 @@ pub fn canvas_ui(
             .iter()
             .rev()
             .find(|(_, c, r)| c.distance(ptr) <= r.max(6.0))
-            .map(|(a, _, _)| Item::Actor(a.id));
+            .map(|(id, _, _)| Item::Actor(*id));
         if hovered.is_none() {
-            hovered = pick_edge(&edges, ptr).map(Item::Partnership);
+            hovered = pick_edge(&edges, &geo.edges, ptr).map(Item::Partnership);
         }
     }
     if hovered.is_some() || pointer.is_some() {
@@ -456,90 +571,108 @@ pub fn canvas_ui(
 
     // Partnerships, under the actors.
     let selection_colour = visuals.selection.stroke.color;
-    let colour_by = project.settings.colour_by;
-    let radius_of = |id: ActorId| -> f32 {
-        project
-            .actor(id)
-            .map_or(10.0, |a| (style::actor_radius(a) as f32 * zoom).max(2.5))
-    };
-    for e in &edges {
-        let p = e.p;
-        let alpha = edge_alpha(p.id);
-        let selected = view.selection.contains(&Item::Partnership(p.id));
-        let width = style::form_width(p.form) as f32 * zoom.clamp(0.5, 3.0);
-        let colour = color(style::partnership_colour_by(p, colour_by)).gamma_multiply(alpha);
+    let mut mesh = egui::Mesh::default();
+    for drawn in &edges {
+        let e = &geo.edges[drawn.geo];
+        let alpha = edge_alpha(e.id);
+        let selected = view.selection.contains(&Item::Partnership(e.id));
+        let colour = e.colour.gamma_multiply(alpha);
+        if simple && !selected {
+            let width = (e.width * zoom).max(1.0);
+            add_segment(&mut mesh, drawn.points[0], drawn.points[1], width, colour);
+            continue;
+        }
+        let width = e.width * zoom.clamp(0.5, 3.0);
         if selected {
             painter.add(EShape::line(
-                e.points.clone(),
+                drawn.points.clone(),
                 Stroke::new(width + 6.0, selection_colour.gamma_multiply(0.6)),
             ));
         }
         let stroke = Stroke::new(width, colour);
-        if style::is_dashed(p.formality) {
-            let dash = (8.0 * zoom).clamp(3.0, 16.0);
-            painter.extend(EShape::dashed_line(&e.points, stroke, dash, dash * 0.7));
-        } else if e.points.len() == 2 {
-            painter.line_segment([e.points[0], e.points[1]], stroke);
+        if e.dashed {
+            let dash = (8.0 * zoom).clamp(5.0, 16.0);
+            painter.extend(EShape::dashed_line(&drawn.points, stroke, dash, dash * 0.7));
+        } else if drawn.points.len() == 2 {
+            painter.line_segment([drawn.points[0], drawn.points[1]], stroke);
         } else {
-            painter.add(EShape::line(e.points.clone(), stroke));
+            painter.add(EShape::line(drawn.points.clone(), stroke));
         }
         // The side that holds power gets a dot at its end.
-        if let Some((who, strength)) = style::dominant_end(p) {
-            let points: Vec<Pos2> = if who == p.a {
-                e.points.clone()
+        if let Some((at_a, strength)) = e.dominant {
+            let who = if at_a { e.a } else { e.b };
+            let points: Vec<Pos2> = if at_a {
+                drawn.points.clone()
             } else {
-                e.points.iter().rev().copied().collect()
+                drawn.points.iter().rev().copied().collect()
             };
-            let at = point_along(&points, radius_of(who) + 7.0 + width);
+            let r = (geo.actors[who].radius * zoom).max(2.5);
+            let at = point_along(&points, r + 7.0 + width);
             let dot = if strength >= 2 { 5.5 } else { 3.5 } * zoom.clamp(0.6, 2.0);
             painter.circle(at, dot, colour, Stroke::new(1.5, background_colour));
         }
     }
+    painter.add(std::mem::take(&mut mesh));
 
-    // Actors, with one widget each (named for screen readers and tests), then labels.
+    // Actors. Each has a widget named for screen readers and tests when the view holds a
+    // workable number of them; on dense views only the ones that can be acted on do.
     let outline = Stroke::new(1.5, visuals.strong_text_color().gamma_multiply(0.6));
     let label_pt = (LABEL_PT * zoom).max(MIN_LABEL_PT).round();
     let font = FontId::proportional(label_pt);
     let halo = background_colour.gamma_multiply(0.8);
     let modifiers = ui.input(|i| i.modifiers);
+    let all_widgets = on_screen.len() <= WIDGETS_UP_TO;
+    let drag_source = canvas.drag_source;
     let mut labels = Vec::new();
-    for (actor, center, r) in &on_screen {
-        let (actor, center, r) = (*actor, *center, *r);
-        let alpha = actor_alpha(actor.id);
-        let selected = view.selection.contains(&Item::Actor(actor.id));
-        let fill = color(style::sector_colour(actor.sector)).gamma_multiply(alpha);
-        if selected {
-            painter.circle_stroke(center, r + 5.0, Stroke::new(3.0, selection_colour));
+    for (i, center, r) in &shown {
+        let (g, center, r) = (&geo.actors[*i], *center, *r);
+        let alpha = actor_alpha(g.id);
+        let selected = view.selection.contains(&Item::Actor(g.id));
+        let fill = g.fill.gamma_multiply(alpha);
+        if simple && !selected {
+            add_square(&mut mesh, center, r.max(1.5), fill);
+        } else {
+            if selected {
+                painter.circle_stroke(center, r + 5.0, Stroke::new(3.0, selection_colour));
+            }
+            paint_actor_shape(
+                &painter,
+                g.shape,
+                center,
+                r,
+                fill,
+                Stroke::new(outline.width, outline.color.gamma_multiply(alpha)),
+            );
         }
-        paint_actor_shape(
-            &painter,
-            style::sector_shape(actor.sector),
-            center,
-            r,
-            fill,
-            Stroke::new(outline.width, outline.color.gamma_multiply(alpha)),
-        );
-        let hit = Rect::from_center_size(center, Vec2::splat(2.0 * r.max(6.0)));
-        let response = ui.interact(
-            hit,
-            ui.scope_id().with(("actor", actor.id.0)),
-            Sense::click_and_drag(),
-        );
-        let name = actor.name.clone();
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::GraphicsObject, true, &name));
-        actor_gestures(
-            &response,
-            actor,
-            (center, r),
-            modifiers,
-            &mut view.selection,
-            &mut view.canvas,
-            zoom,
-        );
-        if zoom >= NO_LABELS_BELOW_ZOOM || selected {
-            labels.push((actor, center, r, alpha, selected));
+        let acted_on =
+            selected || view.hovered == Some(Item::Actor(g.id)) || drag_source == Some(g.id);
+        if (all_widgets || acted_on)
+            && let Some(actor) = project.actor(g.id)
+        {
+            let hit = Rect::from_center_size(center, Vec2::splat(2.0 * r.max(6.0)));
+            let response = ui.interact(
+                hit,
+                ui.scope_id().with(("actor", actor.id.0)),
+                Sense::click_and_drag(),
+            );
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::GraphicsObject, true, &actor.name)
+            });
+            actor_gestures(
+                &response,
+                actor,
+                (center, r),
+                modifiers,
+                &mut view.selection,
+                &mut view.canvas,
+                zoom,
+            );
+            if (!simple && zoom >= NO_LABELS_BELOW_ZOOM) || selected {
+                labels.push((actor, center, r, alpha, selected));
+            }
         }
     }
+    painter.add(mesh);
     let canvas = &mut view.canvas;
     for (actor, center, r, alpha, selected) in labels {
         let hovered_here = view.hovered == Some(Item::Actor(actor.id));
@@ -559,6 +692,7 @@ pub fn canvas_ui(
         );
         painter.galley(galley_rect.min, galley, text_colour);
     }
+    canvas.geometry = geometry;
 
     // Finish gestures started on actors.
     finish_actor_gestures(ui, project, canvas, &on_screen, screen, &camera, intents);
@@ -591,7 +725,7 @@ pub fn canvas_ui(
         let inside: Vec<Item> = on_screen
             .iter()
             .filter(|(_, c, _)| rect.contains(*c))
-            .map(|(a, _, _)| Item::Actor(a.id))
+            .map(|(id, _, _)| Item::Actor(*id))
             .collect();
         let mode = if additive {
             SelectMode::Add
@@ -614,7 +748,7 @@ pub fn canvas_ui(
         && let Some(p) = background.interact_pointer_pos()
     {
         let additive = modifiers.command || modifiers.shift;
-        match pick_edge(&edges, p) {
+        match pick_edge(&edges, &view.canvas.geometry.edges, p) {
             Some(id) => {
                 let mode = if additive {
                     SelectMode::Toggle
@@ -661,7 +795,7 @@ pub fn canvas_ui(
 }
 
 /// The partnership closest to `p` within picking distance.
-fn pick_edge(edges: &[DrawnEdge], p: Pos2) -> Option<PartnershipId> {
+fn pick_edge(edges: &[DrawnEdge], geo: &[EdgeGeo], p: Pos2) -> Option<PartnershipId> {
     edges
         .iter()
         .filter(|e| {
@@ -671,7 +805,7 @@ fn pick_edge(edges: &[DrawnEdge], p: Pos2) -> Option<PartnershipId> {
                 .fold(Rect::NOTHING, |r, q| r.union(Rect::from_min_max(*q, *q)));
             bounds.expand(PICK_LINE_PT + 4.0).contains(p)
         })
-        .map(|e| (distance_to_polyline(p, &e.points), e.p.id))
+        .map(|e| (distance_to_polyline(p, &e.points), geo[e.geo].id))
         .filter(|(d, _)| *d <= PICK_LINE_PT + 2.0)
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, id)| id)
@@ -700,6 +834,7 @@ fn actor_gestures(
         }
     }
     if response.drag_started() {
+        canvas.drag_source = Some(actor.id);
         let origin = response
             .ctx
             .input(|i| i.pointer.press_origin())
@@ -750,12 +885,15 @@ fn finish_actor_gestures(
     ui: &Ui,
     project: &Project,
     canvas: &mut CanvasState,
-    on_screen: &[(&Actor, Pos2, f32)],
+    on_screen: &[(ActorId, Pos2, f32)],
     screen: Rect,
     camera: &Camera,
     intents: &mut Vec<Intent>,
 ) {
     let stopped = std::mem::take(&mut canvas.drag_stopped);
+    if stopped {
+        canvas.drag_source = None;
+    }
     if ui.input(|i| i.key_pressed(Key::Escape)) && canvas.gesture != Gesture::Idle {
         canvas.gesture = Gesture::Idle;
         return;
@@ -783,8 +921,8 @@ fn finish_actor_gestures(
             let target = on_screen
                 .iter()
                 .rev()
-                .find(|(a, c, r)| a.id != from && c.distance(pointer) <= r.max(10.0))
-                .map(|(a, _, _)| a.id)
+                .find(|(id, c, r)| *id != from && c.distance(pointer) <= r.max(10.0))
+                .map(|(id, _, _)| *id)
                 .or_else(|| {
                     // The pointer may be just outside a small actor.
                     let at = camera.to_map(screen, pointer);

@@ -79,26 +79,34 @@ pub fn lists_ui(
         );
     });
     ui.separator();
-    let rows: Vec<(Item, String)> = match view.list_tab {
+    let rows: Vec<Item> = match view.list_tab {
         ListTab::Actors => project
             .actors
-            .values()
-            .filter(|a| matches.is_none_or(|(m, _)| m.contains(&a.id)))
-            .map(|a| (Item::Actor(a.id), a.name.clone()))
+            .keys()
+            .filter(|id| matches.is_none_or(|(m, _)| m.contains(id)))
+            .map(|id| Item::Actor(*id))
             .collect(),
         ListTab::Partnerships => project
             .partnerships
-            .values()
-            .filter(|p| matches.is_none_or(|(_, m)| m.contains(&p.id)))
-            .map(|p| {
+            .keys()
+            .filter(|id| matches.is_none_or(|(_, m)| m.contains(id)))
+            .map(|id| Item::Partnership(*id))
+            .collect(),
+    };
+    // Only the rows in view get a label.
+    let label_of = |item: &Item| -> String {
+        match item {
+            Item::Actor(id) => project
+                .actor(*id)
+                .map_or_else(String::new, |a| a.name.clone()),
+            Item::Partnership(id) => project.partnership(*id).map_or_else(String::new, |p| {
                 let name = |id| project.actor(id).map_or("?", |a| a.short_or_name());
-                let label = match &p.label {
+                match &p.label {
                     Some(l) => format!("{} – {} ({l})", name(p.a), name(p.b)),
                     None => format!("{} – {}", name(p.a), name(p.b)),
-                };
-                (Item::Partnership(p.id), label)
-            })
-            .collect(),
+                }
+            }),
+        }
     };
     if rows.is_empty() {
         ui.label(RichText::new("Nothing matches.").weak());
@@ -110,9 +118,9 @@ pub fn lists_ui(
         row_height,
         rows.len(),
         |ui, range| {
-            for (item, label) in &rows[range] {
+            for item in &rows[range] {
                 let selected = view.selection.contains(item);
-                let response = ui.selectable_label(selected, label);
+                let response = ui.selectable_label(selected, label_of(item));
                 if response.hovered() {
                     view.hovered = Some(*item);
                 }
