@@ -181,6 +181,8 @@ pub struct CanvasState {
     pub screen: Option<Rect>,
     /// Set when an actor drag ended this frame, to commit it once all actors are drawn.
     drag_stopped: bool,
+    /// Whether the camera was fitted by the program and the user has not moved it since.
+    pub auto_fit: bool,
     /// The actor a drag started on, whose widget must live until the drag ends.
     drag_source: Option<ActorId>,
     geometry: Geometry,
@@ -202,6 +204,7 @@ impl CanvasState {
 
     /// Centres the view on a map point, keeping the zoom.
     pub fn center_on(&mut self, at: Pos2) {
+        self.auto_fit = false;
         if let Some(cam) = &mut self.camera {
             cam.center = at;
         } else {
@@ -400,13 +403,22 @@ pub fn canvas_ui(
     let background = ui.allocate_rect(screen, Sense::click_and_drag());
     background.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map canvas"));
     let canvas = &mut view.canvas;
+    // A view fitted by the program stays fitted when the canvas changes size (a resized
+    // window, presentation mode), until the user pans or zooms.
+    if canvas.auto_fit && canvas.screen.is_some_and(|s| s != screen) {
+        canvas.camera = None;
+    }
     canvas.screen = Some(screen);
     if canvas.geometry.revision != Some(revision) {
         canvas.geometry = Geometry::build(project, revision);
     }
+    if canvas.camera.is_none() {
+        canvas.auto_fit = true;
+    }
     let camera = canvas.camera.get_or_insert_with(|| {
         map_bounds(project).map_or_else(Camera::default, |b| Camera::fit(screen, b))
     });
+    let camera_before = *camera;
 
     // Wheel or two-finger scroll pans; Ctrl+wheel or a pinch zooms around the pointer.
     if ui.rect_contains_pointer(screen) {
@@ -427,6 +439,9 @@ pub fn canvas_ui(
         camera.pan(background.drag_delta());
     }
     let camera = *camera;
+    if camera != camera_before {
+        canvas.auto_fit = false;
+    }
     let zoom = camera.zoom;
 
     // The geometry is taken out of the view state for the frame, so that gestures can change
