@@ -118,6 +118,14 @@ impl Default for Prefs {
 }
 
 impl Prefs {
+    /// The preferences kept in `storage`, or the defaults.
+    pub fn from_storage(storage: Option<&dyn eframe::Storage>) -> Self {
+        storage
+            .and_then(|s| s.get_string(PREFS_KEY))
+            .and_then(|text| ron::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
     fn remember(&mut self, path: &Path) {
         self.recent.retain(|p| p != path);
         self.recent.insert(0, path.to_owned());
@@ -235,11 +243,7 @@ impl PartnerMapApp {
     /// The app as the window starts it: `file` if given, else the last map, else the sample.
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
         crate::ui::fonts::install(&cc.egui_ctx);
-        let prefs: Prefs = cc
-            .storage
-            .and_then(|s| s.get_string(PREFS_KEY))
-            .and_then(|text| ron::from_str(&text).ok())
-            .unwrap_or_default();
+        let prefs = Prefs::from_storage(cc.storage);
         let mut app = Self::with_document(Document::sample());
         app.ctx = Some(cc.egui_ctx.clone());
         let last = prefs.recent.first().cloned();

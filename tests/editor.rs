@@ -484,3 +484,138 @@ fn presentation_mode_hides_the_side_panels_and_keeps_quick_entry() {
     key(&mut h, Key::F11, Modifiers::NONE);
     assert!(!h.state().view.presenting);
 }
+
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_map_file_opens_it_after_asking_about_unsaved_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dropped.ron");
+    partnermap::io::save_path(&partnermap::generate::generate(6, 5, 2).unwrap(), &path).unwrap();
+    let mut h = sample();
+    let from = actor_center(&h, "World Bank");
+    drag(&mut h, from, from + Vec2::new(40.0, 0.0), Modifiers::NONE);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    h.state_mut().wait_for_background_work();
+    h.run();
+    assert_eq!(h.state().doc.origin, Origin::File(path));
+    assert_eq!(project(&h).actors.len(), 6);
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut h = sample();
+    let from = actor_center(&h, "World Bank");
+    drag(&mut h, from, from + Vec2::new(40.0, 0.0), Modifiers::NONE);
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert_eq!(h.state().pending, Some(partnermap::app::Then::Close));
+    h.get_by_label_contains("Save changes to");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().pending, None);
+    assert!(
+        h.state().is_modified(),
+        "the map is still open with its changes"
+    );
+}
+
+#[test]
+fn the_theme_and_size_chosen_in_the_view_menu_are_kept_in_the_preferences() {
+    let mut h = sample();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Dark").click();
+    h.run();
+    assert_eq!(h.state().prefs.theme, partnermap::app::ThemeChoice::Dark);
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    let prefs = partnermap::app::Prefs::from_storage(Some(&storage));
+    assert_eq!(prefs, h.state().prefs);
+}
+
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn a_list_row_selects_and_centres_its_item_and_a_bad_date_is_refused_with_a_message() {
+    let mut h = sample();
+    h.get_by_role_and_label(Role::Button, "PRIA").click();
+    h.run();
+    let pria = actor_id(&h, "PRIA");
+    assert!(
+        h.state()
+            .view
+            .selection
+            .contains(&partnermap::ui::view::Item::Actor(pria))
+    );
+    let at = project(&h).actor(pria).unwrap().position;
+    let cam = h.state().view.canvas.camera.unwrap();
+    assert!((cam.center.x - at.x as f32).abs() < 0.5 && (cam.center.y - at.y as f32).abs() < 0.5);
+
+    h.get_by_label("Partnerships (29)").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "World Bank – MoI (grant agreement)")
+        .click();
+    h.run();
+    let id = partnermap::model::PartnershipId(1);
+    let before = project(&h).partnership(id).unwrap().start.clone();
+    h.get_by_label("Start").click();
+    h.run();
+    key(&mut h, Key::A, Modifiers::COMMAND);
+    type_text(&mut h, "2013-02-30");
+    key(&mut h, Key::Enter, Modifiers::NONE);
+    assert_eq!(project(&h).partnership(id).unwrap().start, before);
+    h.get_by_label_contains("day 30 does not exist");
+    h.get_by_label("OK").click();
+    h.run();
+    h.get_by_label("Start").click();
+    h.run();
+    key(&mut h, Key::A, Modifiers::COMMAND);
+    type_text(&mut h, "2009-07");
+    key(&mut h, Key::Enter, Modifiers::NONE);
+    assert_eq!(
+        project(&h)
+            .partnership(id)
+            .unwrap()
+            .start
+            .as_ref()
+            .unwrap()
+            .0,
+        "2009-07"
+    );
+}

@@ -843,13 +843,7 @@ fn partnership_ui(
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             ui.set_width(120.0);
-            if let Some(d) = date_field(
-                ui,
-                st,
-                format!("{key}.start"),
-                "Start (YYYY[-MM[-DD]])",
-                &p.start,
-            ) {
+            if let Some(d) = date_field(ui, st, format!("{key}.start"), "Start", &p.start) {
                 check_dates(st, intents, p, d, p.end.clone());
             }
         });
