@@ -172,6 +172,23 @@ impl Partnership {
         }
     }
 
+    /// The same partnership with `a` and `b` exchanged: directed scores, power and the
+    /// initiator are mirrored so that it says exactly the same thing.
+    pub fn swapped(&self) -> Self {
+        let mut q = self.clone();
+        std::mem::swap(&mut q.a, &mut q.b);
+        std::mem::swap(&mut q.trust_ab, &mut q.trust_ba);
+        std::mem::swap(&mut q.contribution_a, &mut q.contribution_b);
+        std::mem::swap(&mut q.identity_a, &mut q.identity_b);
+        q.power = self.power.map(|v| -v);
+        q.initiator = self.initiator.map(|i| match i {
+            Initiator::A => Initiator::B,
+            Initiator::B => Initiator::A,
+            other => other,
+        });
+        q
+    }
+
     /// The other end, seen from `actor`, or `None` if `actor` is not an end.
     pub fn other(&self, actor: ActorId) -> Option<ActorId> {
         if self.a == actor {
@@ -181,5 +198,49 @@ impl Partnership {
         } else {
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swapping_ends_mirrors_every_directed_value_and_twice_is_the_same() {
+        let mut p = Partnership::new(PartnershipId(1), ActorId(1), ActorId(2));
+        p.trust_ab = Some(2);
+        p.trust_ba = Some(5);
+        p.power = Some(-2);
+        p.contribution_a = Some(4);
+        p.identity_b = Some(1);
+        p.initiator = Some(Initiator::A);
+        let q = p.swapped();
+        assert_eq!((q.a, q.b), (ActorId(2), ActorId(1)));
+        assert_eq!((q.trust_ab, q.trust_ba), (Some(5), Some(2)));
+        assert_eq!(q.power, Some(2), "b dominated before, so a dominates after");
+        assert_eq!((q.contribution_a, q.contribution_b), (None, Some(4)));
+        assert_eq!((q.identity_a, q.identity_b), (Some(1), None));
+        assert_eq!(q.initiator, Some(Initiator::B));
+        assert_eq!(q.swapped(), p);
+    }
+
+    #[test]
+    fn practices_suggest_a_form() {
+        let mut pr = Practices::default();
+        assert_eq!(pr.suggested_form(), Form::Interaction);
+        pr.aligned_activities = true;
+        assert_eq!(pr.suggested_form(), Form::Coalition);
+        pr.joint_goals = true;
+        assert_eq!(pr.suggested_form(), Form::Collaboration);
+        pr.jointly_managed_resources = true;
+        assert_eq!(pr.suggested_form(), Form::Integrated);
+        pr.joint_goals = false;
+        assert_eq!(
+            pr.suggested_form(),
+            Form::Coalition,
+            "joint management alone is not enough"
+        );
+        pr.mutual_decisions = true;
+        assert_eq!(pr.suggested_form(), Form::Integrated);
     }
 }

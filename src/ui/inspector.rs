@@ -676,7 +676,22 @@ fn partnership_ui(
             .map_or_else(|| id.to_string(), |a| a.name.clone())
     };
     ui.heading(RichText::new(format!("{} — {}", name(p.a), name(p.b))).strong());
-    ui.label(RichText::new(format!("Partnership {}", p.id)).weak());
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("Partnership {}", p.id)).weak());
+        if ui
+            .small_button("Swap ends")
+            .on_hover_text(
+                "Make the second actor the first: directed scores, power and initiator follow",
+            )
+            .clicked()
+        {
+            let swapped = p.swapped();
+            intents.push(Intent::Edit(Edit::new(
+                format!("Swap the ends of partnership {}", p.id),
+                Command::update_partnerships([swapped]),
+            )));
+        }
+    });
     if let TextOutcome::Commit(label) = st.text_field(
         ui,
         format!("{key}.label"),
