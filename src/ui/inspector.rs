@@ -575,15 +575,22 @@ fn actor_ui(
         .values()
         .filter(|p| p.a == a.id || p.b == a.id)
         .collect();
-    ui.label(
-        RichText::new(format!(
-            "{} · position ({:.0}, {:.0})",
-            count(partners.len(), "partnership", "partnerships"),
-            a.position.x,
-            a.position.y
-        ))
-        .weak(),
-    );
+    ui.label(RichText::new(count(partners.len(), "partnership", "partnerships")).weak());
+    ui.horizontal(|ui| {
+        let label = ui.label("Position");
+        let (mut x, mut y) = (a.position.x, a.position.y);
+        let rx = ui
+            .add(egui::DragValue::new(&mut x).prefix("x ").speed(1.0))
+            .labelled_by(label.id);
+        let ry = ui
+            .add(egui::DragValue::new(&mut y).prefix("y ").speed(1.0))
+            .labelled_by(label.id);
+        if (rx.changed() || ry.changed()) && x.is_finite() && y.is_finite() {
+            edit_actor(intents, a, "position", |q| {
+                q.position = crate::model::Position::new(x, y);
+            });
+        }
+    });
 }
 
 fn trust_ui(
