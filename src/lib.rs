@@ -4,6 +4,7 @@
 //! The model and everything computed from it are plain Rust with no egui (`model`, `io`,
 //! `generate`); `app` owns the document and view state; `ui` draws it.
 
+pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod edit;
@@ -11,4 +12,5 @@ pub mod generate;
 pub mod io;
 pub mod model;
 pub mod style;
+pub mod typology;
 pub mod ui;
