@@ -20,6 +20,7 @@ use crate::ui::inspector::{InspectorState, choice_combo, inspector_ui};
 use crate::ui::intent::{Edit, Intent, count};
 use crate::ui::legend::legend_ui;
 use crate::ui::lists::lists_ui;
+use crate::ui::quadrant::{QuadrantState, quadrant_ui};
 use crate::ui::quick_entry::QuickEntry;
 use crate::ui::view::{Filters, Item, ViewState};
 
@@ -198,6 +199,10 @@ pub struct PartnerMapApp {
     pub quick: QuickEntry,
     /// The inspector's text buffers and messages.
     pub inspector: InspectorState,
+    /// The quadrant chart's framework and cut dragging.
+    pub quadrant: QuadrantState,
+    /// Whether the analysis dock (quadrant chart, indicators) is shown.
+    pub show_analysis: bool,
     after_save: Option<Then>,
     clipboard: Option<Clip>,
     pastes: u32,
@@ -227,6 +232,8 @@ impl PartnerMapApp {
             busy: None,
             quick: QuickEntry::default(),
             inspector: InspectorState::default(),
+            quadrant: QuadrantState::default(),
+            show_analysis: true,
             after_save: None,
             clipboard: None,
             pastes: 0,
@@ -777,6 +784,8 @@ impl PartnerMapApp {
                         chosen.push(a);
                     }
                 }
+                ui.checkbox(&mut self.show_analysis, "Analysis panel")
+                    .on_hover_text("The quadrant chart and the indicators, under the map");
                 ui.separator();
                 ui.label("Theme");
                 for (t, label) in [
@@ -1159,6 +1168,23 @@ impl PartnerMapApp {
                         &self.doc.project,
                         &self.view,
                         &mut self.inspector,
+                        &mut intents,
+                    );
+                });
+        }
+        if !presenting && self.show_analysis {
+            egui::Panel::bottom("analysis")
+                .resizable(true)
+                .default_size(330.0)
+                .min_size(220.0)
+                .show(ui, |ui| {
+                    ui.add_space(4.0);
+                    quadrant_ui(
+                        ui,
+                        &self.doc.project,
+                        self.doc.revision,
+                        &mut self.view,
+                        &mut self.quadrant,
                         &mut intents,
                     );
                 });

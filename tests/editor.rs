@@ -15,6 +15,7 @@ fn harness_with(doc: Document) -> H {
     let mut h = Harness::builder()
         .with_size(Vec2::new(1400.0, 860.0))
         .with_step_dt(1.0 / 60.0)
+        .with_max_steps(64)
         .with_context_setup(partnermap::ui::fonts::install)
         .build_eframe(move |_cc| app);
     h.run();

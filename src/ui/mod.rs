@@ -9,5 +9,6 @@ pub mod inspector;
 pub mod intent;
 pub mod legend;
 pub mod lists;
+pub mod quadrant;
 pub mod quick_entry;
 pub mod view;
