@@ -203,6 +203,8 @@ pub struct PartnerMapApp {
     pub quadrant: QuadrantState,
     /// Whether the analysis dock (quadrant chart, indicators) is shown.
     pub show_analysis: bool,
+    /// Whether the "What do these mean?" page is open.
+    pub show_help: bool,
     after_save: Option<Then>,
     clipboard: Option<Clip>,
     pastes: u32,
@@ -234,6 +236,7 @@ impl PartnerMapApp {
             inspector: InspectorState::default(),
             quadrant: QuadrantState::default(),
             show_analysis: true,
+            show_help: false,
             after_save: None,
             clipboard: None,
             pastes: 0,
@@ -818,6 +821,16 @@ impl PartnerMapApp {
                 }
             });
             ui.menu_button("Help", |ui| {
+                if ui
+                    .button("What do these mean?")
+                    .on_hover_text(
+                        "The quadrant charts and indicators in plain words, with their sources",
+                    )
+                    .clicked()
+                {
+                    self.show_help = true;
+                    ui.close();
+                }
                 if Action::OpenSample.menu_button(ui, &cx) {
                     chosen.push(Action::OpenSample);
                 }
@@ -1196,9 +1209,14 @@ impl PartnerMapApp {
                 self.doc.revision,
                 &mut self.view,
                 matches.as_ref(),
+                crate::ui::canvas::Overlay::default(),
                 &mut intents,
             );
         });
+        egui::Window::new("What do these mean?")
+            .open(&mut self.show_help)
+            .default_size([560.0, 620.0])
+            .show(&ctx, crate::ui::help::help_ui);
         self.notice_ui(&ctx);
         self.discard_ui(&ctx);
         if self.notices.is_empty() && self.pending.is_none() {

@@ -254,6 +254,8 @@ const PICK_LINE_PT: f32 = 6.0;
 const RIM_FROM: f32 = 0.65;
 /// How far apart parallel partnerships bow, in map units.
 const PARALLEL_SPACING: f32 = 26.0;
+/// The colour of the ring around cross-sector brokers.
+pub const BROKER_RING: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
 /// Below this zoom, or above this many actors on screen, the canvas draws plain marks.
 const SIMPLE_BELOW_ZOOM: f32 = 0.12;
 const SIMPLE_ABOVE_ACTORS: usize = 1500;
@@ -389,6 +391,15 @@ struct DrawnEdge {
     points: Vec<Pos2>,
 }
 
+/// Overlays from the indicators: another size for actors, rings for brokers.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Overlay<'a> {
+    /// Radius (map units) per actor, replacing the size by influence.
+    pub radius: Option<&'a HashMap<ActorId, f32>>,
+    /// Cross-sector brokers and the strength of their ring, 0–1.
+    pub brokers: Option<&'a HashMap<ActorId, f32>>,
+}
+
 /// Draws the map, handles gestures, and returns the background response. Document changes
 /// are pushed to `intents`; view changes go straight to `view`.
 pub fn canvas_ui(
@@ -397,6 +408,7 @@ pub fn canvas_ui(
     revision: u64,
     view: &mut ViewState,
     visible_items: Option<&(BTreeSet<ActorId>, BTreeSet<PartnershipId>)>,
+    overlay: Overlay<'_>,
     intents: &mut Vec<Intent>,
 ) -> Response {
     let screen = ui.available_rect_before_wrap();
@@ -487,7 +499,12 @@ pub fn canvas_ui(
     for i in 0..geo.actors.len() {
         let pos = pos_at(i);
         if visible.contains(pos) {
-            let r = (geo.actors[i].radius * zoom).max(2.5);
+            let base = overlay
+                .radius
+                .and_then(|m| m.get(&geo.actors[i].id))
+                .copied()
+                .unwrap_or(geo.actors[i].radius);
+            let r = (base * zoom).max(2.5);
             shown.push((i, camera.to_screen(screen, pos), r));
         }
     }
@@ -644,6 +661,10 @@ pub fn canvas_ui(
         let alpha = actor_alpha(g.id);
         let selected = view.selection.contains(&Item::Actor(g.id));
         let fill = g.fill.gamma_multiply(alpha);
+        if let Some(strength) = overlay.brokers.and_then(|b| b.get(&g.id)) {
+            let ring = Stroke::new(2.0 + 4.0 * strength, BROKER_RING.gamma_multiply(alpha));
+            painter.circle_stroke(center, r + 3.0 + 2.0 * strength, ring);
+        }
         if simple && !selected {
             add_square(&mut mesh, center, r.max(1.5), fill);
         } else {

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod camera;
 pub mod canvas;
 pub mod fonts;
+pub mod help;
 pub mod inspector;
 pub mod intent;
 pub mod legend;

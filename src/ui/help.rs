@@ -1,0 +1,188 @@
+//! "What do these mean?": the frameworks and indicators in plain words, with their sources,
+//! for facilitators who must explain the chart to a room.
+
+use egui::{RichText, Ui};
+
+use crate::typology::{Framework, Side};
+
+/// One indicator: its name, what it means, how it is computed, and where it comes from.
+pub struct IndicatorHelp {
+    /// The name as shown and as the JSON key.
+    pub key: &'static str,
+    /// What it tells a room, in plain words.
+    pub meaning: &'static str,
+    /// How it is computed, and how missing values are treated.
+    pub formula: &'static str,
+}
+
+/// Every indicator of design.md §5, in the order the dashboard shows them.
+pub const INDICATORS: &[IndicatorHelp] = &[
+    IndicatorHelp {
+        key: "actors",
+        meaning: "How many actors the map holds.",
+        formula: "Count of actors.",
+    },
+    IndicatorHelp {
+        key: "partnerships",
+        meaning: "How many partnerships the map holds, parallel ones included.",
+        formula: "Count of partnerships.",
+    },
+    IndicatorHelp {
+        key: "pairs",
+        meaning: "How many pairs of actors work together at all.",
+        formula: "Links of the simple graph: one per pair of actors sharing at least one partnership.",
+    },
+    IndicatorHelp {
+        key: "isolated",
+        meaning: "Actors with no partnership: who is left out?",
+        formula: "Actors with no partner.",
+    },
+    IndicatorHelp {
+        key: "components",
+        meaning: "How many separate islands the network falls into.",
+        formula: "Connected components of the simple graph, isolated actors included.",
+    },
+    IndicatorHelp {
+        key: "density",
+        meaning: "How much of all possible cooperation exists.",
+        formula: "pairs / (n(n − 1) / 2); 0 with fewer than 2 actors.",
+    },
+    IndicatorHelp {
+        key: "degree_centralization",
+        meaning: "Whether the network hangs on one hub (1) or is even (0).",
+        formula: "Σ (k_max − k_i) / ((n − 1)(n − 2)) on the simple graph (Freeman); 0 with fewer than 3 actors.",
+    },
+    IndicatorHelp {
+        key: "mean_trust",
+        meaning: "How much the partners trust each other on average.",
+        formula: "Mean of t over partnerships whose trust is known; t = (mean of the known directions − 1) / 4. Coverage: the share of partnerships with trust known.",
+    },
+    IndicatorHelp {
+        key: "mean_trust_gap",
+        meaning: "How differently the two sides see their trust.",
+        formula: "Mean of |trust_ab − trust_ba| / 4 over partnerships where both are known.",
+    },
+    IndicatorHelp {
+        key: "mean_power_asymmetry",
+        meaning: "How far partnerships are run by one side (power over) rather than shared (power with).",
+        formula: "Mean of |power| / 2 over partnerships whose power is known.",
+    },
+    IndicatorHelp {
+        key: "integrated_share",
+        meaning: "How many partnerships reach the deepest form.",
+        formula: "Integrated partnerships / partnerships.",
+    },
+    IndicatorHelp {
+        key: "formal_share",
+        meaning: "How many partnerships rest on an MoU or stronger, not on people.",
+        formula: "Partnerships with formality MoU, contract or grant, or institutionalised / partnerships.",
+    },
+    IndicatorHelp {
+        key: "state_nonstate_share",
+        meaning: "How much of the network joins government with civil society, communities or firms (the DFGG aim).",
+        formula: "Partnerships joining a State actor to a non-state one (civil society, private, community) / partnerships.",
+    },
+    IndicatorHelp {
+        key: "cross_sector_share",
+        meaning: "How much cooperation crosses sector lines.",
+        formula: "Partnerships between actors of different sectors / partnerships.",
+    },
+    IndicatorHelp {
+        key: "ei_index",
+        meaning: "Whether sectors reach out (+1) or keep to themselves (−1).",
+        formula: "(cross-sector − same-sector) / partnerships: Krackhardt and Stern's E-I index by sector.",
+    },
+    IndicatorHelp {
+        key: "degree",
+        meaning: "How many different partners an actor has.",
+        formula: "Distinct partners; partnerships counts parallel ones too.",
+    },
+    IndicatorHelp {
+        key: "cross_sector_degree",
+        meaning: "How many partners an actor has outside its own sector.",
+        formula: "Distinct partners of another sector.",
+    },
+    IndicatorHelp {
+        key: "betweenness",
+        meaning: "How often an actor stands on the shortest path between two others: a go-between or a gatekeeper.",
+        formula: "Normalised betweenness centrality on the simple graph, unweighted (Freeman 1977, computed with Brandes' algorithm); the value networkx gives.",
+    },
+    IndicatorHelp {
+        key: "trust_received",
+        meaning: "How much its partners trust an actor.",
+        formula: "Mean over its partnerships of the partner's trust in it, on the 0–1 scale; missing when none is known.",
+    },
+    IndicatorHelp {
+        key: "trust_given",
+        meaning: "How much an actor trusts its partners.",
+        formula: "Mean over its partnerships of its trust in the partner, on the 0–1 scale.",
+    },
+    IndicatorHelp {
+        key: "power_score",
+        meaning: "Whether an actor tends to hold the decisions (+1) or to follow (−1).",
+        formula: "Mean over its partnerships with known power of its signed dominance in −1…+1.",
+    },
+    IndicatorHelp {
+        key: "brokerage",
+        meaning: "How many times an actor bridges sectors that do not work together directly.",
+        formula: "Pairs of its partners that are not partners of each other and belong to different sectors.",
+    },
+];
+
+/// Where each framework comes from.
+fn framework_source(f: Framework) -> &'static str {
+    match f {
+        Framework::A => {
+            "Cambodia's Demand for Good Governance project, Learning Notes 15 and 17: partnerships deepen from interaction through coalition and collaboration to integration, and formalise from personal ties through permission, letters of support and MoUs to statutory planning."
+        }
+        Framework::B => {
+            "Brinkerhoff, J. M. (2002), Assessing and improving partnership relationships and outcomes. Mutuality: equal say, joint decisions, mutual accountability, fair contributions. Organisational identity: each side keeps its mission and constituency."
+        }
+        Framework::C => {
+            "Asaduzzaman & Virtanen (2020) on power over and power with, and trust, in local governance partnerships; LN15 on relations reported as positive yet hierarchical."
+        }
+        Framework::D => {
+            "Mendelow, A. (1991), stakeholder mapping: power (influence) against interest."
+        }
+    }
+}
+
+/// Draws the help page.
+pub fn help_ui(ui: &mut Ui) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.heading("The quadrant charts");
+        ui.label(
+            "Each chart places every partnership (or, for D, every actor) in a square cut in four. \
+             The cuts are at the middle unless you drag them; a point exactly on a cut counts on \
+             the high side. A partnership missing the values a chart needs is listed beside it, \
+             never drawn at zero.",
+        );
+        for f in Framework::ALL {
+            ui.add_space(8.0);
+            ui.label(RichText::new(f.title()).strong());
+            let (x, y) = f.axes();
+            ui.label(format!("Across: {x}. Up: {y}."));
+            for (high_x, high_y) in [(false, true), (true, true), (false, false), (true, false)] {
+                let side = Side { high_x, high_y };
+                ui.label(format!(
+                    "• {}: {}",
+                    f.quadrant(side),
+                    f.quadrant_meaning(side)
+                ));
+            }
+            ui.label(RichText::new(framework_source(f)).italics().weak());
+        }
+        ui.add_space(12.0);
+        ui.heading("The indicators");
+        ui.label(
+            "Scores that are not known stay unknown: every indicator uses only the values that \
+             are known and says how many that was.",
+        );
+        for h in INDICATORS {
+            ui.add_space(6.0);
+            ui.label(RichText::new(h.key).monospace().strong());
+            ui.label(h.meaning);
+            ui.label(RichText::new(h.formula).weak());
+        }
+    });
+}
