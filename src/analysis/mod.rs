@@ -1,10 +1,11 @@
 //! Indicators of design.md §5: pure functions of the model, no egui.
 //!
-//! [`compute`] gives every indicator at once, fast enough to run after each edit.
-//! Betweenness, the one whose cost grows as actors × partnerships, is computed on its own
-//! and passed into [`compute`].
+//! [`compute`] gives every indicator at once, fast enough to run after each edit;
+//! [`betweenness`], the one whose cost grows as actors × partnerships, runs on its own
+//! (on worker threads, cancellable) and its result is passed back into [`compute`].
 
 mod actor;
+mod betweenness;
 mod graph;
 mod network;
 pub mod partnership;
@@ -16,6 +17,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub use actor::ActorIndicators;
+pub use betweenness::{betweenness, betweenness_of_graph};
 pub use graph::SimpleGraph;
 pub use network::NetworkIndicators;
 pub use partnership_indicators::PartnershipIndicators;
@@ -37,7 +39,7 @@ pub struct Indicators {
 /// Every indicator of design.md §5 for `project`, with quadrants cut where the project's
 /// settings say.
 ///
-/// Betweenness is not computed here but read from `betweenness`, so
+/// Betweenness is not computed here but read from `betweenness` (see [`betweenness()`]), so
 /// that everything else is ready at once; with `None` every actor's betweenness is `None`.
 pub fn compute(project: &Project, betweenness: Option<&BTreeMap<ActorId, f64>>) -> Indicators {
     let graph = SimpleGraph::new(project);
