@@ -3,6 +3,7 @@
 //! [`compute`] gives every indicator at once, fast enough to run after each edit;
 //! [`betweenness`], the one whose cost grows as actors × partnerships, runs on its own
 //! (on worker threads, cancellable) and its result is passed back into [`compute`].
+//! [`stats_json`] and [`stats_text`] turn the result into what `partnermap stats` prints.
 
 mod actor;
 mod betweenness;
@@ -11,6 +12,7 @@ mod network;
 pub mod partnership;
 mod partnership_indicators;
 mod quadrant;
+mod report;
 
 use std::collections::BTreeMap;
 
@@ -22,6 +24,7 @@ pub use graph::SimpleGraph;
 pub use network::NetworkIndicators;
 pub use partnership_indicators::PartnershipIndicators;
 pub use quadrant::{FrameworkCounts, PartnershipQuadrants, QuadrantCounts, quadrant_names};
+pub use report::{stats_json, stats_text};
 
 use crate::model::{ActorId, PartnershipId, Project, Sector};
 
