@@ -4,8 +4,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::sync::atomic::{AtomicBool, AtomicUsize};
+
 use clap::{Parser, Subcommand};
 
+use crate::analysis;
 use crate::io::{self, LoadError};
 
 /// PartnerMap: map partnerships between the actors of local governance.
@@ -33,6 +36,16 @@ pub enum Command {
         /// The .ron map to check.
         file: PathBuf,
     },
+    /// Print every indicator of design.md §5 (network, actors, partnerships, quadrants):
+    /// a readable report, or JSON with `--json`. Exits 1 if the map has problems, 2 if it
+    /// cannot be read as a PartnerMap file at all.
+    Stats {
+        /// The .ron map to analyse.
+        file: PathBuf,
+        /// Print JSON (the keys of design.md §5) instead of the report.
+        #[arg(long)]
+        json: bool,
+    },
     /// Generate a synthetic map for scale tests: the same seed always gives the same file.
     Generate {
         /// How many actors.
@@ -54,6 +67,7 @@ pub enum Command {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { file } => check(&file),
+        Command::Stats { file, json } => stats(&file, json),
         Command::Generate {
             actors,
             partnerships,
@@ -92,6 +106,58 @@ fn check(file: &Path) -> ExitCode {
         Err(e) => {
             eprintln!("{shown}: {e}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// How many worker threads compute betweenness for `stats`: the 2-core machines of
+/// design.md §10.
+const STATS_THREADS: usize = 2;
+
+fn stats(file: &Path, json: bool) -> ExitCode {
+    let shown = file.display();
+    let project = match io::load_path(file) {
+        Ok(project) => project,
+        Err(LoadError::Invalid(problems)) => {
+            let mut err = std::io::stderr().lock();
+            for p in &problems {
+                let _ = match p.location {
+                    Some(l) => writeln!(err, "{shown}:{}:{}: {}", l.line, l.column, p.message()),
+                    None => writeln!(err, "{shown}: {}", p.message()),
+                };
+            }
+            let n = problems.len();
+            let _ = writeln!(
+                err,
+                "{shown}: invalid map: {n} problem{}; no statistics",
+                if n == 1 { "" } else { "s" }
+            );
+            return ExitCode::from(1);
+        }
+        Err(e) => {
+            eprintln!("{shown}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let cancel = AtomicBool::new(false);
+    let progress = AtomicUsize::new(0);
+    let betweenness = analysis::betweenness(&project, STATS_THREADS, &cancel, &progress);
+    let indicators = analysis::compute(&project, betweenness.as_ref());
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = if json {
+        serde_json::to_writer_pretty(&mut out, &analysis::stats_json(&project, &indicators))
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        out.write_all(analysis::stats_text(&project, &indicators).as_bytes())
+    };
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("partnermap stats: cannot write the output: {e}");
+            ExitCode::from(1)
         }
     }
 }

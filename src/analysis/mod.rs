@@ -1,3 +1,63 @@
 //! Indicators of design.md §5: pure functions of the model, no egui.
+//!
+//! [`compute`] gives every indicator at once, fast enough to run after each edit;
+//! [`betweenness`], the one whose cost grows as actors × partnerships, runs on its own
+//! (on worker threads, cancellable) and its result is passed back into [`compute`].
+//! [`stats_json`] and [`stats_text`] turn the result into what `partnermap stats` prints.
 
+mod actor;
+mod betweenness;
+mod graph;
+mod network;
 pub mod partnership;
+mod partnership_indicators;
+mod quadrant;
+mod report;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+pub use actor::ActorIndicators;
+pub use betweenness::{betweenness, betweenness_of_graph};
+pub use graph::SimpleGraph;
+pub use network::NetworkIndicators;
+pub use partnership_indicators::PartnershipIndicators;
+pub use quadrant::{FrameworkCounts, PartnershipQuadrants, QuadrantCounts, quadrant_names};
+pub use report::{stats_json, stats_text};
+
+use crate::model::{ActorId, PartnershipId, Project, Sector};
+
+/// Every indicator of a map: the network's, each actor's and each partnership's.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Indicators {
+    /// The indicators of the whole network.
+    pub network: NetworkIndicators,
+    /// Each actor's indicators, by id.
+    pub actors: BTreeMap<ActorId, ActorIndicators>,
+    /// Each partnership's indicators, by id.
+    pub partnerships: BTreeMap<PartnershipId, PartnershipIndicators>,
+}
+
+/// Every indicator of design.md §5 for `project`, with quadrants cut where the project's
+/// settings say.
+///
+/// Betweenness is not computed here but read from `betweenness` (see [`betweenness()`]), so
+/// that everything else is ready at once; with `None` every actor's betweenness is `None`.
+pub fn compute(project: &Project, betweenness: Option<&BTreeMap<ActorId, f64>>) -> Indicators {
+    let graph = SimpleGraph::new(project);
+    let sectors: Vec<Sector> = project.actors.values().map(|a| a.sector).collect();
+    let cuts = project.settings.cuts;
+    let partnerships: BTreeMap<PartnershipId, PartnershipIndicators> = project
+        .partnerships
+        .iter()
+        .map(|(&id, p)| (id, PartnershipIndicators::of(p, &cuts)))
+        .collect();
+    let actors = actor::actor_indicators(project, &graph, &sectors, betweenness);
+    let network = network::network_indicators(project, &graph, &sectors, &actors, &partnerships);
+    Indicators {
+        network,
+        actors,
+        partnerships,
+    }
+}

@@ -1,0 +1,82 @@
+//! Indicators on the reference maps (design.md §10): workshop 50 / 80, research
+//! 1,000 / 3,000 and stress 10,000 / 30,000, made by `generate` with seed 1.
+//!
+//! Budgets: every indicator but betweenness ≤ 1 ms / 20 ms / 1 s; on the stress map the whole
+//! `partnermap stats` path (open the file, betweenness on two threads, every other indicator,
+//! the JSON text) ≤ half of igraph's betweenness alone (`benches/igraph_betweenness.py`).
+
+use std::sync::atomic::{AtomicBool, AtomicUsize};
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use partnermap::analysis;
+use partnermap::generate::generate;
+use partnermap::io;
+
+const MAPS: [(&str, usize, usize); 3] = [
+    ("workshop", 50, 80),
+    ("research", 1_000, 3_000),
+    ("stress", 10_000, 30_000),
+];
+
+/// Betweenness on two threads, as `partnermap stats` runs it.
+const THREADS: usize = 2;
+
+fn indicators(c: &mut Criterion) {
+    let mut group = c.benchmark_group("indicators");
+    group.sample_size(20);
+    for (name, actors, partnerships) in MAPS {
+        let project = generate(actors, partnerships, 1).expect("the map generates");
+        group.bench_with_input(
+            BenchmarkId::new("without betweenness", name),
+            &project,
+            |b, project| b.iter(|| analysis::compute(project, None)),
+        );
+    }
+    group.finish();
+}
+
+fn betweenness(c: &mut Criterion) {
+    let mut group = c.benchmark_group("betweenness");
+    group.sample_size(10);
+    let cancel = AtomicBool::new(false);
+    for (name, actors, partnerships) in &MAPS[1..] {
+        let project = generate(*actors, *partnerships, 1).expect("the map generates");
+        group.bench_with_input(
+            BenchmarkId::new("two threads", name),
+            &project,
+            |b, project| {
+                b.iter(|| {
+                    let progress = AtomicUsize::new(0);
+                    analysis::betweenness(project, THREADS, &cancel, &progress)
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+fn stats(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (name, actors, partnerships) = MAPS[2];
+    let project = generate(actors, partnerships, 1).expect("the map generates");
+    let path = dir.path().join(format!("{name}.ron"));
+    io::save_path(&project, &path).expect("the map saves");
+    let mut group = c.benchmark_group("stats");
+    group.sample_size(10);
+    group.bench_with_input(BenchmarkId::new("whole", name), &path, |b, path| {
+        b.iter(|| {
+            let project = io::load_path(path).expect("the map opens");
+            let cancel = AtomicBool::new(false);
+            let progress = AtomicUsize::new(0);
+            let between = analysis::betweenness(&project, THREADS, &cancel, &progress);
+            let ind = analysis::compute(&project, between.as_ref());
+            serde_json::to_string_pretty(&analysis::stats_json(&project, &ind))
+                .expect("JSON text")
+                .len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, indicators, betweenness, stats);
+criterion_main!(benches);
