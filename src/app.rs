@@ -9,6 +9,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use egui::{Id, Pos2, RichText, ViewportCommand};
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::live::LiveIndicators;
 use crate::edit::{Command, History};
 use crate::io::{self, LoadError, SaveError};
 use crate::model::{
@@ -16,6 +17,7 @@ use crate::model::{
 };
 use crate::ui::actions::{Action, ActionContext};
 use crate::ui::canvas::{NewActorPrompt, actor_pos, canvas_ui};
+use crate::ui::indicators::{DashboardState, dashboard_ui};
 use crate::ui::inspector::{InspectorState, choice_combo, inspector_ui};
 use crate::ui::intent::{Edit, Intent, count};
 use crate::ui::legend::legend_ui;
@@ -174,6 +176,96 @@ struct Clip {
     partnerships: Vec<Partnership>,
 }
 
+/// The tabs of the analysis dock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnalysisTab {
+    /// The quadrant chart.
+    Quadrants,
+    /// The indicators dashboard.
+    Indicators,
+}
+
+/// What gives actors their size on the canvas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SizeBy {
+    /// Influence, 1–5 (the default, saved in the map).
+    Influence,
+    /// Betweenness: go-betweens and gatekeepers grow.
+    Betweenness,
+    /// Trust received from partners.
+    TrustReceived,
+}
+
+impl SizeBy {
+    /// The label in menus and the legend.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Influence => "influence",
+            Self::Betweenness => "betweenness",
+            Self::TrustReceived => "trust received",
+        }
+    }
+}
+
+/// Radii and broker rings derived from the indicators, for the indicators they came from.
+struct OverlayCache {
+    from: std::sync::Arc<crate::analysis::Indicators>,
+    size_by: SizeBy,
+    radius: Option<std::collections::HashMap<ActorId, f32>>,
+    brokers: std::collections::HashMap<ActorId, f32>,
+}
+
+impl OverlayCache {
+    fn build(ind: &std::sync::Arc<crate::analysis::Indicators>, size_by: SizeBy) -> Self {
+        let radius = match size_by {
+            SizeBy::Influence => None,
+            SizeBy::Betweenness => {
+                let max = ind
+                    .actors
+                    .values()
+                    .filter_map(|a| a.betweenness)
+                    .fold(0.0f64, f64::max);
+                Some(
+                    ind.actors
+                        .values()
+                        .map(|a| {
+                            let share = match (a.betweenness, max > 0.0) {
+                                (Some(b), true) => (b / max).sqrt(),
+                                _ => 0.0,
+                            };
+                            (a.id, (11.0 + 22.0 * share) as f32)
+                        })
+                        .collect(),
+                )
+            }
+            SizeBy::TrustReceived => Some(
+                ind.actors
+                    .values()
+                    .map(|a| {
+                        (
+                            a.id,
+                            a.trust_received.map_or(9.0, |t| 11.0 + 18.0 * t as f32),
+                        )
+                    })
+                    .collect(),
+            ),
+        };
+        let max = ind.actors.values().map(|a| a.brokerage).max().unwrap_or(0);
+        let brokers = ind
+            .actors
+            .values()
+            .filter(|a| a.brokerage > 0)
+            .map(|a| (a.id, a.brokerage as f32 / max.max(1) as f32))
+            .collect();
+        Self {
+            from: ind.clone(),
+            size_by,
+            radius,
+            brokers,
+        }
+    }
+}
+
 /// The items that pass the filters, for the document revision and filters they were found for.
 type FilterCache = (u64, Filters, (BTreeSet<ActorId>, BTreeSet<PartnershipId>));
 
@@ -205,6 +297,17 @@ pub struct PartnerMapApp {
     pub show_analysis: bool,
     /// Whether the "What do these mean?" page is open.
     pub show_help: bool,
+    /// The indicators, kept up to date as the map changes.
+    pub live: LiveIndicators,
+    /// The sort of the actor table.
+    pub dashboard: DashboardState,
+    /// Which tab of the analysis dock is shown.
+    pub analysis_tab: AnalysisTab,
+    /// What gives actors their size on the canvas.
+    pub size_by: SizeBy,
+    /// Whether cross-sector brokers get a ring on the canvas.
+    pub show_brokers: bool,
+    overlay_cache: Option<OverlayCache>,
     after_save: Option<Then>,
     clipboard: Option<Clip>,
     pastes: u32,
@@ -237,6 +340,12 @@ impl PartnerMapApp {
             quadrant: QuadrantState::default(),
             show_analysis: true,
             show_help: false,
+            live: LiveIndicators::default(),
+            dashboard: DashboardState::default(),
+            analysis_tab: AnalysisTab::Quadrants,
+            size_by: SizeBy::Influence,
+            show_brokers: false,
+            overlay_cache: None,
             after_save: None,
             clipboard: None,
             pastes: 0,
@@ -790,6 +899,14 @@ impl PartnerMapApp {
                 ui.checkbox(&mut self.show_analysis, "Analysis panel")
                     .on_hover_text("The quadrant chart and the indicators, under the map");
                 ui.separator();
+                ui.label("Size actors by");
+                for s in [SizeBy::Influence, SizeBy::Betweenness, SizeBy::TrustReceived] {
+                    ui.radio_value(&mut self.size_by, s, s.label());
+                }
+                ui.checkbox(&mut self.show_brokers, "Ring cross-sector brokers").on_hover_text(
+                    "A ring around actors that join partners of different sectors who do not work together; thicker for more such pairs",
+                );
+                ui.separator();
                 ui.label("Theme");
                 for (t, label) in [
                     (ThemeChoice::System, "As the system"),
@@ -901,7 +1018,7 @@ impl PartnerMapApp {
         intents.extend(clicked.into_iter().map(Intent::Action));
     }
 
-    fn status_ui(&self, ui: &mut egui::Ui) {
+    fn status_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let p = &self.doc.project;
             ui.label(format!(
@@ -936,6 +1053,17 @@ impl PartnerMapApp {
                 ui.separator();
                 ui.spinner();
                 ui.label(busy);
+            }
+            if let Some(p) = self.live.progress() {
+                ui.separator();
+                ui.spinner();
+                ui.label(format!("Betweenness {:.0}%", p * 100.0))
+                    .on_hover_text(
+                        "Computed in the background; the other indicators are already shown",
+                    );
+                if ui.small_button("Cancel").clicked() {
+                    self.live.cancel();
+                }
             }
         });
     }
@@ -1110,6 +1238,11 @@ impl PartnerMapApp {
             self.handle(event);
         }
         self.apply_look(&ctx);
+        let wake_ctx = ctx.clone();
+        self.live
+            .update(&self.doc.project, self.doc.revision, move || {
+                wake_ctx.request_repaint();
+            });
         if ctx.input(|i| i.viewport().close_requested()) && self.is_modified() && !self.allow_close
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
@@ -1161,7 +1294,12 @@ impl PartnerMapApp {
                             egui::CollapsingHeader::new("Legend")
                                 .default_open(true)
                                 .show(ui, |ui| {
-                                    legend_ui(ui, self.doc.project.settings.colour_by);
+                                    legend_ui(
+                                        ui,
+                                        self.doc.project.settings.colour_by,
+                                        self.size_by.label(),
+                                        self.show_brokers,
+                                    );
                                 });
                         });
                     lists_ui(
@@ -1176,10 +1314,12 @@ impl PartnerMapApp {
                 .resizable(true)
                 .default_size(320.0)
                 .show(ui, |ui| {
+                    let ind = self.live.indicators().cloned();
                     inspector_ui(
                         ui,
                         &self.doc.project,
                         &self.view,
+                        ind.as_deref(),
                         &mut self.inspector,
                         &mut intents,
                     );
@@ -1192,16 +1332,68 @@ impl PartnerMapApp {
                 .min_size(220.0)
                 .show(ui, |ui| {
                     ui.add_space(4.0);
-                    quadrant_ui(
-                        ui,
-                        &self.doc.project,
-                        self.doc.revision,
-                        &mut self.view,
-                        &mut self.quadrant,
-                        &mut intents,
-                    );
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(
+                            &mut self.analysis_tab,
+                            AnalysisTab::Quadrants,
+                            "Quadrant chart",
+                        );
+                        ui.selectable_value(
+                            &mut self.analysis_tab,
+                            AnalysisTab::Indicators,
+                            "Indicators",
+                        );
+                        if ui.small_button("What do these mean?").clicked() {
+                            self.show_help = true;
+                        }
+                    });
+                    ui.separator();
+                    match self.analysis_tab {
+                        AnalysisTab::Quadrants => quadrant_ui(
+                            ui,
+                            &self.doc.project,
+                            self.doc.revision,
+                            &mut self.view,
+                            &mut self.quadrant,
+                            &mut intents,
+                        ),
+                        AnalysisTab::Indicators => {
+                            let updating = (!self.live.is_current(self.doc.revision)).then(|| {
+                                match self.live.progress() {
+                                    Some(p) => format!("updating… betweenness {:.0}%", p * 100.0),
+                                    None => "updating…".to_string(),
+                                }
+                            });
+                            let ind = self.live.indicators().cloned();
+                            dashboard_ui(
+                                ui,
+                                &self.doc.project,
+                                ind.as_deref(),
+                                updating,
+                                &mut self.view,
+                                &mut self.dashboard,
+                                &mut intents,
+                            );
+                        }
+                    }
                 });
         }
+        if let Some(ind) = self.live.indicators() {
+            let stale = self
+                .overlay_cache
+                .as_ref()
+                .is_none_or(|c| !std::sync::Arc::ptr_eq(&c.from, ind) || c.size_by != self.size_by);
+            if stale {
+                self.overlay_cache = Some(OverlayCache::build(ind, self.size_by));
+            }
+        }
+        let overlay = match &self.overlay_cache {
+            Some(c) => crate::ui::canvas::Overlay {
+                radius: c.radius.as_ref(),
+                brokers: self.show_brokers.then_some(&c.brokers),
+            },
+            None => crate::ui::canvas::Overlay::default(),
+        };
         egui::CentralPanel::no_frame().show(ui, |ui| {
             canvas_ui(
                 ui,
@@ -1209,7 +1401,7 @@ impl PartnerMapApp {
                 self.doc.revision,
                 &mut self.view,
                 matches.as_ref(),
-                crate::ui::canvas::Overlay::default(),
+                overlay,
                 &mut intents,
             );
         });

@@ -8,6 +8,7 @@
 mod actor;
 mod betweenness;
 mod graph;
+pub mod live;
 mod network;
 pub mod partnership;
 mod partnership_indicators;

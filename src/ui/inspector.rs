@@ -10,6 +10,7 @@ use egui::{ComboBox, Id, Response, RichText, TextEdit, Ui};
 
 use super::intent::{Edit, Intent, count};
 use super::view::{Item, ViewState};
+use crate::analysis::{ActorIndicators, Indicators, PartnershipIndicators};
 use crate::edit::Command;
 use crate::model::scales::{self, Scale};
 use crate::model::{
@@ -17,6 +18,7 @@ use crate::model::{
     Form, Formality, Function, Initiator, Level, MAX_NAME_CHARS, MAX_TEXT_CHARS, PartialDate,
     Partnership, Project, RESOURCE_SUGGESTIONS, Risk, Sector, Stance, Status, parse_partial_date,
 };
+use crate::typology::{Framework, Placement};
 
 /// A text field being edited: its buffer until it loses focus.
 #[derive(Clone, Debug, PartialEq)]
@@ -360,11 +362,143 @@ fn custom_ui(
     result
 }
 
+fn show_percent(v: Option<f64>) -> String {
+    v.map_or_else(|| "unknown".to_string(), |v| format!("{:.0}%", v * 100.0))
+}
+
+fn indicator_row(ui: &mut Ui, key: &str, label: &str, value: String) {
+    let tip = super::help::INDICATORS
+        .iter()
+        .find(|h| h.key == key)
+        .map_or_else(String::new, |h| format!("{}\n\n{}", h.meaning, h.formula));
+    ui.label(label).on_hover_text(&tip);
+    ui.label(RichText::new(value).strong()).on_hover_text(tip);
+    ui.end_row();
+}
+
+/// The selected actor's indicators and Mendelow quadrant.
+fn actor_indicators_ui(ui: &mut Ui, a: &ActorIndicators) {
+    egui::CollapsingHeader::new("Indicators")
+        .id_salt("actor indicators")
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::Grid::new("actor indicators grid")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    indicator_row(
+                        ui,
+                        "degree",
+                        "Partners",
+                        format!("{} ({} partnerships)", a.degree, a.partnerships),
+                    );
+                    indicator_row(
+                        ui,
+                        "cross_sector_degree",
+                        "Partners of other sectors",
+                        a.cross_sector_degree.to_string(),
+                    );
+                    indicator_row(
+                        ui,
+                        "betweenness",
+                        "Betweenness",
+                        a.betweenness
+                            .map_or_else(|| "computing…".to_string(), |b| format!("{b:.3}")),
+                    );
+                    indicator_row(
+                        ui,
+                        "trust_received",
+                        "Trust received",
+                        format!(
+                            "{} (from {})",
+                            show_percent(a.trust_received),
+                            count(a.trust_received_known, "score", "scores")
+                        ),
+                    );
+                    indicator_row(
+                        ui,
+                        "trust_given",
+                        "Trust given",
+                        format!(
+                            "{} (from {})",
+                            show_percent(a.trust_given),
+                            count(a.trust_given_known, "score", "scores")
+                        ),
+                    );
+                    indicator_row(
+                        ui,
+                        "power_score",
+                        "Power score",
+                        a.power_score.map_or_else(
+                            || "unknown".to_string(),
+                            |p| {
+                                format!(
+                                    "{p:+.2} (from {})",
+                                    count(a.power_known, "partnership", "partnerships")
+                                )
+                            },
+                        ),
+                    );
+                    indicator_row(ui, "brokerage", "Brokerage", a.brokerage.to_string());
+                    ui.label("Mendelow").on_hover_text(Framework::D.title());
+                    ui.label(RichText::new(a.mendelow.quadrant).strong());
+                    ui.end_row();
+                });
+        });
+    ui.separator();
+}
+
+/// The selected partnership's measures and its quadrant in frameworks A–C.
+fn partnership_indicators_ui(ui: &mut Ui, p: &PartnershipIndicators) {
+    egui::CollapsingHeader::new("Indicators and quadrants")
+        .id_salt("partnership indicators")
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::Grid::new("partnership indicators grid")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    indicator_row(ui, "mean_trust", "Trust", show_percent(p.trust));
+                    indicator_row(ui, "mean_trust_gap", "Trust gap", show_percent(p.trust_gap));
+                    indicator_row(
+                        ui,
+                        "mean_power_asymmetry",
+                        "Power asymmetry",
+                        show_percent(p.power_asymmetry),
+                    );
+                    ui.label("Contribution equity");
+                    ui.label(RichText::new(show_percent(p.contribution_equity)).strong());
+                    ui.end_row();
+                    ui.label("Mutuality (B)");
+                    ui.label(RichText::new(show_percent(p.mutuality)).strong());
+                    ui.end_row();
+                    ui.label("Identity (B)");
+                    ui.label(RichText::new(show_percent(p.identity)).strong());
+                    ui.end_row();
+                    for f in [Framework::A, Framework::B, Framework::C] {
+                        ui.label(f.title());
+                        match p.quadrants.get(f) {
+                            Some(Placement::Placed(at)) => {
+                                ui.label(RichText::new(at.quadrant).strong());
+                            }
+                            Some(Placement::Unplaced(why)) => {
+                                ui.label(RichText::new(format!("not placed: {why}")).weak());
+                            }
+                            None => {
+                                ui.label("");
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+    ui.separator();
+}
+
 /// Draws the inspector for the current selection.
 pub fn inspector_ui(
     ui: &mut Ui,
     project: &Project,
     view: &ViewState,
+    indicators: Option<&Indicators>,
     st: &mut InspectorState,
     intents: &mut Vec<Intent>,
 ) {
@@ -399,8 +533,18 @@ pub fn inspector_ui(
                     ui.heading("Map");
                     map_ui(ui, project, st, intents);
                 }
-                ([a], []) => actor_ui(ui, project, a, st, intents),
-                ([], [p]) => partnership_ui(ui, project, p, st, intents),
+                ([a], []) => {
+                    if let Some(ind) = indicators.and_then(|i| i.actors.get(&a.id)) {
+                        actor_indicators_ui(ui, ind);
+                    }
+                    actor_ui(ui, project, a, st, intents);
+                }
+                ([], [p]) => {
+                    if let Some(ind) = indicators.and_then(|i| i.partnerships.get(&p.id)) {
+                        partnership_indicators_ui(ui, ind);
+                    }
+                    partnership_ui(ui, project, p, st, intents);
+                }
                 (list, []) => several_actors_ui(ui, list, intents),
                 ([], list) => several_partnerships_ui(ui, list, intents),
                 (a, p) => {

@@ -8,7 +8,7 @@ use crate::style;
 
 /// Draws the legend: sector colours and shapes, line widths by form, dashes, line colours
 /// under the current "colour by" choice, and the power marker.
-pub fn legend_ui(ui: &mut Ui, colour_by: ColourBy) {
+pub fn legend_ui(ui: &mut Ui, colour_by: ColourBy, size_by: &str, brokers: bool) {
     ui.strong("Actors (sector)");
     for sector in Sector::ALL {
         ui.horizontal(|ui| {
@@ -24,7 +24,19 @@ pub fn legend_ui(ui: &mut Ui, colour_by: ColourBy) {
             ui.label(sector.label()).on_hover_text(sector.meaning());
         });
     }
-    ui.label("Size: influence");
+    ui.label(format!("Size: {size_by}"));
+    if brokers {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(Vec2::splat(18.0), Sense::hover());
+            ui.painter().circle_stroke(
+                rect.center(),
+                7.0,
+                Stroke::new(3.0, super::canvas::BROKER_RING),
+            );
+            ui.label("Ring: cross-sector broker")
+                .on_hover_text("Joins partners of different sectors who do not work together");
+        });
+    }
     ui.add_space(6.0);
     ui.strong("Partnerships");
     for form in Form::ALL {

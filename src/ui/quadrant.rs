@@ -133,6 +133,12 @@ pub struct QuadrantState {
     pub framework: Option<Framework>,
     dragging: Option<DraggedCut>,
     cache: Option<(u64, Framework, Chart)>,
+    /// Where each single-item mark was drawn on screen in the last frame.
+    pub drawn: Vec<(Item, egui::Pos2)>,
+    /// The items ringed in the last frame (selected or hovered, here or on the canvas).
+    pub ringed: Vec<Item>,
+    /// The screen x of the vertical cut and y of the horizontal cut in the last frame.
+    pub cut_lines: Option<(f32, f32)>,
 }
 
 impl QuadrantState {
@@ -288,17 +294,52 @@ pub fn quadrant_ui(
                             .color(Color32::WHITE),
                     ));
                 }
-                // Selected and hovered items, ringed.
-                let highlighted: Vec<[f64; 2]> = chart
+                // Selected and hovered items are ringed, and so are the partnerships of
+                // selected or hovered actors.
+                let focus: Vec<crate::model::ActorId> = view
+                    .selection
+                    .iter()
+                    .chain(hovered_before.iter())
+                    .filter_map(|i| match i {
+                        Item::Actor(id) => Some(*id),
+                        Item::Partnership(_) => None,
+                    })
+                    .collect();
+                let mut of_actors = std::collections::HashSet::new();
+                if !focus.is_empty() && !framework.places_actors() {
+                    for p in project.partnerships.values() {
+                        if focus.contains(&p.a) || focus.contains(&p.b) {
+                            of_actors.insert(Item::Partnership(p.id));
+                        }
+                    }
+                }
+                let ringed_marks: Vec<&Mark> = chart
                     .marks
                     .iter()
                     .filter(|m| {
-                        m.items
-                            .iter()
-                            .any(|i| view.selection.contains(i) || hovered_before == Some(*i))
+                        m.items.iter().any(|i| {
+                            view.selection.contains(i)
+                                || hovered_before == Some(*i)
+                                || of_actors.contains(i)
+                        })
                     })
-                    .map(|m| m.at)
                     .collect();
+                state.ringed = ringed_marks
+                    .iter()
+                    .flat_map(|m| m.items.iter().copied())
+                    .collect();
+                let highlighted: Vec<[f64; 2]> = ringed_marks.iter().map(|m| m.at).collect();
+                state.drawn = chart
+                    .marks
+                    .iter()
+                    .filter(|m| m.items.len() == 1)
+                    .map(|m| {
+                        let at = plot_ui.screen_from_plot(PlotPoint::new(m.at[0], m.at[1]));
+                        (m.items[0], at)
+                    })
+                    .collect();
+                let corner = plot_ui.screen_from_plot(PlotPoint::new(cut.x, cut.y));
+                state.cut_lines = Some((corner.x, corner.y));
                 if !highlighted.is_empty() {
                     plot_ui.points(
                         Points::new("selected", PlotPoints::from(highlighted))
