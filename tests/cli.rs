@@ -1,22 +1,9 @@
 //! The command line: `check` exit codes and messages, `generate` determinism.
 
 use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn partnermap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_partnermap"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
+use common::{partnermap, text};
 
 #[test]
 fn check_says_valid_and_exits_0() {

@@ -2,26 +2,13 @@
 //! map, the report reads, missing data is null, and bad files exit non-zero without a panic.
 
 use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+
+use common::{partnermap, text};
 
 use serde_json::Value;
 
 const SAMPLE: &str = "assets/samples/dfgg-cambodia.ron";
-
-fn partnermap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_partnermap"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
 
 fn stats_json(file: &str) -> Value {
     let out = partnermap(&["stats", file, "--json"]);

@@ -285,27 +285,7 @@ fn accumulate(csr: &Csr, source: usize, s: &mut Scratch, bc: &mut [f64]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Actor, Level, Partnership, PartnershipId, Sector};
-
-    fn project(actors: u64, links: &[(u64, u64)]) -> Project {
-        let mut p = Project::new();
-        for i in 1..=actors {
-            p.insert_actor(Actor::new(
-                ActorId(i),
-                format!("A{i}"),
-                Sector::State,
-                Level::National,
-            ));
-        }
-        for (k, &(a, b)) in links.iter().enumerate() {
-            p.insert_partnership(Partnership::new(
-                PartnershipId(k as u64 + 1),
-                ActorId(a),
-                ActorId(b),
-            ));
-        }
-        p
-    }
+    use crate::analysis::test_project as project;
 
     fn run(p: &Project, threads: usize) -> Vec<f64> {
         let cancel = AtomicBool::new(false);

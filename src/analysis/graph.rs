@@ -143,27 +143,7 @@ impl SimpleGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Actor, Level, Partnership, PartnershipId, Sector};
-
-    fn project(actors: u64, links: &[(u64, u64)]) -> Project {
-        let mut p = Project::new();
-        for i in 1..=actors {
-            p.insert_actor(Actor::new(
-                ActorId(i),
-                format!("A{i}"),
-                Sector::State,
-                Level::National,
-            ));
-        }
-        for (k, &(a, b)) in links.iter().enumerate() {
-            p.insert_partnership(Partnership::new(
-                PartnershipId(k as u64 + 1),
-                ActorId(a),
-                ActorId(b),
-            ));
-        }
-        p
-    }
+    use crate::analysis::test_project as project;
 
     #[test]
     fn parallel_partnerships_make_one_link_and_lists_are_sorted() {

@@ -62,3 +62,27 @@ pub fn compute(project: &Project, betweenness: Option<&BTreeMap<ActorId, f64>>) 
         partnerships,
     }
 }
+
+/// A map of `actors` actors named A1, A2, … and one partnership per pair in `links`, for the
+/// unit tests of the analysis modules.
+#[cfg(test)]
+pub(crate) fn test_project(actors: u64, links: &[(u64, u64)]) -> Project {
+    use crate::model::{Actor, Level, Partnership, Sector};
+    let mut p = Project::new();
+    for i in 1..=actors {
+        p.insert_actor(Actor::new(
+            ActorId(i),
+            format!("A{i}"),
+            Sector::State,
+            Level::National,
+        ));
+    }
+    for (k, &(a, b)) in links.iter().enumerate() {
+        p.insert_partnership(Partnership::new(
+            crate::model::PartnershipId(k as u64 + 1),
+            ActorId(a),
+            ActorId(b),
+        ));
+    }
+    p
+}

@@ -79,12 +79,27 @@ impl History {
 
     /// Undoes the last step; returns its label, or `None` when there is nothing to undo.
     pub fn undo(&mut self, project: &mut Project) -> Option<String> {
-        let entry = self.undo.pop()?;
+        self.step(project, true)
+    }
+
+    /// Redoes the last undone step; returns its label.
+    pub fn redo(&mut self, project: &mut Project) -> Option<String> {
+        self.step(project, false)
+    }
+
+    /// Moves one step from the undo stack to the redo stack (`back`) or the other way.
+    fn step(&mut self, project: &mut Project, back: bool) -> Option<String> {
+        let (from, to) = if back {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let entry = from.pop()?;
         match entry.command.apply(project) {
-            Ok(redo) => {
+            Ok(reverse) => {
                 let label = entry.label.clone();
-                self.redo.push(Entry {
-                    command: redo,
+                to.push(Entry {
+                    command: reverse,
                     ..entry
                 });
                 Some(label)
@@ -92,26 +107,6 @@ impl History {
             Err(_) => {
                 // An inverse always applies to the state it was made from; if it ever did
                 // not, the history is dropped rather than the map damaged.
-                self.undo.clear();
-                self.redo.clear();
-                None
-            }
-        }
-    }
-
-    /// Redoes the last undone step; returns its label.
-    pub fn redo(&mut self, project: &mut Project) -> Option<String> {
-        let entry = self.redo.pop()?;
-        match entry.command.apply(project) {
-            Ok(undo) => {
-                let label = entry.label.clone();
-                self.undo.push(Entry {
-                    command: undo,
-                    ..entry
-                });
-                Some(label)
-            }
-            Err(_) => {
                 self.undo.clear();
                 self.redo.clear();
                 None
