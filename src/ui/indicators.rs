@@ -226,14 +226,14 @@ pub fn actor_table_ui(
         rows.reverse();
     }
     let columns: [(Column, &str, f32); 8] = [
-        (Column::Name, "Actor", 170.0),
-        (Column::Degree, "Partners", 62.0),
-        (Column::Betweenness, "Betweenness", 82.0),
-        (Column::TrustReceived, "Trust in it", 72.0),
-        (Column::TrustGiven, "Its trust", 64.0),
-        (Column::Power, "Power", 54.0),
-        (Column::Brokerage, "Brokerage", 72.0),
-        (Column::Mendelow, "Mendelow", 110.0),
+        (Column::Name, "Actor", 150.0),
+        (Column::Degree, "Partners", 58.0),
+        (Column::Betweenness, "Betweenness", 80.0),
+        (Column::TrustReceived, "Trust in it", 70.0),
+        (Column::TrustGiven, "Its trust", 60.0),
+        (Column::Power, "Power", 50.0),
+        (Column::Brokerage, "Brokerage", 68.0),
+        (Column::Mendelow, "Mendelow", 100.0),
     ];
     let help_key = |c: Column| match c {
         Column::Name => "actors",
@@ -338,7 +338,7 @@ pub fn dashboard_ui(
     ui.horizontal_top(|ui| {
         let height = ui.available_height();
         ui.vertical(|ui| {
-            ui.set_width(390.0);
+            ui.set_width(330.0);
             egui::ScrollArea::vertical()
                 .id_salt("network indicators")
                 .max_height(height)
