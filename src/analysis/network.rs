@@ -364,3 +364,21 @@ mod tests {
         assert_eq!(net(&p).ei_index, Some(-1.0));
     }
 }
+
+impl NetworkIndicators {
+    /// How many partnerships have each form, as "Interaction 2, Coalition 16, …".
+    pub fn forms_text(&self, separator: &str) -> String {
+        use crate::model::Choice;
+        Form::ALL
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f.label(),
+                    self.form_counts.get(f).copied().unwrap_or(0)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+}

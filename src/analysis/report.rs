@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::quadrant::quadrant_names;
 use super::{ActorIndicators, Indicators, NetworkIndicators, PartnershipIndicators};
-use crate::model::{Choice, Form, Project};
+use crate::model::{Form, Project};
 use crate::typology::Framework;
 
 /// The JSON document, in a fixed order of sections.
@@ -118,17 +118,7 @@ fn write_network(out: &mut String, project: &Project, n: &NetworkIndicators) -> 
         pct(n.mean_power_asymmetry),
         from(n.power_known, m),
     )?;
-    let forms: Vec<String> = Form::ALL
-        .iter()
-        .map(|f| {
-            format!(
-                "{} {}",
-                f.label(),
-                n.form_counts.get(f).copied().unwrap_or(0)
-            )
-        })
-        .collect();
-    row("Forms", String::new(), forms.join(", "))?;
+    row("Forms", String::new(), n.forms_text(", "))?;
     let integrated = n.form_counts.get(&Form::Integrated).copied().unwrap_or(0);
     row(
         "Integrated",

@@ -8,7 +8,7 @@ use super::help::INDICATORS;
 use super::intent::Intent;
 use super::view::{Item, SelectMode, ViewState};
 use crate::analysis::{ActorIndicators, Indicators};
-use crate::model::{Choice, Form, Project};
+use crate::model::Project;
 
 /// The columns of the actor table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -143,19 +143,9 @@ pub fn network_ui(ui: &mut Ui, ind: &Indicators) {
                 percent(n.mean_power_asymmetry),
                 of(n.power_known, total, "partnerships"),
             );
-            let forms: Vec<String> = Form::ALL
-                .iter()
-                .map(|f| {
-                    format!(
-                        "{} {}",
-                        f.label(),
-                        n.form_counts.get(f).copied().unwrap_or(0)
-                    )
-                })
-                .collect();
             ui.label("Forms")
                 .on_hover_text("How many partnerships have each form.");
-            ui.label(RichText::new(forms.join(" · ")).strong());
+            ui.label(RichText::new(n.forms_text(" · ")).strong());
             ui.end_row();
             row(
                 ui,
