@@ -184,6 +184,24 @@ pub(super) fn network_indicators(
     }
 }
 
+impl NetworkIndicators {
+    /// How many partnerships have each form, as "Interaction 2, Coalition 16, …".
+    pub fn forms_text(&self, separator: &str) -> String {
+        use crate::model::Choice;
+        Form::ALL
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f.label(),
+                    self.form_counts.get(f).copied().unwrap_or(0)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::compute;
@@ -362,23 +380,5 @@ mod tests {
         assert_eq!(net(&p).degree_centralization, 1.0);
         // Same-sector only: E-I = (0 − 4) / 4 = −1.
         assert_eq!(net(&p).ei_index, Some(-1.0));
-    }
-}
-
-impl NetworkIndicators {
-    /// How many partnerships have each form, as "Interaction 2, Coalition 16, …".
-    pub fn forms_text(&self, separator: &str) -> String {
-        use crate::model::Choice;
-        Form::ALL
-            .iter()
-            .map(|f| {
-                format!(
-                    "{} {}",
-                    f.label(),
-                    self.form_counts.get(f).copied().unwrap_or(0)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(separator)
     }
 }
