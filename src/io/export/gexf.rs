@@ -8,13 +8,17 @@
 //! GEXF's y axis points up while the canvas's points down, so `viz:position` y is the
 //! negated canvas y: the map appears in Gephi the right way up. The `y` attribute keeps the
 //! canvas value.
+//!
+//! Values in XML attributes are escaped by [`escape`], which also writes tabs and line
+//! breaks as character references: a parser would otherwise turn them into spaces.
 
 use quick_xml::Writer;
+use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::ExportError;
 use super::attributes::{AttrDef, Schema};
-use super::text::xml_clean;
+use super::text::{escape, xml_clean};
 use crate::model::Project;
 use crate::style::{self, Rgb, Shape};
 
@@ -67,8 +71,10 @@ fn values(w: &mut Writer<Vec<u8>>, values: Vec<Option<String>>) -> std::io::Resu
     for (i, v) in values.into_iter().enumerate() {
         if let Some(v) = v {
             let id = i.to_string();
+            let value = escape(&v);
             w.create_element("attvalue")
-                .with_attributes([("for", id.as_str()), ("value", &xml_clean(&v))])
+                .with_attribute(("for", id.as_str()))
+                .with_attribute(Attribute::from(("value".as_bytes(), value.as_bytes())))
                 .write_empty()?;
         }
     }
@@ -108,10 +114,10 @@ fn write(project: &Project) -> std::io::Result<String> {
     w.write_event(Event::Start(BytesStart::new("nodes")))?;
     for a in project.actors.values() {
         let id = a.id.to_string();
-        let name = xml_clean(&a.name);
-        w.write_event(Event::Start(
-            BytesStart::new("node").with_attributes([("id", id.as_str()), ("label", &name)]),
-        ))?;
+        let name = escape(&a.name);
+        let mut node = BytesStart::new("node").with_attributes([("id", id.as_str())]);
+        node.push_attribute(Attribute::from(("label".as_bytes(), name.as_bytes())));
+        w.write_event(Event::Start(node))?;
         values(&mut w, schema.actor_values(a))?;
         colour(&mut w, style::sector_colour(a.sector))?;
         let (x, y) = (a.position.x.to_string(), (-a.position.y).to_string());
@@ -139,7 +145,8 @@ fn write(project: &Project) -> std::io::Result<String> {
             ("target", target.as_str()),
         ]);
         if let Some(label) = p.label.as_deref().filter(|l| !l.is_empty()) {
-            edge.push_attribute(("label", xml_clean(label).as_ref()));
+            let label = escape(label);
+            edge.push_attribute(Attribute::from(("label".as_bytes(), label.as_bytes())));
         }
         w.write_event(Event::Start(edge))?;
         values(&mut w, schema.partnership_values(p))?;

@@ -1,14 +1,15 @@
 //! GraphML (design.md §8) for Gephi, Cytoscape, yEd and networkx: every attribute of actors
 //! and partnerships declared with its type (see [`super::attributes`]), node ids are actor
 //! ids, edge ids are partnership ids (keys are `na0…` for actors, `ea0…` for partnerships), and each partnership is an edge from `a` (source) to
-//! `b` (target), parallel ones included.
+//! `b` (target), parallel ones included. Texts are escaped by [`escape`], which also keeps
+//! carriage returns and tabs as character references so that parsers do not normalise them.
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::ExportError;
 use super::attributes::Schema;
-use super::text::xml_clean;
+use super::text::{escape, xml_clean};
 use crate::model::Project;
 
 /// The GraphML namespace.
@@ -52,14 +53,14 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
                 .map_err(xml_err)?;
         }
     }
-    let title = xml_clean(&project.meta.title);
+    let title = escape(&project.meta.title);
     let mut graph = BytesStart::new("graph");
     graph.push_attribute(("id", "G"));
     graph.push_attribute(("edgedefault", "undirected"));
     w.write_event(Event::Start(graph)).map_err(xml_err)?;
     if !title.is_empty() {
         w.create_element("desc")
-            .write_text_content(BytesText::new(&title))
+            .write_text_content(BytesText::from_escaped(title))
             .map_err(xml_err)?;
     }
     let data = |w: &mut Writer<Vec<u8>>, prefix: &str, values: Vec<Option<String>>| {
@@ -68,7 +69,7 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
                 let key = format!("{prefix}{i}");
                 w.create_element("data")
                     .with_attribute(("key", key.as_str()))
-                    .write_text_content(BytesText::new(&xml_clean(&v)))?;
+                    .write_text_content(BytesText::from_escaped(escape(&v)))?;
             }
         }
         Ok::<(), std::io::Error>(())
