@@ -240,6 +240,32 @@ fn the_map_svg_has_a_legend_one_element_per_actor_and_partnership_and_text_label
     }
 }
 
+/// The caption of the README's picture of the sample map.
+const README_CAPTION: &str = "Sample map shipped with PartnerMap, drawn from the DFGG Learning Notes 15 and 17 (Cambodia). Line colour: mean trust; dots: the side that holds power.";
+
+#[test]
+fn the_readme_picture_of_the_sample_map_is_current() {
+    let svg = map_svg(
+        &sample(),
+        &SvgOptions {
+            caption: Some(README_CAPTION.into()),
+            ..SvgOptions::default()
+        },
+    );
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/screenshots/sample-map.svg"
+    );
+    if std::env::var_os("UPDATE_EXPORTS").is_some() {
+        std::fs::write(path, &svg).unwrap();
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == svg,
+        "{path} is out of date: run UPDATE_EXPORTS=1 cargo test --test export"
+    );
+}
+
 #[test]
 fn parallel_partnerships_are_distinct_curves() {
     let svg = map_svg(&tricky(), &SvgOptions::default());
