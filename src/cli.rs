@@ -9,7 +9,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize};
 use clap::{Parser, Subcommand};
 
 use crate::analysis;
+use crate::io::export::{self, ExportRequest, View};
 use crate::io::{self, LoadError};
+use crate::typology::Framework;
 
 /// PartnerMap: map partnerships between the actors of local governance.
 #[derive(Debug, Parser)]
@@ -46,6 +48,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export a map: the map or a quadrant chart as SVG, PNG or PDF; CSV tables; GraphML or
+    /// GEXF for Gephi, Cytoscape, yEd and networkx; or JSON. The format follows OUT's
+    /// extension unless --format is given. CSV writes actors.csv, partnerships.csv,
+    /// indicators.csv and network.csv into the folder OUT (made if missing).
+    Export(ExportArgs),
     /// Generate a synthetic map for scale tests: the same seed always gives the same file.
     Generate {
         /// How many actors.
@@ -63,11 +70,56 @@ pub enum Command {
     },
 }
 
+/// The options of `partnermap export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The .ron map to export.
+    pub file: PathBuf,
+    /// Where to write: a file, or a folder for CSV.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// svg, png, pdf, csv, graphml, gexf or json (default: from OUT's extension).
+    #[arg(long, value_parser = parse_format)]
+    pub format: Option<export::Format>,
+    /// The PNG's resolution in dots per inch (default 300).
+    #[arg(long)]
+    pub dpi: Option<f32>,
+    /// map or quadrant (SVG, PNG and PDF only).
+    #[arg(long, default_value = "map", value_parser = ["map", "quadrant"])]
+    pub view: String,
+    /// The quadrant chart's framework: a, b, c or d (default a).
+    #[arg(long, value_parser = parse_framework)]
+    pub framework: Option<Framework>,
+    /// A caption under the picture.
+    #[arg(long)]
+    pub caption: Option<String>,
+    /// The title on top of the picture (default: the map's title).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// A date under the picture (default: the map's last-modified date, if it has one).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Leave the legend out of the map picture.
+    #[arg(long)]
+    pub no_legend: bool,
+}
+
+fn parse_format(s: &str) -> Result<export::Format, String> {
+    export::Format::from_name(s).ok_or_else(|| {
+        format!("unknown format {s:?}: use svg, png, pdf, csv, graphml, gexf or json")
+    })
+}
+
+fn parse_framework(s: &str) -> Result<Framework, String> {
+    Framework::from_letter(s).ok_or_else(|| format!("unknown framework {s:?}: use a, b, c or d"))
+}
+
 /// Runs a command, printing results to stdout and errors to stderr.
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { file } => check(&file),
         Command::Stats { file, json } => stats(&file, json),
+        Command::Export(args) => export(&args),
         Command::Generate {
             actors,
             partnerships,
@@ -157,6 +209,108 @@ fn stats(file: &Path, json: bool) -> ExitCode {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("partnermap stats: cannot write the output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Which format an export writes: `--format`, else OUT's extension, else (for an existing
+/// folder or a name ending in a slash) CSV.
+fn export_format(args: &ExportArgs) -> Result<export::Format, String> {
+    if let Some(f) = args.format {
+        return Ok(f);
+    }
+    let out = &args.output;
+    let ext = out.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if ext.eq_ignore_ascii_case("csv") {
+        return Err(format!(
+            "{}: CSV export writes several tables into a folder: give the folder and --format csv \
+             (for example -o tables --format csv)",
+            out.display()
+        ));
+    }
+    if let Some(f) = export::Format::from_path(out) {
+        return Ok(f);
+    }
+    let text = out.to_string_lossy();
+    if out.is_dir() || text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) {
+        return Ok(export::Format::Csv);
+    }
+    Err(format!(
+        "{}: cannot tell the format from the name: end it in .svg, .png, .pdf, .graphml, .gexf \
+         or .json, or give --format",
+        out.display()
+    ))
+}
+
+fn export(args: &ExportArgs) -> ExitCode {
+    let format = match export_format(args) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("partnermap export: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if args.dpi.is_some() && format != export::Format::Png {
+        eprintln!(
+            "partnermap export: --dpi applies to PNG only, not to {}",
+            format.name()
+        );
+        return ExitCode::from(2);
+    }
+    let view = if args.view == "quadrant" {
+        View::Quadrant(args.framework.unwrap_or(Framework::A))
+    } else {
+        if args.framework.is_some() {
+            eprintln!("partnermap export: --framework needs --view quadrant");
+            return ExitCode::from(2);
+        }
+        View::Map
+    };
+    let shown = args.file.display();
+    let project = match io::load_path(&args.file) {
+        Ok(project) => project,
+        Err(LoadError::Invalid(problems)) => {
+            let mut err = std::io::stderr().lock();
+            for p in &problems {
+                let _ = match p.location {
+                    Some(l) => writeln!(err, "{shown}:{}:{}: {}", l.line, l.column, p.message()),
+                    None => writeln!(err, "{shown}: {}", p.message()),
+                };
+            }
+            let _ = writeln!(err, "{shown}: invalid map; nothing exported");
+            return ExitCode::from(1);
+        }
+        Err(e) => {
+            eprintln!("{shown}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let date = args.date.clone().or_else(|| {
+        let modified = project.meta.modified.trim();
+        (!modified.is_empty()).then(|| modified.to_string())
+    });
+    let request = ExportRequest {
+        format,
+        view,
+        dpi: args.dpi.unwrap_or(export::DEFAULT_DPI),
+        svg: export::SvgOptions {
+            title: args.title.clone(),
+            caption: args.caption.clone(),
+            date,
+            area: None,
+            legend: !args.no_legend,
+        },
+    };
+    match export::export_to_path(&project, &request, &args.output) {
+        Ok(files) => {
+            for f in files {
+                println!("wrote {}", f.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("partnermap export: {e}");
             ExitCode::from(1)
         }
     }

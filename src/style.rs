@@ -2,7 +2,11 @@
 //! printed matches the screen (design.md §6): colour and shape by sector, size by influence,
 //! line width by form, dashes for informal partnerships, colour by trust.
 
-use crate::model::{Actor, ColourBy, Form, Formality, Function, Partnership, Sector};
+use std::collections::BTreeMap;
+
+use crate::model::{
+    Actor, ColourBy, Form, Formality, Function, Partnership, PartnershipId, Project, Sector,
+};
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -212,6 +216,166 @@ pub fn wrap_label(text: &str, max_chars: usize) -> Vec<String> {
     lines
 }
 
+/// How many characters a label line holds before it wraps, on the canvas and in exports.
+pub const LABEL_WRAP_CHARS: usize = 22;
+
+/// How far apart parallel partnerships bow, in map units.
+pub const PARALLEL_SPACING: f64 = 26.0;
+
+/// The bend of every partnership, in map units: 0 for a single partnership between two
+/// actors, ± steps of [`PARALLEL_SPACING`] for parallel ones, so that each is its own curve.
+/// Within a pair, partnerships are taken in id order, so the same map always bends the same.
+pub fn parallel_bends(project: &Project) -> BTreeMap<PartnershipId, f64> {
+    let mut groups: BTreeMap<(crate::model::ActorId, crate::model::ActorId), Vec<PartnershipId>> =
+        BTreeMap::new();
+    for p in project.partnerships.values() {
+        groups
+            .entry((p.a.min(p.b), p.a.max(p.b)))
+            .or_default()
+            .push(p.id);
+    }
+    let mut bends = BTreeMap::new();
+    for ids in groups.values() {
+        let k = ids.len() as f64;
+        for (i, id) in ids.iter().enumerate() {
+            bends.insert(*id, (i as f64 - (k - 1.0) / 2.0) * PARALLEL_SPACING);
+        }
+    }
+    bends
+}
+
+/// The control point of the quadratic Bézier that draws a partnership from `a` to `b`
+/// bowing `bend` units to the left of the line from the lower to the higher actor id
+/// (`a_is_low`: `a` has the lower id), or `None` when the line is straight. The apex of the
+/// curve is `bend` away from the midpoint.
+pub fn curve_control(
+    a: (f64, f64),
+    b: (f64, f64),
+    bend: f64,
+    a_is_low: bool,
+) -> Option<(f64, f64)> {
+    if bend.abs() < 0.5 {
+        return None;
+    }
+    let (lo, hi) = if a_is_low { (a, b) } else { (b, a) };
+    let (dx, dy) = (hi.0 - lo.0, hi.1 - lo.1);
+    let len = (dx * dx + dy * dy).sqrt();
+    if len <= f64::EPSILON {
+        return None;
+    }
+    let normal = (-dy / len, dx / len);
+    let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+    Some((mid.0 + normal.0 * 2.0 * bend, mid.1 + normal.1 * 2.0 * bend))
+}
+
+/// The polyline of a partnership from `a` to `b` (see [`curve_control`]): the two ends for a
+/// straight line, else `segments` pieces of the curve.
+pub fn curve_points(
+    a: (f64, f64),
+    b: (f64, f64),
+    bend: f64,
+    a_is_low: bool,
+    segments: usize,
+) -> Vec<(f64, f64)> {
+    let Some(c) = curve_control(a, b, bend, a_is_low) else {
+        return vec![a, b];
+    };
+    let n = segments.max(1);
+    (0..=n)
+        .map(|i| {
+            let t = i as f64 / n as f64;
+            let u = 1.0 - t;
+            (
+                a.0 * u * u + c.0 * 2.0 * u * t + b.0 * t * t,
+                a.1 * u * u + c.1 * 2.0 * u * t + b.1 * t * t,
+            )
+        })
+        .collect()
+}
+
+/// The point `dist` along a polyline from its start (its last point if it is shorter).
+pub fn point_along(points: &[(f64, f64)], dist: f64) -> (f64, f64) {
+    let mut left = dist;
+    for w in points.windows(2) {
+        let (p, q) = (w[0], w[1]);
+        let len = ((q.0 - p.0).powi(2) + (q.1 - p.1).powi(2)).sqrt();
+        if len >= left && len > 0.0 {
+            let t = left / len;
+            return (p.0 + (q.0 - p.0) * t, p.1 + (q.1 - p.1) * t);
+        }
+        left -= len;
+    }
+    points.last().copied().unwrap_or((0.0, 0.0))
+}
+
+/// How far from the dominant actor's centre the power dot sits along the line: just outside
+/// the actor, whose radius is `actor_radius`, on a line `width` wide.
+pub fn power_dot_distance(actor_radius: f64, width: f64) -> f64 {
+    actor_radius + 7.0 + width
+}
+
+/// The radius of the power dot: larger when one side dominates (2) than when it leads (1).
+pub fn power_dot_radius(strength: u8) -> f64 {
+    if strength >= 2 { 5.5 } else { 3.5 }
+}
+
+/// The outline of an actor's shape, in the same units as its centre and radius.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outline {
+    /// A circle of this radius.
+    Circle(f64),
+    /// A circle of radius `outer` with a white ring of radius `inner` and width `ring_width`
+    /// inside it.
+    Ringed {
+        /// The filled circle's radius.
+        outer: f64,
+        /// The inner ring's radius.
+        inner: f64,
+        /// The inner ring's line width.
+        ring_width: f64,
+    },
+    /// A filled polygon through these points.
+    Polygon(Vec<(f64, f64)>),
+}
+
+/// The outline of `shape` for an actor at `center` with radius `r`: squares, diamonds,
+/// triangles and hexagons are sized so that they look as large as a circle of radius `r`.
+pub fn shape_outline(shape: Shape, center: (f64, f64), r: f64) -> Outline {
+    let ring = |n: usize, start: f64, radius: f64, dy: f64| -> Vec<(f64, f64)> {
+        (0..n)
+            .map(|i| {
+                let a = start + i as f64 * std::f64::consts::TAU / n as f64;
+                (
+                    center.0 + radius * a.cos(),
+                    center.1 + radius * a.sin() + dy,
+                )
+            })
+            .collect()
+    };
+    use std::f64::consts::FRAC_PI_2;
+    match shape {
+        Shape::Circle => Outline::Circle(r),
+        Shape::DoubleCircle => Outline::Ringed {
+            outer: r,
+            inner: r * 0.6,
+            ring_width: (r * 0.12).max(1.0),
+        },
+        Shape::Square => {
+            let s = r * 0.88;
+            let (x, y) = center;
+            Outline::Polygon(vec![
+                (x - s, y - s),
+                (x + s, y - s),
+                (x + s, y + s),
+                (x - s, y + s),
+            ])
+        }
+        Shape::Diamond => Outline::Polygon(ring(4, -FRAC_PI_2, r * 1.15, 0.0)),
+        Shape::Triangle => Outline::Polygon(ring(3, -FRAC_PI_2, r * 1.25, r * 0.2)),
+        Shape::Hexagon => Outline::Polygon(ring(6, 0.0, r * 1.05, 0.0)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +429,48 @@ mod tests {
         assert_eq!(dominant_end(&p), Some((ActorId(2), 1)));
         p.power = Some(0);
         assert_eq!(dominant_end(&p), None);
+    }
+
+    #[test]
+    fn parallel_partnerships_bow_apart_and_a_single_one_is_straight() {
+        use crate::model::{ActorId, Level};
+        let mut project = Project::new();
+        for i in 1..=3 {
+            project.insert_actor(Actor::new(ActorId(i), "x", Sector::State, Level::National));
+        }
+        for (id, a, b) in [(1, 1, 2), (2, 2, 1), (3, 1, 2), (4, 2, 3)] {
+            project.insert_partnership(Partnership::new(PartnershipId(id), ActorId(a), ActorId(b)));
+        }
+        let bends = parallel_bends(&project);
+        assert_eq!(bends[&PartnershipId(1)], -PARALLEL_SPACING);
+        assert_eq!(bends[&PartnershipId(2)], 0.0);
+        assert_eq!(bends[&PartnershipId(3)], PARALLEL_SPACING);
+        assert_eq!(bends[&PartnershipId(4)], 0.0);
+        assert_eq!(curve_control((0.0, 0.0), (100.0, 0.0), 0.0, true), None);
+        // Bending the same amount from either end gives the same curve.
+        let c = curve_control((0.0, 0.0), (100.0, 0.0), 10.0, true);
+        assert_eq!(c, Some((50.0, 20.0)));
+        assert_eq!(curve_control((100.0, 0.0), (0.0, 0.0), 10.0, false), c);
+        let pts = curve_points((0.0, 0.0), (100.0, 0.0), 10.0, true, 12);
+        assert_eq!(pts.len(), 13);
+        let apex = pts[6];
+        assert!((apex.0 - 50.0).abs() < 1e-9 && (apex.1 - 10.0).abs() < 1e-9);
+        assert_eq!(point_along(&[(0.0, 0.0), (10.0, 0.0)], 4.0), (4.0, 0.0));
+        assert_eq!(point_along(&[(0.0, 0.0), (10.0, 0.0)], 40.0), (10.0, 0.0));
+    }
+
+    #[test]
+    fn every_shape_has_an_outline_around_its_centre() {
+        for sector in <Sector as crate::model::Choice>::ALL {
+            match shape_outline(sector_shape(*sector), (0.0, 0.0), 10.0) {
+                Outline::Circle(r) => assert_eq!(r, 10.0),
+                Outline::Ringed { outer, inner, .. } => assert!(inner < outer),
+                Outline::Polygon(points) => {
+                    assert!(points.len() >= 3);
+                    assert!(points.iter().all(|(x, y)| x.hypot(*y) <= 15.0));
+                }
+            }
+        }
     }
 
     #[test]

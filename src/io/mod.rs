@@ -1,5 +1,6 @@
-//! Reading and writing files: RON projects now; exports and imports come later.
+//! Reading and writing files: RON projects, and exports to other formats (`export`).
 
+pub mod export;
 pub mod locate;
 mod ron_file;
 mod sample;

@@ -1,0 +1,33 @@
+//! Exports on the reference maps (design.md §10), made by `generate` with seed 1.
+//!
+//! Budgets: the map as SVG ≤ 300 ms for research (1,000 / 3,000) and ≤ 1 s for stress
+//! (10,000 / 30,000); the research map as PNG at 300 dpi ≤ 3 s.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use partnermap::generate::generate;
+use partnermap::io::export::{SvgOptions, map_svg, svg_to_png};
+
+fn svg(c: &mut Criterion) {
+    let mut group = c.benchmark_group("export svg");
+    group.sample_size(10);
+    for (name, actors, partnerships) in [("research", 1_000, 3_000), ("stress", 10_000, 30_000)] {
+        let project = generate(actors, partnerships, 1).expect("the map generates");
+        group.bench_with_input(BenchmarkId::new("map", name), &project, |b, project| {
+            b.iter(|| map_svg(project, &SvgOptions::default()))
+        });
+    }
+    group.finish();
+}
+
+fn png(c: &mut Criterion) {
+    let mut group = c.benchmark_group("export png 300 dpi");
+    group.sample_size(10);
+    let project = generate(1_000, 3_000, 1).expect("the map generates");
+    group.bench_function("research", |b| {
+        b.iter(|| svg_to_png(&map_svg(&project, &SvgOptions::default()), 300.0))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, svg, png);
+criterion_main!(benches);

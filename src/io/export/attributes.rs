@@ -1,0 +1,250 @@
+//! The attributes of actors and partnerships as the network formats declare them: the model's
+//! field names, a type each, enumerations as their variant names, lists joined with `"; "`,
+//! missing values left out. GraphML and GEXF share this one list, so that both always declare
+//! the same attributes.
+
+use indexmap::IndexMap;
+
+use super::text::{LIST_SEPARATOR, join};
+use crate::model::{Actor, Choice, CustomFields, CustomValue, Partnership, Project};
+
+/// The type of an attribute, as GraphML and GEXF name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AttrType {
+    /// Text.
+    String,
+    /// A whole number.
+    Int,
+    /// A real number.
+    Double,
+    /// `true` or `false`.
+    Boolean,
+}
+
+impl AttrType {
+    /// The type's name in GraphML (`attr.type`).
+    pub fn graphml(self) -> &'static str {
+        match self {
+            Self::String => "string",
+            Self::Int => "int",
+            Self::Double => "double",
+            Self::Boolean => "boolean",
+        }
+    }
+
+    /// The type's name in GEXF (`type`).
+    pub fn gexf(self) -> &'static str {
+        match self {
+            Self::String => "string",
+            Self::Int => "integer",
+            Self::Double => "double",
+            Self::Boolean => "boolean",
+        }
+    }
+}
+
+/// One declared attribute: its name and type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttrDef {
+    /// The model's field name (or the custom field's name).
+    pub name: String,
+    /// Its type.
+    pub ty: AttrType,
+}
+
+const ACTOR_FIELDS: [(&str, AttrType); 15] = [
+    ("name", AttrType::String),
+    ("short", AttrType::String),
+    ("sector", AttrType::String),
+    ("kind", AttrType::String),
+    ("level", AttrType::String),
+    ("influence", AttrType::Int),
+    ("interest", AttrType::Int),
+    ("capacity", AttrType::Int),
+    ("stance", AttrType::String),
+    ("resources", AttrType::String),
+    ("tags", AttrType::String),
+    ("notes", AttrType::String),
+    ("sources", AttrType::String),
+    ("x", AttrType::Double),
+    ("y", AttrType::Double),
+];
+
+const PARTNERSHIP_FIELDS: [(&str, AttrType); 27] = [
+    ("label", AttrType::String),
+    ("functions", AttrType::String),
+    ("form", AttrType::String),
+    ("formality", AttrType::String),
+    ("info_sharing", AttrType::Boolean),
+    ("aligned_activities", AttrType::Boolean),
+    ("joint_goals", AttrType::Boolean),
+    ("shared_resources", AttrType::Boolean),
+    ("jointly_managed_resources", AttrType::Boolean),
+    ("mutual_decisions", AttrType::Boolean),
+    ("trust_ab", AttrType::Int),
+    ("trust_ba", AttrType::Int),
+    ("power", AttrType::Int),
+    ("contribution_a", AttrType::Int),
+    ("contribution_b", AttrType::Int),
+    ("identity_a", AttrType::Int),
+    ("identity_b", AttrType::Int),
+    ("accountability", AttrType::String),
+    ("risk", AttrType::String),
+    ("initiator", AttrType::String),
+    ("status", AttrType::String),
+    ("start", AttrType::String),
+    ("end", AttrType::String),
+    ("enablers", AttrType::String),
+    ("disablers", AttrType::String),
+    ("notes", AttrType::String),
+    ("sources", AttrType::String),
+];
+
+/// The attributes declared for a map: those of the model, then one per custom field (a
+/// number column when every value is a number, else text; a name that clashes with a model
+/// field gets a `custom_` prefix).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Schema {
+    /// The actors' attributes, in order.
+    pub actor: Vec<AttrDef>,
+    /// The partnerships' attributes, in order.
+    pub partnership: Vec<AttrDef>,
+    actor_custom: IndexMap<String, usize>,
+    partnership_custom: IndexMap<String, usize>,
+}
+
+fn custom_defs<'a>(
+    fixed: &[(&str, AttrType)],
+    all: impl Iterator<Item = &'a CustomFields>,
+) -> (Vec<AttrDef>, IndexMap<String, usize>) {
+    let mut numeric: IndexMap<String, bool> = IndexMap::new();
+    for fields in all {
+        for (k, v) in fields {
+            let is_number = matches!(v, CustomValue::Number(n) if n.is_finite());
+            let entry = numeric.entry(k.clone()).or_insert(true);
+            *entry &= is_number;
+        }
+    }
+    let mut defs: Vec<AttrDef> = fixed
+        .iter()
+        .map(|(name, ty)| AttrDef {
+            name: (*name).to_string(),
+            ty: *ty,
+        })
+        .collect();
+    let mut index = IndexMap::new();
+    for (k, is_number) in numeric {
+        let mut name = k.clone();
+        while defs.iter().any(|d| d.name == name) {
+            name = format!("custom_{name}");
+        }
+        index.insert(k, defs.len());
+        defs.push(AttrDef {
+            name,
+            ty: if is_number {
+                AttrType::Double
+            } else {
+                AttrType::String
+            },
+        });
+    }
+    (defs, index)
+}
+
+impl Schema {
+    /// The attributes of `project`.
+    pub fn of(project: &Project) -> Self {
+        let (actor, actor_custom) =
+            custom_defs(&ACTOR_FIELDS, project.actors.values().map(|a| &a.custom));
+        let (partnership, partnership_custom) = custom_defs(
+            &PARTNERSHIP_FIELDS,
+            project.partnerships.values().map(|p| &p.custom),
+        );
+        Self {
+            actor,
+            partnership,
+            actor_custom,
+            partnership_custom,
+        }
+    }
+
+    /// An actor's values, one per declared attribute (`None`: missing, left out).
+    pub fn actor_values(&self, a: &Actor) -> Vec<Option<String>> {
+        let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let mut v = vec![
+            Some(a.name.clone()),
+            a.short.clone(),
+            Some(a.sector.name().to_string()),
+            text(&a.kind),
+            Some(a.level.name().to_string()),
+            Some(a.influence.to_string()),
+            Some(a.interest.to_string()),
+            a.capacity.map(|c| c.to_string()),
+            a.stance.map(|s| s.name().to_string()),
+            text(&join(&a.resources)),
+            text(&join(&a.tags)),
+            text(&a.notes),
+            text(&join(&a.sources)),
+            Some(a.position.x.to_string()),
+            Some(a.position.y.to_string()),
+        ];
+        v.resize(self.actor.len(), None);
+        fill_custom(&mut v, &a.custom, &self.actor_custom);
+        v
+    }
+
+    /// A partnership's values, one per declared attribute (`None`: missing, left out).
+    pub fn partnership_values(&self, p: &Partnership) -> Vec<Option<String>> {
+        let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let num = |v: Option<u8>| v.map(|v| v.to_string());
+        let functions: Vec<&str> = p.functions.iter().map(|f| f.name()).collect();
+        let pr = &p.practices;
+        let mut v = vec![
+            p.label.clone().filter(|l| !l.is_empty()),
+            text(&functions.join(LIST_SEPARATOR)),
+            Some(p.form.name().to_string()),
+            Some(p.formality.name().to_string()),
+            Some(pr.info_sharing.to_string()),
+            Some(pr.aligned_activities.to_string()),
+            Some(pr.joint_goals.to_string()),
+            Some(pr.shared_resources.to_string()),
+            Some(pr.jointly_managed_resources.to_string()),
+            Some(pr.mutual_decisions.to_string()),
+            num(p.trust_ab),
+            num(p.trust_ba),
+            p.power.map(|v| v.to_string()),
+            num(p.contribution_a),
+            num(p.contribution_b),
+            num(p.identity_a),
+            num(p.identity_b),
+            p.accountability.map(|v| v.name().to_string()),
+            p.risk.map(|v| v.name().to_string()),
+            p.initiator.map(|v| v.name().to_string()),
+            Some(p.status.name().to_string()),
+            p.start.as_ref().map(|d| d.0.clone()),
+            p.end.as_ref().map(|d| d.0.clone()),
+            text(&join(&p.enablers)),
+            text(&join(&p.disablers)),
+            text(&p.notes),
+            text(&join(&p.sources)),
+        ];
+        v.resize(self.partnership.len(), None);
+        fill_custom(&mut v, &p.custom, &self.partnership_custom);
+        v
+    }
+}
+
+fn fill_custom(
+    values: &mut [Option<String>],
+    fields: &CustomFields,
+    index: &IndexMap<String, usize>,
+) {
+    for (k, value) in fields {
+        if let Some(&i) = index.get(k) {
+            values[i] = Some(match value {
+                CustomValue::Number(n) => n.to_string(),
+                CustomValue::Text(t) => t.clone(),
+            });
+        }
+    }
+}

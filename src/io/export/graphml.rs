@@ -1,0 +1,106 @@
+//! GraphML (design.md §8) for Gephi, Cytoscape, yEd and networkx: every attribute of actors
+//! and partnerships declared with its type (see [`super::attributes`]), node ids are actor
+//! ids, edge ids are partnership ids (keys are `na0…` for actors, `ea0…` for partnerships), and each partnership is an edge from `a` (source) to
+//! `b` (target), parallel ones included. Texts are escaped by [`escape`], which also keeps
+//! carriage returns and tabs as character references so that parsers do not normalise them.
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+use super::ExportError;
+use super::attributes::Schema;
+use super::text::{escape, xml_clean};
+use crate::model::Project;
+
+/// The GraphML namespace.
+pub const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
+
+fn xml_err(e: std::io::Error) -> ExportError {
+    ExportError::Xml(e.to_string())
+}
+
+/// The map as a GraphML document (an undirected graph whose edges keep `a` → `b` as
+/// source → target).
+pub fn graphml(project: &Project) -> Result<String, ExportError> {
+    let schema = Schema::of(project);
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .map_err(xml_err)?;
+    w.write_event(Event::Start(BytesStart::new("graphml").with_attributes([
+        ("xmlns", NAMESPACE),
+        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        (
+            "xsi:schemaLocation",
+            "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+        ),
+    ])))
+    .map_err(xml_err)?;
+    let keys = [
+        ("node", "na", &schema.actor),
+        ("edge", "ea", &schema.partnership),
+    ];
+    for (domain, prefix, defs) in keys {
+        for (i, d) in defs.iter().enumerate() {
+            let id = format!("{prefix}{i}");
+            w.create_element("key")
+                .with_attributes([
+                    ("id", id.as_str()),
+                    ("for", domain),
+                    ("attr.name", &xml_clean(&d.name)),
+                    ("attr.type", d.ty.graphml()),
+                ])
+                .write_empty()
+                .map_err(xml_err)?;
+        }
+    }
+    let title = escape(&project.meta.title);
+    let mut graph = BytesStart::new("graph");
+    graph.push_attribute(("id", "G"));
+    graph.push_attribute(("edgedefault", "undirected"));
+    w.write_event(Event::Start(graph)).map_err(xml_err)?;
+    if !title.is_empty() {
+        w.create_element("desc")
+            .write_text_content(BytesText::from_escaped(title))
+            .map_err(xml_err)?;
+    }
+    let data = |w: &mut Writer<Vec<u8>>, prefix: &str, values: Vec<Option<String>>| {
+        for (i, v) in values.into_iter().enumerate() {
+            if let Some(v) = v {
+                let key = format!("{prefix}{i}");
+                w.create_element("data")
+                    .with_attribute(("key", key.as_str()))
+                    .write_text_content(BytesText::from_escaped(escape(&v)))?;
+            }
+        }
+        Ok::<(), std::io::Error>(())
+    };
+    for a in project.actors.values() {
+        let id = a.id.to_string();
+        w.write_event(Event::Start(
+            BytesStart::new("node").with_attributes([("id", id.as_str())]),
+        ))
+        .map_err(xml_err)?;
+        data(&mut w, "na", schema.actor_values(a)).map_err(xml_err)?;
+        w.write_event(Event::End(BytesEnd::new("node")))
+            .map_err(xml_err)?;
+    }
+    for p in project.partnerships.values() {
+        let (id, source, target) = (p.id.to_string(), p.a.to_string(), p.b.to_string());
+        w.write_event(Event::Start(BytesStart::new("edge").with_attributes([
+            ("id", id.as_str()),
+            ("source", source.as_str()),
+            ("target", target.as_str()),
+        ])))
+        .map_err(xml_err)?;
+        data(&mut w, "ea", schema.partnership_values(p)).map_err(xml_err)?;
+        w.write_event(Event::End(BytesEnd::new("edge")))
+            .map_err(xml_err)?;
+    }
+    w.write_event(Event::End(BytesEnd::new("graph")))
+        .map_err(xml_err)?;
+    w.write_event(Event::End(BytesEnd::new("graphml")))
+        .map_err(xml_err)?;
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    String::from_utf8(bytes).map_err(|e| ExportError::Xml(e.to_string()))
+}

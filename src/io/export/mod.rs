@@ -1,0 +1,285 @@
+//! Exports (design.md §8): the map and the quadrant charts as SVG, PNG and PDF; CSV tables;
+//! GraphML and GEXF for other network tools; JSON of the whole map.
+//!
+//! Every format is a pure function of the model (no egui), one file per format, so that the
+//! window and the command line share the same code. [`export_to_path`] is what both call:
+//! it renders the request and writes the result atomically. Every string is escaped for its
+//! format: no name can break a file or make it run code where it is opened.
+
+mod attributes;
+pub mod csv;
+mod fonts;
+pub mod gexf;
+pub mod graphml;
+pub mod json;
+pub mod pdf;
+pub mod png;
+pub mod quadrant;
+pub mod svg;
+mod text;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize};
+
+pub use attributes::{AttrDef, AttrType, Schema};
+pub use csv::{
+    CsvTables, actors_csv, csv_tables, indicators_csv, network_csv, neutralise, partnerships_csv,
+};
+pub use fonts::{database as font_database, usvg_options};
+pub use gexf::gexf;
+pub use graphml::graphml;
+pub use json::map_json;
+pub use pdf::svg_to_pdf;
+pub use png::{DEFAULT_DPI, svg_to_png};
+pub use quadrant::quadrant_svg;
+pub use svg::{SvgOptions, map_extent, map_svg};
+pub use text::{escape as xml_escape, xml_clean};
+
+use crate::io::SaveError;
+use crate::model::Project;
+use crate::typology::Framework;
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The drawing could not be read back for rendering (a bug: exported SVG is always valid).
+    #[error("the drawing could not be rendered: {0}")]
+    Svg(String),
+    /// The PNG would be too large at the chosen resolution.
+    #[error(
+        "the picture would be {width} × {height} pixels, more than PartnerMap draws; choose a lower --dpi"
+    )]
+    TooLarge {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+    },
+    /// The resolution is out of range.
+    #[error("the resolution must be between {low} and {high} dpi, not {0}", low = png::DPI_RANGE.start(), high = png::DPI_RANGE.end())]
+    BadDpi(f32),
+    /// Encoding the PNG failed.
+    #[error("could not make the PNG: {0}")]
+    Png(String),
+    /// Converting to PDF failed.
+    #[error("could not make the PDF: {0}")]
+    Pdf(String),
+    /// Writing a CSV table failed.
+    #[error("could not write the CSV table: {0}")]
+    Csv(#[from] ::csv::Error),
+    /// Writing XML failed.
+    #[error("could not write the XML: {0}")]
+    Xml(String),
+    /// Writing JSON failed.
+    #[error("could not write the JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// A view that the format cannot show (the quadrant chart as CSV, say).
+    #[error("the {view} view exports only as SVG, PNG or PDF, not as {format}")]
+    ViewNotSupported {
+        /// The view asked for.
+        view: &'static str,
+        /// The format asked for.
+        format: &'static str,
+    },
+    /// The output folder could not be made or read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The folder or file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// Writing a file failed; the file that was there is left as it was.
+    #[error(transparent)]
+    Save(#[from] SaveError),
+}
+
+impl From<std::io::Error> for ExportError {
+    fn from(source: std::io::Error) -> Self {
+        Self::Io {
+            path: PathBuf::new(),
+            source,
+        }
+    }
+}
+
+/// The formats PartnerMap exports to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Scalable vector graphics: the map or a quadrant chart.
+    Svg,
+    /// A raster picture of the SVG at a chosen resolution.
+    Png,
+    /// The SVG as a one-page vector PDF.
+    Pdf,
+    /// Tables for spreadsheets, written into a folder.
+    Csv,
+    /// GraphML, for Gephi, Cytoscape, yEd and networkx.
+    Graphml,
+    /// GEXF, Gephi's format.
+    Gexf,
+    /// The whole map as JSON.
+    Json,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 7] = [
+        Self::Svg,
+        Self::Png,
+        Self::Pdf,
+        Self::Csv,
+        Self::Graphml,
+        Self::Gexf,
+        Self::Json,
+    ];
+
+    /// The format's name on the command line, which is also its file extension.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Svg => "svg",
+            Self::Png => "png",
+            Self::Pdf => "pdf",
+            Self::Csv => "csv",
+            Self::Graphml => "graphml",
+            Self::Gexf => "gexf",
+            Self::Json => "json",
+        }
+    }
+
+    /// The format named `name` (either case).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// The format a file name asks for by its extension. CSV is written into a folder, so a
+    /// `.csv` file name is not taken as a request for CSV (see [`ExportError`] in the CLI).
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?;
+        Self::from_name(ext).filter(|f| *f != Self::Csv)
+    }
+
+    /// Whether the format is a picture (and so can show a quadrant chart).
+    pub fn is_picture(self) -> bool {
+        matches!(self, Self::Svg | Self::Png | Self::Pdf)
+    }
+}
+
+/// What picture to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// The map.
+    Map,
+    /// The quadrant chart of a framework.
+    Quadrant(Framework),
+}
+
+/// Everything an export needs besides the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRequest {
+    /// The format.
+    pub format: Format,
+    /// The picture, for SVG, PNG and PDF; other formats export the whole map and need
+    /// [`View::Map`].
+    pub view: View,
+    /// The PNG's resolution, in dots per inch.
+    pub dpi: f32,
+    /// Title, caption, date, area and legend of the picture.
+    pub svg: SvgOptions,
+}
+
+impl ExportRequest {
+    /// A request for `format` of the whole map with the default options.
+    pub fn new(format: Format) -> Self {
+        Self {
+            format,
+            view: View::Map,
+            dpi: DEFAULT_DPI,
+            svg: SvgOptions::default(),
+        }
+    }
+}
+
+/// The picture asked for, as SVG.
+pub fn picture_svg(project: &Project, request: &ExportRequest) -> String {
+    match request.view {
+        View::Map => map_svg(project, &request.svg),
+        View::Quadrant(framework) => quadrant_svg(project, framework, &request.svg),
+    }
+}
+
+/// The files an export makes: (file name inside the output folder, or `None` for the
+/// output file itself; bytes).
+pub type ExportFiles = Vec<(Option<&'static str>, Vec<u8>)>;
+
+/// Renders `request` for `project` without writing anything. CSV computes every indicator,
+/// betweenness included (on two threads).
+pub fn render(project: &Project, request: &ExportRequest) -> Result<ExportFiles, ExportError> {
+    if request.view != View::Map && !request.format.is_picture() {
+        return Err(ExportError::ViewNotSupported {
+            view: "quadrant",
+            format: request.format.name(),
+        });
+    }
+    let one = |bytes: Vec<u8>| Ok(vec![(None, bytes)]);
+    match request.format {
+        Format::Svg => one(picture_svg(project, request).into_bytes()),
+        Format::Png => one(svg_to_png(&picture_svg(project, request), request.dpi)?),
+        Format::Pdf => {
+            let title = request
+                .svg
+                .title
+                .clone()
+                .unwrap_or_else(|| project.meta.title.clone());
+            let title = (!title.trim().is_empty()).then_some(title);
+            one(svg_to_pdf(
+                &picture_svg(project, request),
+                title.as_deref(),
+            )?)
+        }
+        Format::Csv => {
+            let cancel = AtomicBool::new(false);
+            let progress = AtomicUsize::new(0);
+            let betweenness = crate::analysis::betweenness(project, 2, &cancel, &progress);
+            let indicators = crate::analysis::compute(project, betweenness.as_ref());
+            let tables = csv_tables(project, &indicators)?;
+            Ok(tables
+                .files()
+                .into_iter()
+                .map(|(name, text)| (Some(name), text.as_bytes().to_vec()))
+                .collect())
+        }
+        Format::Graphml => one(graphml(project)?.into_bytes()),
+        Format::Gexf => one(gexf(project)?.into_bytes()),
+        Format::Json => one(map_json(project)?.into_bytes()),
+    }
+}
+
+/// Renders `request` and writes it to `out`, atomically: a file, or for CSV a folder (made
+/// if missing) receiving `actors.csv`, `partnerships.csv`, `indicators.csv` and
+/// `network.csv`. Returns the files written.
+pub fn export_to_path(
+    project: &Project,
+    request: &ExportRequest,
+    out: &Path,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let files = render(project, request)?;
+    let mut written = Vec::new();
+    if request.format == Format::Csv {
+        std::fs::create_dir_all(out).map_err(|source| ExportError::Io {
+            path: out.to_owned(),
+            source,
+        })?;
+    }
+    for (name, bytes) in files {
+        let path = match name {
+            Some(name) => out.join(name),
+            None => out.to_owned(),
+        };
+        crate::io::write_atomic(&path, &bytes)?;
+        written.push(path);
+    }
+    Ok(written)
+}

@@ -1,0 +1,52 @@
+//! PNG: an exported SVG rasterised at a chosen resolution, with the shipped fonts only.
+
+use super::{ExportError, fonts};
+
+/// The resolution SVG's px are defined at: 96 px per inch.
+pub const SVG_DPI: f32 = 96.0;
+/// The resolution used when none is given: print quality.
+pub const DEFAULT_DPI: f32 = 300.0;
+/// The largest picture made, in pixels (about 1 GB of memory while drawing).
+pub const MAX_PIXELS: u64 = 250_000_000;
+/// The resolutions accepted.
+pub const DPI_RANGE: std::ops::RangeInclusive<f32> = 10.0..=2400.0;
+
+/// The pixel size of a drawing `width` × `height` px (1/96 inch) at `dpi`.
+pub fn pixel_size(width: f32, height: f32, dpi: f32) -> (u32, u32) {
+    let k = dpi / SVG_DPI;
+    (
+        (width * k).round().max(1.0) as u32,
+        (height * k).round().max(1.0) as u32,
+    )
+}
+
+/// Renders `svg` to PNG bytes at `dpi` (px of the SVG are 1/96 inch), on its own white page.
+pub fn svg_to_png(svg: &str, dpi: f32) -> Result<Vec<u8>, ExportError> {
+    if !DPI_RANGE.contains(&dpi) {
+        return Err(ExportError::BadDpi(dpi));
+    }
+    let tree = usvg::Tree::from_str(svg, &fonts::usvg_options())
+        .map_err(|e| ExportError::Svg(e.to_string()))?;
+    let size = tree.size();
+    let (w, h) = pixel_size(size.width(), size.height(), dpi);
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(ExportError::TooLarge {
+            width: w,
+            height: h,
+        });
+    }
+    let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or(ExportError::TooLarge {
+        width: w,
+        height: h,
+    })?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    let k = dpi / SVG_DPI;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(k, k),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| ExportError::Png(e.to_string()))
+}

@@ -1,0 +1,856 @@
+//! The map as SVG (design.md §8): the picture of the canvas with a title, a legend, a caption
+//! and a date, every actor and partnership its own element with an id and its name in a
+//! `<title>`, labels as real text. Drawn from the model with the visual encoding of
+//! [`crate::style`], so that print matches the screen; the PNG and PDF exports render this
+//! same drawing.
+
+use std::fmt::Write;
+
+use super::text::{push_escaped, push_num};
+use crate::model::{Actor, Choice, ColourBy, Form, Formality, Function, Project, Sector};
+use crate::style::{self, Outline, Rgb};
+
+/// What to put around the map and which part of it to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SvgOptions {
+    /// The title on top; `None` uses the map's title (and no title line if that is empty).
+    pub title: Option<String>,
+    /// A caption under the drawing ("Source: workshop of 12 May, Pursat").
+    pub caption: Option<String>,
+    /// A date under the caption, written as given.
+    pub date: Option<String>,
+    /// The part of the map to draw, in map units, as (left, top, right, bottom) — what the
+    /// canvas shows, for "export the view". `None`, or an empty or non-finite rectangle,
+    /// draws the whole map fitted with margins.
+    pub area: Option<(f64, f64, f64, f64)>,
+    /// Whether to draw the legend beside the map.
+    pub legend: bool,
+}
+
+impl Default for SvgOptions {
+    fn default() -> Self {
+        Self {
+            title: None,
+            caption: None,
+            date: None,
+            area: None,
+            legend: true,
+        }
+    }
+}
+
+/// The fonts named in every exported drawing, in fallback order; all of them ship in
+/// `assets/fonts` and are the only fonts the PNG and PDF renderers know.
+pub const FONT_FAMILY: &str =
+    "'Noto Sans', 'Noto Sans Khmer', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif";
+
+/// Space around the drawing, in px.
+pub(crate) const MARGIN: f64 = 24.0;
+/// The longest side of the map area, in px: larger maps are scaled down to fit, so that an
+/// export has a printable size (and a bounded PNG) whatever the map's extent.
+pub const MAX_MAP_PX: f64 = 1600.0;
+/// The width of the legend column, in px.
+const LEGEND_W: f64 = 270.0;
+/// The space between the map and the legend, in px.
+const GAP: f64 = 24.0;
+/// The title's size and line height, in px.
+const TITLE_PX: f64 = 22.0;
+const TITLE_LINE: f64 = 30.0;
+/// The caption's size and line height, in px.
+const CAPTION_PX: f64 = 13.0;
+const CAPTION_LINE: f64 = 18.0;
+/// Label size and line height at scale 1, in map units (the canvas at zoom 1).
+const LABEL_PX: f64 = 14.0;
+const LABEL_LINE: f64 = 17.0;
+/// The smallest label, line and actor on paper, in px, when a large map is scaled down.
+const MIN_LABEL_PX: f64 = 6.0;
+const MIN_LINE_PX: f64 = 0.75;
+const MIN_RADIUS_PX: f64 = 2.0;
+/// Below this scale labels show short names, as the canvas does when zoomed out.
+const SHORT_LABELS_BELOW_SCALE: f64 = 0.5;
+/// Space around the map's contents, in map units.
+const FIT_MARGIN: f64 = 20.0;
+
+/// The print colours: a white page, dark text, outlines as the light theme draws them.
+pub(crate) const PAGE: &str = "#ffffff";
+pub(crate) const INK: &str = "#1a1a1a";
+pub(crate) const MUTED: &str = "#555555";
+const OUTLINE: &str = "#4d4d4d";
+const FRAME: &str = "#d0d0d0";
+
+/// A rough width of `chars` characters of text `px` high, for layout only (the real width
+/// depends on the font; labels are centred, so an error only shifts the margins).
+pub(crate) fn text_width(chars: usize, px: f64) -> f64 {
+    chars as f64 * px * 0.56
+}
+
+/// The map's contents as (left, top, right, bottom) in map units: actors, their labels and
+/// the curves of parallel partnerships, with a margin. `None` for a map without actors.
+pub fn map_extent(project: &Project) -> Option<(f64, f64, f64, f64)> {
+    let mut b = (
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    );
+    let grow = |b: &mut (f64, f64, f64, f64), x0: f64, y0: f64, x1: f64, y1: f64| {
+        *b = (b.0.min(x0), b.1.min(y0), b.2.max(x1), b.3.max(y1));
+    };
+    for a in project.actors.values() {
+        let (x, y) = (a.position.x, a.position.y);
+        if !(x.is_finite() && y.is_finite()) {
+            continue;
+        }
+        let r = style::actor_radius(a) * 1.3;
+        grow(&mut b, x - r, y - r, x + r, y + r);
+        let lines = style::wrap_label(&a.name, style::LABEL_WRAP_CHARS);
+        let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let half = text_width(widest, LABEL_PX) / 2.0;
+        let top = y + style::actor_radius(a) + 3.0;
+        grow(
+            &mut b,
+            x - half,
+            top,
+            x + half,
+            top + lines.len() as f64 * LABEL_LINE + 4.0,
+        );
+    }
+    if !b.0.is_finite() {
+        return None;
+    }
+    let bends = style::parallel_bends(project);
+    for p in project.partnerships.values() {
+        let (Some(a), Some(bb)) = (project.actor(p.a), project.actor(p.b)) else {
+            continue;
+        };
+        let bend = bends.get(&p.id).copied().unwrap_or(0.0);
+        if let Some(c) = style::curve_control(pos(a), pos(bb), bend, p.a < p.b) {
+            // The curve stays within the triangle of its ends and control point; its apex is
+            // halfway to the control point.
+            let apex = (
+                (pos(a).0 + pos(bb).0) / 4.0 + c.0 / 2.0,
+                (pos(a).1 + pos(bb).1) / 4.0 + c.1 / 2.0,
+            );
+            grow(&mut b, apex.0, apex.1, apex.0, apex.1);
+        }
+    }
+    Some((
+        b.0 - FIT_MARGIN,
+        b.1 - FIT_MARGIN,
+        b.2 + FIT_MARGIN,
+        b.3 + FIT_MARGIN,
+    ))
+}
+
+fn pos(a: &Actor) -> (f64, f64) {
+    (a.position.x, a.position.y)
+}
+
+/// The rectangle to draw: the requested area when it is usable, else the whole map.
+fn drawn_area(project: &Project, opts: &SvgOptions) -> (f64, f64, f64, f64) {
+    if let Some((l, t, r, b)) = opts.area
+        && [l, t, r, b].iter().all(|v| v.is_finite())
+        && r - l >= 1.0
+        && b - t >= 1.0
+    {
+        return (l, t, r, b);
+    }
+    map_extent(project).unwrap_or((0.0, 0.0, 480.0, 320.0))
+}
+
+/// The title that will be drawn, if any.
+fn title_of(project: &Project, opts: &SvgOptions) -> Option<String> {
+    let t = opts
+        .title
+        .clone()
+        .unwrap_or_else(|| project.meta.title.clone());
+    let t = t.trim().to_string();
+    (!t.is_empty()).then_some(t)
+}
+
+/// Text lines that fit `width` px at `px` size.
+pub(crate) fn wrap_to_width(text: &str, width: f64, px: f64) -> Vec<String> {
+    let chars = ((width / (px * 0.56)).floor() as usize).max(10);
+    text.lines()
+        .flat_map(|l| style::wrap_label(l, chars))
+        .collect()
+}
+
+/// A growing SVG document.
+pub(crate) struct Doc {
+    pub(crate) out: String,
+}
+
+impl Doc {
+    /// Opens the document: `width` × `height` px on a white page.
+    pub(crate) fn new(width: f64, height: f64, title: Option<&str>) -> Self {
+        let mut out = String::with_capacity(64 * 1024);
+        out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
+        push_num(&mut out, width);
+        out.push_str("\" height=\"");
+        push_num(&mut out, height);
+        out.push_str("\" viewBox=\"0 0 ");
+        push_num(&mut out, width);
+        out.push(' ');
+        push_num(&mut out, height);
+        let _ = writeln!(out, "\" font-family=\"{FONT_FAMILY}\">");
+        if let Some(t) = title {
+            out.push_str("<title>");
+            push_escaped(&mut out, t);
+            out.push_str("</title>\n");
+        }
+        out.push_str("<rect width=\"100%\" height=\"100%\" fill=\"");
+        out.push_str(PAGE);
+        out.push_str("\"/>\n");
+        Self { out }
+    }
+
+    /// Appends a number.
+    pub(crate) fn n(&mut self, v: f64) -> &mut Self {
+        push_num(&mut self.out, v);
+        self
+    }
+
+    /// Appends raw markup.
+    pub(crate) fn s(&mut self, s: &str) -> &mut Self {
+        self.out.push_str(s);
+        self
+    }
+
+    /// Appends escaped text.
+    pub(crate) fn t(&mut self, s: &str) -> &mut Self {
+        push_escaped(&mut self.out, s);
+        self
+    }
+
+    /// A one-line text element at (`x`, `y`) (the baseline), `attrs` written as given.
+    pub(crate) fn text(&mut self, x: f64, y: f64, px: f64, attrs: &str, text: &str) {
+        self.s("<text x=\"")
+            .n(x)
+            .s("\" y=\"")
+            .n(y)
+            .s("\" font-size=\"")
+            .n(px)
+            .s("\"");
+        if !attrs.is_empty() {
+            self.s(" ").s(attrs);
+        }
+        self.s(">").t(text).s("</text>\n");
+    }
+
+    /// Several lines of text `px` high from the baseline at (`x`, `y`), `line` px apart, in
+    /// one element.
+    pub(crate) fn lines(
+        &mut self,
+        id: &str,
+        (x, y): (f64, f64),
+        (px, line): (f64, f64),
+        attrs: &str,
+        lines: &[String],
+    ) {
+        self.s("<text id=\"")
+            .s(id)
+            .s("\" font-size=\"")
+            .n(px)
+            .s("\"");
+        if !attrs.is_empty() {
+            self.s(" ").s(attrs);
+        }
+        self.s(">");
+        for (i, l) in lines.iter().enumerate() {
+            self.s("<tspan x=\"")
+                .n(x)
+                .s("\" y=\"")
+                .n(y + i as f64 * line)
+                .s("\">")
+                .t(l)
+                .s("</tspan>");
+        }
+        self.s("</text>\n");
+    }
+
+    /// An actor's shape at `c` with radius `r`.
+    pub(crate) fn shape(
+        &mut self,
+        shape: style::Shape,
+        c: (f64, f64),
+        r: f64,
+        fill: Rgb,
+        stroke_w: f64,
+    ) {
+        let fill = fill.hex();
+        match style::shape_outline(shape, c, r) {
+            Outline::Circle(r) => {
+                self.s("<circle cx=\"")
+                    .n(c.0)
+                    .s("\" cy=\"")
+                    .n(c.1)
+                    .s("\" r=\"")
+                    .n(r);
+            }
+            Outline::Ringed {
+                outer,
+                inner,
+                ring_width,
+            } => {
+                self.s("<circle cx=\"")
+                    .n(c.0)
+                    .s("\" cy=\"")
+                    .n(c.1)
+                    .s("\" r=\"")
+                    .n(outer);
+                self.s("\" fill=\"")
+                    .s(&fill)
+                    .s("\" stroke=\"")
+                    .s(OUTLINE)
+                    .s("\" stroke-width=\"")
+                    .n(stroke_w)
+                    .s("\"/>");
+                self.s("<circle cx=\"")
+                    .n(c.0)
+                    .s("\" cy=\"")
+                    .n(c.1)
+                    .s("\" r=\"")
+                    .n(inner);
+                self.s("\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"")
+                    .n(ring_width)
+                    .s("\"/>");
+                return;
+            }
+            Outline::Polygon(points) => {
+                self.s("<polygon points=\"");
+                for (i, (x, y)) in points.iter().enumerate() {
+                    if i > 0 {
+                        self.s(" ");
+                    }
+                    self.n(*x).s(",").n(*y);
+                }
+            }
+        }
+        self.s("\" fill=\"")
+            .s(&fill)
+            .s("\" stroke=\"")
+            .s(OUTLINE)
+            .s("\" stroke-width=\"")
+            .n(stroke_w)
+            .s("\"/>");
+    }
+
+    /// Closes the document and returns its text.
+    pub(crate) fn finish(mut self) -> String {
+        self.out.push_str("</svg>\n");
+        self.out
+    }
+}
+
+/// The map as an SVG document: title on top, the map (its `area`, or all of it), the legend
+/// to the right, caption and date below. The same map and options always give the same
+/// bytes.
+pub fn map_svg(project: &Project, opts: &SvgOptions) -> String {
+    let area = drawn_area(project, opts);
+    let (cw, ch) = (area.2 - area.0, area.3 - area.1);
+    let scale = (MAX_MAP_PX / cw.max(ch)).min(1.0);
+    let (map_w, map_h) = (cw * scale, ch * scale);
+    let legend_h = if opts.legend {
+        legend_height(project.settings.colour_by, scale)
+    } else {
+        0.0
+    };
+    let legend_w = if opts.legend { GAP + LEGEND_W } else { 0.0 };
+    let width = (MARGIN * 2.0 + map_w + legend_w).max(480.0).ceil();
+    let inner_w = width - 2.0 * MARGIN;
+    let title = title_of(project, opts);
+    let title_lines = title
+        .as_deref()
+        .map(|t| wrap_to_width(t, inner_w, TITLE_PX))
+        .unwrap_or_default();
+    let header_h = if title_lines.is_empty() {
+        0.0
+    } else {
+        title_lines.len() as f64 * TITLE_LINE + 10.0
+    };
+    let mut footer: Vec<String> = Vec::new();
+    if let Some(c) = opts.caption.as_deref().filter(|c| !c.trim().is_empty()) {
+        footer.extend(wrap_to_width(c.trim(), inner_w, CAPTION_PX));
+    }
+    let date = opts
+        .date
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
+    let footer_h = (footer.len() + usize::from(date.is_some())) as f64 * CAPTION_LINE
+        + if footer.is_empty() && date.is_none() {
+            0.0
+        } else {
+            12.0
+        };
+    let body_h = map_h.max(legend_h);
+    let height = (MARGIN * 2.0 + header_h + body_h + footer_h).ceil();
+
+    let mut doc = Doc::new(width, height, title.as_deref());
+    if !title_lines.is_empty() {
+        doc.lines(
+            "title",
+            (MARGIN, MARGIN + TITLE_PX),
+            (TITLE_PX, TITLE_LINE),
+            &format!("font-weight=\"bold\" fill=\"{INK}\""),
+            &title_lines,
+        );
+    }
+    let map_x = MARGIN;
+    let map_y = MARGIN + header_h;
+    draw_map(
+        &mut doc,
+        project,
+        opts,
+        area,
+        scale,
+        (map_x, map_y),
+        (map_w, map_h),
+    );
+    if opts.legend {
+        draw_legend(
+            &mut doc,
+            project.settings.colour_by,
+            scale,
+            (map_x + map_w + GAP, map_y),
+        );
+    }
+    let mut y = map_y + body_h + 12.0 + CAPTION_PX;
+    if !footer.is_empty() {
+        doc.lines(
+            "caption",
+            (MARGIN, y),
+            (CAPTION_PX, CAPTION_LINE),
+            &format!("fill=\"{INK}\""),
+            &footer,
+        );
+        y += footer.len() as f64 * CAPTION_LINE;
+    }
+    if let Some(d) = date {
+        doc.s("<text id=\"date\" x=\"")
+            .n(MARGIN)
+            .s("\" y=\"")
+            .n(y)
+            .s("\" font-size=\"")
+            .n(CAPTION_PX);
+        doc.s("\" fill=\"").s(MUTED).s("\">").t(d).s("</text>\n");
+    }
+    doc.finish()
+}
+
+/// Draws the map's actors, partnerships and labels into the frame at `origin` of `size` px.
+fn draw_map(
+    doc: &mut Doc,
+    project: &Project,
+    opts: &SvgOptions,
+    area: (f64, f64, f64, f64),
+    scale: f64,
+    origin: (f64, f64),
+    size: (f64, f64),
+) {
+    doc.s("<rect id=\"map-frame\" x=\"")
+        .n(origin.0)
+        .s("\" y=\"")
+        .n(origin.1)
+        .s("\" width=\"")
+        .n(size.0);
+    doc.s("\" height=\"")
+        .n(size.1)
+        .s("\" fill=\"none\" stroke=\"")
+        .s(FRAME)
+        .s("\"/>\n");
+    let clipped = opts.area.is_some();
+    if clipped {
+        doc.s("<clipPath id=\"map-clip\"><rect x=\"")
+            .n(area.0)
+            .s("\" y=\"")
+            .n(area.1);
+        doc.s("\" width=\"")
+            .n(area.2 - area.0)
+            .s("\" height=\"")
+            .n(area.3 - area.1)
+            .s("\"/></clipPath>\n");
+    }
+    doc.s("<g id=\"map\" transform=\"translate(")
+        .n(origin.0)
+        .s(" ")
+        .n(origin.1)
+        .s(") scale(");
+    // Scales are written with more precision than coordinates: an error here moves the
+    // far side of a large map.
+    let _ = write!(doc.out, "{}", (scale * 1e6).round() / 1e6);
+    doc.s(") translate(").n(-area.0).s(" ").n(-area.1).s(")\"");
+    if clipped {
+        doc.s(" clip-path=\"url(#map-clip)\"");
+    }
+    doc.s(">\n");
+    if project.actors.is_empty() {
+        doc.text(
+            area.0 + 20.0,
+            area.1 + 40.0,
+            16.0,
+            &format!("fill=\"{MUTED}\""),
+            "This map has no actors yet.",
+        );
+    }
+    // Sizes on paper never fall below what can be seen, however far a map is scaled down.
+    let at_least = |map_units: f64, min_px: f64| map_units.max(min_px / scale);
+    let visible = |x0: f64, y0: f64, x1: f64, y1: f64| {
+        !clipped
+            || (x1 >= area.0 - 60.0
+                && x0 <= area.2 + 60.0
+                && y1 >= area.1 - 60.0
+                && y0 <= area.3 + 60.0)
+    };
+    let radius = |a: &Actor| at_least(style::actor_radius(a), MIN_RADIUS_PX);
+
+    // Partnerships, under the actors.
+    let bends = style::parallel_bends(project);
+    let colour_by = project.settings.colour_by;
+    doc.s("<g id=\"partnerships\" fill=\"none\" stroke-linecap=\"round\">\n");
+    for p in project.partnerships.values() {
+        let (Some(a), Some(b)) = (project.actor(p.a), project.actor(p.b)) else {
+            continue;
+        };
+        let (pa, pb) = (pos(a), pos(b));
+        let bend = bends.get(&p.id).copied().unwrap_or(0.0);
+        let control = style::curve_control(pa, pb, bend, p.a < p.b);
+        let xs = [pa.0, pb.0, control.map_or(pa.0, |c| c.0)];
+        let ys = [pa.1, pb.1, control.map_or(pa.1, |c| c.1)];
+        let min = |v: [f64; 3]| v.iter().copied().fold(f64::INFINITY, f64::min);
+        let max = |v: [f64; 3]| v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        if !visible(min(xs), min(ys), max(xs), max(ys)) {
+            continue;
+        }
+        let colour = style::partnership_colour_by(p, colour_by).hex();
+        let width = at_least(style::form_width(p.form), MIN_LINE_PX);
+        doc.s("<g id=\"partnership-")
+            .s(&p.id.to_string())
+            .s("\" class=\"partnership form-")
+            .s(p.form.name())
+            .s("\"><title>");
+        doc.t(&a.name).s(" – ").t(&b.name);
+        if let Some(label) = p.label.as_deref().filter(|l| !l.trim().is_empty()) {
+            doc.s(": ").t(label);
+        }
+        doc.s("</title><path d=\"M").n(pa.0).s(" ").n(pa.1);
+        match control {
+            Some(c) => doc.s(" Q").n(c.0).s(" ").n(c.1).s(" "),
+            None => doc.s(" L"),
+        };
+        doc.n(pb.0)
+            .s(" ")
+            .n(pb.1)
+            .s("\" stroke=\"")
+            .s(&colour)
+            .s("\" stroke-width=\"")
+            .n(width)
+            .s("\"");
+        if style::is_dashed(p.formality) {
+            // The canvas's dashes: 8 px on, 70% of that off, at its zoom limits.
+            let dash = (8.0 * scale).clamp(5.0, 16.0) / scale;
+            doc.s(" stroke-dasharray=\"")
+                .n(dash)
+                .s(" ")
+                .n(dash * 0.7)
+                .s("\"");
+        }
+        doc.s("/>");
+        if let Some((who, strength)) = style::dominant_end(p) {
+            let points = if who == p.a {
+                style::curve_points(pa, pb, bend, p.a < p.b, 12)
+            } else {
+                style::curve_points(pb, pa, bend, p.b < p.a, 12)
+            };
+            let holder = if who == p.a { a } else { b };
+            let at = style::point_along(&points, style::power_dot_distance(radius(holder), width));
+            let r = at_least(style::power_dot_radius(strength), 2.0);
+            doc.s("<circle class=\"power\" cx=\"")
+                .n(at.0)
+                .s("\" cy=\"")
+                .n(at.1)
+                .s("\" r=\"")
+                .n(r);
+            doc.s("\" fill=\"")
+                .s(&colour)
+                .s("\" stroke=\"")
+                .s(PAGE)
+                .s("\" stroke-width=\"")
+                .n(1.5 / scale.max(0.5))
+                .s("\"/>");
+        }
+        doc.s("</g>\n");
+    }
+    doc.s("</g>\n");
+
+    // Actors.
+    doc.s("<g id=\"actors\">\n");
+    let mut shown: Vec<&Actor> = Vec::new();
+    for a in project.actors.values() {
+        let (x, y) = pos(a);
+        let r = radius(a);
+        if !visible(x - r, y - r, x + r, y + r) {
+            continue;
+        }
+        shown.push(a);
+        doc.s("<g id=\"actor-")
+            .s(&a.id.to_string())
+            .s("\" class=\"actor sector-")
+            .s(a.sector.name())
+            .s("\"><title>");
+        doc.t(&a.name).s("</title>");
+        doc.shape(
+            style::sector_shape(a.sector),
+            (x, y),
+            r,
+            style::sector_colour(a.sector),
+            1.5 / scale.max(0.5),
+        );
+        doc.s("</g>\n");
+    }
+    doc.s("</g>\n");
+
+    // Labels, over everything, with a white halo as the canvas draws them on its background.
+    let label_px = at_least(LABEL_PX, MIN_LABEL_PX);
+    let line = LABEL_LINE * label_px / LABEL_PX;
+    doc.s("<g id=\"labels\" text-anchor=\"middle\" fill=\"")
+        .s(INK)
+        .s("\" font-size=\"")
+        .n(label_px);
+    doc.s("\" stroke=\"")
+        .s(PAGE)
+        .s("\" stroke-opacity=\"0.85\" stroke-width=\"")
+        .n(label_px * 0.25);
+    doc.s("\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n");
+    for a in shown {
+        let text = if scale < SHORT_LABELS_BELOW_SCALE {
+            a.short_or_name()
+        } else {
+            a.name.as_str()
+        };
+        let lines = style::wrap_label(text, style::LABEL_WRAP_CHARS);
+        if lines.is_empty() {
+            continue;
+        }
+        let (x, y) = pos(a);
+        let top = y + radius(a) + 3.0;
+        doc.s("<text id=\"label-").s(&a.id.to_string()).s("\">");
+        for (i, l) in lines.iter().enumerate() {
+            doc.s("<tspan x=\"")
+                .n(x)
+                .s("\" y=\"")
+                .n(top + label_px * 0.95 + i as f64 * line)
+                .s("\">")
+                .t(l)
+                .s("</tspan>");
+        }
+        doc.s("</text>\n");
+    }
+    doc.s("</g>\n</g>\n");
+}
+
+/// Row height in the legend, in px.
+const ROW: f64 = 20.0;
+/// Header height in the legend, in px.
+const HEADER: f64 = 24.0;
+
+/// The rows that explain the line colours under `colour_by`: (colour, label).
+fn colour_rows(colour_by: ColourBy) -> Vec<(Rgb, &'static str)> {
+    match colour_by {
+        ColourBy::Trust => vec![(style::UNKNOWN, "unknown")],
+        ColourBy::Form => Form::ALL
+            .iter()
+            .map(|f| (style::form_colour(*f), f.label()))
+            .collect(),
+        ColourBy::Formality => Formality::ALL
+            .iter()
+            .map(|f| (style::formality_colour(*f), f.label()))
+            .collect(),
+        ColourBy::Function => Function::ALL
+            .iter()
+            .map(|f| (style::function_colour(*f), f.label()))
+            .chain([(style::UNKNOWN, "none given")])
+            .collect(),
+    }
+}
+
+/// The size rows' height: the largest actor at the map's scale.
+fn size_row(scale: f64) -> f64 {
+    (style::influence_radius(5) * scale).max(MIN_RADIUS_PX) * 2.0 + 8.0
+}
+
+fn legend_height(colour_by: ColourBy, scale: f64) -> f64 {
+    let trust_bar = if colour_by == ColourBy::Trust {
+        ROW
+    } else {
+        0.0
+    };
+    HEADER
+        + Sector::ALL.len() as f64 * ROW
+        + size_row(scale)
+        + 8.0
+        + HEADER
+        + (Form::ALL.len() + 1) as f64 * ROW
+        + 8.0
+        + HEADER
+        + trust_bar
+        + colour_rows(colour_by).len() as f64 * ROW
+        + ROW
+        + 8.0
+}
+
+/// Draws the legend with its top left at `at`: sectors with their shapes and colours, size
+/// by influence, line widths by form, dashes, the current colour scale and the power dot.
+fn draw_legend(doc: &mut Doc, colour_by: ColourBy, scale: f64, at: (f64, f64)) {
+    let (x, mut y) = at;
+    let label_x = x + 44.0;
+    let header = |doc: &mut Doc, y: &mut f64, text: &str| {
+        doc.text(
+            x,
+            *y + 16.0,
+            13.0,
+            &format!("font-weight=\"bold\" fill=\"{INK}\""),
+            text,
+        );
+        *y += HEADER;
+    };
+    let label = |doc: &mut Doc, y: f64, text: &str| {
+        doc.text(label_x, y + 14.0, 12.0, &format!("fill=\"{INK}\""), text);
+    };
+    doc.s("<g id=\"legend\">\n");
+    doc.s("<rect x=\"")
+        .n(x - 10.0)
+        .s("\" y=\"")
+        .n(y - 4.0)
+        .s("\" width=\"")
+        .n(LEGEND_W + 10.0);
+    doc.s("\" height=\"")
+        .n(legend_height(colour_by, scale))
+        .s("\" rx=\"6\" fill=\"#f7f7f7\" stroke=\"")
+        .s(FRAME)
+        .s("\"/>\n");
+    header(doc, &mut y, "Actors (sector)");
+    for sector in Sector::ALL {
+        doc.s("<g class=\"legend-sector\">");
+        doc.shape(
+            style::sector_shape(*sector),
+            (x + 18.0, y + 10.0),
+            7.0,
+            style::sector_colour(*sector),
+            1.0,
+        );
+        doc.s("</g>\n");
+        label(doc, y, sector.label());
+        y += ROW;
+    }
+    // Size by influence, drawn at the map's scale.
+    let row = size_row(scale);
+    let mut cx = x + 4.0;
+    for influence in [1_u8, 3, 5] {
+        let r = (style::influence_radius(influence) * scale).max(MIN_RADIUS_PX);
+        cx += r;
+        doc.s("<circle cx=\"")
+            .n(cx)
+            .s("\" cy=\"")
+            .n(y + row / 2.0)
+            .s("\" r=\"")
+            .n(r);
+        doc.s("\" fill=\"none\" stroke=\"").s(OUTLINE).s("\"/>\n");
+        cx += r + 4.0;
+    }
+    doc.text(
+        cx.max(label_x) + 4.0,
+        y + row / 2.0 + 4.0,
+        12.0,
+        &format!("fill=\"{INK}\""),
+        "Size: influence 1, 3, 5",
+    );
+    y += row + 8.0;
+
+    header(doc, &mut y, "Partnerships (form)");
+    let line = |doc: &mut Doc, y: f64, width: f64, dashed: bool| {
+        doc.s("<line x1=\"")
+            .n(x + 2.0)
+            .s("\" y1=\"")
+            .n(y + 10.0)
+            .s("\" x2=\"")
+            .n(x + 36.0)
+            .s("\" y2=\"")
+            .n(y + 10.0);
+        doc.s("\" stroke=\"")
+            .s(INK)
+            .s("\" stroke-width=\"")
+            .n(width)
+            .s("\"");
+        if dashed {
+            doc.s(" stroke-dasharray=\"6 4\"");
+        }
+        doc.s("/>\n");
+    };
+    for form in Form::ALL {
+        line(
+            doc,
+            y,
+            (style::form_width(*form) * scale).max(MIN_LINE_PX),
+            false,
+        );
+        label(doc, y, form.label());
+        y += ROW;
+    }
+    line(doc, y, 2.0, true);
+    label(doc, y, "Dashed: informal (below a letter of support)");
+    y += ROW + 8.0;
+
+    header(
+        doc,
+        &mut y,
+        &format!("Colour: {}", colour_by.label().to_lowercase()),
+    );
+    if colour_by == ColourBy::Trust {
+        let steps = 24;
+        for i in 0..steps {
+            let t = f64::from(i) / f64::from(steps - 1);
+            let w = 120.0 / f64::from(steps);
+            doc.s("<rect x=\"")
+                .n(x + 2.0 + f64::from(i) * w)
+                .s("\" y=\"")
+                .n(y + 4.0)
+                .s("\" width=\"")
+                .n(w + 0.3);
+            doc.s("\" height=\"12\" fill=\"")
+                .s(&style::trust_colour(Some(t)).hex())
+                .s("\"/>");
+        }
+        doc.s("\n");
+        doc.text(
+            x + 128.0,
+            y + 14.0,
+            12.0,
+            &format!("fill=\"{INK}\""),
+            "none → full",
+        );
+        y += ROW;
+    }
+    for (rgb, text) in colour_rows(colour_by) {
+        doc.s("<rect x=\"")
+            .n(x + 2.0)
+            .s("\" y=\"")
+            .n(y + 4.0)
+            .s("\" width=\"34\" height=\"12\" rx=\"2\" fill=\"");
+        doc.s(&rgb.hex()).s("\"/>\n");
+        label(doc, y, text);
+        y += ROW;
+    }
+    line(doc, y, 2.0, false);
+    doc.s("<circle cx=\"")
+        .n(x + 30.0)
+        .s("\" cy=\"")
+        .n(y + 10.0)
+        .s("\" r=\"4.5\" fill=\"")
+        .s(INK)
+        .s("\"/>\n");
+    label(doc, y, "Dot: the side that holds power");
+    doc.s("</g>\n");
+}

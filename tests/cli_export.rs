@@ -1,0 +1,184 @@
+//! `partnermap export` (design.md §9): the format from the extension or --format, CSV into a
+//! folder, the quadrant view, atomic writes, and clear errors with a non-zero exit.
+
+mod common;
+
+use common::{partnermap, text};
+
+const SAMPLE: &str = "assets/samples/dfgg-cambodia.ron";
+
+fn out_path(dir: &tempfile::TempDir, name: &str) -> String {
+    dir.path().join(name).to_string_lossy().into_owned()
+}
+
+#[test]
+fn every_format_follows_the_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, starts) in [
+        ("map.svg", &b"<?xml"[..]),
+        ("map.png", &b"\x89PNG"[..]),
+        ("map.pdf", &b"%PDF-"[..]),
+        ("map.graphml", &b"<?xml"[..]),
+        ("map.gexf", &b"<?xml"[..]),
+        ("map.json", &b"{"[..]),
+    ] {
+        let out = out_path(&dir, name);
+        let mut args = vec!["export", SAMPLE, "-o", out.as_str()];
+        if name.ends_with(".png") {
+            args.extend(["--dpi", "48"]);
+        }
+        let run = partnermap(&args);
+        assert_eq!(run.status.code(), Some(0), "{name}: {}", text(&run));
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(starts), "{name}");
+    }
+}
+
+#[test]
+fn png_resolution_sets_the_pixel_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = out_path(&dir, "map.svg");
+    let png = out_path(&dir, "map.png");
+    assert!(partnermap(&["export", SAMPLE, "-o", &svg]).status.success());
+    let run = partnermap(&["export", SAMPLE, "-o", &png, "--dpi", "192"]);
+    assert!(run.status.success(), "{}", text(&run));
+    let tree = usvg::Tree::from_str(
+        &std::fs::read_to_string(&svg).unwrap(),
+        &partnermap::io::export::usvg_options(),
+    )
+    .unwrap();
+    let pixmap = tiny_skia::Pixmap::decode_png(&std::fs::read(&png).unwrap()).unwrap();
+    assert_eq!(pixmap.width(), (tree.size().width() * 2.0).round() as u32);
+    assert_eq!(pixmap.height(), (tree.size().height() * 2.0).round() as u32);
+}
+
+#[test]
+fn csv_goes_into_a_folder_of_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = out_path(&dir, "tables");
+    let run = partnermap(&["export", SAMPLE, "-o", &out, "--format", "csv"]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run));
+    for name in [
+        "actors.csv",
+        "partnerships.csv",
+        "indicators.csv",
+        "network.csv",
+    ] {
+        let table = std::fs::read_to_string(dir.path().join("tables").join(name)).unwrap();
+        assert!(table.lines().count() > 1, "{name}");
+    }
+    // An existing folder needs no --format.
+    let run = partnermap(&["export", SAMPLE, "-o", &out]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run));
+    // A .csv name is refused with a hint, not silently made a folder.
+    let file = out_path(&dir, "actors.csv");
+    let run = partnermap(&["export", SAMPLE, "-o", &file]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run).contains("--format csv"), "{}", text(&run));
+}
+
+#[test]
+fn the_quadrant_view_draws_the_chosen_framework_with_the_caption() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = out_path(&dir, "quadrant.svg");
+    let run = partnermap(&[
+        "export",
+        SAMPLE,
+        "-o",
+        &out,
+        "--view",
+        "quadrant",
+        "--framework",
+        "b",
+        "--caption",
+        "Workshop <Pursat> & co",
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains("Mutuality × identity"));
+    assert!(svg.contains("Co-optation"));
+    assert!(svg.contains("Workshop &lt;Pursat&gt; &amp; co"));
+    assert!(svg.contains("29 of 29 partnerships placed"));
+}
+
+#[test]
+fn mistakes_give_clear_errors_and_never_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = out_path(&dir, "map.svg");
+    let cases: Vec<(Vec<&str>, i32, &str)> = vec![
+        (
+            vec!["export", SAMPLE, "-o", "noextension"],
+            2,
+            "cannot tell the format",
+        ),
+        (
+            vec!["export", SAMPLE, "-o", &svg, "--format", "docx"],
+            2,
+            "unknown format",
+        ),
+        (
+            vec!["export", SAMPLE, "-o", &svg, "--dpi", "300"],
+            2,
+            "PNG only",
+        ),
+        (
+            vec!["export", SAMPLE, "-o", &svg, "--framework", "b"],
+            2,
+            "--view quadrant",
+        ),
+        (
+            vec![
+                "export",
+                SAMPLE,
+                "-o",
+                &svg,
+                "--view",
+                "quadrant",
+                "--framework",
+                "z",
+            ],
+            2,
+            "unknown framework",
+        ),
+        (vec!["export", "missing.ron", "-o", &svg], 2, "missing.ron"),
+        (
+            vec!["export", "tests/fixtures/bad/many-problems.ron", "-o", &svg],
+            1,
+            "nothing exported",
+        ),
+        (
+            vec!["export", SAMPLE, "-o", "/nonexistent-folder/x/map.svg"],
+            1,
+            "could not save",
+        ),
+    ];
+    for (args, code, says) in cases {
+        let run = partnermap(&args);
+        let all = text(&run);
+        assert_eq!(run.status.code(), Some(code), "{args:?}: {all}");
+        assert!(all.contains(says), "{args:?}: {all}");
+        assert!(!all.contains("panicked"), "{all}");
+    }
+    let png = out_path(&dir, "huge.png");
+    let run = partnermap(&["export", SAMPLE, "-o", &png, "--dpi", "2400"]);
+    assert_eq!(run.status.code(), Some(1), "{}", text(&run));
+    assert!(text(&run).contains("lower --dpi"));
+    let gexf = out_path(&dir, "q.gexf");
+    let run = partnermap(&["export", SAMPLE, "-o", &gexf, "--view", "quadrant"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(text(&run).contains("only as SVG, PNG or PDF"));
+    assert!(!std::path::Path::new(&gexf).exists());
+}
+
+#[test]
+fn exporting_twice_gives_the_same_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.svg", "b.svg"] {
+        let out = out_path(&dir, name);
+        assert!(partnermap(&["export", SAMPLE, "-o", &out]).status.success());
+    }
+    assert_eq!(
+        std::fs::read(dir.path().join("a.svg")).unwrap(),
+        std::fs::read(dir.path().join("b.svg")).unwrap()
+    );
+}
