@@ -343,13 +343,14 @@ pub fn save_path(project: &Project, path: &Path) -> Result<(), SaveError> {
     if !problems.is_empty() {
         return Err(SaveError::Invalid(problems));
     }
-    write_atomic(path, to_ron_string(project).as_bytes())
+    write_atomic(path, to_ron_string(project).as_bytes(), true)
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder (written, flushed,
-/// synced, then renamed over), first copying any existing file to `NAME.ron.bak`. If any step
-/// fails the existing file is untouched.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+/// synced, then renamed over), first copying any existing file to `NAME.bak` when
+/// `keep_backup` is set. If any step fails the existing file is untouched. The new file gets
+/// the permissions of the file it replaces, or those of a newly created file.
+pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
     let err = |stage: &'static str| {
         move |source| SaveError::Io {
             path: path.to_owned(),
@@ -361,9 +362,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".partnermap-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".partnermap-").suffix(".tmp");
+    // A temporary file is private (0600) by default; the saved file should be like any other
+    // file the user creates (the umask still applies), or keep the mode of the file it replaces.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder
         .tempfile_in(&dir)
         .map_err(err("creating a temporary file in the folder"))?;
     tmp.write_all(bytes)
@@ -372,7 +381,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     tmp.as_file()
         .sync_all()
         .map_err(err("flushing the temporary file to disk"))?;
-    if path.is_file() {
+    if keep_backup && path.is_file() {
         let mut bak = tempfile::Builder::new()
             .prefix(".partnermap-")
             .suffix(".bak.tmp")

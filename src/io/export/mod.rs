@@ -278,7 +278,7 @@ pub fn export_to_path(
             Some(name) => out.join(name),
             None => out.to_owned(),
         };
-        crate::io::write_atomic(&path, &bytes)?;
+        crate::io::write_atomic(&path, &bytes, false)?;
         written.push(path);
     }
     Ok(written)
