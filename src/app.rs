@@ -11,10 +11,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::live::LiveIndicators;
 use crate::edit::{Command, History};
+use crate::io::export::{ExportRequest, Format, View};
 use crate::io::{self, LoadError, SaveError};
 use crate::model::{
     Actor, ActorId, Choice, ColourBy, Partnership, PartnershipId, Position, Project,
 };
+use crate::typology::Framework;
 use crate::ui::actions::{Action, ActionContext};
 use crate::ui::canvas::{NewActorPrompt, actor_pos, canvas_ui};
 use crate::ui::indicators::{DashboardState, dashboard_ui};
@@ -151,8 +153,37 @@ pub enum Then {
     Close,
 }
 
+/// The Export dialog's choices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportChoice {
+    /// The file format.
+    pub format: Format,
+    /// For pictures: the map (`None`) or a quadrant chart.
+    pub chart: Option<Framework>,
+    /// For the map picture: only the part visible on the canvas.
+    pub visible_only: bool,
+    /// For PNG: dots per inch.
+    pub dpi: f32,
+    /// A caption under the picture.
+    pub caption: String,
+}
+
+impl Default for ExportChoice {
+    fn default() -> Self {
+        Self {
+            format: Format::Svg,
+            chart: None,
+            visible_only: false,
+            dpi: crate::io::export::DEFAULT_DPI,
+            caption: String::new(),
+        }
+    }
+}
+
 /// Results of work done off the UI thread.
 enum Event {
+    PickedExport(Option<PathBuf>, Box<ExportRequest>),
+    Exported(Result<Vec<PathBuf>, String>),
     PickedOpen(Option<PathBuf>),
     PickedSaveAs(Option<PathBuf>),
     Opened(PathBuf, Box<Result<Project, LoadError>>),
@@ -297,6 +328,8 @@ pub struct PartnerMapApp {
     pub show_analysis: bool,
     /// Whether the "What do these mean?" page is open.
     pub show_help: bool,
+    /// The Export dialog, while it is open.
+    pub export: Option<ExportChoice>,
     /// The indicators, kept up to date as the map changes.
     pub live: LiveIndicators,
     /// The sort of the actor table.
@@ -340,6 +373,7 @@ impl PartnerMapApp {
             quadrant: QuadrantState::default(),
             show_analysis: true,
             show_help: false,
+            export: None,
             live: LiveIndicators::default(),
             dashboard: DashboardState::default(),
             analysis_tab: AnalysisTab::Quadrants,
@@ -502,7 +536,19 @@ impl PartnerMapApp {
             Event::PickedOpen(Some(path)) => self.open_path(path),
             Event::PickedSaveAs(Some(path)) => self.save_to(path),
             Event::PickedSaveAs(None) => self.after_save = None,
-            Event::PickedOpen(None) => {}
+            Event::PickedOpen(None) | Event::PickedExport(None, _) => {}
+            Event::PickedExport(Some(path), request) => self.export_to(path, *request),
+            Event::Exported(result) => {
+                self.busy = None;
+                match result {
+                    Ok(files) => {
+                        let list: Vec<String> =
+                            files.iter().map(|f| f.display().to_string()).collect();
+                        self.notify("Exported", list.join("\n"));
+                    }
+                    Err(e) => self.notify("Could not export", e),
+                }
+            }
             Event::Opened(path, result) => {
                 self.busy = None;
                 match *result {
@@ -604,6 +650,151 @@ impl PartnerMapApp {
         });
     }
 
+    /// Writes the export in the background; the window stays responsive.
+    pub fn export_to(&mut self, path: PathBuf, request: ExportRequest) {
+        self.busy = Some(format!("Exporting {}…", path.display()));
+        let project = self.doc.project.clone();
+        let tx = self.tx.clone();
+        let ctx = self.ctx.clone();
+        std::thread::spawn(move || {
+            let result = crate::io::export::export_to_path(&project, &request, &path)
+                .map_err(|e| e.to_string());
+            let _ = tx.send(Event::Exported(result));
+            if let Some(ctx) = ctx {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    /// The export request for the dialog's choices.
+    pub fn export_request(&self, choice: &ExportChoice) -> ExportRequest {
+        let mut request = ExportRequest::new(choice.format);
+        if choice.format.is_picture() {
+            request.view = choice.chart.map_or(View::Map, View::Quadrant);
+            request.dpi = choice.dpi;
+            let caption = choice.caption.trim();
+            request.svg.caption = (!caption.is_empty()).then(|| caption.to_string());
+            if choice.visible_only
+                && choice.chart.is_none()
+                && let (Some(cam), Some(screen)) =
+                    (self.view.canvas.camera, self.view.canvas.screen)
+            {
+                let r = cam.visible(screen);
+                request.svg.area = Some((
+                    f64::from(r.left()),
+                    f64::from(r.top()),
+                    f64::from(r.right()),
+                    f64::from(r.bottom()),
+                ));
+            }
+        }
+        request
+    }
+
+    fn export_ui(&mut self, ctx: &egui::Context) {
+        let Some(mut choice) = self.export.clone() else {
+            return;
+        };
+        let mut go = false;
+        let mut close = false;
+        let response = egui::Modal::new(Id::unique("partnermap.export")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading("Export");
+            egui::ComboBox::new("export.format", "Format")
+                .selected_text(choice.format.name().to_uppercase())
+                .show_ui(ui, |ui| {
+                    for f in Format::ALL {
+                        ui.selectable_value(&mut choice.format, f, f.name().to_uppercase());
+                    }
+                });
+            if choice.format.is_picture() {
+                let current = match choice.chart {
+                    None => "the map".to_string(),
+                    Some(f) => f.title().to_string(),
+                };
+                egui::ComboBox::new("export.view", "Picture")
+                    .selected_text(current)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut choice.chart, None, "the map");
+                        for f in Framework::ALL {
+                            ui.selectable_value(&mut choice.chart, Some(f), f.title());
+                        }
+                    });
+                if choice.chart.is_none() {
+                    ui.checkbox(&mut choice.visible_only, "Only the part visible on the canvas");
+                }
+                if choice.format == Format::Png {
+                    let label = ui.label("Resolution");
+                    ui.add(egui::Slider::new(&mut choice.dpi, 72.0..=600.0).suffix(" dpi"))
+                        .labelled_by(label.id);
+                }
+                let label = ui.label("Caption");
+                ui.add(egui::TextEdit::singleline(&mut choice.caption).hint_text("Source, place, date…"))
+                    .labelled_by(label.id);
+            } else {
+                ui.label(match choice.format {
+                    Format::Csv => "Writes actors.csv, partnerships.csv, indicators.csv and network.csv into a folder.",
+                    Format::Graphml | Format::Gexf => "Every actor and partnership attribute, for Gephi, Cytoscape, yEd and networkx.",
+                    _ => "The whole map as JSON.",
+                });
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Export…").clicked() {
+                    go = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+        });
+        if response.should_close() {
+            close = true;
+        }
+        if go {
+            let request = self.export_request(&choice);
+            let stem = self
+                .doc
+                .path()
+                .and_then(|p| p.file_stem())
+                .map_or_else(|| "map".to_string(), |s| s.to_string_lossy().into_owned());
+            let tx = self.tx.clone();
+            let wake = self.ctx.clone();
+            let boxed = Box::new(request);
+            if choice.format == Format::Csv {
+                let task = rfd::AsyncFileDialog::new()
+                    .set_title("Export the tables into a folder")
+                    .pick_folder();
+                std::thread::spawn(move || {
+                    let picked = pollster::block_on(task).map(|h| h.path().to_owned());
+                    let _ = tx.send(Event::PickedExport(picked, boxed));
+                    if let Some(ctx) = wake {
+                        ctx.request_repaint();
+                    }
+                });
+            } else {
+                let ext = choice.format.name();
+                let task = rfd::AsyncFileDialog::new()
+                    .set_title("Export as")
+                    .add_filter(ext.to_uppercase(), &[ext])
+                    .set_file_name(format!("{stem}.{ext}"))
+                    .save_file();
+                std::thread::spawn(move || {
+                    let picked = pollster::block_on(task).map(|h| h.path().to_owned());
+                    let _ = tx.send(Event::PickedExport(picked, boxed));
+                    if let Some(ctx) = wake {
+                        ctx.request_repaint();
+                    }
+                });
+            }
+            self.export = None;
+        } else if close {
+            self.export = None;
+        } else {
+            self.export = Some(choice);
+        }
+    }
+
     fn action_context(&self) -> ActionContext {
         ActionContext {
             has_selection: !self.view.selection.is_empty(),
@@ -665,6 +856,7 @@ impl PartnerMapApp {
             Action::FitView => self.view.canvas.fit_on_next_frame(),
             Action::Presentation => self.toggle_presentation(),
             Action::QuickEntry => self.quick.focus = true,
+            Action::Export => self.export = Some(ExportChoice::default()),
         }
     }
 
@@ -856,7 +1048,7 @@ impl PartnerMapApp {
                         }
                     }
                 });
-                for a in [Action::Save, Action::SaveAs, Action::Quit] {
+                for a in [Action::Save, Action::SaveAs, Action::Export, Action::Quit] {
                     if a.menu_button(ui, &cx) {
                         chosen.push(a);
                     }
@@ -1409,9 +1601,10 @@ impl PartnerMapApp {
             .open(&mut self.show_help)
             .default_size([560.0, 620.0])
             .show(&ctx, crate::ui::help::help_ui);
+        self.export_ui(&ctx);
         self.notice_ui(&ctx);
         self.discard_ui(&ctx);
-        if self.notices.is_empty() && self.pending.is_none() {
+        if self.notices.is_empty() && self.pending.is_none() && self.export.is_none() {
             self.shortcuts(&ctx);
         }
         self.apply_intents(intents);

@@ -621,3 +621,26 @@ fn a_list_row_selects_and_centres_its_item_and_a_bad_date_is_refused_with_a_mess
         "2009-07"
     );
 }
+
+#[test]
+fn ctrl_e_opens_the_export_dialog_and_an_export_writes_the_file_in_the_background() {
+    let mut h = sample();
+    key(&mut h, Key::E, Modifiers::COMMAND);
+    assert!(h.state().export.is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().export.is_none());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workshop.svg");
+    let choice = partnermap::app::ExportChoice {
+        caption: "Workshop, Pursat".into(),
+        ..Default::default()
+    };
+    let request = h.state().export_request(&choice);
+    h.state_mut().export_to(path.clone(), request);
+    h.state_mut().wait_for_background_work();
+    h.run();
+    let svg = std::fs::read_to_string(&path).unwrap();
+    assert!(svg.contains("Workshop, Pursat") && svg.contains("The Asia Foundation (TAF)"));
+    h.get_by_label("Exported");
+}

@@ -41,6 +41,8 @@ pub enum Action {
     QuickEntry,
     /// Open the sample map that ships with the program.
     OpenSample,
+    /// Export the map, a quadrant chart or the tables.
+    Export,
 }
 
 /// What the actions' enabled-ness depends on.
@@ -79,6 +81,7 @@ impl Action {
         Action::Presentation,
         Action::QuickEntry,
         Action::OpenSample,
+        Action::Export,
     ];
 
     /// The menu label.
@@ -102,6 +105,7 @@ impl Action {
             Self::Presentation => "Presentation mode",
             Self::QuickEntry => "Quick entry",
             Self::OpenSample => "Open sample map",
+            Self::Export => "Export…",
         }
     }
 
@@ -128,6 +132,9 @@ impl Action {
             Self::Presentation => "Full screen, large type, side panels hidden, high contrast",
             Self::QuickEntry => "Type a name to add an actor, or First – Second to connect them",
             Self::OpenSample => "Open the DFGG Cambodia sample map that ships with PartnerMap",
+            Self::Export => {
+                "Export the map or a quadrant chart as SVG, PNG or PDF, the tables as CSV, or the network as GraphML, GEXF or JSON"
+            }
         }
     }
 
@@ -154,6 +161,7 @@ impl Action {
             Self::FitView => vec![sc(Modifiers::NONE, Key::F)],
             Self::Presentation => vec![sc(Modifiers::NONE, Key::F11)],
             Self::QuickEntry => vec![sc(cmd, Key::L)],
+            Self::Export => vec![sc(cmd, Key::E)],
             Self::AddActor | Self::ConnectMode | Self::OpenSample => vec![],
         }
     }
