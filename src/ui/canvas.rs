@@ -112,7 +112,7 @@ impl Geometry {
             .collect();
         let index: HashMap<ActorId, usize> =
             actors.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
-        let bends = compute_bends(project);
+        let bends = style::parallel_bends(project);
         let colour_by = project.settings.colour_by;
         let edges = project
             .partnerships
@@ -122,7 +122,7 @@ impl Geometry {
                     id: p.id,
                     a: *index.get(&p.a)?,
                     b: *index.get(&p.b)?,
-                    bend: bends.get(&p.id).copied().unwrap_or(0.0),
+                    bend: bends.get(&p.id).copied().unwrap_or(0.0) as f32,
                     a_is_low: p.a < p.b,
                     colour: color(style::partnership_colour_by(p, colour_by)),
                     width: style::form_width(p.form) as f32,
@@ -252,8 +252,6 @@ const PICK_LINE_PT: f32 = 6.0;
 /// The share of an actor's radius, from the centre, where dragging moves it; beyond is its
 /// rim, where dragging connects.
 const RIM_FROM: f32 = 0.65;
-/// How far apart parallel partnerships bow, in map units.
-const PARALLEL_SPACING: f32 = 26.0;
 /// The colour of the ring around cross-sector brokers.
 pub const BROKER_RING: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
 /// Below this zoom, or above this many actors on screen, the canvas draws plain marks.
@@ -315,44 +313,13 @@ pub fn paint_actor_shape(
     }
 }
 
-/// The bend of every partnership: 0 for a single one between two actors, ± steps for
-/// parallel ones, so that each is its own curve.
-fn compute_bends(project: &Project) -> HashMap<PartnershipId, f32> {
-    let mut groups: HashMap<(ActorId, ActorId), Vec<PartnershipId>> = HashMap::new();
-    for p in project.partnerships.values() {
-        groups
-            .entry((p.a.min(p.b), p.a.max(p.b)))
-            .or_default()
-            .push(p.id);
-    }
-    let mut bend = HashMap::with_capacity(project.partnerships.len());
-    for ids in groups.values() {
-        let k = ids.len() as f32;
-        for (i, id) in ids.iter().enumerate() {
-            bend.insert(*id, (i as f32 - (k - 1.0) / 2.0) * PARALLEL_SPACING);
-        }
-    }
-    bend
-}
-
-/// The on-screen polyline of a partnership from `a` to `b` bowing by `bend_pt` points to the
-/// left of the line from the lower to the higher actor id.
+/// The on-screen polyline of a partnership from `a` to `b` bowing by `bend_pt` points: the
+/// same curve as exports draw ([`style::curve_points`]).
 fn edge_points(sa: Pos2, sb: Pos2, bend_pt: f32, a_is_low: bool) -> Vec<Pos2> {
-    if bend_pt.abs() < 0.5 {
-        return vec![sa, sb];
-    }
-    let (lo, hi) = if a_is_low { (sa, sb) } else { (sb, sa) };
-    let dir = (hi - lo).normalized();
-    let normal = Vec2::new(-dir.y, dir.x);
-    // A quadratic Bézier whose apex is `bend_pt` away from the midpoint.
-    let control = sa.lerp(sb, 0.5) + normal * (2.0 * bend_pt);
-    (0..=12)
-        .map(|i| {
-            let t = i as f32 / 12.0;
-            let u = 1.0 - t;
-            (sa.to_vec2() * (u * u) + control.to_vec2() * (2.0 * u * t) + sb.to_vec2() * (t * t))
-                .to_pos2()
-        })
+    let p = |q: Pos2| (f64::from(q.x), f64::from(q.y));
+    style::curve_points(p(sa), p(sb), f64::from(bend_pt), a_is_low, 12)
+        .into_iter()
+        .map(|(x, y)| Pos2::new(x as f32, y as f32))
         .collect()
 }
 
@@ -372,17 +339,14 @@ fn distance_to_polyline(p: Pos2, points: &[Pos2]) -> f32 {
         .fold(f32::INFINITY, f32::min)
 }
 
-/// The point `dist` along the polyline from its start.
+/// The point `dist` along the polyline from its start ([`style::point_along`]).
 fn point_along(points: &[Pos2], dist: f32) -> Pos2 {
-    let mut left = dist;
-    for w in points.windows(2) {
-        let len = w[0].distance(w[1]);
-        if len >= left && len > 0.0 {
-            return w[0] + (w[1] - w[0]) * (left / len);
-        }
-        left -= len;
-    }
-    *points.last().unwrap_or(&Pos2::ZERO)
+    let pts: Vec<(f64, f64)> = points
+        .iter()
+        .map(|q| (f64::from(q.x), f64::from(q.y)))
+        .collect();
+    let (x, y) = style::point_along(&pts, f64::from(dist));
+    Pos2::new(x as f32, y as f32)
 }
 
 /// A partnership on screen this frame: its place in `Geometry::edges` and its polyline.
@@ -639,8 +603,11 @@ pub fn canvas_ui(
                 drawn.points.iter().rev().copied().collect()
             };
             let r = (geo.actors[who].radius * zoom).max(2.5);
-            let at = point_along(&points, r + 7.0 + width);
-            let dot = if strength >= 2 { 5.5 } else { 3.5 } * zoom.clamp(0.6, 2.0);
+            let at = point_along(
+                &points,
+                style::power_dot_distance(f64::from(r), f64::from(width)) as f32,
+            );
+            let dot = style::power_dot_radius(strength) as f32 * zoom.clamp(0.6, 2.0);
             painter.circle(at, dot, colour, Stroke::new(1.5, background_colour));
         }
     }
@@ -715,7 +682,7 @@ pub fn canvas_ui(
         let text = if zoom < SHORT_LABELS_BELOW_ZOOM && !selected && !hovered_here {
             actor.short_or_name().to_string()
         } else {
-            style::wrap_label(&actor.name, 22).join("\n")
+            style::wrap_label(&actor.name, style::LABEL_WRAP_CHARS).join("\n")
         };
         let text_colour = visuals.text_color().gamma_multiply(alpha.max(0.35));
         let galley = painter.layout(text, font.clone(), text_colour, f32::INFINITY);
