@@ -141,13 +141,7 @@ fn check(file: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(LoadError::Invalid(problems)) => {
-            let mut out = std::io::stdout().lock();
-            for p in &problems {
-                let _ = match p.location {
-                    Some(l) => writeln!(out, "{shown}:{}:{}: {}", l.line, l.column, p.message()),
-                    None => writeln!(out, "{shown}: {}", p.message()),
-                };
-            }
+            write_problems(&mut std::io::stdout().lock(), file, &problems);
             let n = problems.len();
             eprintln!(
                 "{shown}: invalid map: {n} problem{}",
@@ -162,34 +156,45 @@ fn check(file: &Path) -> ExitCode {
     }
 }
 
+/// Writes each problem as `FILE:LINE:COLUMN: message` (or `FILE: message`).
+fn write_problems(out: &mut impl Write, file: &Path, problems: &[crate::model::Problem]) {
+    let shown = file.display();
+    for p in problems {
+        let _ = match p.location {
+            Some(l) => writeln!(out, "{shown}:{}:{}: {}", l.line, l.column, p.message()),
+            None => writeln!(out, "{shown}: {}", p.message()),
+        };
+    }
+}
+
+/// Opens the map for a command that needs a valid one; on failure says why on stderr (every
+/// problem, then `what_happens`) and gives the exit code: 1 invalid, 2 unreadable.
+fn load_or_report(file: &Path, what_happens: &str) -> Result<crate::model::Project, ExitCode> {
+    let shown = file.display();
+    match io::load_path(file) {
+        Ok(project) => Ok(project),
+        Err(LoadError::Invalid(problems)) => {
+            write_problems(&mut std::io::stderr().lock(), file, &problems);
+            let n = problems.len();
+            let plural = if n == 1 { "" } else { "s" };
+            eprintln!("{shown}: invalid map: {n} problem{plural}; {what_happens}");
+            Err(ExitCode::from(1))
+        }
+        Err(e) => {
+            eprintln!("{shown}: {e}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
 /// How many worker threads compute betweenness for `stats`: the 2-core machines of
 /// design.md §10.
 const STATS_THREADS: usize = 2;
 
 fn stats(file: &Path, json: bool) -> ExitCode {
-    let shown = file.display();
-    let project = match io::load_path(file) {
+    let project = match load_or_report(file, "no statistics") {
         Ok(project) => project,
-        Err(LoadError::Invalid(problems)) => {
-            let mut err = std::io::stderr().lock();
-            for p in &problems {
-                let _ = match p.location {
-                    Some(l) => writeln!(err, "{shown}:{}:{}: {}", l.line, l.column, p.message()),
-                    None => writeln!(err, "{shown}: {}", p.message()),
-                };
-            }
-            let n = problems.len();
-            let _ = writeln!(
-                err,
-                "{shown}: invalid map: {n} problem{}; no statistics",
-                if n == 1 { "" } else { "s" }
-            );
-            return ExitCode::from(1);
-        }
-        Err(e) => {
-            eprintln!("{shown}: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let cancel = AtomicBool::new(false);
     let progress = AtomicUsize::new(0);
@@ -267,24 +272,9 @@ fn export(args: &ExportArgs) -> ExitCode {
         }
         View::Map
     };
-    let shown = args.file.display();
-    let project = match io::load_path(&args.file) {
+    let project = match load_or_report(&args.file, "nothing exported") {
         Ok(project) => project,
-        Err(LoadError::Invalid(problems)) => {
-            let mut err = std::io::stderr().lock();
-            for p in &problems {
-                let _ = match p.location {
-                    Some(l) => writeln!(err, "{shown}:{}:{}: {}", l.line, l.column, p.message()),
-                    None => writeln!(err, "{shown}: {}", p.message()),
-                };
-            }
-            let _ = writeln!(err, "{shown}: invalid map; nothing exported");
-            return ExitCode::from(1);
-        }
-        Err(e) => {
-            eprintln!("{shown}: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let date = args.date.clone().or_else(|| {
         let modified = project.meta.modified.trim();

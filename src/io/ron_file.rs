@@ -131,8 +131,10 @@ struct FileIn {
     partnerships: Vec<Partnership>,
 }
 
+/// The document as saved: the header, then the map in id order. Serialised to RON for
+/// project files and to JSON for the JSON export, so both hold the same fields.
 #[derive(Serialize)]
-struct FileOut<'a> {
+pub(crate) struct FileOut<'a> {
     format: &'a str,
     version: u64,
     #[serde(skip_serializing_if = "meta_is_empty")]
@@ -145,6 +147,21 @@ struct FileOut<'a> {
 
 fn meta_is_empty(meta: &&Meta) -> bool {
     **meta == Meta::default()
+}
+
+impl<'a> FileOut<'a> {
+    /// The saved form of `project`.
+    pub(crate) fn of(project: &'a Project) -> Self {
+        Self {
+            format: FORMAT,
+            version: VERSION,
+            meta: &project.meta,
+            settings: &project.settings,
+            next_ids: project.next_ids,
+            actors: project.actors.values().collect(),
+            partnerships: project.partnerships.values().collect(),
+        }
+    }
 }
 
 fn options() -> ron::Options {
@@ -306,15 +323,7 @@ pub fn load_path(path: &Path) -> Result<Project, LoadError> {
 /// The project as RON text: pretty-printed, actors and partnerships in id order, unset
 /// optional fields left out. The same project always gives the same bytes.
 pub fn to_ron_string(project: &Project) -> String {
-    let out = FileOut {
-        format: FORMAT,
-        version: VERSION,
-        meta: &project.meta,
-        settings: &project.settings,
-        next_ids: project.next_ids,
-        actors: project.actors.values().collect(),
-        partnerships: project.partnerships.values().collect(),
-    };
+    let out = FileOut::of(project);
     let config = ron::ser::PrettyConfig::new()
         .extensions(Extensions::IMPLICIT_SOME)
         .depth_limit(3)

@@ -32,13 +32,15 @@ pub enum Column {
     Mendelow,
 }
 
-/// What the dashboard remembers: the sort of the actor table.
-#[derive(Clone, Copy, Debug, Default)]
+/// What the dashboard remembers: the sort of the actor table, and the sorted order for the
+/// indicators it was computed from (sorted once, not every frame).
+#[derive(Clone, Debug, Default)]
 pub struct DashboardState {
     /// The column the table is sorted by.
     pub sort: Column,
     /// Whether the sort is ascending.
     pub ascending: bool,
+    order: Option<(usize, Column, bool, Vec<crate::model::ActorId>)>,
 }
 
 fn percent(v: Option<f64>) -> String {
@@ -206,15 +208,30 @@ pub fn actor_table_ui(
     state: &mut DashboardState,
     intents: &mut Vec<Intent>,
 ) {
-    let mut rows: Vec<&ActorIndicators> = ind.actors.values().collect();
-    match state.sort {
-        Column::Name => rows.sort_by_key(|a| a.name.to_lowercase()),
-        Column::Mendelow => rows.sort_by(|a, b| a.mendelow.quadrant.cmp(b.mendelow.quadrant)),
-        c => rows.sort_by(|a, b| sort_value(b, c).total_cmp(&sort_value(a, c))),
+    let key = std::ptr::from_ref(ind) as usize;
+    let fresh = state
+        .order
+        .as_ref()
+        .is_some_and(|(k, c, asc, _)| *k == key && *c == state.sort && *asc == state.ascending);
+    if !fresh {
+        let mut sorted: Vec<&ActorIndicators> = ind.actors.values().collect();
+        match state.sort {
+            Column::Name => sorted.sort_by_key(|a| a.name.to_lowercase()),
+            Column::Mendelow => {
+                sorted.sort_by(|a, b| a.mendelow.quadrant.cmp(b.mendelow.quadrant));
+            }
+            c => sorted.sort_by(|a, b| sort_value(b, c).total_cmp(&sort_value(a, c))),
+        }
+        if state.ascending {
+            sorted.reverse();
+        }
+        let ids = sorted.iter().map(|a| a.id).collect();
+        state.order = Some((key, state.sort, state.ascending, ids));
     }
-    if state.ascending {
-        rows.reverse();
-    }
+    let rows: Vec<&ActorIndicators> = match &state.order {
+        Some((_, _, _, ids)) => ids.iter().filter_map(|id| ind.actors.get(id)).collect(),
+        None => Vec::new(),
+    };
     let columns: [(Column, &str, f32); 8] = [
         (Column::Name, "Actor", 150.0),
         (Column::Degree, "Partners", 58.0),

@@ -132,7 +132,7 @@ pub struct QuadrantState {
     /// The framework shown.
     pub framework: Option<Framework>,
     dragging: Option<DraggedCut>,
-    cache: Option<(u64, Framework, Chart)>,
+    cache: Option<(u64, Framework, std::sync::Arc<Chart>)>,
     /// Where each single-item mark was drawn on screen in the last frame.
     pub drawn: Vec<(Item, egui::Pos2)>,
     /// The items ringed in the last frame (selected or hovered, here or on the canvas).
@@ -148,7 +148,7 @@ impl QuadrantState {
     }
 
     /// The chart for the document revision, computed once per revision and framework.
-    pub fn chart(&mut self, project: &Project, revision: u64) -> &Chart {
+    pub fn chart(&mut self, project: &Project, revision: u64) -> std::sync::Arc<Chart> {
         let framework = self.framework();
         let fresh = self
             .cache
@@ -156,9 +156,13 @@ impl QuadrantState {
             .is_some_and(|(r, f, _)| *r == revision && *f == framework);
         if !fresh {
             let cut = framework.cut(&project.settings);
-            self.cache = Some((revision, framework, chart(project, framework, cut)));
+            let fresh = std::sync::Arc::new(chart(project, framework, cut));
+            self.cache = Some((revision, framework, fresh));
         }
-        &self.cache.as_ref().expect("just filled").2
+        match &self.cache {
+            Some((_, _, c)) => c.clone(),
+            None => std::sync::Arc::default(),
+        }
     }
 }
 
@@ -202,7 +206,7 @@ pub fn quadrant_ui(
         Some(DraggedCut::Y(y)) => Cut { y, ..saved_cut },
         None => saved_cut,
     };
-    let chart = state.chart(project, revision).clone();
+    let chart = state.chart(project, revision);
     let (x_name, y_name) = framework.axes();
     let text_colour = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();

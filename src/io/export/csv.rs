@@ -144,22 +144,29 @@ const ACTOR_COLUMNS: [&str; 16] = [
     "y",
 ];
 
+/// Writes the header row: the fixed columns, then the custom fields (neutralised, as they
+/// come from users' files).
+fn write_header(
+    w: &mut csv::Writer<Vec<u8>>,
+    columns: &[&str],
+    custom_headers: Vec<String>,
+) -> Result<(), ExportError> {
+    let header = columns.iter().map(|s| (*s).to_string()).chain(
+        custom_headers
+            .into_iter()
+            .map(|h| neutralise(&h).into_owned()),
+    );
+    w.write_record(header)?;
+    Ok(())
+}
+
 /// `actors.csv`: every field of design.md §3, the position as `x` and `y`, then one column per
 /// custom field.
 pub fn actors_csv(project: &Project) -> Result<String, ExportError> {
     let (keys, custom_headers) =
         custom_columns(project.actors.values().map(|a| &a.custom), &ACTOR_COLUMNS);
     let mut w = writer();
-    let header: Vec<String> = ACTOR_COLUMNS
-        .iter()
-        .map(|s| (*s).to_string())
-        .chain(
-            custom_headers
-                .into_iter()
-                .map(|h| neutralise(&h).into_owned()),
-        )
-        .collect();
-    w.write_record(&header)?;
+    write_header(&mut w, &ACTOR_COLUMNS, custom_headers)?;
     for a in project.actors.values() {
         let mut r = Row::default();
         r.num(a.id)
@@ -227,16 +234,7 @@ pub fn partnerships_csv(project: &Project) -> Result<String, ExportError> {
         &PARTNERSHIP_COLUMNS,
     );
     let mut w = writer();
-    let header: Vec<String> = PARTNERSHIP_COLUMNS
-        .iter()
-        .map(|s| (*s).to_string())
-        .chain(
-            custom_headers
-                .into_iter()
-                .map(|h| neutralise(&h).into_owned()),
-        )
-        .collect();
-    w.write_record(&header)?;
+    write_header(&mut w, &PARTNERSHIP_COLUMNS, custom_headers)?;
     let name = |id| project.actor(id).map_or("", |a| a.name.as_str());
     for p in project.partnerships.values() {
         let functions: Vec<&str> = p.functions.iter().map(|f| f.name()).collect();

@@ -280,43 +280,15 @@ impl Doc {
         stroke_w: f64,
     ) {
         let fill = fill.hex();
-        match style::shape_outline(shape, c, r) {
-            Outline::Circle(r) => {
+        let outline = style::shape_outline(shape, c, r);
+        match &outline {
+            Outline::Circle(radius) | Outline::Ringed { outer: radius, .. } => {
                 self.s("<circle cx=\"")
                     .n(c.0)
                     .s("\" cy=\"")
                     .n(c.1)
                     .s("\" r=\"")
-                    .n(r);
-            }
-            Outline::Ringed {
-                outer,
-                inner,
-                ring_width,
-            } => {
-                self.s("<circle cx=\"")
-                    .n(c.0)
-                    .s("\" cy=\"")
-                    .n(c.1)
-                    .s("\" r=\"")
-                    .n(outer);
-                self.s("\" fill=\"")
-                    .s(&fill)
-                    .s("\" stroke=\"")
-                    .s(OUTLINE)
-                    .s("\" stroke-width=\"")
-                    .n(stroke_w)
-                    .s("\"/>");
-                self.s("<circle cx=\"")
-                    .n(c.0)
-                    .s("\" cy=\"")
-                    .n(c.1)
-                    .s("\" r=\"")
-                    .n(inner);
-                self.s("\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"")
-                    .n(ring_width)
-                    .s("\"/>");
-                return;
+                    .n(*radius);
             }
             Outline::Polygon(points) => {
                 self.s("<polygon points=\"");
@@ -335,6 +307,21 @@ impl Doc {
             .s("\" stroke-width=\"")
             .n(stroke_w)
             .s("\"/>");
+        // A joint body's inner white ring, over the filled circle.
+        if let Outline::Ringed {
+            inner, ring_width, ..
+        } = outline
+        {
+            self.s("<circle cx=\"")
+                .n(c.0)
+                .s("\" cy=\"")
+                .n(c.1)
+                .s("\" r=\"")
+                .n(inner)
+                .s("\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"")
+                .n(ring_width)
+                .s("\"/>");
+        }
     }
 
     /// Closes the document and returns its text.
