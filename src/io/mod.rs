@@ -1,6 +1,7 @@
 //! Reading and writing files: RON projects, and exports to other formats (`export`).
 
 pub mod export;
+pub mod import;
 pub mod locate;
 mod ron_file;
 mod sample;

@@ -52,7 +52,7 @@ pub struct AttrDef {
     pub ty: AttrType,
 }
 
-const ACTOR_FIELDS: [(&str, AttrType); 15] = [
+pub(crate) const ACTOR_FIELDS: [(&str, AttrType); 15] = [
     ("name", AttrType::String),
     ("short", AttrType::String),
     ("sector", AttrType::String),
@@ -70,7 +70,7 @@ const ACTOR_FIELDS: [(&str, AttrType); 15] = [
     ("y", AttrType::Double),
 ];
 
-const PARTNERSHIP_FIELDS: [(&str, AttrType); 27] = [
+pub(crate) const PARTNERSHIP_FIELDS: [(&str, AttrType); 27] = [
     ("label", AttrType::String),
     ("functions", AttrType::String),
     ("form", AttrType::String),
@@ -100,9 +100,32 @@ const PARTNERSHIP_FIELDS: [(&str, AttrType); 27] = [
     ("sources", AttrType::String),
 ];
 
+/// The prefix that keeps a custom field apart from a model field of the same name.
+pub(crate) const CUSTOM_PREFIX: &str = "custom_";
+
+/// The column or attribute name of the custom field `key`, given the format's own names
+/// `fixed`: `custom_` in front when the key is one of them or itself starts with `custom_`,
+/// so that [`decode_custom`] gives back the key exactly.
+pub(crate) fn encode_custom(key: &str, fixed: &[&str]) -> String {
+    if fixed.contains(&key) || key.starts_with(CUSTOM_PREFIX) {
+        format!("{CUSTOM_PREFIX}{key}")
+    } else {
+        key.to_string()
+    }
+}
+
+/// The custom field's key for a column or attribute `name` (the inverse of [`encode_custom`];
+/// a foreign `custom_…` name whose rest is not one of `fixed` is kept as it is).
+pub(crate) fn decode_custom(name: &str, fixed: &[&str]) -> String {
+    match name.strip_prefix(CUSTOM_PREFIX) {
+        Some(rest) if fixed.contains(&rest) || rest.starts_with(CUSTOM_PREFIX) => rest.to_string(),
+        _ => name.to_string(),
+    }
+}
+
 /// The attributes declared for a map: those of the model, then one per custom field (a
-/// number column when every value is a number, else text; a name that clashes with a model
-/// field gets a `custom_` prefix).
+/// number column when every value is a number, else text; see [`encode_custom`] for names
+/// that clash with the model's).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Schema {
     /// The actors' attributes, in order.
@@ -132,15 +155,12 @@ fn custom_defs<'a>(
             ty: *ty,
         })
         .collect();
+    let fixed_names: Vec<&str> = fixed.iter().map(|(n, _)| *n).collect();
     let mut index = IndexMap::new();
     for (k, is_number) in numeric {
-        let mut name = k.clone();
-        while defs.iter().any(|d| d.name == name) {
-            name = format!("custom_{name}");
-        }
-        index.insert(k, defs.len());
+        index.insert(k.clone(), defs.len());
         defs.push(AttrDef {
-            name,
+            name: encode_custom(&k, &fixed_names),
             ty: if is_number {
                 AttrType::Double
             } else {

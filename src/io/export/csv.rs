@@ -6,9 +6,10 @@
 //! UTF-8 with a header row, quoted where needed (RFC 4180). Lists (tags, functions, sources)
 //! are joined with `"; "`; enumerations are written as their variant names (`CivilSociety`),
 //! missing values as empty cells, and each custom field is an extra column. A text cell that
-//! starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so that a
-//! spreadsheet shows it as text instead of running it as a formula; numbers written by
-//! PartnerMap (coordinates, scores, indicators) stay numbers.
+//! starts with `=`, `+`, `-`, `@`, a tab, a carriage return or `'` gets a leading `'`, so that a
+//! spreadsheet shows it as text instead of running it as a formula (and the CSV import takes
+//! that `'` off again); a custom text that reads as a number gets one too, so that it stays
+//! text. Numbers written by PartnerMap (coordinates, scores, indicators) stay numbers.
 
 use indexmap::IndexSet;
 use serde_json::Value;
@@ -46,7 +47,9 @@ impl CsvTables {
 /// `text` made safe for a spreadsheet: a leading `'` when it would start a formula.
 pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
     match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => std::borrow::Cow::Owned(format!("'{text}")),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => {
+            std::borrow::Cow::Owned(format!("'{text}"))
+        }
         _ => std::borrow::Cow::Borrowed(text),
     }
 }
@@ -79,6 +82,10 @@ impl Row {
         for k in keys {
             match fields.get(k) {
                 Some(CustomValue::Number(n)) => self.float(Some(*n)),
+                // Text that reads as a number is marked as text, as a spreadsheet does.
+                Some(CustomValue::Text(t)) if t.trim().parse::<f64>().is_ok() => {
+                    self.num(format!("'{t}"))
+                }
                 Some(CustomValue::Text(t)) => self.text(t),
                 None => self.num(""),
             };
@@ -101,7 +108,7 @@ fn finish(w: ::csv::Writer<Vec<u8>>) -> Result<String, ExportError> {
 }
 
 /// The custom field names in first-seen order, and header names for them that do not clash
-/// with the table's own columns (a clash gets a `custom_` prefix).
+/// with the table's own columns (see [`super::attributes::encode_custom`]).
 fn custom_columns<'a>(
     all: impl Iterator<Item = &'a CustomFields>,
     fixed: &[&str],
@@ -114,18 +121,13 @@ fn custom_columns<'a>(
     }
     let headers = keys
         .iter()
-        .map(|k| {
-            if fixed.contains(&k.as_str()) {
-                format!("custom_{k}")
-            } else {
-                k.clone()
-            }
-        })
+        .map(|k| super::attributes::encode_custom(k, fixed))
         .collect();
     (keys, headers)
 }
 
-const ACTOR_COLUMNS: [&str; 16] = [
+/// The columns of `actors.csv` before the custom fields.
+pub const ACTOR_COLUMNS: [&str; 16] = [
     "id",
     "name",
     "short",
@@ -191,7 +193,8 @@ pub fn actors_csv(project: &Project) -> Result<String, ExportError> {
     finish(w)
 }
 
-const PARTNERSHIP_COLUMNS: [&str; 32] = [
+/// The columns of `partnerships.csv` before the custom fields.
+pub const PARTNERSHIP_COLUMNS: [&str; 32] = [
     "id",
     "a",
     "a_name",
@@ -384,7 +387,8 @@ mod tests {
         for bad in ["=1+1", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
             assert_eq!(neutralise(bad), format!("'{bad}"));
         }
-        for good in ["Commune council", "", "'quoted", "1-2"] {
+        assert_eq!(neutralise("'quoted"), "''quoted");
+        for good in ["Commune council", "", "1-2"] {
             assert_eq!(neutralise(good), good);
         }
     }

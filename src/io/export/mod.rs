@@ -6,7 +6,7 @@
 //! it renders the request and writes the result atomically. Every string is escaped for its
 //! format: no name can break a file or make it run code where it is opened.
 
-mod attributes;
+pub(crate) mod attributes;
 pub mod csv;
 mod fonts;
 pub mod gexf;

@@ -1,0 +1,397 @@
+//! The fields an import can fill, and how a cell or attribute value becomes a model value.
+//!
+//! Every format shares these rules, so that a value means the same thing in a CSV cell, a
+//! GraphML `<data>` and a GEXF `<attvalue>`:
+//!
+//! - enumerations accept the variant name (`CivilSociety`), the label ("Civil society") and
+//!   the common spellings of [`SECTOR_ALIASES`] and friends, ignoring case, spaces, `_`, `-`
+//!   and `.`;
+//! - scores accept whole numbers inside their scale (`3` or `3.0`);
+//! - yes/no fields accept `true`/`false`, `yes`/`no`, `y`/`n`, `1`/`0`, `x` and an empty
+//!   cell (no);
+//! - lists are split at `;`, each item trimmed, empty items dropped;
+//! - dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+//!
+//! A value that fits none of these is an error that names the value and what would fit:
+//! nothing is guessed.
+
+use crate::model::scales::Scale;
+use crate::model::{
+    Accountability, Actor, Choice, Formality, Function, Initiator, Level, PartialDate, Partnership,
+    Position, Risk, Sector, Status, scales,
+};
+
+/// The fields of an actor that an import can fill: the columns of `actors.csv` (design.md
+/// §3; `x`, `y` are the position).
+pub use crate::io::export::csv::ACTOR_COLUMNS as ACTOR_FIELDS;
+/// The fields of a partnership that an import can fill: the columns of `partnerships.csv`.
+/// `a` and `b` are the two actors (by id or by name); `a_name` and `b_name` are used only
+/// when `a` or `b` is absent.
+pub use crate::io::export::csv::PARTNERSHIP_COLUMNS as PARTNERSHIP_FIELDS;
+
+/// Common spellings of the sectors, beyond their names and labels.
+pub const SECTOR_ALIASES: &[(&str, Sector)] = &[
+    ("government", Sector::State),
+    ("gov", Sector::State),
+    ("govt", Sector::State),
+    ("public", Sector::State),
+    ("public sector", Sector::State),
+    ("state actor", Sector::State),
+    ("NGO", Sector::CivilSociety),
+    ("INGO", Sector::CivilSociety),
+    ("CSO", Sector::CivilSociety),
+    ("CBO", Sector::CivilSociety),
+    ("civil society organisation", Sector::CivilSociety),
+    ("civil society organization", Sector::CivilSociety),
+    ("non-profit", Sector::CivilSociety),
+    ("nonprofit", Sector::CivilSociety),
+    ("non-governmental", Sector::CivilSociety),
+    ("business", Sector::Private),
+    ("company", Sector::Private),
+    ("firm", Sector::Private),
+    ("private sector", Sector::Private),
+    ("market", Sector::Private),
+    ("for-profit", Sector::Private),
+    ("citizens", Sector::Community),
+    ("community group", Sector::Community),
+    ("user group", Sector::Community),
+    ("funder", Sector::Donor),
+    ("development partner", Sector::Donor),
+    ("international agency", Sector::Donor),
+    ("joint body", Sector::Joint),
+    ("joint committee", Sector::Joint),
+    ("platform", Sector::Joint),
+    ("multi-stakeholder platform", Sector::Joint),
+];
+
+/// Common spellings of the levels.
+pub const LEVEL_ALIASES: &[(&str, Level)] = &[
+    ("global", Level::International),
+    ("intl", Level::International),
+    ("central", Level::National),
+    ("country", Level::National),
+    ("province", Level::Provincial),
+    ("regional", Level::Provincial),
+    ("region", Level::Provincial),
+    ("municipal", Level::District),
+    ("municipality", Level::District),
+    ("sangkat", Level::Commune),
+    ("local", Level::Commune),
+    ("community", Level::Village),
+];
+
+/// Common spellings of the functions.
+pub const FUNCTION_ALIASES: &[(&str, Function)] = &[
+    ("services", Function::ServiceDelivery),
+    ("advocacy", Function::PolicyInfluence),
+    ("policy", Function::PolicyInfluence),
+    ("training", Function::CapacityBuilding),
+    ("capacity development", Function::CapacityBuilding),
+    ("monitoring", Function::Accountability),
+    ("social accountability", Function::Accountability),
+    ("mediation", Function::DisputeResolution),
+    ("conflict resolution", Function::DisputeResolution),
+    ("research", Function::Learning),
+    ("knowledge exchange", Function::Learning),
+    ("funding", Function::Financing),
+    ("finance", Function::Financing),
+    ("grant", Function::Financing),
+];
+
+/// Common spellings of the forms of formality.
+pub const FORMALITY_ALIASES: &[(&str, Formality)] = &[
+    ("informal", Formality::Personal),
+    ("memorandum of understanding", Formality::Mou),
+    ("contract", Formality::ContractOrGrant),
+    ("grant", Formality::ContractOrGrant),
+    ("agreement", Formality::ContractOrGrant),
+    ("statutory", Formality::Institutionalised),
+    ("institutionalized", Formality::Institutionalised),
+];
+
+/// Common spellings of the initiators.
+pub const INITIATOR_ALIASES: &[(&str, Initiator)] = &[
+    ("a", Initiator::A),
+    ("source", Initiator::A),
+    ("b", Initiator::B),
+    ("target", Initiator::B),
+    ("both", Initiator::Joint),
+    ("third party", Initiator::ThirdParty),
+    ("donor", Initiator::ThirdParty),
+];
+
+/// Text folded for comparison: lower case without spaces, `_`, `-`, `.` or `'`.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-' | '.' | '\'' | '\u{a0}'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The value of `T` that `text` names by variant name, label or alias.
+pub fn parse_choice<T: Choice>(text: &str, what: &str, aliases: &[(&str, T)]) -> Result<T, String> {
+    let key = fold(text);
+    T::ALL
+        .iter()
+        .copied()
+        .find(|v| fold(v.name()) == key || fold(v.label()) == key)
+        .or_else(|| {
+            aliases
+                .iter()
+                .find(|(alias, _)| fold(alias) == key)
+                .map(|(_, v)| *v)
+        })
+        .ok_or_else(|| {
+            let names: Vec<&str> = T::ALL.iter().map(|v| v.name()).collect();
+            format!(
+                "\"{text}\" is not a {what}; use one of {}",
+                names.join(", ")
+            )
+        })
+}
+
+/// A whole number inside `scale` (`3` or `3.0`).
+pub fn parse_score(text: &str, scale: &Scale) -> Result<i32, String> {
+    let t = text.trim();
+    let value = t
+        .parse::<i64>()
+        .ok()
+        .or_else(|| {
+            t.parse::<f64>()
+                .ok()
+                .filter(|v| v.fract() == 0.0 && v.abs() < 1e9)
+                .map(|v| v as i64)
+        })
+        .ok_or_else(|| {
+            format!(
+                "\"{text}\" is not a whole number; {} is {} to {}",
+                scale.what, scale.min, scale.max
+            )
+        })?;
+    if value < i64::from(scale.min) || value > i64::from(scale.max) {
+        return Err(format!(
+            "{value} is outside {} {}–{}",
+            scale.what, scale.min, scale.max
+        ));
+    }
+    Ok(value as i32)
+}
+
+/// A yes/no value.
+pub fn parse_bool(text: &str) -> Result<bool, String> {
+    match fold(text).as_str() {
+        "true" | "yes" | "y" | "1" | "x" | "t" => Ok(true),
+        "false" | "no" | "n" | "0" | "f" | "" => Ok(false),
+        _ => Err(format!("\"{text}\" is not yes or no (true/false)")),
+    }
+}
+
+/// A finite number.
+pub fn parse_number(text: &str) -> Result<f64, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("\"{text}\" is not a number"))
+}
+
+/// A list cell split at `;`, items trimmed, empty items dropped.
+pub fn split_list(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+fn date(text: &str) -> Result<Option<PartialDate>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    crate::model::parse_partial_date(t)
+        .map(|_| Some(PartialDate(t.to_string())))
+        .map_err(|why| format!("\"{text}\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD): {why}"))
+}
+
+fn score_u8(text: &str, scale: &Scale) -> Result<Option<u8>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_score(text, scale).map(|v| Some(v as u8))
+}
+
+fn choice_opt<T: Choice>(
+    text: &str,
+    what: &str,
+    aliases: &[(&str, T)],
+) -> Result<Option<T>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_choice(text, what, aliases).map(Some)
+}
+
+/// Sets the actor field `field` (one of [`ACTOR_FIELDS`] other than `id`) from `text`.
+/// Returns whether the field is known; `x` and `y` are written into `position` and marked in
+/// `placed` (x, y).
+pub fn set_actor(
+    actor: &mut Actor,
+    placed: &mut (bool, bool),
+    field: &str,
+    text: &str,
+) -> Result<(), String> {
+    let score = |scale: &Scale| -> Result<u8, String> { parse_score(text, scale).map(|v| v as u8) };
+    match field {
+        "name" => actor.name = text.to_string(),
+        "short" => actor.short = Some(text.to_string()),
+        "sector" => actor.sector = parse_choice(text, "sector", SECTOR_ALIASES)?,
+        "kind" => actor.kind = text.to_string(),
+        "level" => actor.level = parse_choice(text, "level", LEVEL_ALIASES)?,
+        "influence" => actor.influence = score(&scales::INFLUENCE)?,
+        "interest" => actor.interest = score(&scales::INTEREST)?,
+        "capacity" => actor.capacity = score_u8(text, &scales::CAPACITY)?,
+        "stance" => actor.stance = choice_opt(text, "stance", &[])?,
+        "resources" => actor.resources = split_list(text).collect(),
+        "tags" => actor.tags = split_list(text).collect(),
+        "notes" => actor.notes = text.to_string(),
+        "sources" => actor.sources = split_list(text).collect(),
+        "x" => {
+            actor.position = Position::new(parse_number(text)?, actor.position.y);
+            placed.0 = true;
+        }
+        "y" => {
+            actor.position = Position::new(actor.position.x, parse_number(text)?);
+            placed.1 = true;
+        }
+        other => return Err(format!("`{other}` is not a field of an actor")),
+    }
+    Ok(())
+}
+
+/// Sets the partnership field `field` (one of [`PARTNERSHIP_FIELDS`] other than `id`, `a`,
+/// `b`, `a_name`, `b_name`) from `text`.
+pub fn set_partnership(p: &mut Partnership, field: &str, text: &str) -> Result<(), String> {
+    let pr = &mut p.practices;
+    match field {
+        "label" => p.label = Some(text.to_string()),
+        "functions" => {
+            p.functions = split_list(text)
+                .map(|f| parse_choice(&f, "function", FUNCTION_ALIASES))
+                .collect::<Result<_, _>>()?;
+        }
+        "form" => p.form = parse_choice(text, "form", &[])?,
+        "formality" => p.formality = parse_choice(text, "formality", FORMALITY_ALIASES)?,
+        "info_sharing" => pr.info_sharing = parse_bool(text)?,
+        "aligned_activities" => pr.aligned_activities = parse_bool(text)?,
+        "joint_goals" => pr.joint_goals = parse_bool(text)?,
+        "shared_resources" => pr.shared_resources = parse_bool(text)?,
+        "jointly_managed_resources" => pr.jointly_managed_resources = parse_bool(text)?,
+        "mutual_decisions" => pr.mutual_decisions = parse_bool(text)?,
+        "trust_ab" => p.trust_ab = score_u8(text, &scales::TRUST)?,
+        "trust_ba" => p.trust_ba = score_u8(text, &scales::TRUST)?,
+        "power" => {
+            p.power = if text.trim().is_empty() {
+                None
+            } else {
+                Some(parse_score(text, &scales::POWER)? as i8)
+            }
+        }
+        "contribution_a" => p.contribution_a = score_u8(text, &scales::CONTRIBUTION)?,
+        "contribution_b" => p.contribution_b = score_u8(text, &scales::CONTRIBUTION)?,
+        "identity_a" => p.identity_a = score_u8(text, &scales::IDENTITY)?,
+        "identity_b" => p.identity_b = score_u8(text, &scales::IDENTITY)?,
+        "accountability" => {
+            p.accountability = choice_opt::<Accountability>(text, "kind of accountability", &[])?;
+        }
+        "risk" => p.risk = choice_opt::<Risk>(text, "way of sharing risk", &[])?,
+        "initiator" => p.initiator = choice_opt(text, "initiator", INITIATOR_ALIASES)?,
+        "status" => p.status = parse_choice::<Status>(text, "status", &[])?,
+        "start" => p.start = date(text)?,
+        "end" => p.end = date(text)?,
+        "enablers" => p.enablers = split_list(text).collect(),
+        "disablers" => p.disablers = split_list(text).collect(),
+        "notes" => p.notes = text.to_string(),
+        "sources" => p.sources = split_list(text).collect(),
+        other => return Err(format!("`{other}` is not a field of a partnership")),
+    }
+    Ok(())
+}
+
+/// The sector and level an actor gets when the file gives none.
+pub const DEFAULT_SECTOR: Sector = Sector::CivilSociety;
+/// See [`DEFAULT_SECTOR`].
+pub const DEFAULT_LEVEL: Level = Level::Commune;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Form;
+
+    #[test]
+    fn enumerations_accept_names_labels_and_aliases_and_refuse_the_rest() {
+        let s = |t| parse_choice(t, "sector", SECTOR_ALIASES);
+        assert_eq!(s("CivilSociety"), Ok(Sector::CivilSociety));
+        assert_eq!(s("civil society"), Ok(Sector::CivilSociety));
+        assert_eq!(s("NGO"), Ok(Sector::CivilSociety));
+        assert_eq!(s(" ngo "), Ok(Sector::CivilSociety));
+        assert_eq!(s("Government"), Ok(Sector::State));
+        assert_eq!(s("private-sector"), Ok(Sector::Private));
+        let err = s("Church").unwrap_err();
+        assert!(err.contains("\"Church\" is not a sector"), "{err}");
+        assert!(err.contains("CivilSociety"), "{err}");
+        assert_eq!(
+            parse_choice::<Formality>("MOU", "formality", FORMALITY_ALIASES),
+            Ok(Formality::Mou)
+        );
+        assert_eq!(
+            parse_choice::<Form>("collaboration", "form", &[]),
+            Ok(Form::Collaboration)
+        );
+        assert_eq!(
+            parse_choice::<Level>("Municipality", "level", LEVEL_ALIASES),
+            Ok(Level::District)
+        );
+    }
+
+    #[test]
+    fn scores_must_be_whole_and_inside_their_scale() {
+        assert_eq!(parse_score("4", &scales::TRUST), Ok(4));
+        assert_eq!(parse_score("4.0", &scales::TRUST), Ok(4));
+        assert_eq!(parse_score("-2", &scales::POWER), Ok(-2));
+        assert!(
+            parse_score("4.5", &scales::TRUST)
+                .unwrap_err()
+                .contains("whole number")
+        );
+        assert!(
+            parse_score("6", &scales::TRUST)
+                .unwrap_err()
+                .contains("outside")
+        );
+        assert!(parse_score("high", &scales::TRUST).is_err());
+        assert!(parse_score("1e300", &scales::TRUST).is_err());
+    }
+
+    #[test]
+    fn yes_no_lists_and_dates() {
+        assert_eq!(parse_bool("Yes"), Ok(true));
+        assert_eq!(parse_bool("0"), Ok(false));
+        assert_eq!(parse_bool(""), Ok(false));
+        assert!(parse_bool("maybe").is_err());
+        let items: Vec<String> = split_list(" funds; staff ;;facilities").collect();
+        assert_eq!(items, ["funds", "staff", "facilities"]);
+        let mut p = Partnership::new(
+            crate::model::PartnershipId(1),
+            crate::model::ActorId(1),
+            crate::model::ActorId(2),
+        );
+        set_partnership(&mut p, "start", "2012-06").unwrap();
+        assert_eq!(p.start, Some(PartialDate("2012-06".into())));
+        assert!(set_partnership(&mut p, "end", "2012-13").is_err());
+        set_partnership(&mut p, "functions", "advocacy; Training").unwrap();
+        assert_eq!(p.functions.len(), 2);
+        assert!(p.functions.contains(&Function::PolicyInfluence));
+        set_partnership(&mut p, "power", "").unwrap();
+        assert_eq!(p.power, None);
+    }
+}

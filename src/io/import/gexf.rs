@@ -1,0 +1,248 @@
+//! GEXF import (1.1, 1.2 and 1.3): the declared node and edge attributes (with their type
+//! and `<default>`), nodes with their `label`, `<attvalues>` and `viz:position`, edges with
+//! their `label` and `weight`, and the `<meta>` description as the title. Nodes inside nodes
+//! (hierarchies) are read as ordinary nodes. An edge's source is `a`, its target `b`.
+//!
+//! GEXF's y axis points up, the canvas's down: `viz:position` y is negated (so a map
+//! exported by PartnerMap, which writes the negated y, comes back where it was).
+
+use std::collections::HashSet;
+
+use indexmap::IndexMap;
+
+use super::xml::{Ev, XmlIn, attr};
+use super::{ImportError, Imported, Item, Key, Kind, Place, Progress, Raw, Value, xml_key};
+
+#[derive(Clone, Debug)]
+struct AttrDef {
+    title: String,
+    kind: Kind,
+    default: Option<String>,
+}
+
+fn kind(ty: Option<&str>) -> Kind {
+    match ty.map(str::to_ascii_lowercase).as_deref() {
+        Some(
+            "integer" | "long" | "float" | "double" | "int" | "short" | "byte" | "bigdecimal"
+            | "biginteger",
+        ) => Kind::Number,
+        Some("boolean") => Kind::Other,
+        _ => Kind::Text,
+    }
+}
+
+#[derive(Default)]
+struct Class {
+    defs: IndexMap<String, AttrDef>,
+    titles: HashSet<String>,
+}
+
+/// An open element: nodes and edges by their index in `raw.nodes` / `raw.edges` (kept in
+/// the order the elements start) with the attributes they gave.
+enum Open {
+    Node(usize, HashSet<String>),
+    Edge(usize, HashSet<String>),
+    /// `<meta>`, `<graph>`, `<nodes>`, `<edges>`, `<attvalues>`.
+    Container,
+}
+
+/// Reads the `<attribute>` declarations of one `<attributes>` element.
+fn declarations(xml: &mut XmlIn<'_>, class: &mut Class) -> Result<(), ImportError> {
+    loop {
+        match xml.next()? {
+            Ev::Start { name, attrs, .. } if name == "attribute" => {
+                let id = attr(&attrs, "id").unwrap_or_default().to_string();
+                let title = attr(&attrs, "title").unwrap_or(&id).to_string();
+                let mut def = AttrDef {
+                    title,
+                    kind: kind(attr(&attrs, "type")),
+                    default: None,
+                };
+                loop {
+                    match xml.next()? {
+                        Ev::Start { name, .. } if name == "default" => {
+                            def.default = Some(xml.text_content()?);
+                        }
+                        Ev::Start { .. } => xml.skip()?,
+                        Ev::End | Ev::Eof => break,
+                        Ev::Text(_) => {}
+                    }
+                }
+                class.titles.insert(def.title.clone());
+                class.defs.insert(id, def);
+            }
+            Ev::Start { .. } => xml.skip()?,
+            Ev::End | Ev::Eof => return Ok(()),
+            Ev::Text(_) => {}
+        }
+    }
+}
+
+/// Reads GEXF `text` into a map.
+pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> {
+    let mut xml = XmlIn::new(text);
+    match xml.next()? {
+        Ev::Start { name, .. } if name == "gexf" => {}
+        Ev::Start { name, at, .. } => {
+            return Err(xml.malformed(
+                at,
+                format!("this is not a GEXF file: it starts with <{name}>, not <gexf>"),
+            ));
+        }
+        _ => return Err(xml.malformed(0, "this is not a GEXF file: it has no <gexf> element")),
+    }
+    let mut nodes = Class::default();
+    let mut edges = Class::default();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut raw = Raw::default();
+    let mut issues = super::Issues::default();
+    let mut steps = 0usize;
+    loop {
+        steps += 1;
+        if steps.is_multiple_of(4096) {
+            if progress.is_cancelled() {
+                return Err(ImportError::Cancelled);
+            }
+            progress.set(xml.position(), text.len() * 2);
+        }
+        match xml.next()? {
+            Ev::Eof => break,
+            Ev::Text(_) => {}
+            Ev::End => match stack.pop() {
+                Some(Open::Node(i, seen)) => defaults(&nodes, &seen, false, &mut raw.nodes[i]),
+                Some(Open::Edge(i, seen)) => defaults(&edges, &seen, true, &mut raw.edges[i]),
+                Some(Open::Container) | None => {}
+            },
+            Ev::Start { name, attrs, at } => match name.as_str() {
+                "meta" | "graph" | "nodes" | "edges" | "attvalues" => stack.push(Open::Container),
+                "description" | "title"
+                    if !stack
+                        .iter()
+                        .any(|o| matches!(o, Open::Node(..) | Open::Edge(..))) =>
+                {
+                    let t = xml.text_content()?;
+                    if raw.title.is_none() || name == "title" {
+                        raw.title = Some(super::title_text(&t));
+                    }
+                }
+                "attributes" => match attr(&attrs, "class") {
+                    Some("edge") => declarations(&mut xml, &mut edges)?,
+                    Some("node") => declarations(&mut xml, &mut nodes)?,
+                    _ => xml.skip()?,
+                },
+                "node" => {
+                    let item = Item {
+                        at: Some(Place::Byte(at)),
+                        id: attr(&attrs, "id").map(|id| (id.to_string(), Place::Byte(at))),
+                        label: attr(&attrs, "label").map(str::to_string),
+                        ..Item::default()
+                    };
+                    raw.nodes.push(item);
+                    stack.push(Open::Node(raw.nodes.len() - 1, HashSet::new()));
+                }
+                "edge" => {
+                    let end = |k: &str| attr(&attrs, k).map(|v| (v.to_string(), Place::Byte(at)));
+                    let mut item = Item {
+                        at: Some(Place::Byte(at)),
+                        id: end("id"),
+                        ends: [end("source"), end("target")],
+                        label: attr(&attrs, "label").map(str::to_string),
+                        ..Item::default()
+                    };
+                    if let Some(w) = attr(&attrs, "weight")
+                        && !edges.titles.contains("weight")
+                    {
+                        item.values.push(Value {
+                            key: Key::Custom("weight".into()),
+                            text: w.to_string(),
+                            kind: Kind::Number,
+                            at: Place::Byte(at),
+                        });
+                    }
+                    raw.edges.push(item);
+                    stack.push(Open::Edge(raw.edges.len() - 1, HashSet::new()));
+                }
+                "attvalue" => {
+                    let id = attr(&attrs, "for")
+                        .or_else(|| attr(&attrs, "id"))
+                        .unwrap_or_default()
+                        .to_string();
+                    let value = attr(&attrs, "value").unwrap_or_default().to_string();
+                    // <attvalue> sits in the <attvalues> of the innermost node or edge.
+                    let owner = stack
+                        .iter_mut()
+                        .rev()
+                        .find(|o| matches!(o, Open::Node(..) | Open::Edge(..)));
+                    let (item, seen, class, is_edge) = match owner {
+                        Some(Open::Node(i, seen)) => (&mut raw.nodes[*i], seen, &nodes, false),
+                        Some(Open::Edge(i, seen)) => (&mut raw.edges[*i], seen, &edges, true),
+                        _ => {
+                            xml.skip()?;
+                            continue;
+                        }
+                    };
+                    xml.skip()?;
+                    let Some(def) = class.defs.get(&id) else {
+                        issues.push(
+                            Place::Byte(at),
+                            format!(
+                                "<attvalue for=\"{id}\"> names an attribute that is not declared"
+                            ),
+                        );
+                        continue;
+                    };
+                    seen.insert(id);
+                    item.values.push(Value {
+                        key: xml_key(&def.title, is_edge, &class.titles),
+                        text: value,
+                        kind: def.kind,
+                        at: Place::Byte(at),
+                    });
+                }
+                "position" => {
+                    if let Some(Open::Node(i, _)) = stack.last() {
+                        let item = &mut raw.nodes[*i];
+                        let num =
+                            |k: &str| attr(&attrs, k).and_then(|v| v.trim().parse::<f64>().ok());
+                        if let (Some(x), Some(y)) = (num("x"), num("y")) {
+                            item.drawn_at = Some((x, -y));
+                        }
+                    }
+                    xml.skip()?;
+                }
+                _ => xml.skip()?,
+            },
+        }
+    }
+    if !issues.is_empty() {
+        let shown = issues
+            .list
+            .into_iter()
+            .map(|mut i| {
+                if let Place::Byte(b) = i.place {
+                    i.place = super::xml::line_column(text, b);
+                }
+                i
+            })
+            .collect();
+        return Err(ImportError::Problems(shown, issues.more));
+    }
+    raw.text = Some(text);
+    super::build(raw, progress)
+}
+
+/// Adds the declared defaults of the attributes an item did not give.
+fn defaults(class: &Class, seen: &HashSet<String>, edge: bool, item: &mut Item) {
+    for (id, def) in &class.defs {
+        if !seen.contains(id)
+            && let Some(default) = &def.default
+        {
+            item.values.push(Value {
+                key: xml_key(&def.title, edge, &class.titles),
+                text: default.clone(),
+                kind: def.kind,
+                at: item.at.clone().unwrap_or(Place::File),
+            });
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! A small pull reader over quick-xml shared by the GraphML and GEXF importers: elements by
+//! local name with their attributes unescaped, text with entity and character references
+//! resolved, empty elements followed by their end, positions as byte offsets, and every
+//! error of well-formedness turned into a message with its line and column.
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use super::{ImportError, Issue, Place};
+
+/// The deepest nesting of elements read; deeper files are refused (no real graph needs it).
+pub const MAX_DEPTH: usize = 200;
+
+/// One step through the document.
+#[derive(Debug)]
+pub enum Ev {
+    /// An element starts (also for an empty element, which is followed by its [`Ev::End`]).
+    Start {
+        /// Its local name (without a namespace prefix).
+        name: String,
+        /// Its attributes by local name, values unescaped.
+        attrs: Vec<(String, String)>,
+        /// The byte offset of its `<`.
+        at: usize,
+    },
+    /// An element ends.
+    End,
+    /// Text inside an element (a piece of it: consecutive pieces belong together).
+    Text(String),
+    /// The end of the document.
+    Eof,
+}
+
+/// The line and column (from 1, in characters) of byte `offset` of `text`.
+pub fn line_column(text: &str, offset: usize) -> Place {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[start..].chars().count() + 1;
+    Place::Text { line, column }
+}
+
+/// Reads `text` as a stream of [`Ev`].
+pub struct XmlIn<'a> {
+    reader: Reader<&'a [u8]>,
+    text: &'a str,
+    pending_end: bool,
+    depth: usize,
+    started: bool,
+}
+
+impl<'a> XmlIn<'a> {
+    /// A reader at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut reader = Reader::from_str(text);
+        reader.config_mut().trim_text(false);
+        Self {
+            reader,
+            text,
+            pending_end: false,
+            depth: 0,
+            started: false,
+        }
+    }
+
+    /// How far the reader is, in bytes.
+    pub fn position(&self) -> usize {
+        self.reader.buffer_position() as usize
+    }
+
+    /// A message about the place `offset`.
+    pub fn malformed(&self, offset: usize, message: impl Into<String>) -> ImportError {
+        ImportError::Malformed(Issue {
+            place: line_column(self.text, offset),
+            message: message.into(),
+        })
+    }
+
+    fn error(&self, e: impl std::fmt::Display) -> ImportError {
+        self.malformed(
+            self.reader.error_position() as usize,
+            format!("the XML is not well-formed: {e}"),
+        )
+    }
+
+    /// The next step.
+    pub fn next(&mut self) -> Result<Ev, ImportError> {
+        if self.pending_end {
+            self.pending_end = false;
+            self.depth -= 1;
+            return Ok(Ev::End);
+        }
+        loop {
+            let at = self.position();
+            let event = self.reader.read_event().map_err(|e| self.error(e))?;
+            match event {
+                Event::Start(ref e) | Event::Empty(ref e) => {
+                    if self.depth == 0 && self.started {
+                        return Err(self.malformed(at, "there is more than one root element"));
+                    }
+                    self.started = true;
+                    self.depth += 1;
+                    if self.depth > MAX_DEPTH {
+                        return Err(self.malformed(
+                            at,
+                            format!("elements are nested more than {MAX_DEPTH} deep"),
+                        ));
+                    }
+                    let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                    let mut attrs = Vec::new();
+                    for attr in e.attributes() {
+                        let attr = attr.map_err(|err| self.error(err))?;
+                        let key =
+                            String::from_utf8_lossy(attr.key.local_name().as_ref()).into_owned();
+                        let value = attr
+                            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .map_err(|err| self.error(err))?;
+                        attrs.push((key, value.into_owned()));
+                    }
+                    self.pending_end = matches!(event, Event::Empty(_));
+                    return Ok(Ev::Start { name, attrs, at });
+                }
+                Event::End(_) => {
+                    self.depth = self.depth.saturating_sub(1);
+                    return Ok(Ev::End);
+                }
+                Event::Text(t) => {
+                    if self.depth == 0 {
+                        continue;
+                    }
+                    let s = t.xml10_content().map_err(|e| self.error(e))?;
+                    return Ok(Ev::Text(s.into_owned()));
+                }
+                Event::CData(t) => {
+                    let s = t.decode().map_err(|e| self.error(e))?;
+                    return Ok(Ev::Text(s.into_owned()));
+                }
+                Event::GeneralRef(r) => {
+                    if let Some(c) = r.resolve_char_ref().map_err(|e| self.error(e))? {
+                        return Ok(Ev::Text(c.to_string()));
+                    }
+                    let name = r.decode().map_err(|e| self.error(e))?;
+                    match quick_xml::escape::resolve_predefined_entity(&name) {
+                        Some(s) => return Ok(Ev::Text(s.to_string())),
+                        None => {
+                            return Err(self.malformed(
+                                at,
+                                format!("the entity &{name}; is not defined (only &amp; &lt; &gt; &quot; &apos; are)"),
+                            ));
+                        }
+                    }
+                }
+                Event::Eof => {
+                    if self.depth > 0 {
+                        return Err(self.malformed(
+                            self.text.len(),
+                            "the file ends before its elements are closed (is it cut short?)",
+                        ));
+                    }
+                    if !self.started {
+                        return Err(self.malformed(0, "the file holds no XML element"));
+                    }
+                    return Ok(Ev::Eof);
+                }
+                Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::DocType(_) => {}
+            }
+        }
+    }
+
+    /// The text of the element just started, up to its end (the text of child elements
+    /// included), for `<data>` and `<default>`.
+    pub fn text_content(&mut self) -> Result<String, ImportError> {
+        let mut out = String::new();
+        let mut depth = 1usize;
+        loop {
+            match self.next()? {
+                Ev::Start { .. } => depth += 1,
+                Ev::End => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Ok(out);
+                    }
+                }
+                Ev::Text(t) => out.push_str(&t),
+                Ev::Eof => return Ok(out),
+            }
+        }
+    }
+
+    /// Skips the rest of the element just started.
+    pub fn skip(&mut self) -> Result<(), ImportError> {
+        self.text_content().map(drop)
+    }
+}
+
+/// The value of attribute `name` in `attrs`.
+pub fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}

@@ -1,0 +1,498 @@
+//! Imports: round trips of our own exports (exact), files written by other tools (Gephi,
+//! networkx, yEd, spreadsheets), and values that do not fit, reported by place.
+
+use std::collections::BTreeMap;
+
+use partnermap::generate::generate;
+use partnermap::io::export::{self, csv_tables};
+use partnermap::io::import::csv::{Mapping, Table, Tables, Target};
+use partnermap::io::import::{
+    self, ImportError, ImportFormat, Imported, Progress, import_gexf, import_graphml,
+};
+use partnermap::model::*;
+use proptest::prelude::*;
+
+mod arb;
+
+const FIXTURES: &str = "tests/fixtures/import";
+
+fn graphml(text: &str) -> Result<Imported, ImportError> {
+    import_graphml(text, &Progress::new())
+}
+
+fn gexf(text: &str) -> Result<Imported, ImportError> {
+    import_gexf(text, &Progress::new())
+}
+
+fn via_csv(project: &Project) -> Result<Imported, ImportError> {
+    let ind = partnermap::analysis::compute(project, None);
+    let t = csv_tables(project, &ind).unwrap();
+    let tables = Tables {
+        actors: Some(Table::parse("actors.csv", t.actors.as_bytes())?),
+        partnerships: Some(Table::parse("partnerships.csv", t.partnerships.as_bytes())?),
+    };
+    import::csv::import(&tables, &tables.guess_mapping(), &Progress::new())
+}
+
+/// What every exchange format carries: actors and partnerships, exactly.
+fn content(
+    p: &Project,
+) -> (
+    BTreeMap<ActorId, Actor>,
+    BTreeMap<PartnershipId, Partnership>,
+) {
+    (p.actors.clone(), p.partnerships.clone())
+}
+
+/// The map as it can travel through a table: list items without `;` or surrounding spaces.
+fn listable(mut p: Project) -> Project {
+    let clean = |s: &String| s.replace(';', ",").trim().to_string();
+    let set = |items: &std::collections::BTreeSet<String>| {
+        items
+            .iter()
+            .map(clean)
+            .filter(|s| !s.is_empty())
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    let list = |items: &Vec<String>| {
+        items
+            .iter()
+            .map(clean)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+    };
+    for a in p.actors.values_mut() {
+        a.resources = set(&a.resources);
+        a.tags = set(&a.tags);
+        a.sources = list(&a.sources);
+    }
+    for e in p.partnerships.values_mut() {
+        e.enablers = set(&e.enablers);
+        e.disablers = set(&e.disablers);
+        e.sources = list(&e.sources);
+    }
+    p
+}
+
+/// GraphML and GEXF type a custom field per column: a field that mixes numbers and text in
+/// one map travels as text.
+fn typed_columns(mut p: Project) -> Project {
+    fn fix<'a>(all: impl Iterator<Item = &'a mut CustomFields>) {
+        let all: Vec<&mut CustomFields> = all.collect();
+        let mixed: std::collections::HashSet<String> = all
+            .iter()
+            .flat_map(|c| c.iter())
+            .filter(|(_, v)| matches!(v, CustomValue::Text(_)))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for c in all {
+            for (k, v) in c.iter_mut() {
+                if let (true, CustomValue::Number(n)) = (mixed.contains(k), &*v) {
+                    *v = CustomValue::Text(n.to_string());
+                }
+            }
+        }
+    }
+    fix(p.actors.values_mut().map(|a| &mut a.custom));
+    fix(p.partnerships.values_mut().map(|e| &mut e.custom));
+    p
+}
+
+#[test]
+fn the_sample_and_a_generated_map_come_back_exactly_from_every_format() {
+    for project in [io_sample(), generate(300, 900, 5).unwrap()] {
+        let project = listable(project);
+        let g = graphml(&export::graphml(&project).unwrap()).unwrap();
+        assert_eq!(content(&g.project), content(&project));
+        assert_eq!(g.project.meta.title, project.meta.title);
+        assert!(g.notes.is_empty(), "{:?}", g.notes);
+        let x = gexf(&export::gexf(&project).unwrap()).unwrap();
+        assert_eq!(content(&x.project), content(&project));
+        assert_eq!(x.project.meta.title, project.meta.title);
+        let c = via_csv(&project).unwrap();
+        assert_eq!(content(&c.project), content(&project));
+    }
+}
+
+fn io_sample() -> Project {
+    partnermap::io::sample()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn arbitrary_maps_survive_graphml_gexf_and_csv(project in arb::arb_project()) {
+        let project = listable(project);
+        let c = via_csv(&project);
+        prop_assert!(c.is_ok(), "{}", c.unwrap_err());
+        prop_assert_eq!(content(&c.unwrap().project), content(&project));
+
+        let project = typed_columns(project);
+        let g = graphml(&export::graphml(&project).unwrap());
+        prop_assert!(g.is_ok(), "{}", g.unwrap_err());
+        let g = g.unwrap();
+        prop_assert_eq!(content(&g.project), content(&project));
+        prop_assert_eq!(&g.project.meta.title, &project.meta.title);
+        let x = gexf(&export::gexf(&project).unwrap());
+        prop_assert!(x.is_ok(), "{}", x.unwrap_err());
+        let x = x.unwrap();
+        prop_assert_eq!(content(&x.project), content(&project));
+        prop_assert_eq!(&x.project.meta.title, &project.meta.title);
+    }
+}
+
+#[test]
+fn a_gephi_style_graphml_imports_with_labels_positions_and_custom_attributes() {
+    let path = format!("{FIXTURES}/gephi.graphml");
+    let got = import::import_path(path.as_ref(), None, &Progress::new()).unwrap();
+    let p = &got.project;
+    assert_eq!(p.actors.len(), 4);
+    assert_eq!(p.partnerships.len(), 4);
+    let names: Vec<&str> = p.actors.values().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Provincial Department of Education",
+            "Commune council <Kampong Cham>",
+            "School support committee",
+            "Local NGO \"Khmer Youth\"",
+        ]
+    );
+    let ngo = p
+        .actors
+        .values()
+        .find(|a| a.name.starts_with("Local NGO"))
+        .unwrap();
+    assert_eq!(ngo.sector, Sector::CivilSociety, "\"NGO\" is an alias");
+    assert_eq!(ngo.level, Level::District);
+    assert_eq!(ngo.position, Position::new(-120.5, 40.0));
+    assert_eq!(ngo.custom.get("size"), Some(&CustomValue::Number(12.0)));
+    assert_eq!(ngo.custom.get("r"), Some(&CustomValue::Number(230.0)));
+    // Node ids n0…n3 are not numbers: actors are numbered in file order.
+    assert_eq!(
+        p.actors.keys().map(|k| k.0).collect::<Vec<_>>(),
+        [1, 2, 3, 4]
+    );
+    let e = p.partnerships.values().next().unwrap();
+    assert_eq!(
+        e.label.as_deref(),
+        Some("school grants"),
+        "Edge Label gives the label"
+    );
+    assert_eq!(e.custom.get("weight"), Some(&CustomValue::Number(2.0)));
+    assert_eq!(e.form, Form::Collaboration);
+    assert_eq!(e.trust_ab, Some(4));
+    // Two edges between the same actors stay two partnerships.
+    let parallel = p
+        .partnerships
+        .values()
+        .filter(|e| (e.a, e.b) == (ActorId(1), ActorId(2)))
+        .count();
+    assert_eq!(parallel, 2);
+    // The fourth actor has no level: the default, said in a note and a tag.
+    assert!(
+        got.notes
+            .iter()
+            .any(|n| n.contains("1 actors had no level")),
+        "{:?}",
+        got.notes
+    );
+}
+
+#[test]
+fn a_gephi_style_gexf_imports_with_viz_positions_and_weights() {
+    let path = format!("{FIXTURES}/gephi.gexf");
+    let got = import::import_path(path.as_ref(), None, &Progress::new()).unwrap();
+    let p = &got.project;
+    assert_eq!(p.meta.title, "Education partnerships, Kampong Cham");
+    assert_eq!(p.actors.len(), 3);
+    let a = &p.actors[&ActorId(1)];
+    assert_eq!(a.name, "Ministry of Education");
+    assert_eq!(a.sector, Sector::State);
+    assert_eq!(a.level, Level::National);
+    assert_eq!(a.influence, 5);
+    // viz:position y points up in GEXF and down on the canvas.
+    assert_eq!(a.position, Position::new(10.0, -250.0));
+    let b = &p.actors[&ActorId(2)];
+    assert_eq!(b.sector, Sector::Private, "\"Company\" is an alias");
+    assert_eq!(
+        b.custom.get("Modularity Class"),
+        Some(&CustomValue::Number(1.0))
+    );
+    let edges: Vec<&Partnership> = p.partnerships.values().collect();
+    assert_eq!(edges.len(), 2);
+    assert_eq!(
+        edges[0].custom.get("weight"),
+        Some(&CustomValue::Number(3.5))
+    );
+    assert_eq!(edges[0].formality, Formality::Mou);
+    assert_eq!(edges[1].label.as_deref(), Some("co-financing"));
+    assert!(edges[1].functions.contains(&Function::Financing));
+    // Actor 3 has no position: laid out, and said so.
+    assert!(
+        got.notes
+            .iter()
+            .any(|n| n.contains("1 actors had no position"))
+    );
+}
+
+#[test]
+fn graphml_and_gexf_written_by_networkx_import() {
+    for name in ["networkx.graphml", "networkx.gexf"] {
+        let path = format!("{FIXTURES}/{name}");
+        let got = import::import_path(path.as_ref(), None, &Progress::new())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let p = &got.project;
+        assert_eq!(p.actors.len(), 5, "{name}");
+        assert_eq!(p.partnerships.len(), 5, "{name}");
+        let a = p
+            .actors
+            .values()
+            .find(|a| a.name == "District office")
+            .unwrap();
+        assert_eq!(a.sector, Sector::State, "{name}");
+        assert_eq!(a.level, Level::District, "{name}");
+        assert_eq!(a.influence, 4, "{name}");
+        let e = p
+            .partnerships
+            .values()
+            .find(|e| e.label.as_deref() == Some("scorecards"))
+            .unwrap_or_else(|| panic!("{name}: no scorecards edge"));
+        assert_eq!(e.trust_ab, Some(2), "{name}");
+        assert!(e.practices.info_sharing, "{name}");
+    }
+}
+
+#[test]
+fn a_yed_graphml_gives_names_and_positions_from_its_drawing() {
+    let path = format!("{FIXTURES}/yed.graphml");
+    let got = import::import_path(path.as_ref(), None, &Progress::new()).unwrap();
+    let p = &got.project;
+    let names: Vec<&str> = p.actors.values().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Commune council", "Health centre", "Village health group"]
+    );
+    // Centre of the y:Geometry box.
+    assert_eq!(p.actors[&ActorId(1)].position, Position::new(115.0, 215.0));
+    assert_eq!(p.partnerships.len(), 2);
+    assert_eq!(
+        p.partnerships.values().next().unwrap().label.as_deref(),
+        Some("health fund")
+    );
+}
+
+#[test]
+fn spreadsheet_tables_with_other_headers_and_aliases_import() {
+    let path = format!("{FIXTURES}/spreadsheet/partners.csv");
+    let tables = Tables::find(path.as_ref()).unwrap();
+    assert!(tables.actors.is_some(), "actors.csv beside it is found");
+    let mapping = tables.guess_mapping();
+    assert_eq!(mapping.actors[0], Target::Field("name"), "Organisation");
+    let got = import::csv::import(&tables, &mapping, &Progress::new()).unwrap();
+    let p = &got.project;
+    assert_eq!(p.actors.len(), 4);
+    let ngo = p
+        .actors
+        .values()
+        .find(|a| a.name == "Youth for Peace")
+        .unwrap();
+    assert_eq!(ngo.sector, Sector::CivilSociety);
+    assert_eq!(ngo.level, Level::National);
+    assert_eq!(ngo.kind, "local NGO");
+    assert_eq!(
+        ngo.custom.get("Budget (USD)"),
+        Some(&CustomValue::Number(12000.0))
+    );
+    let gov = p
+        .actors
+        .values()
+        .find(|a| a.name == "Provincial Hall")
+        .unwrap();
+    assert_eq!(gov.sector, Sector::State, "\"Government\" is an alias");
+    assert_eq!(gov.level, Level::Provincial, "\"Province\" is an alias");
+    // Partnerships name their actors; semicolon-separated cells; a typo'd case still finds.
+    assert_eq!(p.partnerships.len(), 3);
+    let e = p
+        .partnerships
+        .values()
+        .find(|e| p.actors[&e.a].name == "Youth for Peace")
+        .unwrap();
+    assert_eq!(p.actors[&e.b].name, "Commune Council");
+    assert_eq!(e.formality, Formality::Mou);
+    assert!(e.functions.contains(&Function::PolicyInfluence), "advocacy");
+    assert!(
+        e.functions.contains(&Function::CapacityBuilding),
+        "training"
+    );
+    assert_eq!(e.start, Some(PartialDate("2014-03".into())));
+}
+
+#[test]
+fn an_edge_list_alone_makes_its_actors() {
+    let text = "Source,Target,Trust\nA,B,4\nB,C,\nA,C,2\n";
+    let tables = Tables {
+        actors: None,
+        partnerships: Some(Table::parse("edges.csv", text.as_bytes()).unwrap()),
+    };
+    let got = import::csv::import(&tables, &tables.guess_mapping(), &Progress::new()).unwrap();
+    assert_eq!(got.project.actors.len(), 3);
+    assert_eq!(got.project.partnerships.len(), 3);
+    let e = &got.project.partnerships[&PartnershipId(1)];
+    assert_eq!(e.custom.get("Trust"), Some(&CustomValue::Number(4.0)));
+    assert!(got.notes.iter().any(|n| n.contains("3 actors were made")));
+    assert!(
+        got.project
+            .actors
+            .values()
+            .all(|a| a.tags.contains("no sector in import"))
+    );
+}
+
+#[test]
+fn values_that_do_not_fit_are_reported_by_row_and_column() {
+    let actors =
+        "name,sector,level,influence\nA,State,National,3\nB,Church,Commune,7\nC,NGO,Galaxy,x\n";
+    let partnerships = "a,b,trust_ab,start\nA,B,4,2012-13\nA,Nobody,,\n";
+    let tables = Tables {
+        actors: Some(Table::parse("actors.csv", actors.as_bytes()).unwrap()),
+        partnerships: Some(Table::parse("partnerships.csv", partnerships.as_bytes()).unwrap()),
+    };
+    let err = import::csv::import(&tables, &tables.guess_mapping(), &Progress::new())
+        .unwrap_err()
+        .to_string();
+    for expected in [
+        "actors.csv row 3, column \"sector\": \"Church\" is not a sector; use one of State, CivilSociety",
+        "actors.csv row 3, column \"influence\": 7 is outside influence 1–5",
+        "actors.csv row 4, column \"level\": \"Galaxy\" is not a level",
+        "actors.csv row 4, column \"influence\": \"x\" is not a whole number",
+        "partnerships.csv row 2, column \"start\": \"2012-13\" is not a date",
+        "partnerships.csv row 3, column \"b\": no actor has the id or name \"Nobody\"",
+    ] {
+        assert!(err.contains(expected), "missing «{expected}» in:\n{err}");
+    }
+}
+
+#[test]
+fn a_mapping_without_names_or_with_a_field_twice_is_refused() {
+    let tables = Tables {
+        actors: Some(Table::parse("actors.csv", b"Who,What\nA,B\n").unwrap()),
+        partnerships: None,
+    };
+    let mut mapping = tables.guess_mapping();
+    assert_eq!(
+        mapping.problems(&tables),
+        ["actors.csv: no column gives the actors' names; map one to name"]
+    );
+    mapping.actors = vec![Target::Field("name"), Target::Field("name")];
+    assert_eq!(
+        mapping.problems(&tables),
+        ["actors.csv: both \"Who\" and \"What\" give name; choose one"]
+    );
+    mapping.actors = vec![Target::Field("name"), Target::Ignore];
+    let got = import::csv::import(&tables, &mapping, &Progress::new()).unwrap();
+    assert!(got.project.actors[&ActorId(1)].custom.is_empty());
+    let _ = Mapping::default();
+}
+
+#[test]
+fn bad_graphml_and_gexf_say_what_and_where() {
+    type Reader = fn(&str) -> Result<Imported, ImportError>;
+    let cases: [(&str, Reader, &str); 8] = [
+        (
+            "<graphml><graph><node id=\"a\"></graph></graphml>",
+            graphml,
+            "line 1, column",
+        ),
+        (
+            "<svg/>",
+            graphml,
+            "not a GraphML file: it starts with <svg>",
+        ),
+        (
+            "<graphml><graph>",
+            graphml,
+            "ends before its elements are closed",
+        ),
+        (
+            "<graphml>\n<key id=\"t\" for=\"edge\" attr.name=\"trust_ab\"/>\n<graph>\n<node id=\"1\"/><node id=\"2\"/>\n<edge source=\"1\" target=\"2\"><data key=\"t\">9</data></edge>\n</graph></graphml>",
+            graphml,
+            "line 5, column 29: trust_ab: 9 is outside trust 1–5",
+        ),
+        (
+            "<graphml><graph><node id=\"1\"/><edge source=\"1\" target=\"7\"/></graph></graphml>",
+            graphml,
+            "no node has the id \"7\"",
+        ),
+        (
+            "<graphml><graph><node id=\"1\"><data key=\"nope\">x</data></node></graph></graphml>",
+            graphml,
+            "uses a key that no <key> declares",
+        ),
+        (
+            "<!DOCTYPE x [<!ENTITY a \"aaaa\">]><gexf><graph><nodes><node id=\"1\" label=\"&a;\"/></nodes></graph></gexf>",
+            gexf,
+            "is not well-formed",
+        ),
+        ("<graph/>", gexf, "not a GEXF file"),
+    ];
+    for (text, f, expected) in cases {
+        let err = f(text).unwrap_err().to_string();
+        assert!(
+            err.contains(expected),
+            "{text}\n→ {err}\n(expected {expected})"
+        );
+    }
+}
+
+#[test]
+fn an_edge_from_an_actor_to_itself_is_left_out_and_said() {
+    let text = "<graphml><graph><node id=\"1\"/><node id=\"2\"/><edge source=\"1\" target=\"1\"/><edge source=\"1\" target=\"2\"/></graph></graphml>";
+    let got = graphml(text).unwrap();
+    assert_eq!(got.project.partnerships.len(), 1);
+    assert!(
+        got.notes
+            .iter()
+            .any(|n| n.contains("1 partnerships joined an actor to itself")),
+        "{:?}",
+        got.notes
+    );
+}
+
+#[test]
+fn a_cancelled_import_stops_and_changes_nothing() {
+    let project = generate(3000, 9000, 2).unwrap();
+    let text = export::graphml(&project).unwrap();
+    let progress = Progress::new();
+    progress.cancel();
+    assert!(matches!(
+        import_graphml(&text, &progress),
+        Err(ImportError::Cancelled)
+    ));
+    let progress = Progress::new();
+    let got = import_graphml(&text, &progress).unwrap();
+    assert_eq!(got.project.actors.len(), 3000);
+    assert_eq!(progress.fraction(), 1.0);
+}
+
+#[test]
+fn the_format_follows_the_name() {
+    assert_eq!(
+        ImportFormat::from_path("x.GraphML".as_ref()),
+        Some(ImportFormat::Graphml)
+    );
+    assert_eq!(
+        ImportFormat::from_path("x.gexf".as_ref()),
+        Some(ImportFormat::Gexf)
+    );
+    assert_eq!(
+        ImportFormat::from_path("x.csv".as_ref()),
+        Some(ImportFormat::Csv)
+    );
+    assert_eq!(
+        ImportFormat::from_path("x.xml".as_ref()),
+        Some(ImportFormat::Graphml)
+    );
+    assert_eq!(ImportFormat::from_path("x.ron".as_ref()), None);
+}
