@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 
 use crate::analysis;
 use crate::io::export::{self, ExportRequest, View};
+use crate::io::import::{self, ImportError};
 use crate::io::{self, LoadError};
 use crate::typology::Framework;
 
@@ -53,6 +54,12 @@ pub enum Command {
     /// extension unless --format is given. CSV writes actors.csv, partnerships.csv,
     /// indicators.csv and network.csv into the folder OUT (made if missing).
     Export(ExportArgs),
+    /// Import a map from GraphML, GEXF or CSV tables into a new .ron map. For CSV, IN is a
+    /// folder holding actors.csv and/or partnerships.csv, or one table (a partnerships table
+    /// when its headers name both ends; the other table is read from beside it). Columns are
+    /// mapped by their headers (see the README); --map changes a column's mapping. Exits 1
+    /// listing every value that does not fit, 2 if the input cannot be read.
+    Import(ImportArgs),
     /// Generate a synthetic map for scale tests: the same seed always gives the same file.
     Generate {
         /// How many actors.
@@ -104,6 +111,31 @@ pub struct ExportArgs {
     pub no_legend: bool,
 }
 
+/// The options of `partnermap import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The file (or, for CSV, folder) to import.
+    pub input: PathBuf,
+    /// Where to write the new map (.ron).
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// csv, graphml or gexf (default: from IN's extension; a folder is csv).
+    #[arg(long, value_parser = parse_import_format)]
+    pub format: Option<import::ImportFormat>,
+    /// CSV: the partnerships table, when it is not partnerships.csv beside the actors table.
+    #[arg(long)]
+    pub partnerships: Option<PathBuf>,
+    /// CSV: map the column HEADER to FIELD (a field name of design.md §3, `custom` or
+    /// `ignore`); may be repeated.
+    #[arg(long = "map", value_name = "HEADER=FIELD")]
+    pub map: Vec<String>,
+}
+
+fn parse_import_format(s: &str) -> Result<import::ImportFormat, String> {
+    import::ImportFormat::from_name(s)
+        .ok_or_else(|| format!("unknown format {s:?}: use csv, graphml or gexf"))
+}
+
 fn parse_format(s: &str) -> Result<export::Format, String> {
     export::Format::from_name(s).ok_or_else(|| {
         format!("unknown format {s:?}: use svg, png, pdf, csv, graphml, gexf or json")
@@ -120,6 +152,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check { file } => check(&file),
         Command::Stats { file, json } => stats(&file, json),
         Command::Export(args) => export(&args),
+        Command::Import(args) => import_command(&args),
         Command::Generate {
             actors,
             partnerships,
@@ -302,6 +335,77 @@ fn export(args: &ExportArgs) -> ExitCode {
         Err(e) => {
             eprintln!("partnermap export: {e}");
             ExitCode::from(1)
+        }
+    }
+}
+
+fn import_command(args: &ImportArgs) -> ExitCode {
+    let input = &args.input;
+    let shown = input.display();
+    let format = args
+        .format
+        .or_else(|| import::ImportFormat::from_path(input));
+    let progress = import::Progress::new();
+    let result = match format {
+        None => Err(ImportError::UnknownFormat(input.clone())),
+        Some(import::ImportFormat::Csv) => (|| {
+            let mut tables = import::csv::Tables::find(input)?;
+            if let Some(p) = &args.partnerships {
+                tables.partnerships = Some(import::csv::Table::read(p)?);
+            }
+            let mut mapping = tables.guess_mapping();
+            for m in &args.map {
+                let Some((header, field)) = m.split_once('=') else {
+                    return Err(ImportError::Malformed(import::Issue {
+                        place: import::Place::File,
+                        message: format!("--map {m:?}: write it as HEADER=FIELD"),
+                    }));
+                };
+                mapping.set(&tables, header, field).map_err(|message| {
+                    ImportError::Malformed(import::Issue {
+                        place: import::Place::File,
+                        message: format!("--map {m:?}: {message}"),
+                    })
+                })?;
+            }
+            import::csv::import(&tables, &mapping, &progress)
+        })(),
+        Some(f) => import::import_path(input, Some(f), &progress),
+    };
+    let imported = match result {
+        Ok(imported) => imported,
+        Err(ImportError::Problems(issues, more)) => {
+            for issue in &issues {
+                eprintln!("{shown}: {issue}");
+            }
+            let n = issues.len() + more;
+            if more > 0 {
+                eprintln!("{shown}: … and {more} more problems");
+            }
+            eprintln!("{shown}: {n} values do not fit; nothing was written");
+            return ExitCode::from(1);
+        }
+        Err(e) => {
+            eprintln!("{shown}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    for note in &imported.notes {
+        eprintln!("{shown}: note: {note}");
+    }
+    match io::save_path(&imported.project, &args.output) {
+        Ok(()) => {
+            println!(
+                "wrote {} with {} actors and {} partnerships",
+                args.output.display(),
+                imported.project.actors.len(),
+                imported.project.partnerships.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("partnermap import: {e}");
+            ExitCode::from(2)
         }
     }
 }

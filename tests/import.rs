@@ -192,9 +192,7 @@ fn a_gephi_style_graphml_imports_with_labels_positions_and_custom_attributes() {
     assert_eq!(parallel, 2);
     // The fourth actor has no level: the default, said in a note and a tag.
     assert!(
-        got.notes
-            .iter()
-            .any(|n| n.contains("1 actors had no level")),
+        got.notes.iter().any(|n| n.contains("1 actor had no level")),
         "{:?}",
         got.notes
     );
@@ -233,7 +231,7 @@ fn a_gephi_style_gexf_imports_with_viz_positions_and_weights() {
     assert!(
         got.notes
             .iter()
-            .any(|n| n.contains("1 actors had no position"))
+            .any(|n| n.contains("1 actor had no position"))
     );
 }
 
@@ -454,7 +452,7 @@ fn an_edge_from_an_actor_to_itself_is_left_out_and_said() {
     assert!(
         got.notes
             .iter()
-            .any(|n| n.contains("1 partnerships joined an actor to itself")),
+            .any(|n| n.contains("1 partnership from an actor to itself was left out")),
         "{:?}",
         got.notes
     );

@@ -374,6 +374,46 @@ impl Tables {
 }
 
 impl Mapping {
+    /// Maps the column `header` (of whichever table has it; compared folded) to `field`: a
+    /// field name of that table, `custom` or `ignore`. Says what is wrong otherwise.
+    pub fn set(&mut self, tables: &Tables, header: &str, field: &str) -> Result<(), String> {
+        let key = fold(header);
+        let mut found = false;
+        for (table, targets, fields) in [
+            (&tables.actors, &mut self.actors, &ACTOR_FIELDS[..]),
+            (
+                &tables.partnerships,
+                &mut self.partnerships,
+                &PARTNERSHIP_FIELDS[..],
+            ),
+        ] {
+            let Some(table) = table else { continue };
+            let Some(i) = table.headers.iter().position(|h| fold(h) == key) else {
+                continue;
+            };
+            found = true;
+            targets[i] = match field.trim() {
+                "custom" => Target::Custom,
+                "ignore" => Target::Ignore,
+                f => match fields.iter().find(|x| **x == f) {
+                    Some(x) => Target::Field(x),
+                    None => {
+                        return Err(format!(
+                            "{}: \"{f}\" is not a field here; use custom, ignore or one of {}",
+                            table.name,
+                            fields.join(", ")
+                        ));
+                    }
+                },
+            };
+        }
+        if found {
+            Ok(())
+        } else {
+            Err(format!("no table has a column \"{header}\""))
+        }
+    }
+
     /// What is wrong with the mapping for `tables`: a field given by two columns, no names
     /// for the actors, no ends for the partnerships. Empty when the import can go ahead.
     pub fn problems(&self, tables: &Tables) -> Vec<String> {

@@ -708,28 +708,47 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
         return Err(ImportError::Problems(issues.list, issues.more));
     }
 
+    let actors = |n: usize| {
+        if n == 1 {
+            "1 actor".to_string()
+        } else {
+            format!("{n} actors")
+        }
+    };
+    let was = |n: usize| if n == 1 { "was" } else { "were" };
     if created > 0 {
         notes.push(format!(
-            "{created} actors were made from the names in the partnerships table."
+            "{} {} made from the names in the partnerships table.",
+            actors(created),
+            was(created)
         ));
     }
     if no_sector > 0 {
         notes.push(format!(
-            "{no_sector} actors had no sector and are marked {}; they carry the tag \"no sector in import\".",
+            "{} had no sector and {} marked {}, with the tag \"no sector in import\".",
+            actors(no_sector),
+            if no_sector == 1 { "is" } else { "are" },
             crate::model::Choice::label(fields::DEFAULT_SECTOR)
         ));
     }
     if no_level > 0 {
         notes.push(format!(
-            "{no_level} actors had no level and are placed at {}; they carry the tag \"no level in import\".",
+            "{} had no level and {} placed at {}, with the tag \"no level in import\".",
+            actors(no_level),
+            if no_level == 1 { "is" } else { "are" },
             crate::model::Choice::label(fields::DEFAULT_LEVEL)
         ));
     }
     if !loops.is_empty() {
         let shown: Vec<&str> = loops.iter().take(5).map(String::as_str).collect();
         notes.push(format!(
-            "{} partnerships joined an actor to itself and were left out ({}{}).",
-            loops.len(),
+            "{} from an actor to itself {} left out ({}{}).",
+            if loops.len() == 1 {
+                "1 partnership".to_string()
+            } else {
+                format!("{} partnerships", loops.len())
+            },
+            was(loops.len()),
             shown.join("; "),
             if loops.len() > 5 { "; …" } else { "" }
         ));
@@ -737,8 +756,9 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
     if !unplaced.is_empty() {
         place_missing(&mut project, &unplaced);
         notes.push(format!(
-            "{} actors had no position and were laid out in bands by level.",
-            unplaced.len()
+            "{} had no position and {} laid out in bands by level.",
+            actors(unplaced.len()),
+            was(unplaced.len())
         ));
     }
     progress.set(total, total);
