@@ -11,7 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::live::LiveIndicators;
 use crate::edit::{Command, History};
+use crate::io::Progress;
 use crate::io::export::{ExportRequest, Format, View};
+use crate::io::import::csv::{Table, Tables};
+use crate::io::import::{ImportError, ImportFormat, Imported};
 use crate::io::{self, LoadError, SaveError};
 use crate::model::{
     Actor, ActorId, Choice, ColourBy, Partnership, PartnershipId, Position, Project,
@@ -19,6 +22,7 @@ use crate::model::{
 use crate::typology::Framework;
 use crate::ui::actions::{Action, ActionContext};
 use crate::ui::canvas::{NewActorPrompt, actor_pos, canvas_ui};
+use crate::ui::import_dialog::{CsvDecision, CsvImport, csv_mapping_ui};
 use crate::ui::indicators::{DashboardState, dashboard_ui};
 use crate::ui::inspector::{InspectorState, choice_combo, inspector_ui};
 use crate::ui::intent::{Edit, Intent, count};
@@ -42,6 +46,8 @@ pub enum Origin {
     File(PathBuf),
     /// A new map that has never been saved.
     Untitled,
+    /// A map made by importing this file; Save asks where to write it.
+    Imported(PathBuf),
 }
 
 /// The open map and where it belongs.
@@ -84,6 +90,7 @@ impl Document {
             Origin::Sample => "DFGG Cambodia sample".to_string(),
             Origin::Untitled => "Untitled map".to_string(),
             Origin::File(p) => file_name(p),
+            Origin::Imported(p) => format!("{} (imported)", file_name(p)),
         }
     }
 }
@@ -149,6 +156,10 @@ pub enum Then {
     OpenPath(PathBuf),
     /// Open the sample map.
     OpenSample,
+    /// Ask for a file and import it.
+    ImportDialog,
+    /// Import this file (or folder of tables).
+    ImportPath(PathBuf),
     /// Close the window.
     Close,
 }
@@ -183,7 +194,13 @@ impl Default for ExportChoice {
 /// Results of work done off the UI thread.
 enum Event {
     PickedExport(Option<PathBuf>, Box<ExportRequest>),
-    Exported(Result<Vec<PathBuf>, String>),
+    Exported(Result<Vec<PathBuf>, crate::io::export::ExportError>),
+    PickedImport(Option<PathBuf>),
+    PickedActorsTable(Option<PathBuf>),
+    PickedPartnershipsTable(Option<PathBuf>),
+    TablesRead(PathBuf, Result<Tables, ImportError>),
+    TableRead(bool, Result<Table, ImportError>),
+    Imported(PathBuf, Box<Result<Imported, ImportError>>),
     PickedOpen(Option<PathBuf>),
     PickedSaveAs(Option<PathBuf>),
     Opened(PathBuf, Box<Result<Project, LoadError>>),
@@ -318,6 +335,10 @@ pub struct PartnerMapApp {
     pub pending: Option<Then>,
     /// What is running in the background, for the status bar.
     pub busy: Option<String>,
+    /// The progress and cancel switch of a long import or export, and what Cancel says.
+    pub job: Option<(std::sync::Arc<Progress>, &'static str)>,
+    /// A CSV import waiting at its column-mapping step.
+    pub csv_import: Option<CsvImport>,
     /// The quick-entry bar.
     pub quick: QuickEntry,
     /// The inspector's text buffers and messages.
@@ -368,6 +389,8 @@ impl PartnerMapApp {
             notices: Vec::new(),
             pending: None,
             busy: None,
+            job: None,
+            csv_import: None,
             quick: QuickEntry::default(),
             inspector: InspectorState::default(),
             quadrant: QuadrantState::default(),
@@ -540,13 +563,58 @@ impl PartnerMapApp {
             Event::PickedExport(Some(path), request) => self.export_to(path, *request),
             Event::Exported(result) => {
                 self.busy = None;
+                self.job = None;
                 match result {
                     Ok(files) => {
                         let list: Vec<String> =
                             files.iter().map(|f| f.display().to_string()).collect();
                         self.notify("Exported", list.join("\n"));
                     }
-                    Err(e) => self.notify("Could not export", e),
+                    Err(crate::io::export::ExportError::Cancelled) => {}
+                    Err(e) => self.notify("Could not export", e.to_string()),
+                }
+            }
+            Event::PickedImport(Some(path)) => self.import_path(path),
+            Event::PickedImport(None)
+            | Event::PickedActorsTable(None)
+            | Event::PickedPartnershipsTable(None) => {}
+            Event::PickedActorsTable(Some(path)) => self.read_table(path, true),
+            Event::PickedPartnershipsTable(Some(path)) => self.read_table(path, false),
+            Event::TablesRead(path, result) => {
+                self.busy = None;
+                match result {
+                    Ok(tables) => self.csv_import = Some(CsvImport::new(path, tables)),
+                    Err(e) => self.notify(
+                        format!("Could not import {}", file_name(&path)),
+                        format!("{e}\n\nThe map that was open stays open."),
+                    ),
+                }
+            }
+            Event::TableRead(actors, result) => {
+                self.busy = None;
+                match (result, &mut self.csv_import) {
+                    (Ok(table), Some(step)) => {
+                        if actors {
+                            step.tables.actors = Some(table);
+                        } else {
+                            step.tables.partnerships = Some(table);
+                        }
+                        step.mapping = step.tables.guess_mapping();
+                    }
+                    (Ok(_), None) => {}
+                    (Err(e), _) => self.notify("Could not read the table", e.to_string()),
+                }
+            }
+            Event::Imported(path, result) => {
+                self.busy = None;
+                self.job = None;
+                match *result {
+                    Ok(imported) => self.show_imported(path, imported),
+                    Err(ImportError::Cancelled) => {}
+                    Err(e) => self.notify(
+                        format!("Could not import {}", file_name(&path)),
+                        format!("{e}\n\nNothing was imported; the map that was open stays open."),
+                    ),
                 }
             }
             Event::Opened(path, result) => {
@@ -611,6 +679,17 @@ impl PartnerMapApp {
             }
             Then::OpenPath(path) => self.open_path(path),
             Then::OpenSample => self.set_document(Document::sample()),
+            Then::ImportDialog => {
+                let task = rfd::AsyncFileDialog::new()
+                    .set_title("Import a network or tables")
+                    .add_filter("Network or tables", &["graphml", "gexf", "csv", "xml"])
+                    .add_filter("GraphML", &["graphml", "xml"])
+                    .add_filter("GEXF", &["gexf"])
+                    .add_filter("CSV table", &["csv"])
+                    .pick_file();
+                self.spawn_dialog(task, Event::PickedImport);
+            }
+            Then::ImportPath(path) => self.import_path(path),
             Then::Close => {
                 self.allow_close = true;
                 if let Some(ctx) = &self.ctx {
@@ -621,9 +700,13 @@ impl PartnerMapApp {
     }
 
     fn save_as_dialog(&mut self) {
-        let name = match self.doc.path() {
-            Some(p) => file_name(p),
-            None => "map.ron".to_string(),
+        let name = match (&self.doc.origin, self.doc.path()) {
+            (_, Some(p)) => file_name(p),
+            (Origin::Imported(p), None) => p.file_stem().map_or_else(
+                || "map.ron".to_string(),
+                |s| format!("{}.ron", s.to_string_lossy()),
+            ),
+            _ => "map.ron".to_string(),
         };
         let task = rfd::AsyncFileDialog::new()
             .set_title("Save the map as")
@@ -650,15 +733,134 @@ impl PartnerMapApp {
         });
     }
 
-    /// Writes the export in the background; the window stays responsive.
+    /// Imports `path` (a GraphML or GEXF file runs at once; CSV tables go to the
+    /// column-mapping step first). The open map is replaced only when the import succeeds.
+    pub fn import_path(&mut self, path: PathBuf) {
+        match ImportFormat::from_path(&path) {
+            Some(ImportFormat::Csv) => {
+                self.busy = Some(format!("Reading {}…", file_name(&path)));
+                self.spawn(move || {
+                    let result = Tables::find(&path);
+                    Event::TablesRead(path, result)
+                });
+            }
+            Some(format) => {
+                let source = path.clone();
+                self.run_import(source, move |progress| {
+                    crate::io::import::import_path(&path, Some(format), progress)
+                });
+            }
+            None => self.notify(
+                format!("Cannot import {}", file_name(&path)),
+                "PartnerMap imports GraphML (.graphml, .xml), GEXF (.gexf) and CSV tables (.csv).",
+            ),
+        }
+    }
+
+    /// Reads one more table for the column-mapping step.
+    fn read_table(&mut self, path: PathBuf, actors: bool) {
+        self.busy = Some(format!("Reading {}…", file_name(&path)));
+        self.spawn(move || Event::TableRead(actors, Table::read(&path)));
+    }
+
+    /// Runs `work` off the UI thread and sends its event back.
+    fn spawn(&self, work: impl FnOnce() -> Event + Send + 'static) {
+        let tx = self.tx.clone();
+        let ctx = self.ctx.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(work());
+            if let Some(ctx) = ctx {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    /// Runs an import in the background with progress and Cancel in the status bar.
+    fn run_import(
+        &mut self,
+        source: PathBuf,
+        work: impl FnOnce(&Progress) -> Result<Imported, ImportError> + Send + 'static,
+    ) {
+        let progress = std::sync::Arc::new(Progress::new());
+        self.job = Some((progress.clone(), "Cancel import"));
+        self.busy = Some(format!("Importing {}…", file_name(&source)));
+        self.spawn(move || {
+            let result = work(&progress);
+            Event::Imported(source, Box::new(result))
+        });
+    }
+
+    /// Makes the imported map the open one (unsaved) and says what the import did.
+    fn show_imported(&mut self, source: PathBuf, imported: Imported) {
+        let (actors, partnerships) = (
+            imported.project.actors.len(),
+            imported.project.partnerships.len(),
+        );
+        self.set_document(Document::new(
+            imported.project,
+            Origin::Imported(source.clone()),
+        ));
+        // A map that exists only in memory: marked unsaved until it is saved.
+        self.saved_state = u64::MAX;
+        let mut body = format!(
+            "{actors} actors and {partnerships} partnerships. The map is not saved yet: use Save to keep it as a PartnerMap file."
+        );
+        for note in &imported.notes {
+            body.push_str("\n\n");
+            body.push_str(note);
+        }
+        self.notify(format!("Imported {}", file_name(&source)), body);
+    }
+
+    /// The column-mapping step of a CSV import, while it is open.
+    fn csv_import_ui(&mut self, ctx: &egui::Context) {
+        let Some(step) = &mut self.csv_import else {
+            return;
+        };
+        match csv_mapping_ui(ctx, step) {
+            None => {}
+            Some(CsvDecision::Cancel) => self.csv_import = None,
+            Some(CsvDecision::Import) => {
+                if let Some(step) = self.csv_import.take() {
+                    self.run_import(step.source.clone(), move |progress| {
+                        crate::io::import::csv::import(&step.tables, &step.mapping, progress)
+                    });
+                }
+            }
+            Some(decision) => {
+                let actors = decision == CsvDecision::AddActors;
+                let task = rfd::AsyncFileDialog::new()
+                    .set_title(if actors {
+                        "Add the actors table"
+                    } else {
+                        "Add the partnerships table"
+                    })
+                    .add_filter("CSV table", &["csv"])
+                    .pick_file();
+                self.spawn_dialog(
+                    task,
+                    if actors {
+                        Event::PickedActorsTable
+                    } else {
+                        Event::PickedPartnershipsTable
+                    },
+                );
+            }
+        }
+    }
+
+    /// Writes the export in the background with Cancel in the status bar; the window stays
+    /// responsive, and a cancelled export writes nothing.
     pub fn export_to(&mut self, path: PathBuf, request: ExportRequest) {
         self.busy = Some(format!("Exporting {}…", path.display()));
+        let progress = std::sync::Arc::new(Progress::new());
+        self.job = Some((progress.clone(), "Cancel export"));
         let project = self.doc.project.clone();
         let tx = self.tx.clone();
         let ctx = self.ctx.clone();
         std::thread::spawn(move || {
-            let result = crate::io::export::export_to_path(&project, &request, &path)
-                .map_err(|e| e.to_string());
+            let result =
+                crate::io::export::export_to_path_with(&project, &request, &path, &progress);
             let _ = tx.send(Event::Exported(result));
             if let Some(ctx) = ctx {
                 ctx.request_repaint();
@@ -857,6 +1059,7 @@ impl PartnerMapApp {
             Action::Presentation => self.toggle_presentation(),
             Action::QuickEntry => self.quick.focus = true,
             Action::Export => self.export = Some(ExportChoice::default()),
+            Action::Import => self.guard(Then::ImportDialog),
         }
     }
 
@@ -1048,7 +1251,7 @@ impl PartnerMapApp {
                         }
                     }
                 });
-                for a in [Action::Save, Action::SaveAs, Action::Export, Action::Quit] {
+                for a in [Action::Import, Action::Save, Action::SaveAs, Action::Export, Action::Quit] {
                     if a.menu_button(ui, &cx) {
                         chosen.push(a);
                     }
@@ -1243,8 +1446,28 @@ impl PartnerMapApp {
             }
             if let Some(busy) = &self.busy {
                 ui.separator();
-                ui.spinner();
+                match &self.job {
+                    Some((job, _)) if job.fraction() > 0.0 => {
+                        ui.add(
+                            egui::ProgressBar::new(job.fraction())
+                                .desired_width(120.0)
+                                .show_percentage(),
+                        );
+                    }
+                    _ => {
+                        ui.spinner();
+                    }
+                }
                 ui.label(busy);
+                if let Some((job, cancel)) = &self.job {
+                    if job.is_cancelled() {
+                        ui.label("cancelling…");
+                    } else if ui.small_button(*cancel).clicked() {
+                        job.cancel();
+                    }
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_millis(100));
+                }
             }
             if let Some(p) = self.live.progress() {
                 ui.separator();
@@ -1383,10 +1606,12 @@ impl PartnerMapApp {
                 .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
             {
                 self.guard(Then::OpenPath(path));
+            } else if ImportFormat::from_path(&path).is_some() {
+                self.guard(Then::ImportPath(path));
             } else {
                 self.notify(
                     format!("Cannot open {}", file_name(&path)),
-                    "PartnerMap opens maps saved as .ron files.",
+                    "PartnerMap opens maps saved as .ron files, and imports GraphML, GEXF and CSV tables.",
                 );
             }
         }
@@ -1602,9 +1827,14 @@ impl PartnerMapApp {
             .default_size([560.0, 620.0])
             .show(&ctx, crate::ui::help::help_ui);
         self.export_ui(&ctx);
+        self.csv_import_ui(&ctx);
         self.notice_ui(&ctx);
         self.discard_ui(&ctx);
-        if self.notices.is_empty() && self.pending.is_none() && self.export.is_none() {
+        if self.notices.is_empty()
+            && self.pending.is_none()
+            && self.export.is_none()
+            && self.csv_import.is_none()
+        {
             self.shortcuts(&ctx);
         }
         self.apply_intents(intents);

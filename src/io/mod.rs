@@ -3,9 +3,11 @@
 pub mod export;
 pub mod import;
 pub mod locate;
+mod progress;
 mod ron_file;
 mod sample;
 
+pub use progress::Progress;
 pub use sample::{SAMPLE_RON, sample};
 
 pub use ron_file::{

@@ -43,6 +43,8 @@ pub enum Action {
     OpenSample,
     /// Export the map, a quadrant chart or the tables.
     Export,
+    /// Make a new map from GraphML, GEXF or CSV tables.
+    Import,
 }
 
 /// What the actions' enabled-ness depends on.
@@ -82,6 +84,7 @@ impl Action {
         Action::QuickEntry,
         Action::OpenSample,
         Action::Export,
+        Action::Import,
     ];
 
     /// The menu label.
@@ -106,6 +109,7 @@ impl Action {
             Self::QuickEntry => "Quick entry",
             Self::OpenSample => "Open sample map",
             Self::Export => "Export…",
+            Self::Import => "Import…",
         }
     }
 
@@ -135,6 +139,9 @@ impl Action {
             Self::Export => {
                 "Export the map or a quadrant chart as SVG, PNG or PDF, the tables as CSV, or the network as GraphML, GEXF or JSON"
             }
+            Self::Import => {
+                "Make a new map from GraphML or GEXF (Gephi, Cytoscape, yEd, networkx) or from CSV tables of actors and partnerships"
+            }
         }
     }
 
@@ -162,6 +169,7 @@ impl Action {
             Self::Presentation => vec![sc(Modifiers::NONE, Key::F11)],
             Self::QuickEntry => vec![sc(cmd, Key::L)],
             Self::Export => vec![sc(cmd, Key::E)],
+            Self::Import => vec![sc(cmd, Key::I)],
             Self::AddActor | Self::ConnectMode | Self::OpenSample => vec![],
         }
     }

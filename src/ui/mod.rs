@@ -6,6 +6,7 @@ pub mod camera;
 pub mod canvas;
 pub mod fonts;
 pub mod help;
+pub mod import_dialog;
 pub mod indicators;
 pub mod inspector;
 pub mod intent;

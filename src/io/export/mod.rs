@@ -19,7 +19,7 @@ pub mod svg;
 mod text;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize};
+use std::sync::atomic::AtomicUsize;
 
 pub use attributes::{AttrDef, AttrType, Schema};
 pub use csv::{
@@ -35,7 +35,7 @@ pub use quadrant::quadrant_svg;
 pub use svg::{SvgOptions, map_extent, map_svg};
 pub use text::{escape as xml_escape, xml_clean};
 
-use crate::io::SaveError;
+use crate::io::{Progress, SaveError};
 use crate::model::Project;
 use crate::typology::Framework;
 
@@ -89,6 +89,9 @@ pub enum ExportError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// The export was cancelled; nothing was written.
+    #[error("the export was cancelled; nothing was written")]
+    Cancelled,
     /// Writing a file failed; the file that was there is left as it was.
     #[error(transparent)]
     Save(#[from] SaveError),
@@ -217,6 +220,18 @@ pub type ExportFiles = Vec<(Option<&'static str>, Vec<u8>)>;
 /// Renders `request` for `project` without writing anything. CSV computes every indicator,
 /// betweenness included (on two threads).
 pub fn render(project: &Project, request: &ExportRequest) -> Result<ExportFiles, ExportError> {
+    render_with(project, request, &Progress::new())
+}
+
+/// [`render`], stopping early with [`ExportError::Cancelled`] when `progress` is cancelled.
+pub fn render_with(
+    project: &Project,
+    request: &ExportRequest,
+    progress: &Progress,
+) -> Result<ExportFiles, ExportError> {
+    if progress.is_cancelled() {
+        return Err(ExportError::Cancelled);
+    }
     if request.view != View::Map && !request.format.is_picture() {
         return Err(ExportError::ViewNotSupported {
             view: "quadrant",
@@ -240,9 +255,12 @@ pub fn render(project: &Project, request: &ExportRequest) -> Result<ExportFiles,
             )?)
         }
         Format::Csv => {
-            let cancel = AtomicBool::new(false);
-            let progress = AtomicUsize::new(0);
-            let betweenness = crate::analysis::betweenness(project, 2, &cancel, &progress);
+            let done = AtomicUsize::new(0);
+            let betweenness =
+                crate::analysis::betweenness(project, 2, progress.cancel_flag(), &done);
+            if progress.is_cancelled() {
+                return Err(ExportError::Cancelled);
+            }
             let indicators = crate::analysis::compute(project, betweenness.as_ref());
             let tables = csv_tables(project, &indicators)?;
             Ok(tables
@@ -265,7 +283,21 @@ pub fn export_to_path(
     request: &ExportRequest,
     out: &Path,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    let files = render(project, request)?;
+    export_to_path_with(project, request, out, &Progress::new())
+}
+
+/// [`export_to_path`] that can be cancelled through `progress`: a cancelled export writes
+/// nothing.
+pub fn export_to_path_with(
+    project: &Project,
+    request: &ExportRequest,
+    out: &Path,
+    progress: &Progress,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let files = render_with(project, request, progress)?;
+    if progress.is_cancelled() {
+        return Err(ExportError::Cancelled);
+    }
     let mut written = Vec::new();
     if request.format == Format::Csv {
         std::fs::create_dir_all(out).map_err(|source| ExportError::Io {

@@ -28,8 +28,8 @@ mod xml;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+pub use crate::io::Progress;
 pub use place::place_missing;
 
 use crate::model::{Actor, ActorId, CustomValue, Partnership, PartnershipId, Project, Subject};
@@ -38,38 +38,6 @@ use crate::model::{Actor, ActorId, CustomValue, Partnership, PartnershipId, Proj
 pub const MAX_IMPORT_BYTES: u64 = crate::io::MAX_FILE_BYTES;
 /// The most problems an import lists; the rest are counted.
 pub const MAX_LISTED: usize = 200;
-
-/// Progress of a long import or export, and the way to cancel it, shared between the worker
-/// thread and the window.
-#[derive(Debug, Default)]
-pub struct Progress {
-    cancel: AtomicBool,
-    permille: AtomicUsize,
-}
-
-impl Progress {
-    /// A fresh progress: nothing done, not cancelled.
-    pub fn new() -> Self {
-        Self::default()
-    }
-    /// Asks the work to stop as soon as it can.
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-    /// Whether the work was asked to stop.
-    pub fn is_cancelled(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
-    }
-    /// Records that `done` of `total` steps are done.
-    pub fn set(&self, done: usize, total: usize) {
-        let p = (done.min(total) * 1000).checked_div(total).unwrap_or(0);
-        self.permille.store(p, Ordering::Relaxed);
-    }
-    /// How much is done, 0–1.
-    pub fn fraction(&self) -> f32 {
-        self.permille.load(Ordering::Relaxed) as f32 / 1000.0
-    }
-}
 
 /// The formats PartnerMap imports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,0 +1,167 @@
+//! File → Import in the window, driven with egui_kittest: the unsaved-changes guard, the
+//! CSV column-mapping step, messages on failure, and Cancel for long imports and exports.
+
+use egui::Vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use partnermap::app::{Document, Origin, PartnerMapApp};
+use partnermap::io::import::csv::Target;
+
+type H = Harness<'static, PartnerMapApp>;
+
+fn harness_with(doc: Document) -> H {
+    let app = PartnerMapApp::with_document(doc);
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1400.0, 860.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(64)
+        .with_context_setup(partnermap::ui::fonts::install)
+        .build_eframe(move |_cc| app);
+    // Not `run`: a big map keeps the betweenness spinner turning.
+    h.run_steps(3);
+    h
+}
+
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn finish(h: &mut H) {
+    h.run_steps(2);
+    h.state_mut().wait_for_background_work();
+    h.run_steps(3);
+}
+
+#[test]
+fn dropping_a_graphml_imports_it_as_a_new_unsaved_map_after_asking() {
+    let mut h = harness_with(Document::sample());
+    let path = std::path::PathBuf::from("tests/fixtures/import/gephi.graphml");
+    h.state_mut().saved_state = u64::MAX; // pretend there are unsaved changes
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.run();
+    h.get_by_label_contains("Save changes to");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().doc.origin, Origin::Sample, "Cancel keeps the map");
+
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.run();
+    h.get_by_label("Don't save").click();
+    finish(&mut h);
+    assert_eq!(h.state().doc.origin, Origin::Imported(path));
+    assert_eq!(h.state().doc.project.actors.len(), 4);
+    assert!(h.state().is_modified(), "an imported map is unsaved");
+    assert!(
+        h.state()
+            .window_title()
+            .starts_with("● gephi.graphml (imported)")
+    );
+    h.get_by_label_contains("Imported gephi.graphml");
+    h.get_by_label_contains("1 actor had no level");
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().notices.is_empty());
+}
+
+#[test]
+fn csv_tables_go_through_the_column_mapping_step() {
+    let mut h = harness_with(Document::sample());
+    h.state_mut()
+        .import_path("tests/fixtures/import/spreadsheet/partners.csv".into());
+    finish(&mut h);
+    assert!(h.state().csv_import.is_some(), "the mapping step is open");
+    // The dialog lists the columns of both tables with their first values.
+    h.get_by_label("Import tables");
+    h.get_by_label("actors.csv — 4 rows, 6 columns");
+    h.get_by_label("partners.csv — 3 rows, 5 columns");
+    h.get_by_label("Organisation");
+    h.get_by_label("works in 5 provinces");
+    // Mapping two columns to the same field is refused until fixed.
+    h.state_mut().csv_import.as_mut().unwrap().mapping.actors[1] = Target::Field("name");
+    h.run();
+    h.get_by_label_contains("both \"Organisation\" and \"Type\" give name");
+    h.get_by_label("Import").click();
+    h.run();
+    assert!(
+        h.state().csv_import.is_some(),
+        "Import is disabled while a problem stands"
+    );
+    // Leave the Type column out instead.
+    h.state_mut().csv_import.as_mut().unwrap().mapping.actors[1] = Target::Ignore;
+    h.run();
+    h.get_by_label("Import").click();
+    finish(&mut h);
+    assert!(h.state().csv_import.is_none());
+    let p = &h.state().doc.project;
+    assert_eq!(p.actors.len(), 4);
+    assert_eq!(p.partnerships.len(), 3);
+    assert!(
+        p.actors.values().all(|a| a.kind.is_empty()),
+        "Type was left out"
+    );
+}
+
+#[test]
+fn a_failed_import_says_where_and_keeps_the_open_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("actors.csv");
+    std::fs::write(&bad, "name,sector\nA,State\nB,Church\n").unwrap();
+    let mut h = harness_with(Document::sample());
+    let before = h.state().doc.project.clone();
+    h.state_mut().import_path(bad);
+    finish(&mut h);
+    h.get_by_label("Import").click();
+    finish(&mut h);
+    h.get_by_label("Could not import actors.csv");
+    h.get_by_label_contains("actors.csv row 3, column \"sector\": \"Church\" is not a sector");
+    assert_eq!(h.state().doc.project, before);
+    assert_eq!(h.state().doc.origin, Origin::Sample);
+}
+
+#[test]
+fn a_long_import_can_be_cancelled_from_the_status_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.graphml");
+    let big = partnermap::generate::generate(6000, 18000, 3).unwrap();
+    std::fs::write(&path, partnermap::io::export::graphml(&big).unwrap()).unwrap();
+    let mut h = harness_with(Document::sample());
+    h.state_mut().import_path(path);
+    h.run_steps(2);
+    h.get_by_label_contains("Importing big.graphml");
+    h.get_by_label("Cancel import").click();
+    finish(&mut h);
+    assert_eq!(h.state().doc.origin, Origin::Sample, "nothing was imported");
+    assert!(h.state().notices.is_empty(), "a cancel needs no message");
+    assert!(h.state().job.is_none());
+}
+
+#[test]
+fn a_long_export_can_be_cancelled_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tables");
+    let big = partnermap::generate::generate(3000, 9000, 3).unwrap();
+    let mut h = harness_with(Document::new(big, Origin::Untitled));
+    let request = partnermap::io::export::ExportRequest::new(partnermap::io::export::Format::Csv);
+    h.state_mut().export_to(out.clone(), request);
+    h.run_steps(2);
+    h.get_by_label_contains("Exporting");
+    h.get_by_label("Cancel export").click();
+    finish(&mut h);
+    assert!(
+        !out.join("actors.csv").exists(),
+        "a cancelled export writes nothing"
+    );
+    assert!(h.state().notices.is_empty());
+}
