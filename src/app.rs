@@ -425,6 +425,13 @@ impl PartnerMapApp {
         let last = prefs.recent.first().cloned();
         app.prefs = prefs;
         match (file, last) {
+            // A network or tables given on the command line are imported.
+            (Some(f), _)
+                if !f.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+                    && ImportFormat::from_path(&f).is_some() =>
+            {
+                app.import_path(f);
+            }
             (Some(f), _) => app.open_path(f),
             (None, Some(last)) if last.is_file() => app.open_path(last),
             _ => {}
@@ -935,7 +942,7 @@ impl PartnerMapApp {
                     .labelled_by(label.id);
             } else {
                 ui.label(match choice.format {
-                    Format::Csv => "Writes actors.csv, partnerships.csv, indicators.csv and network.csv into a folder.",
+                    Format::Csv => "Writes actors.csv, partnerships.csv, indicators.csv, partnership_indicators.csv and network.csv into a folder.",
                     Format::Graphml | Format::Gexf => "Every actor and partnership attribute, for Gephi, Cytoscape, yEd and networkx.",
                     _ => "The whole map as JSON.",
                 });

@@ -23,7 +23,8 @@ use crate::typology::Framework;
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// A map to open in the window (else the last map, else the sample map).
+    /// A map to open in the window (else the last map, else the sample map); a GraphML,
+    /// GEXF or CSV file is imported into a new map.
     pub file: Option<PathBuf>,
     /// A command to run instead of opening the window.
     #[command(subcommand)]
@@ -52,7 +53,8 @@ pub enum Command {
     /// Export a map: the map or a quadrant chart as SVG, PNG or PDF; CSV tables; GraphML or
     /// GEXF for Gephi, Cytoscape, yEd and networkx; or JSON. The format follows OUT's
     /// extension unless --format is given. CSV writes actors.csv, partnerships.csv,
-    /// indicators.csv and network.csv into the folder OUT (made if missing).
+    /// indicators.csv, partnership_indicators.csv and network.csv into the folder OUT (made if
+    /// missing).
     Export(ExportArgs),
     /// Import a map from GraphML, GEXF or CSV tables into a new .ron map. For CSV, IN is a
     /// folder holding actors.csv and/or partnerships.csv, or one table (a partnerships table

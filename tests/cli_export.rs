@@ -62,6 +62,7 @@ fn csv_goes_into_a_folder_of_tables() {
         "actors.csv",
         "partnerships.csv",
         "indicators.csv",
+        "partnership_indicators.csv",
         "network.csv",
     ] {
         let table = std::fs::read_to_string(dir.path().join("tables").join(name)).unwrap();

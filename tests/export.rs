@@ -408,6 +408,48 @@ fn indicator_tables_hold_every_actor_and_the_network() {
 }
 
 #[test]
+fn the_partnership_table_holds_each_partnerships_measures_and_quadrants() {
+    let mut project = Project::new();
+    for (id, name) in [(1, "Council"), (2, "NGO")] {
+        project.insert_actor(Actor::new(ActorId(id), name, Sector::State, Level::Commune));
+    }
+    let mut p = Partnership::new(PartnershipId(1), ActorId(1), ActorId(2));
+    p.trust_ab = Some(4);
+    p.trust_ba = Some(2);
+    p.power = Some(1);
+    p.form = Form::Coalition;
+    p.formality = Formality::Mou;
+    project.insert_partnership(p);
+    let ind = partnermap::analysis::compute(&project, None);
+    let text = export::partnership_indicators_csv(&project, &ind).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<_> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    let cell = |name: &str| {
+        let i = headers.iter().position(|h| h == name).unwrap();
+        rows[0][i].to_string()
+    };
+    assert_eq!(
+        (cell("a_name"), cell("b_name")),
+        ("Council".into(), "NGO".into())
+    );
+    // t = mean(4, 2) → (3 − 1) / 4 = 0.5; gap |4 − 2| / 4 = 0.5; asymmetry |1| / 2 = 0.5.
+    assert_eq!(cell("trust"), "0.5");
+    assert_eq!(cell("trust_gap"), "0.5");
+    assert_eq!(cell("power_asymmetry"), "0.5");
+    assert_eq!(cell("contribution_equity"), "", "missing input, empty cell");
+    // Coalition = depth 1/3, MoU = formality 3/5: low depth, high formality in A.
+    assert_eq!(cell("quadrant_a"), "Formal but shallow");
+    assert!(
+        cell("quadrant_b").starts_with("unplaced: "),
+        "{}",
+        cell("quadrant_b")
+    );
+    assert_eq!(cell("x_b"), "");
+}
+
+#[test]
 fn graphml_round_trips_every_attribute() {
     let project = tricky();
     let doc = parse_xml(&graphml(&project).unwrap());

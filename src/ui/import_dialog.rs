@@ -20,6 +20,19 @@ pub struct CsvImport {
     pub mapping: Mapping,
 }
 
+/// What a target means, where its field name alone does not say it.
+fn describe(target: &Target) -> String {
+    match target {
+        Target::Field("a") => "a (first actor, source)".into(),
+        Target::Field("b") => "b (second actor, target)".into(),
+        Target::Field("a_name") => "a_name (first actor's name)".into(),
+        Target::Field("b_name") => "b_name (second actor's name)".into(),
+        Target::Field("x") => "x (position)".into(),
+        Target::Field("y") => "y (position)".into(),
+        other => other.describe(),
+    }
+}
+
 impl CsvImport {
     /// The step for `tables` read from `source`, with the guessed mapping.
     pub fn new(source: PathBuf, tables: Tables) -> Self {
@@ -96,7 +109,7 @@ fn table_ui(
                 let name = ui.label(header).id;
                 ui.label(RichText::new(first_value(table, i)).italics());
                 egui::ComboBox::from_id_salt((id, i))
-                    .selected_text(target.describe())
+                    .selected_text(describe(target))
                     .width(190.0)
                     .show_ui(ui, |ui| {
                         ui.selectable_value(target, Target::Ignore, "leave out");
@@ -104,7 +117,11 @@ fn table_ui(
                             .on_hover_text("Kept as a custom field named as the column");
                         ui.separator();
                         for f in fields {
-                            ui.selectable_value(target, Target::Field(f), *f);
+                            ui.selectable_value(
+                                target,
+                                Target::Field(f),
+                                describe(&Target::Field(f)),
+                            );
                         }
                     })
                     .response
@@ -120,10 +137,10 @@ pub fn csv_mapping_ui(ctx: &egui::Context, state: &mut CsvImport) -> Option<CsvD
     let response = egui::Modal::new(Id::unique("partnermap.csv_import")).show(ctx, |ui| {
         ui.set_max_width(640.0);
         ui.heading("Import tables");
-        ui.label("Choose what each column gives. Columns named as PartnerMap's fields, or in common ways, are already chosen.")
-            .on_hover_text(VALUE_HELP);
-        ui.label(RichText::new("How values are read (hover)").weak().small())
-            .on_hover_text(VALUE_HELP);
+        ui.label("Choose what each column gives. Columns named as PartnerMap's fields, or in common ways, are already chosen.");
+        egui::CollapsingHeader::new("How values are read")
+            .id_salt("csv.values")
+            .show(ui, |ui| ui.label(VALUE_HELP));
         ui.add_space(6.0);
         egui::ScrollArea::vertical()
             .max_height(ui.ctx().content_rect().height() * 0.6)

@@ -1,5 +1,6 @@
 //! CSV tables for spreadsheets (design.md §8): `actors.csv`, `partnerships.csv`,
-//! `indicators.csv` (one row per actor, betweenness included) and `network.csv` (one row per
+//! `indicators.csv` (one row per actor, betweenness included), `partnership_indicators.csv`
+//! (one row per partnership: its measures and quadrants) and `network.csv` (one row per
 //! network indicator: `indicator,value`, since the network's indicators do not fit the actor
 //! columns).
 //!
@@ -19,7 +20,7 @@ use super::text::join;
 use crate::analysis::Indicators;
 use crate::model::{Choice, CustomFields, CustomValue, Project};
 
-/// The four tables, as text.
+/// The five tables, as text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CsvTables {
     /// Every actor with every field.
@@ -28,17 +29,20 @@ pub struct CsvTables {
     pub partnerships: String,
     /// Every actor's indicators.
     pub indicators: String,
+    /// Every partnership's indicators and quadrants.
+    pub partnership_indicators: String,
     /// The network's indicators, one per row.
     pub network: String,
 }
 
 impl CsvTables {
     /// The file name and text of each table, in a fixed order.
-    pub fn files(&self) -> [(&'static str, &str); 4] {
+    pub fn files(&self) -> [(&'static str, &str); 5] {
         [
             ("actors.csv", &self.actors),
             ("partnerships.csv", &self.partnerships),
             ("indicators.csv", &self.indicators),
+            ("partnership_indicators.csv", &self.partnership_indicators),
             ("network.csv", &self.network),
         ]
     }
@@ -334,6 +338,65 @@ pub fn indicators_csv(indicators: &Indicators) -> Result<String, ExportError> {
     finish(w)
 }
 
+/// `partnership_indicators.csv`: one row per partnership with the measures of design.md §5
+/// (empty where an input is missing) and, for frameworks A–C, its quadrant and point (or
+/// `unplaced: ` and the reason).
+pub fn partnership_indicators_csv(
+    project: &Project,
+    indicators: &Indicators,
+) -> Result<String, ExportError> {
+    let mut w = writer();
+    w.write_record([
+        "id",
+        "a",
+        "a_name",
+        "b",
+        "b_name",
+        "trust",
+        "trust_gap",
+        "power_asymmetry",
+        "contribution_equity",
+        "mutuality",
+        "identity",
+        "quadrant_a",
+        "x_a",
+        "y_a",
+        "quadrant_b",
+        "x_b",
+        "y_b",
+        "quadrant_c",
+        "x_c",
+        "y_c",
+    ])?;
+    let name = |id| project.actor(id).map_or("", |a| a.name.as_str());
+    for p in indicators.partnerships.values() {
+        let mut r = Row::default();
+        r.num(p.id)
+            .num(p.a)
+            .text(name(p.a))
+            .num(p.b)
+            .text(name(p.b))
+            .float(p.trust)
+            .float(p.trust_gap)
+            .float(p.power_asymmetry)
+            .float(p.contribution_equity)
+            .float(p.mutuality)
+            .float(p.identity);
+        for placement in [&p.quadrants.a, &p.quadrants.b, &p.quadrants.c] {
+            match placement {
+                crate::typology::Placement::Placed(at) => {
+                    r.text(at.quadrant).float(Some(at.x)).float(Some(at.y));
+                }
+                crate::typology::Placement::Unplaced(why) => {
+                    r.text(&format!("unplaced: {why}")).num("").num("");
+                }
+            }
+        }
+        w.write_record(&r.0)?;
+    }
+    finish(w)
+}
+
 /// Flattens a JSON value into (dotted key, value) rows.
 fn flatten(prefix: &str, v: &Value, rows: &mut Vec<(String, String)>) {
     match v {
@@ -368,12 +431,13 @@ pub fn network_csv(indicators: &Indicators) -> Result<String, ExportError> {
     finish(w)
 }
 
-/// All four tables.
+/// All five tables.
 pub fn csv_tables(project: &Project, indicators: &Indicators) -> Result<CsvTables, ExportError> {
     Ok(CsvTables {
         actors: actors_csv(project)?,
         partnerships: partnerships_csv(project)?,
         indicators: indicators_csv(indicators)?,
+        partnership_indicators: partnership_indicators_csv(project, indicators)?,
         network: network_csv(indicators)?,
     })
 }

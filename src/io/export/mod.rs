@@ -23,7 +23,8 @@ use std::sync::atomic::AtomicUsize;
 
 pub use attributes::{AttrDef, AttrType, Schema};
 pub use csv::{
-    CsvTables, actors_csv, csv_tables, indicators_csv, network_csv, neutralise, partnerships_csv,
+    CsvTables, actors_csv, csv_tables, indicators_csv, network_csv, neutralise,
+    partnership_indicators_csv, partnerships_csv,
 };
 pub use fonts::{database as font_database, usvg_options};
 pub use gexf::gexf;
@@ -276,8 +277,8 @@ pub fn render_with(
 }
 
 /// Renders `request` and writes it to `out`, atomically: a file, or for CSV a folder (made
-/// if missing) receiving `actors.csv`, `partnerships.csv`, `indicators.csv` and
-/// `network.csv`. Returns the files written.
+/// if missing) receiving `actors.csv`, `partnerships.csv`, `indicators.csv`,
+/// `partnership_indicators.csv` and `network.csv`. Returns the files written.
 pub fn export_to_path(
     project: &Project,
     request: &ExportRequest,
