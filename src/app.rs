@@ -15,6 +15,7 @@ use crate::io::Progress;
 use crate::io::export::{ExportRequest, Format, View};
 use crate::io::import::csv::{Table, Tables};
 use crate::io::import::{ImportError, ImportFormat, Imported};
+use crate::io::recovery::{self, Found, Reason, Recovery};
 use crate::io::{self, LoadError, SaveError};
 use crate::model::{
     Actor, ActorId, Choice, ColourBy, Partnership, PartnershipId, Position, Project,
@@ -59,15 +60,43 @@ pub struct Document {
     pub origin: Origin,
     /// Counts changes; derived data is cached against it.
     pub revision: u64,
+    /// The file's size and time when it was last opened or saved here, to notice another
+    /// program changing it.
+    pub disk: Option<DiskStamp>,
+}
+
+/// A file's size and modification time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DiskStamp {
+    /// Size in bytes.
+    pub len: u64,
+    /// Last modification.
+    pub modified: std::time::SystemTime,
+}
+
+impl DiskStamp {
+    /// The stamp of the file at `path` now, if it exists.
+    pub fn of(path: &Path) -> Option<Self> {
+        let m = std::fs::metadata(path).ok()?;
+        Some(Self {
+            len: m.len(),
+            modified: m.modified().ok()?,
+        })
+    }
 }
 
 impl Document {
     /// A document for `project` from `origin`.
     pub fn new(project: Project, origin: Origin) -> Self {
+        let disk = match &origin {
+            Origin::File(p) => DiskStamp::of(p),
+            _ => None,
+        };
         Self {
             project,
             origin,
             revision: 0,
+            disk,
         }
     }
 
@@ -205,6 +234,7 @@ enum Event {
     PickedSaveAs(Option<PathBuf>),
     Opened(PathBuf, Box<Result<Project, LoadError>>),
     Saved(PathBuf, u64, Result<(), SaveError>),
+    Autosaved(u64, Result<PathBuf, SaveError>),
 }
 
 /// A message shown in a dialog until the user dismisses it.
@@ -372,6 +402,59 @@ pub struct PartnerMapApp {
     shown_title: String,
     applied_look: Option<(ThemeChoice, bool, u32)>,
     ctx: Option<egui::Context>,
+    /// Autosave to the recovery folder (none in tests unless they set one).
+    pub autosave: Autosave,
+    /// Recovery files of an earlier session, offered at start.
+    pub offer: Vec<Found>,
+    /// A save over a file that another program changed, waiting for the user's word.
+    pub overwrite_check: Option<PathBuf>,
+}
+
+/// How long unsaved work may wait before it is written to the recovery file (design:
+/// within 30 seconds of an edit).
+pub const AUTOSAVE_AFTER: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Maps up to this many actors and partnerships hand the panic hook a fresh copy at every
+/// change; larger ones at every autosave (a copy of the stress map takes milliseconds).
+const SNAPSHOT_EVERY_CHANGE: usize = 20_000;
+
+/// The autosave's state.
+#[derive(Debug)]
+pub struct Autosave {
+    /// Where recovery files go; `None` turns autosave off.
+    pub recovery: Option<Recovery>,
+    /// How long unsaved work waits before it is written ([`AUTOSAVE_AFTER`]).
+    pub delay: std::time::Duration,
+    /// When the first change not yet in the recovery file was seen.
+    dirty_since: Option<std::time::Instant>,
+    /// The history state the recovery file holds.
+    written: Option<u64>,
+    /// A write is running.
+    writing: bool,
+    /// Whether the recovery file exists.
+    on_disk: bool,
+    /// The window had the focus last frame.
+    was_focused: bool,
+    /// The revision handed to the panic hook.
+    snapshot_revision: Option<u64>,
+    /// Why the last autosave failed, for the status bar.
+    pub failed: Option<String>,
+}
+
+impl Default for Autosave {
+    fn default() -> Self {
+        Self {
+            recovery: None,
+            delay: AUTOSAVE_AFTER,
+            dirty_since: None,
+            written: None,
+            writing: false,
+            on_disk: false,
+            was_focused: false,
+            snapshot_revision: None,
+            failed: None,
+        }
+    }
 }
 
 impl PartnerMapApp {
@@ -413,6 +496,9 @@ impl PartnerMapApp {
             shown_title: String::new(),
             applied_look: None,
             ctx: None,
+            autosave: Autosave::default(),
+            offer: Vec::new(),
+            overwrite_check: None,
         }
     }
 
@@ -422,6 +508,12 @@ impl PartnerMapApp {
         let prefs = Prefs::from_storage(cc.storage);
         let mut app = Self::with_document(Document::sample());
         app.ctx = Some(cc.egui_ctx.clone());
+        if let Some(dir) = Recovery::default_dir() {
+            let recovery = Recovery::in_dir(dir);
+            app.offer = recovery.found();
+            app.autosave.recovery = Some(recovery);
+        }
+        recovery::install_panic_hook();
         let last = prefs.recent.first().cloned();
         app.prefs = prefs;
         match (file, last) {
@@ -460,6 +552,13 @@ impl PartnerMapApp {
 
     /// Replaces the open map (after New, Open or Open sample).
     fn set_document(&mut self, doc: Document) {
+        // The work that was open is saved or was discarded on purpose: its recovery goes.
+        if let Some(r) = &self.autosave.recovery {
+            r.remove();
+        }
+        self.autosave.on_disk = false;
+        self.autosave.written = None;
+        self.autosave.dirty_since = None;
         let revision = self.doc.revision + 1;
         self.doc = doc;
         self.doc.revision = revision;
@@ -532,6 +631,201 @@ impl PartnerMapApp {
     }
 
     /// Saves the map to `path` in the background; on success the map belongs to `path`.
+    /// Save: to the map's file (first warning if another program changed it since it was
+    /// opened or saved here), else Save As.
+    pub fn save(&mut self) {
+        match self.doc.path() {
+            Some(p) if self.doc.disk.is_some() && DiskStamp::of(p) != self.doc.disk => {
+                self.overwrite_check = Some(p.to_owned());
+            }
+            Some(p) => self.save_to(p.to_owned()),
+            None => self.save_as_dialog(),
+        }
+    }
+
+    /// The warning before saving over a file that another program changed.
+    fn overwrite_ui(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.overwrite_check.clone() else {
+            return;
+        };
+        let mut choice = None;
+        egui::Modal::new(Id::unique("partnermap.overwrite")).show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            ui.heading(format!("“{}” was changed by another program", file_name(&path)));
+            ui.label(
+                "Since you opened or last saved it here, the file on disk has changed. Saving now replaces those changes with this map (the file as it is now is kept as .bak).",
+            );
+            ui.horizontal(|ui| {
+                if ui.button("Save over it").clicked() {
+                    choice = Some(0);
+                }
+                if ui.button("Save As…").clicked() {
+                    choice = Some(1);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(2);
+                }
+            });
+        });
+        match choice {
+            Some(0) => {
+                self.overwrite_check = None;
+                self.save_to(path);
+            }
+            Some(1) => {
+                self.overwrite_check = None;
+                self.save_as_dialog();
+            }
+            Some(_) => {
+                self.overwrite_check = None;
+                self.after_save = None;
+            }
+            None => {}
+        }
+    }
+
+    /// Writes unsaved work to the recovery file when it has waited long enough or the window
+    /// lost the focus, keeps the panic hook's copy fresh, and removes the recovery file once
+    /// nothing is unsaved.
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        let Some(recovery) = self.autosave.recovery.clone() else {
+            return;
+        };
+        let focused = ctx.input(|i| i.focused);
+        let lost_focus = self.autosave.was_focused && !focused;
+        self.autosave.was_focused = focused;
+        if !self.is_modified() {
+            if self.autosave.on_disk && !self.autosave.writing {
+                recovery.remove();
+                self.autosave.on_disk = false;
+            }
+            self.autosave.dirty_since = None;
+            self.autosave.written = None;
+            if self.autosave.snapshot_revision.take().is_some() {
+                self.hand_snapshot(&recovery, None);
+            }
+            return;
+        }
+        let state = self.history.state();
+        if self.autosave.written == Some(state) && self.autosave.on_disk {
+            return;
+        }
+        let now = std::time::Instant::now();
+        let since = *self.autosave.dirty_since.get_or_insert(now);
+        let small = self.doc.project.actors.len() + self.doc.project.partnerships.len()
+            <= SNAPSHOT_EVERY_CHANGE;
+        if small && self.autosave.snapshot_revision != Some(self.doc.revision) {
+            self.autosave.snapshot_revision = Some(self.doc.revision);
+            let copy = std::sync::Arc::new(self.doc.project.clone());
+            self.hand_snapshot(&recovery, Some(copy));
+        }
+        if self.autosave.writing {
+            return;
+        }
+        let wait = self.autosave.delay.saturating_sub(now - since);
+        if !wait.is_zero() && !lost_focus {
+            ctx.request_repaint_after(wait);
+            return;
+        }
+        self.autosave.writing = true;
+        let copy = std::sync::Arc::new(self.doc.project.clone());
+        self.autosave.snapshot_revision = Some(self.doc.revision);
+        self.hand_snapshot(&recovery, Some(copy.clone()));
+        let origin = self.doc.path().map(Path::to_owned);
+        let name = self.doc.display_name();
+        self.spawn(move || {
+            let result = recovery.write(&copy, origin.as_deref(), &name, Reason::Autosave);
+            Event::Autosaved(state, result)
+        });
+    }
+
+    fn hand_snapshot(&self, recovery: &Recovery, project: Option<std::sync::Arc<Project>>) {
+        recovery::set_snapshot(recovery::Snapshot {
+            recovery: recovery.clone(),
+            project,
+            origin: self.doc.path().map(Path::to_owned),
+            name: self.doc.display_name(),
+        });
+    }
+
+    /// Offers the recovery files of an earlier session that ended without saving.
+    fn offer_ui(&mut self, ctx: &egui::Context) {
+        let Some(found) = self.offer.first().cloned() else {
+            return;
+        };
+        let mut choice = None;
+        egui::Modal::new(Id::unique("partnermap.restore")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            ui.heading("Restore unsaved work?");
+            let how = match found.info.reason {
+                Reason::Crash => "PartnerMap stopped with an internal error",
+                Reason::Autosave => {
+                    "PartnerMap was closed without saving (a crash, a kill or a power cut)"
+                }
+            };
+            ui.label(format!(
+                "{how}. Unsaved changes to “{}” were kept, as they were at {}.",
+                found.info.name,
+                found.info.when()
+            ));
+            if let Some(origin) = &found.info.origin {
+                ui.label(RichText::new(format!("Its file: {}", origin.display())).weak());
+            }
+            ui.label(
+                RichText::new(format!("Kept in {}", found.map.display()))
+                    .weak()
+                    .small(),
+            );
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    choice = Some(true);
+                }
+                if ui
+                    .button("Discard")
+                    .on_hover_text("Delete the kept changes for good")
+                    .clicked()
+                {
+                    choice = Some(false);
+                }
+            });
+        });
+        match choice {
+            Some(true) => {
+                self.offer.remove(0);
+                self.restore(&found);
+            }
+            Some(false) => {
+                self.offer.remove(0);
+                Recovery::discard(&found);
+            }
+            None => {}
+        }
+    }
+
+    /// Opens a recovery file as the current map, unsaved, belonging to its original file.
+    pub fn restore(&mut self, found: &Found) {
+        let Some(recovery) = self.autosave.recovery.clone() else {
+            return;
+        };
+        match Recovery::load(found) {
+            Ok(project) => {
+                let origin = match &found.info.origin {
+                    Some(p) => Origin::File(p.clone()),
+                    None => Origin::Untitled,
+                };
+                self.set_document(Document::new(project, origin));
+                // The restored map is unsaved; its recovery file stays until it is saved.
+                self.saved_state = u64::MAX;
+                recovery.adopt(found);
+                self.autosave.on_disk = true;
+            }
+            Err(e) => self.notify(
+                "Could not restore the unsaved work",
+                format!("{e}\n\nThe file is kept in {}.", found.map.display()),
+            ),
+        }
+    }
+
     pub fn save_to(&mut self, path: PathBuf) {
         self.busy = Some(format!("Saving {}…", path.display()));
         let mut project = self.doc.project.clone();
@@ -637,11 +931,28 @@ impl PartnerMapApp {
                     ),
                 }
             }
+            Event::Autosaved(state, result) => {
+                self.autosave.writing = false;
+                match result {
+                    Ok(_) => {
+                        self.autosave.written = Some(state);
+                        self.autosave.on_disk = true;
+                        self.autosave.failed = None;
+                        self.autosave.dirty_since =
+                            (self.history.state() != state).then(std::time::Instant::now);
+                    }
+                    Err(e) => {
+                        self.autosave.failed = Some(e.to_string());
+                        self.autosave.dirty_since = Some(std::time::Instant::now());
+                    }
+                }
+            }
             Event::Saved(path, state, result) => {
                 self.busy = None;
                 match result {
                     Ok(()) => {
                         self.doc.origin = Origin::File(path.clone());
+                        self.doc.disk = DiskStamp::of(&path);
                         self.saved_state = state;
                         self.prefs.remember(&path);
                         if let Some(then) = self.after_save.take() {
@@ -1023,10 +1334,7 @@ impl PartnerMapApp {
             Action::New => self.guard(Then::New),
             Action::Open => self.guard(Then::OpenDialog),
             Action::OpenSample => self.guard(Then::OpenSample),
-            Action::Save => match self.doc.path() {
-                Some(p) => self.save_to(p.to_owned()),
-                None => self.save_as_dialog(),
-            },
+            Action::Save => self.save(),
             Action::SaveAs => self.save_as_dialog(),
             Action::Quit => {
                 if let Some(ctx) = &self.ctx {
@@ -1451,6 +1759,11 @@ impl PartnerMapApp {
                 ui.separator();
                 ui.label("Connect mode: drag from an actor to another");
             }
+            if let Some(why) = &self.autosave.failed {
+                ui.separator();
+                ui.colored_label(ui.visuals().warn_fg_color, "autosave failed")
+                    .on_hover_text(why);
+            }
             if let Some(busy) = &self.busy {
                 ui.separator();
                 match &self.job {
@@ -1536,10 +1849,7 @@ impl PartnerMapApp {
             Some(0) => {
                 self.pending = None;
                 self.after_save = Some(then);
-                match self.doc.path() {
-                    Some(p) => self.save_to(p.to_owned()),
-                    None => self.save_as_dialog(),
-                }
+                self.save();
             }
             Some(1) => {
                 self.pending = None;
@@ -1646,6 +1956,13 @@ impl eframe::App for PartnerMapApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if let Ok(text) = ron::to_string(&self.prefs) {
             storage.set_string(PREFS_KEY, text);
+        }
+    }
+
+    /// A clean exit: the user saved or chose not to, so the recovery file goes.
+    fn on_exit(&mut self) {
+        if let Some(r) = &self.autosave.recovery {
+            r.remove();
         }
     }
 }
@@ -1835,16 +2152,21 @@ impl PartnerMapApp {
             .show(&ctx, crate::ui::help::help_ui);
         self.export_ui(&ctx);
         self.csv_import_ui(&ctx);
+        self.overwrite_ui(&ctx);
+        self.offer_ui(&ctx);
         self.notice_ui(&ctx);
         self.discard_ui(&ctx);
         if self.notices.is_empty()
             && self.pending.is_none()
             && self.export.is_none()
             && self.csv_import.is_none()
+            && self.overwrite_check.is_none()
+            && self.offer.is_empty()
         {
             self.shortcuts(&ctx);
         }
         self.apply_intents(intents);
+        self.autosave_tick(&ctx);
     }
 }
 

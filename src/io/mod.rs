@@ -1,9 +1,12 @@
 //! Reading and writing files: RON projects, and exports to other formats (`export`).
 
 pub mod export;
+#[doc(hidden)]
+pub mod faults;
 pub mod import;
 pub mod locate;
 mod progress;
+pub mod recovery;
 mod ron_file;
 mod sample;
 
@@ -25,7 +28,7 @@ pub fn today() -> String {
 }
 
 /// The calendar date of a day counted from 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 use serde::{Deserialize, Serialize};
 
+use super::faults::Fault;
 use super::locate;
 use crate::model::{
     Actor, Location, Meta, NextIds, Partnership, Problem, Project, Settings, validate,
@@ -381,9 +382,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
         let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
+    let fault = super::faults::take(path);
+    if fault == Some(Fault::ReadOnlyFolder) {
+        return Err(err("creating a temporary file in the folder")(
+            Fault::ReadOnlyFolder.error(),
+        ));
+    }
     let mut tmp = builder
         .tempfile_in(&dir)
         .map_err(err("creating a temporary file in the folder"))?;
+    if let Some(f @ (Fault::FailHalfway | Fault::DiskFull)) = fault {
+        // Half the bytes reach the temporary file, then the writer fails; the temporary
+        // file is removed when `tmp` is dropped.
+        tmp.write_all(&bytes[..bytes.len() / 2])
+            .map_err(err("writing the temporary file"))?;
+        return Err(err("writing the temporary file")(f.error()));
+    }
     tmp.write_all(bytes)
         .map_err(err("writing the temporary file"))?;
     tmp.flush().map_err(err("writing the temporary file"))?;
@@ -404,6 +418,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
         bak.persist(backup_path(path))
             .map_err(|e| e.error)
             .map_err(err("writing the backup"))?;
+    }
+    if fault == Some(Fault::RenameFails) {
+        return Err(err("replacing the file with the new version")(
+            Fault::RenameFails.error(),
+        ));
     }
     tmp.persist(path)
         .map_err(|e| e.error)

@@ -1,0 +1,129 @@
+//! A failed save never damages the file on disk: a writer failing half-way, a full disk, a
+//! rename that fails and a read-only folder each leave the previous file byte-identical, no
+//! stray temporary files, and — in the window — the map open, marked unsaved, with a message.
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use partnermap::app::{Document, Origin, PartnerMapApp};
+use partnermap::generate::generate;
+use partnermap::io::faults::{Fault, inject};
+use partnermap::io::{self, SaveError};
+
+const FAULTS: [(Fault, &str); 4] = [
+    (
+        Fault::FailHalfway,
+        "writing the temporary file: the write was interrupted",
+    ),
+    (
+        Fault::DiskFull,
+        "writing the temporary file: No space left on device",
+    ),
+    (
+        Fault::RenameFails,
+        "replacing the file with the new version: the rename failed",
+    ),
+    (
+        Fault::ReadOnlyFolder,
+        "creating a temporary file in the folder: Permission denied",
+    ),
+];
+
+fn names(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn each_fault_leaves_the_previous_file_byte_identical() {
+    for (fault, message) in FAULTS {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("workshop.ron");
+        io::save_path(&generate(8, 10, 1).unwrap(), &path).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let files_before = names(dir.path());
+        inject(&path, fault);
+        let err = io::save_path(&generate(9, 12, 2).unwrap(), &path).unwrap_err();
+        assert!(matches!(err, SaveError::Io { .. }), "{fault:?}: {err}");
+        assert!(err.to_string().contains(message), "{fault:?}: {err}");
+        assert!(err.to_string().contains("workshop.ron"), "{fault:?}: {err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "{fault:?}");
+        let after = names(dir.path());
+        // The rename fault comes after the backup was made; otherwise nothing new appears.
+        if fault == Fault::RenameFails {
+            assert_eq!(after, ["workshop.ron", "workshop.ron.bak"], "{fault:?}");
+            assert_eq!(std::fs::read(io::backup_path(&path)).unwrap(), before);
+        } else {
+            assert_eq!(after, files_before, "{fault:?}: no temporary file is left");
+        }
+        // The fault is used up: the next save works.
+        io::save_path(&generate(9, 12, 2).unwrap(), &path).unwrap();
+    }
+}
+
+#[test]
+fn a_real_read_only_folder_refuses_the_save_and_keeps_the_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.ron");
+    io::save_path(&generate(4, 3, 1).unwrap(), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Root ignores folder permissions; then only the simulated fault above can show it.
+    let root = std::fs::write(dir.path().join("probe"), b"x").is_ok();
+    if !root {
+        let err = io::save_path(&generate(5, 3, 2).unwrap(), &path).unwrap_err();
+        assert!(
+            err.to_string().contains("creating a temporary file"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn in_the_window_a_failed_save_keeps_the_map_open_unsaved_with_a_message() {
+    for (fault, message) in FAULTS {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("workshop.ron");
+        io::save_path(&generate(6, 5, 3).unwrap(), &path).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let opened = io::load_path(&path).unwrap();
+        let app = PartnerMapApp::with_document(Document::new(opened, Origin::File(path.clone())));
+        let mut h = Harness::builder()
+            .with_size(Vec2::new(1400.0, 860.0))
+            .with_max_steps(64)
+            .with_context_setup(partnermap::ui::fonts::install)
+            .build_eframe(move |_cc| app);
+        h.run();
+        // An edit: select all and delete.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.key_press(Key::Delete);
+        h.run();
+        assert!(h.state().is_modified());
+        let edited = h.state().doc.project.clone();
+        inject(&path, fault);
+        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        h.run();
+        h.state_mut().wait_for_background_work();
+        h.run();
+        h.get_by_label("Could not save workshop.ron");
+        h.get_by_label_contains(message);
+        h.get_by_label_contains(
+            "The map is still open and not saved; the file on disk is unchanged.",
+        );
+        assert!(h.state().is_modified(), "{fault:?}: still marked unsaved");
+        assert!(h.state().window_title().starts_with('●'));
+        assert_eq!(
+            h.state().doc.project,
+            edited,
+            "{fault:?}: the map is still open"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before, "{fault:?}");
+    }
+}
