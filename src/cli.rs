@@ -384,7 +384,12 @@ fn import_command(args: &ImportArgs) -> ExitCode {
             if more > 0 {
                 eprintln!("{shown}: … and {more} more problems");
             }
-            eprintln!("{shown}: {n} values do not fit; nothing was written");
+            let (values, verb) = if n == 1 {
+                ("value", "does")
+            } else {
+                ("values", "do")
+            };
+            eprintln!("{shown}: {n} {values} {verb} not fit; nothing was written");
             return ExitCode::from(1);
         }
         Err(e) => {

@@ -35,7 +35,102 @@ const CORPUS: &[(&str, &str)] = &[
         "line 9, column 40: this number is out of range",
     ),
     ("many-problems.ron", "7 problems"),
+    // GraphML, GEXF and CSV, through the importers.
+    (
+        "billion-laughs.graphml",
+        "line 14, column 44: the entity &lol9; is not defined",
+    ),
+    (
+        "external-entity.graphml",
+        "line 5, column 35: the entity &xxe; is not defined",
+    ),
+    (
+        "deep-nesting.graphml",
+        "elements are nested more than 200 deep",
+    ),
+    (
+        "unclosed.graphml",
+        "the file ends before its elements are closed",
+    ),
+    (
+        "svg-not-graphml.graphml",
+        "this is not a GraphML file: it starts with <svg>",
+    ),
+    (
+        "dangling-edge.graphml",
+        "line 11, column 1: no node has the id \"99\"",
+    ),
+    (
+        "duplicate-node.graphml",
+        "the id \"a\" is used by an earlier actor too",
+    ),
+    (
+        "bad-values.graphml",
+        "line 12, column 29: trust_ab: 9 is outside trust 1–5",
+    ),
+    (
+        "undeclared-key.graphml",
+        "<data key=\"colour\"> uses a key that no <key> declares",
+    ),
+    (
+        "invalid-utf8.graphml",
+        "invalid-utf8.graphml: the file is not UTF-8 text",
+    ),
+    ("nan-position.graphml", "x: \"NaN\" is not a number"),
+    (
+        "long-name.graphml",
+        "`name` is 320 characters long; at most 200 are allowed",
+    ),
+    ("text-not-xml.gexf", "the file holds no XML element"),
+    (
+        "undeclared-attvalue.gexf",
+        "<attvalue for=\"7\"> names an attribute that is not declared",
+    ),
+    (
+        "bad-score.gexf",
+        "line 2, column 35: influence: 11 is outside influence 1–5",
+    ),
+    (
+        "mismatched-tags.gexf",
+        "expected `</node>`, but `</nodes>` was found",
+    ),
+    (
+        "wrong-cell-count.csv",
+        "wrong-cell-count.csv row 3: has 4 cells but the header names 2 columns",
+    ),
+    ("empty.csv", "the table is empty"),
+    ("no-name-column.csv", "no column gives the actors' names"),
+    (
+        "bad-sector.csv",
+        "bad-sector.csv row 3, column \"sector\": \"Religious\" is not a sector",
+    ),
+    (
+        "invalid-utf8.csv",
+        "invalid-utf8.csv: the file is not UTF-8 text",
+    ),
+    (
+        "blank-header.csv",
+        "the first row must name the columns, and it is blank",
+    ),
+    (
+        "missing-end.csv",
+        "missing-end.csv row 3: the partnership has no a (the source)",
+    ),
 ];
+
+/// Reads a corpus file as the program would: a map, or an import by its extension.
+fn read(path: &Path) -> Result<(), String> {
+    let is_map = path
+        .extension()
+        .is_some_and(|e| e == "ron" || e == "bin" || e == "json");
+    if is_map {
+        io::load_path(path).map(drop).map_err(|e| e.to_string())
+    } else {
+        partnermap::io::import::import_path(path, None, &partnermap::io::Progress::new())
+            .map(drop)
+            .map_err(|e| e.to_string())
+    }
+}
 
 #[test]
 fn every_bad_file_gives_a_clear_error_without_panicking() {
@@ -43,14 +138,13 @@ fn every_bad_file_gives_a_clear_error_without_panicking() {
     for (name, phrase) in CORPUS {
         let path = dir.join(name);
         let started = Instant::now();
-        let result = std::panic::catch_unwind(|| io::load_path(&path));
+        let result = std::panic::catch_unwind(|| read(&path));
         let elapsed = started.elapsed();
         let result = result.unwrap_or_else(|_| panic!("{name}: the loader panicked"));
-        let err = match result {
-            Ok(_) => panic!("{name}: a bad file was accepted"),
+        let msg = match result {
+            Ok(()) => panic!("{name}: a bad file was accepted"),
             Err(e) => e,
         };
-        let msg = err.to_string();
         assert!(
             msg.contains(phrase),
             "{name}: expected \"{phrase}\" in: {msg}"
@@ -104,5 +198,151 @@ fn every_mutation_of_a_good_file_loads_or_fails_cleanly() {
         let mut bytes = good.to_vec();
         bytes[at] ^= 0x5a;
         let _ = io::load_bytes(&bytes);
+    }
+}
+
+#[test]
+fn imports_over_the_size_limit_are_refused_before_they_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["huge.graphml", "huge.gexf", "huge.csv"] {
+        let path = dir.path().join(name);
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(io::MAX_FILE_BYTES + 1).unwrap();
+        let started = Instant::now();
+        let err = read(&path).unwrap_err();
+        assert!(
+            err.contains("PartnerMap imports files of at most"),
+            "{name}: {err}"
+        );
+        assert!(started.elapsed() < Duration::from_millis(500), "{name}");
+    }
+}
+
+#[test]
+fn an_imported_text_over_ten_thousand_characters_is_refused_with_its_place() {
+    let notes = "x".repeat(10_001);
+    let table = format!("name,notes\nCommune council,{notes}\n");
+    let tables = partnermap::io::import::csv::Tables {
+        actors: Some(
+            partnermap::io::import::csv::Table::parse("actors.csv", table.as_bytes()).unwrap(),
+        ),
+        partnerships: None,
+    };
+    let err = partnermap::io::import::csv::import(
+        &tables,
+        &tables.guess_mapping(),
+        &partnermap::io::Progress::new(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("actors.csv row 2"), "{err}");
+    assert!(
+        err.contains("`notes` is 10001 characters long; at most 10000"),
+        "{err}"
+    );
+}
+
+mod fuzz {
+    //! Arbitrary and mutated bytes for every loader: never a panic, always a message, in
+    //! bounded time.
+
+    use std::time::{Duration, Instant};
+
+    use partnermap::io::import::csv::{Table, Tables};
+    use partnermap::io::import::{import_gexf, import_graphml};
+    use partnermap::io::{self, Progress};
+    use proptest::prelude::*;
+
+    const LIMIT: Duration = Duration::from_secs(2);
+
+    /// Runs every loader on `bytes`; each must finish in time, and a refusal must say why.
+    fn all_loaders(bytes: &[u8]) -> Result<(), TestCaseError> {
+        let text = String::from_utf8_lossy(bytes);
+        let started = Instant::now();
+        if let Err(e) = io::load_bytes(bytes) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+        if let Err(e) = import_graphml(&text, &Progress::new()) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+        if let Err(e) = import_gexf(&text, &Progress::new()) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+        match Table::parse("t.csv", bytes) {
+            Ok(table) => {
+                for as_actors in [true, false] {
+                    let tables = if as_actors {
+                        Tables {
+                            actors: Some(table.clone()),
+                            partnerships: None,
+                        }
+                    } else {
+                        Tables {
+                            actors: None,
+                            partnerships: Some(table.clone()),
+                        }
+                    };
+                    let mapping = tables.guess_mapping();
+                    if let Err(e) =
+                        partnermap::io::import::csv::import(&tables, &mapping, &Progress::new())
+                    {
+                        prop_assert!(!e.to_string().is_empty());
+                    }
+                }
+            }
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+        prop_assert!(
+            started.elapsed() < LIMIT * 4,
+            "took {:?}",
+            started.elapsed()
+        );
+        Ok(())
+    }
+
+    fn good_files() -> Vec<Vec<u8>> {
+        let p = partnermap::generate::generate(12, 20, 9).unwrap();
+        let ind = partnermap::analysis::compute(&p, None);
+        let csv = partnermap::io::export::csv_tables(&p, &ind).unwrap();
+        vec![
+            io::to_ron_string(&p).into_bytes(),
+            partnermap::io::export::graphml(&p).unwrap().into_bytes(),
+            partnermap::io::export::gexf(&p).unwrap().into_bytes(),
+            csv.actors.into_bytes(),
+            csv.partnerships.into_bytes(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            all_loaders(&bytes)?;
+        }
+
+        #[test]
+        fn arbitrary_text_with_markup_never_panics(
+            text in "(<|>|/|=|\"|&|;|,|\n|graphml|gexf|node|edge|key|data|id|source|target|attvalue|for|value|[a-z0-9 ]){0,120}"
+        ) {
+            all_loaders(text.as_bytes())?;
+        }
+
+        #[test]
+        fn mutated_good_files_never_panic(
+            which in 0usize..5,
+            cut in any::<proptest::sample::Index>(),
+            flips in proptest::collection::vec((any::<proptest::sample::Index>(), any::<u8>()), 0..8),
+        ) {
+            let files = good_files();
+            let mut bytes = files[which].clone();
+            for (at, b) in flips {
+                let i = at.index(bytes.len());
+                bytes[i] = b;
+            }
+            let end = cut.index(bytes.len() + 1);
+            bytes.truncate(end.max(bytes.len() / 2));
+            all_loaders(&bytes)?;
+        }
     }
 }

@@ -262,8 +262,11 @@ pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
 /// The text of `path` (UTF-8, an optional byte-order mark dropped).
 pub(crate) fn read_text(path: &Path) -> Result<String, ImportError> {
     let bytes = read_bytes(path)?;
-    let mut text =
-        String::from_utf8(bytes).map_err(|_| ImportError::NotUtf8(path.display().to_string()))?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut text = String::from_utf8(bytes).map_err(|_| ImportError::NotUtf8(name))?;
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }
