@@ -10,27 +10,40 @@ const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.t
 const NOTO_KHMER: &[u8] = include_bytes!("../../assets/fonts/NotoSansKhmer-Regular.ttf");
 const NOTO_ARABIC: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
 const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+const NOTO_EMOJI: &[u8] = include_bytes!("../../assets/fonts/NotoEmoji-Regular.ttf");
+const DROID_FALLBACK: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallback.ttf");
 
 /// The family name of the bold face, for headings and emphasis.
 pub const BOLD: &str = "bold";
 
-/// Installs PartnerMap's fonts: Noto Sans first, then DejaVu Sans for symbols, then Khmer and
-/// Arabic, then egui's own fonts.
+/// Installs PartnerMap's fonts: Noto Sans first, then DejaVu Sans for symbols, then Khmer,
+/// Arabic, (monochrome) emoji and Droid Sans Fallback for Chinese, Japanese and Korean, then
+/// egui's own fonts. A character none of them has is
+/// drawn as a box, never a crash: names can hold any text.
 pub fn install(ctx: &egui::Context) {
+    ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
     let mut fonts = FontDefinitions::default();
-    let faces: [(&str, &'static [u8]); 5] = [
+    let faces: [(&str, &'static [u8]); 7] = [
         ("noto-sans", NOTO_SANS),
         ("noto-sans-bold", NOTO_SANS_BOLD),
         ("noto-khmer", NOTO_KHMER),
         ("noto-arabic", NOTO_ARABIC),
         ("dejavu-sans", DEJAVU_SANS),
+        ("noto-emoji", NOTO_EMOJI),
+        ("droid-fallback", DROID_FALLBACK),
     ];
     for (name, bytes) in faces {
         fonts
             .font_data
             .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
     }
-    let fallbacks = ["dejavu-sans", "noto-khmer", "noto-arabic"];
+    let fallbacks = [
+        "dejavu-sans",
+        "noto-khmer",
+        "noto-arabic",
+        "noto-emoji",
+        "droid-fallback",
+    ];
     let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
     for (i, name) in std::iter::once("noto-sans").chain(fallbacks).enumerate() {
         proportional.insert(i, name.to_owned());

@@ -74,13 +74,14 @@ impl InspectorState {
             current.to_string()
         };
         let label_response = ui.label(label);
+        let id = Id::unique(("inspector", &key));
         let edit = if multiline {
             TextEdit::multiline(&mut text).desired_rows(3)
         } else {
             TextEdit::singleline(&mut text)
         }
         .desired_width(f32::INFINITY)
-        .id(Id::unique(("inspector", &key)));
+        .id(id);
         let response = ui.add(edit).labelled_by(label_response.id);
         if response.has_focus() {
             self.editing = Some(FieldEdit {

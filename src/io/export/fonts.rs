@@ -16,6 +16,10 @@ const NOTO_KHMER: &[u8] = include_bytes!("../../../assets/fonts/NotoSansKhmer-Re
 const NOTO_ARABIC: &[u8] = include_bytes!("../../../assets/fonts/NotoSansArabic-Regular.ttf");
 /// A wide fallback for symbols and other scripts.
 const DEJAVU_SANS: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+/// Monochrome emoji.
+const NOTO_EMOJI: &[u8] = include_bytes!("../../../assets/fonts/NotoEmoji-Regular.ttf");
+/// Chinese, Japanese and Korean.
+const DROID_FALLBACK: &[u8] = include_bytes!("../../../assets/fonts/DroidSansFallback.ttf");
 
 /// The font database with only the shipped fonts, built once.
 pub fn database() -> Arc<fontdb::Database> {
@@ -28,6 +32,8 @@ pub fn database() -> Arc<fontdb::Database> {
             NOTO_KHMER,
             NOTO_ARABIC,
             DEJAVU_SANS,
+            NOTO_EMOJI,
+            DROID_FALLBACK,
         ] {
             db.load_font_data(bytes.to_vec());
         }
@@ -63,6 +69,8 @@ mod tests {
             families,
             [
                 "DejaVu Sans",
+                "Droid Sans Fallback",
+                "Noto Emoji",
                 "Noto Sans",
                 "Noto Sans Arabic",
                 "Noto Sans Khmer"
