@@ -1001,9 +1001,7 @@ fn new_actor_prompt_ui(
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 let label = ui.label("New actor");
-                let id = egui::Id::unique("partnermap.new_actor");
                 let edit = egui::TextEdit::singleline(&mut prompt.name)
-                    .id(id)
                     .hint_text("Type a name, then Enter")
                     .desired_width(220.0);
                 let response = ui.add(edit).labelled_by(label.id);

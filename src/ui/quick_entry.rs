@@ -254,9 +254,7 @@ impl QuickEntry {
         let mut intents = Vec::new();
         ui.horizontal(|ui| {
             let label = ui.label("Quick entry");
-            let id = egui::Id::unique("partnermap.quick_entry");
             let edit = egui::TextEdit::singleline(&mut self.text)
-                .id(id)
                 .hint_text("Name ⏎ adds an actor · First – Second ⏎ connects them")
                 .desired_width(ui.available_width().min(560.0));
             let response = ui.add(edit).labelled_by(label.id);

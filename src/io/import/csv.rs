@@ -536,6 +536,11 @@ fn items(
             }
         }
         out.push(item);
+        super::check_count(
+            out.len(),
+            super::MAX_ITEMS,
+            if edges { "partnerships" } else { "actors" },
+        )?;
     }
     Ok(out)
 }

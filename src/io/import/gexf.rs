@@ -138,6 +138,7 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
                         ..Item::default()
                     };
                     raw.nodes.push(item);
+                    super::check_count(raw.nodes.len(), super::MAX_ITEMS, "actors")?;
                     stack.push(Open::Node(raw.nodes.len() - 1, HashSet::new()));
                 }
                 "edge" => {
@@ -160,6 +161,7 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
                         });
                     }
                     raw.edges.push(item);
+                    super::check_count(raw.edges.len(), super::MAX_ITEMS, "partnerships")?;
                     stack.push(Open::Edge(raw.edges.len() - 1, HashSet::new()));
                 }
                 "attvalue" => {

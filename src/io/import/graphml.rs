@@ -176,6 +176,7 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
                         ..Item::default()
                     };
                     raw.nodes.push(item);
+                    super::check_count(raw.nodes.len(), super::MAX_ITEMS, "actors")?;
                     stack.push(Open::Node(raw.nodes.len() - 1, HashSet::new()));
                 }
                 "edge" => {
@@ -187,6 +188,7 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
                         ..Item::default()
                     };
                     raw.edges.push(item);
+                    super::check_count(raw.edges.len(), super::MAX_ITEMS, "partnerships")?;
                     stack.push(Open::Edge(raw.edges.len() - 1, HashSet::new()));
                 }
                 "data" => {

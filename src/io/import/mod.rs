@@ -391,6 +391,23 @@ pub(crate) fn title_text(text: &str) -> String {
     }
 }
 
+/// Refuses a file with more than `limit` items of a kind as soon as it is seen, before
+/// memory is spent on the rest (design.md §11: at most 1,000,000 actors or partnerships).
+pub(crate) fn check_count(count: usize, limit: usize, what: &str) -> Result<(), ImportError> {
+    if count > limit {
+        return Err(ImportError::Malformed(Issue {
+            place: Place::File,
+            message: format!(
+                "the file holds more than {limit} {what}; PartnerMap handles at most {limit}"
+            ),
+        }));
+    }
+    Ok(())
+}
+
+/// The most actors, and the most partnerships, an import reads.
+pub(crate) const MAX_ITEMS: usize = crate::model::MAX_ITEMS;
+
 /// Collects problems, listing the first [`MAX_LISTED`].
 #[derive(Default)]
 pub(crate) struct Issues {
@@ -734,4 +751,19 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
     }
     progress.set(total, total);
     Ok(Imported { project, notes })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn too_many_items_are_refused_with_the_limit() {
+        assert!(super::check_count(10, 10, "actors").is_ok());
+        let err = super::check_count(11, 10, "actors")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "the file holds more than 10 actors; PartnerMap handles at most 10"
+        );
+    }
 }
