@@ -225,6 +225,10 @@ enum Event {
     PickedExport(Option<PathBuf>, Box<ExportRequest>),
     Exported(Result<Vec<PathBuf>, crate::io::export::ExportError>),
     PickedImport(Option<PathBuf>),
+    LaidOut(
+        String,
+        Result<crate::layout::Moves, crate::layout::Cancelled>,
+    ),
     PickedActorsTable(Option<PathBuf>),
     PickedPartnershipsTable(Option<PathBuf>),
     TablesRead(PathBuf, Result<Tables, ImportError>),
@@ -408,6 +412,26 @@ pub struct PartnerMapApp {
     pub offer: Vec<Found>,
     /// A save over a file that another program changed, waiting for the user's word.
     pub overwrite_check: Option<PathBuf>,
+    /// A layout's result being animated into place.
+    pub animation: Option<LayoutAnimation>,
+}
+
+/// How long a layout takes to glide into place.
+pub const LAYOUT_ANIMATION: std::time::Duration = std::time::Duration::from_millis(450);
+/// Layouts moving more actors than this are applied without animation.
+const ANIMATE_UP_TO: usize = 3000;
+
+/// A layout's result gliding into place.
+#[derive(Clone, Debug)]
+pub struct LayoutAnimation {
+    /// The undo step's label.
+    pub label: String,
+    /// Where the actors were.
+    pub from: Vec<(ActorId, Position)>,
+    /// Where they go.
+    pub to: Vec<(ActorId, Position)>,
+    /// When the animation began.
+    pub started: std::time::Instant,
 }
 
 /// How long unsaved work may wait before it is written to the recovery file (design:
@@ -499,6 +523,7 @@ impl PartnerMapApp {
             autosave: Autosave::default(),
             offer: Vec::new(),
             overwrite_check: None,
+            animation: None,
         }
     }
 
@@ -601,6 +626,7 @@ impl PartnerMapApp {
 
     /// Undoes the last edit.
     pub fn undo(&mut self) {
+        self.finish_animation();
         if self.history.undo(&mut self.doc.project).is_some() {
             self.doc.revision += 1;
             self.view.forget_missing(&self.doc.project);
@@ -609,6 +635,7 @@ impl PartnerMapApp {
 
     /// Redoes the last undone edit.
     pub fn redo(&mut self) {
+        self.finish_animation();
         if self.history.redo(&mut self.doc.project).is_some() {
             self.doc.revision += 1;
             self.view.forget_missing(&self.doc.project);
@@ -876,6 +903,38 @@ impl PartnerMapApp {
                 }
             }
             Event::PickedImport(Some(path)) => self.import_path(path),
+            Event::LaidOut(label, result) => {
+                self.busy = None;
+                self.job = None;
+                if let Ok(moves) = result {
+                    // Actors deleted while the layout ran are left out.
+                    let to: Vec<(ActorId, Position)> = moves
+                        .into_iter()
+                        .filter(|(id, _)| self.doc.project.actors.contains_key(id))
+                        .collect();
+                    let from: Vec<(ActorId, Position)> = to
+                        .iter()
+                        .map(|(id, _)| (*id, self.doc.project.actors[id].position))
+                        .collect();
+                    if !to.is_empty() {
+                        self.animation = Some(LayoutAnimation {
+                            label,
+                            from,
+                            to,
+                            started: std::time::Instant::now(),
+                        });
+                        // Thousands of actors jump at once: animating them costs more than it
+                        // shows.
+                        if self
+                            .animation
+                            .as_ref()
+                            .is_some_and(|a| a.to.len() > ANIMATE_UP_TO)
+                        {
+                            self.finish_animation();
+                        }
+                    }
+                }
+            }
             Event::PickedImport(None)
             | Event::PickedActorsTable(None)
             | Event::PickedPartnershipsTable(None) => {}
@@ -1375,7 +1434,81 @@ impl PartnerMapApp {
             Action::QuickEntry => self.quick.focus = true,
             Action::Export => self.export = Some(ExportChoice::default()),
             Action::Import => self.guard(Then::ImportDialog),
+            Action::LayoutForce
+            | Action::LayoutByLevel
+            | Action::LayoutBySector
+            | Action::LayoutCircular
+            | Action::TidySelection => {
+                if let Some(kind) = action.layout() {
+                    let only = (action == Action::TidySelection)
+                        .then(|| self.view.selected_actors().into_iter().collect());
+                    self.start_layout(kind, only);
+                }
+            }
         }
+    }
+
+    /// Runs a layout on a worker thread with progress and Cancel in the status bar; the
+    /// result is animated and applied as one undo step.
+    pub fn start_layout(
+        &mut self,
+        kind: crate::layout::LayoutKind,
+        only: Option<BTreeSet<ActorId>>,
+    ) {
+        if self.job.is_some() || self.animation.is_some() {
+            return;
+        }
+        let progress = std::sync::Arc::new(Progress::new());
+        self.job = Some((progress.clone(), "Cancel layout"));
+        self.busy = Some(format!("Layout: {}…", kind.label().to_lowercase()));
+        let project = self.doc.project.clone();
+        let label = match &only {
+            Some(s) => format!("Tidy {}", count(s.len(), "actor", "actors")),
+            None => format!("Layout {}", kind.label().to_lowercase()),
+        };
+        self.spawn(move || {
+            let result = crate::layout::run(&project, kind, only.as_ref(), &progress);
+            Event::LaidOut(label, result)
+        });
+    }
+
+    /// Moves actors a step toward the layout's result each frame, then applies the result as
+    /// one undo step (the document holds the in-between positions only while animating).
+    fn animate(&mut self, ctx: &egui::Context) {
+        let Some(anim) = &self.animation else {
+            return;
+        };
+        let t = (anim.started.elapsed().as_secs_f64() / LAYOUT_ANIMATION.as_secs_f64()).min(1.0);
+        let ease = 1.0 - (1.0 - t).powi(3);
+        for ((id, from), (_, to)) in anim.from.iter().zip(&anim.to) {
+            if let Some(a) = self.doc.project.actors.get_mut(id) {
+                a.position = Position::new(
+                    from.x + (to.x - from.x) * ease,
+                    from.y + (to.y - from.y) * ease,
+                );
+            }
+        }
+        self.doc.revision += 1;
+        if t < 1.0 {
+            ctx.request_repaint();
+        } else {
+            self.finish_animation();
+        }
+    }
+
+    /// Ends a layout's animation: puts the actors back where they were and applies the move
+    /// as one undo step.
+    pub fn finish_animation(&mut self) {
+        let Some(anim) = self.animation.take() else {
+            return;
+        };
+        for (id, from) in &anim.from {
+            if let Some(a) = self.doc.project.actors.get_mut(id) {
+                a.position = *from;
+            }
+        }
+        self.doc.revision += 1;
+        self.apply_edit(Edit::new(anim.label, Command::MoveActors(anim.to)));
     }
 
     fn toggle_presentation(&mut self) {
@@ -1480,6 +1613,10 @@ impl PartnerMapApp {
     }
 
     fn apply_intents(&mut self, intents: Vec<Intent>) {
+        if !intents.is_empty() {
+            // Whatever the user does next builds on the layout's result.
+            self.finish_animation();
+        }
         for intent in intents {
             match intent {
                 Intent::Edit(edit) => self.apply_edit(edit),
@@ -1645,6 +1782,22 @@ impl PartnerMapApp {
                     if a.menu_button(ui, &cx) {
                         chosen.push(a);
                     }
+                }
+                ui.separator();
+                ui.menu_button("Layout", |ui| {
+                    for a in [
+                        Action::LayoutForce,
+                        Action::LayoutByLevel,
+                        Action::LayoutBySector,
+                        Action::LayoutCircular,
+                    ] {
+                        if a.menu_button(ui, &cx) {
+                            chosen.push(a);
+                        }
+                    }
+                });
+                if Action::TidySelection.menu_button(ui, &cx) {
+                    chosen.push(Action::TidySelection);
                 }
             });
             ui.menu_button("Help", |ui| {
@@ -1990,6 +2143,7 @@ impl PartnerMapApp {
             self.pending = Some(Then::Close);
         }
         self.dropped_files(&ctx);
+        self.animate(&ctx);
         let title = self.window_title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));

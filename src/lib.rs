@@ -10,6 +10,7 @@ pub mod cli;
 pub mod edit;
 pub mod generate;
 pub mod io;
+pub mod layout;
 pub mod model;
 pub mod style;
 pub mod typology;

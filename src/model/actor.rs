@@ -23,6 +23,10 @@ impl Position {
     }
 }
 
+fn is_false(v: &bool) -> bool {
+    !*v
+}
+
 pub(crate) fn default_score() -> u8 {
     3
 }
@@ -72,6 +76,9 @@ pub struct Actor {
     /// Where it stands on the canvas.
     #[serde(default)]
     pub position: Position,
+    /// Pinned: automatic layouts leave it where it is.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub pinned: bool,
     /// Extra fields, in their original order.
     #[serde(default, skip_serializing_if = "CustomFields::is_empty")]
     pub custom: CustomFields,
@@ -96,6 +103,7 @@ impl Actor {
             notes: String::new(),
             sources: Vec::new(),
             position: Position::default(),
+            pinned: false,
             custom: CustomFields::new(),
         }
     }

@@ -45,6 +45,30 @@ pub enum Action {
     Export,
     /// Make a new map from GraphML, GEXF or CSV tables.
     Import,
+    /// Lay the map out by forces.
+    LayoutForce,
+    /// Lay the map out in bands by level.
+    LayoutByLevel,
+    /// Lay the map out in columns by sector.
+    LayoutBySector,
+    /// Lay the map out on a circle.
+    LayoutCircular,
+    /// Lay out only the selected actors, by forces, around where they are.
+    TidySelection,
+}
+
+impl Action {
+    /// The layout an action runs, if it runs one.
+    pub fn layout(self) -> Option<crate::layout::LayoutKind> {
+        use crate::layout::LayoutKind;
+        match self {
+            Self::LayoutForce | Self::TidySelection => Some(LayoutKind::Force),
+            Self::LayoutByLevel => Some(LayoutKind::ByLevel),
+            Self::LayoutBySector => Some(LayoutKind::BySector),
+            Self::LayoutCircular => Some(LayoutKind::Circular),
+            _ => None,
+        }
+    }
 }
 
 /// What the actions' enabled-ness depends on.
@@ -85,6 +109,11 @@ impl Action {
         Action::OpenSample,
         Action::Export,
         Action::Import,
+        Action::LayoutForce,
+        Action::LayoutByLevel,
+        Action::LayoutBySector,
+        Action::LayoutCircular,
+        Action::TidySelection,
     ];
 
     /// The menu label.
@@ -110,6 +139,11 @@ impl Action {
             Self::OpenSample => "Open sample map",
             Self::Export => "Export…",
             Self::Import => "Import…",
+            Self::LayoutForce => "Force-directed",
+            Self::LayoutByLevel => "By level",
+            Self::LayoutBySector => "By sector",
+            Self::LayoutCircular => "Circle",
+            Self::TidySelection => "Tidy selection",
         }
     }
 
@@ -142,6 +176,17 @@ impl Action {
             Self::Import => {
                 "Make a new map from GraphML or GEXF (Gephi, Cytoscape, yEd, networkx) or from CSV tables of actors and partnerships"
             }
+            Self::LayoutForce => {
+                "Partners pulled together, everyone else pushed apart; pinned actors stay"
+            }
+            Self::LayoutByLevel => {
+                "Bands from International at the top to Village at the bottom, ordered to reduce crossings; pinned actors stay"
+            }
+            Self::LayoutBySector => {
+                "A column per sector, levels from top to bottom; pinned actors stay"
+            }
+            Self::LayoutCircular => "A circle grouped by sector; pinned actors stay",
+            Self::TidySelection => "Spread out only the selected actors, around where they are",
         }
     }
 
@@ -170,6 +215,9 @@ impl Action {
             Self::QuickEntry => vec![sc(cmd, Key::L)],
             Self::Export => vec![sc(cmd, Key::E)],
             Self::Import => vec![sc(cmd, Key::I)],
+            Self::LayoutForce => vec![sc(cmd | Modifiers::SHIFT, Key::L)],
+            Self::TidySelection => vec![sc(cmd | Modifiers::SHIFT, Key::T)],
+            Self::LayoutByLevel | Self::LayoutBySector | Self::LayoutCircular => vec![],
             Self::AddActor | Self::ConnectMode | Self::OpenSample => vec![],
         }
     }
@@ -197,6 +245,7 @@ impl Action {
             Self::Delete => cx.has_selection,
             Self::Copy => cx.has_selected_actors,
             Self::Paste => cx.has_clipboard,
+            Self::TidySelection => cx.has_selected_actors,
             _ => true,
         }
     }

@@ -736,6 +736,14 @@ fn actor_ui(
             });
         }
     });
+    let mut pinned = a.pinned;
+    if ui
+        .checkbox(&mut pinned, "Pinned")
+        .on_hover_text("Automatic layouts leave a pinned actor where it is")
+        .changed()
+    {
+        edit_actor(intents, a, "pinned", |q| q.pinned = pinned);
+    }
 }
 
 fn trust_ui(

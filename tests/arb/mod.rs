@@ -56,10 +56,11 @@ prop_compose! {
         x in -1e6f64..1e6,
         y in -1e6f64..1e6,
         custom in arb_custom(),
-        (kind, tags, sources) in (
+        (kind, tags, sources, pinned) in (
             proptest::option::of(arb_text()),
             proptest::collection::btree_set(arb_text(), 0..3),
             proptest::collection::vec(arb_text(), 0..2),
+            any::<bool>(),
         ),
     ) -> Actor {
         let mut a = Actor::new(ActorId(id), name, sector, level);
@@ -75,6 +76,7 @@ prop_compose! {
         a.kind = kind.unwrap_or_default();
         a.tags = tags;
         a.sources = sources;
+        a.pinned = pinned;
         a
     }
 }

@@ -52,7 +52,7 @@ pub struct AttrDef {
     pub ty: AttrType,
 }
 
-pub(crate) const ACTOR_FIELDS: [(&str, AttrType); 15] = [
+pub(crate) const ACTOR_FIELDS: [(&str, AttrType); 16] = [
     ("name", AttrType::String),
     ("short", AttrType::String),
     ("sector", AttrType::String),
@@ -68,6 +68,7 @@ pub(crate) const ACTOR_FIELDS: [(&str, AttrType); 15] = [
     ("sources", AttrType::String),
     ("x", AttrType::Double),
     ("y", AttrType::Double),
+    ("pinned", AttrType::Boolean),
 ];
 
 pub(crate) const PARTNERSHIP_FIELDS: [(&str, AttrType); 27] = [
@@ -207,6 +208,7 @@ impl Schema {
             text(&join(&a.sources)),
             Some(a.position.x.to_string()),
             Some(a.position.y.to_string()),
+            Some(a.pinned.to_string()),
         ];
         v.resize(self.actor.len(), None);
         fill_custom(&mut v, &a.custom, &self.actor_custom);

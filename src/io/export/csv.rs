@@ -131,7 +131,7 @@ fn custom_columns<'a>(
 }
 
 /// The columns of `actors.csv` before the custom fields.
-pub const ACTOR_COLUMNS: [&str; 16] = [
+pub const ACTOR_COLUMNS: [&str; 17] = [
     "id",
     "name",
     "short",
@@ -148,6 +148,7 @@ pub const ACTOR_COLUMNS: [&str; 16] = [
     "sources",
     "x",
     "y",
+    "pinned",
 ];
 
 /// Writes the header row: the fixed columns, then the custom fields (neutralised, as they
@@ -191,6 +192,7 @@ pub fn actors_csv(project: &Project) -> Result<String, ExportError> {
             .text(&join(&a.sources))
             .float(Some(a.position.x))
             .float(Some(a.position.y))
+            .num(a.pinned)
             .custom(&a.custom, &keys);
         w.write_record(&r.0)?;
     }

@@ -255,6 +255,7 @@ pub fn set_actor(
         "tags" => actor.tags = split_list(text).collect(),
         "notes" => actor.notes = text.to_string(),
         "sources" => actor.sources = split_list(text).collect(),
+        "pinned" => actor.pinned = parse_bool(text)?,
         "x" => {
             actor.position = Position::new(parse_number(text)?, actor.position.y);
             placed.0 = true;

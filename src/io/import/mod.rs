@@ -14,7 +14,8 @@
 //! - an actor without a sector or level gets [`fields::DEFAULT_SECTOR`] /
 //!   [`fields::DEFAULT_LEVEL`] and a tag saying so, and the import says how many;
 //! - a partnership from an actor to itself is left out, and the import says which;
-//! - actors without a position are laid out in bands by level ([`place`]).
+//! - actors without a position are laid out by the force-directed layout (from a start in
+//!   bands by level, [`place`]), the others staying where they are.
 //!
 //! The window and the command line both call [`import_path`] (or the CSV functions after
 //! the window's column-mapping step).
@@ -742,9 +743,19 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
         ));
     }
     if !unplaced.is_empty() {
+        // Bands by level first (a start that keeps levels apart), then forces, with the
+        // actors that have positions staying where they are.
         place_missing(&mut project, &unplaced);
+        let movable: std::collections::BTreeSet<ActorId> = unplaced.iter().copied().collect();
+        let moves = crate::layout::force_directed(&project, &movable, progress)
+            .map_err(|_| ImportError::Cancelled)?;
+        for (id, to) in moves {
+            if let Some(a) = project.actors.get_mut(&id) {
+                a.position = to;
+            }
+        }
         notes.push(format!(
-            "{} had no position and {} laid out in bands by level.",
+            "{} had no position and {} laid out by forces.",
             actors(unplaced.len()),
             was(unplaced.len())
         ));
