@@ -430,6 +430,8 @@ pub struct LayoutAnimation {
     pub from: Vec<(ActorId, Position)>,
     /// Where they go.
     pub to: Vec<(ActorId, Position)>,
+    /// Whether to fit the view to the map at the end (a whole-map layout).
+    pub fit: bool,
     /// When the animation began.
     pub started: std::time::Instant,
 }
@@ -918,6 +920,7 @@ impl PartnerMapApp {
                         .collect();
                     if !to.is_empty() {
                         self.animation = Some(LayoutAnimation {
+                            fit: label.starts_with("Layout"),
                             label,
                             from,
                             to,
@@ -1509,6 +1512,9 @@ impl PartnerMapApp {
         }
         self.doc.revision += 1;
         self.apply_edit(Edit::new(anim.label, Command::MoveActors(anim.to)));
+        if anim.fit {
+            self.view.canvas.fit_on_next_frame();
+        }
     }
 
     fn toggle_presentation(&mut self) {

@@ -10,13 +10,15 @@ use crate::io::Progress;
 use crate::model::{ActorId, Position, Project};
 
 /// The distance partners settle at, about a label's width.
-const K: f64 = 170.0;
+const K: f64 = 115.0;
 /// Barnes–Hut opening angle: a cell this small for its distance counts as one body.
 const THETA: f64 = 0.9;
 /// Beyond this many actors, repulsion uses the quadtree.
 const EXACT_UP_TO: usize = 400;
+/// How much wider than tall the result is drawn.
+const STRETCH: f64 = 1.5;
 /// The pull toward the centre, per unit of distance.
-const GRAVITY: f64 = 0.05;
+const GRAVITY: f64 = 0.4;
 
 struct Body {
     x: f64,
@@ -292,6 +294,10 @@ pub fn force_directed(
         if calm >= 5 {
             break;
         }
+    }
+    // Maps are read on wide screens and labels are wide: stretch the result sideways.
+    for b in bodies.iter_mut().filter(|b| b.movable) {
+        b.x = cx + (b.x - cx) * STRETCH;
     }
     separate_labels(project, &ids, &mut bodies, progress)?;
     Ok(ids
