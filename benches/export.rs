@@ -1,7 +1,8 @@
 //! Exports on the reference maps (design.md §10), made by `generate` with seed 1.
 //!
-//! Budgets: the map as SVG ≤ 300 ms for research (1,000 / 3,000) and ≤ 1 s for stress
-//! (10,000 / 30,000); the research map as PNG at 300 dpi ≤ 3 s.
+//! Budgets: the map as SVG ≤ 50 ms for workshop (50 / 80), ≤ 300 ms for research
+//! (1,000 / 3,000) and ≤ 1 s for stress (10,000 / 30,000); the research map as PNG at
+//! 300 dpi ≤ 3 s.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use partnermap::generate::generate;
@@ -10,7 +11,11 @@ use partnermap::io::export::{SvgOptions, map_svg, svg_to_png};
 fn svg(c: &mut Criterion) {
     let mut group = c.benchmark_group("export svg");
     group.sample_size(10);
-    for (name, actors, partnerships) in [("research", 1_000, 3_000), ("stress", 10_000, 30_000)] {
+    for (name, actors, partnerships) in [
+        ("workshop", 50, 80),
+        ("research", 1_000, 3_000),
+        ("stress", 10_000, 30_000),
+    ] {
         let project = generate(actors, partnerships, 1).expect("the map generates");
         group.bench_with_input(BenchmarkId::new("map", name), &project, |b, project| {
             b.iter(|| map_svg(project, &SvgOptions::default()))

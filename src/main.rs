@@ -6,6 +6,7 @@ use clap::Parser;
 use partnermap::cli::{Cli, run};
 
 fn main() -> ExitCode {
+    partnermap::app::mark_start();
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run(command),
