@@ -923,8 +923,9 @@ impl PartnerMapApp {
             Event::PickedImport(Some(path)) => self.import_path(path),
             Event::LaidOut(label, result) => {
                 self.busy = None;
-                self.job = None;
-                if let Ok(moves) = result {
+                // A result that arrives after Cancel was pressed is dropped all the same.
+                let cancelled = self.job.take().is_some_and(|(j, _)| j.is_cancelled());
+                if let (Ok(moves), false) = (result, cancelled) {
                     // Actors deleted while the layout ran are left out.
                     let to: Vec<(ActorId, Position)> = moves
                         .into_iter()
@@ -986,8 +987,9 @@ impl PartnerMapApp {
             }
             Event::Imported(path, result) => {
                 self.busy = None;
-                self.job = None;
+                let cancelled = self.job.take().is_some_and(|(j, _)| j.is_cancelled());
                 match *result {
+                    Ok(_) if cancelled => {}
                     Ok(imported) => self.show_imported(path, imported),
                     Err(ImportError::Cancelled) => {}
                     Err(e) => self.notify(

@@ -201,6 +201,7 @@ fn sectors_get_columns_and_the_circle_is_round() {
         .iter()
         .fold((f64::MAX, f64::MIN), |(l, h), r| (l.min(*r), h.max(*r)));
     assert!(hi - lo < 1e-6, "all on one circle: {lo}..{hi}");
+    assert_eq!(overlaps(&c), 0, "labels around the circle do not touch");
 }
 
 #[test]
@@ -297,4 +298,90 @@ fn in_the_window_a_layout_is_animated_and_one_undo_step() {
     assert_ne!(h.state().doc.project.actors, start.actors);
     h.state_mut().undo();
     assert_eq!(h.state().doc.project, start, "undo puts every actor back");
+}
+
+#[test]
+fn a_cancelled_layout_changes_nothing_even_if_its_result_arrives() {
+    let start = generate(3000, 9000, 5).unwrap();
+    let app = PartnerMapApp::with_document(Document::new(start.clone(), Origin::Untitled));
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1400.0, 860.0))
+        .with_max_steps(64)
+        .with_context_setup(partnermap::ui::fonts::install)
+        .build_eframe(move |_cc| app);
+    h.run_steps(3);
+    h.state_mut()
+        .run_action(partnermap::ui::actions::Action::LayoutForce);
+    // What the status bar's Cancel does, at once (the worker may already be done).
+    h.state().job.as_ref().expect("the layout runs").0.cancel();
+    h.state_mut().wait_for_background_work();
+    h.run_steps(2);
+    assert!(h.state().animation.is_none());
+    assert_eq!(
+        h.state().history.undo_len(),
+        0,
+        "a cancelled layout is no step"
+    );
+    assert_eq!(h.state().doc.project.actors, start.actors);
+}
+
+#[test]
+fn the_status_bar_shows_progress_and_cancel_for_a_running_job() {
+    let app = PartnerMapApp::with_document(Document::sample());
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1400.0, 860.0))
+        .with_max_steps(8)
+        .with_context_setup(partnermap::ui::fonts::install)
+        .build_eframe(move |_cc| app);
+    h.run_steps(2);
+    let progress = std::sync::Arc::new(Progress::new());
+    progress.set(2, 5);
+    h.state_mut().job = Some((progress.clone(), "Cancel layout"));
+    h.state_mut().busy = Some("Layout: force-directed…".into());
+    h.run_steps(2);
+    h.get_by_label("Layout: force-directed…");
+    h.get_by_role(egui::accesskit::Role::ProgressIndicator);
+    h.get_by_label("Cancel layout").click();
+    h.run_steps(2);
+    assert!(progress.is_cancelled());
+    h.get_by_label("cancelling…");
+}
+
+#[test]
+fn the_pinned_box_in_the_inspector_pins_an_actor_in_one_step() {
+    let start = generate(8, 10, 5).unwrap();
+    let app = PartnerMapApp::with_document(Document::new(start, Origin::Untitled));
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1400.0, 860.0))
+        .with_max_steps(64)
+        .with_context_setup(partnermap::ui::fonts::install)
+        .build_eframe(move |_cc| app);
+    h.run();
+    h.state_mut().view.selection = [partnermap::ui::view::Item::Actor(ActorId(2))].into();
+    h.run();
+    h.get_by_label("Pinned").scroll_to_me();
+    h.run();
+    h.get_by_label("Pinned").click();
+    h.run();
+    assert!(h.state().doc.project.actors[&ActorId(2)].pinned);
+    assert_eq!(
+        h.state().history.undo_label(),
+        Some(
+            "Set pinned of {}"
+                .replace(
+                    "{}",
+                    h.state().doc.project.actors[&ActorId(2)].short_or_name()
+                )
+                .as_str()
+        )
+    );
+    // A layout now leaves it where it is.
+    let at = h.state().doc.project.actors[&ActorId(2)].position;
+    h.state_mut()
+        .run_action(partnermap::ui::actions::Action::LayoutCircular);
+    h.run_steps(2);
+    h.state_mut().wait_for_background_work();
+    h.run_steps(2);
+    h.state_mut().finish_animation();
+    assert_eq!(h.state().doc.project.actors[&ActorId(2)].position, at);
 }

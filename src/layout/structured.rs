@@ -189,16 +189,18 @@ pub fn circular(
     movable: &BTreeSet<ActorId>,
     progress: &Progress,
 ) -> Result<Moves, Cancelled> {
-    let mut order: Vec<(u8, u8, &str, ActorId, f64)> = movable
+    let mut order: Vec<(u8, u8, &str, ActorId, f64, f64)> = movable
         .iter()
         .filter_map(|id| project.actors.get(id))
         .map(|a| {
+            let tall = 2.0 * crate::style::actor_radius(a) + label_height(a) + 8.0;
             (
                 a.sector as u8,
                 a.level as u8,
                 a.name.as_str(),
                 a.id,
                 label_width(a),
+                tall,
             )
         })
         .collect();
@@ -206,9 +208,10 @@ pub fn circular(
     if progress.is_cancelled() {
         return Err(Cancelled);
     }
-    // On a circle, neighbours' labels sit side by side near the top and bottom but stack
-    // at the sides: give each at least its label's height as well.
-    let arcs: Vec<f64> = order.iter().map(|o| o.4.max(60.0) * 0.75 + GAP).collect();
+    // On a circle, neighbours' labels sit side by side near the top and bottom and stack at
+    // the sides: an arc as long as the diagonal of the actor with its label keeps them apart
+    // at every angle (with a margin, since the chord is a little shorter than the arc).
+    let arcs: Vec<f64> = order.iter().map(|o| 1.12 * o.4.hypot(o.5) + 8.0).collect();
     let circumference: f64 = arcs.iter().sum();
     let radius = (circumference / std::f64::consts::TAU).max(160.0);
     let mut out = Vec::with_capacity(order.len());
