@@ -8,10 +8,13 @@ use crate::model::{ActorId, Choice, Level, Position, Project, Sector};
 
 /// Space between two labels side by side.
 const GAP: f64 = 28.0;
+/// Room given to a label beside its neighbours, as a share of its width at 100% zoom: labels
+/// are drawn at a fixed size on screen, so a map fitted to the window (zoomed out) needs more.
+const WIDE: f64 = 1.5;
 /// Height of one row of actors with their labels.
-const ROW: f64 = 120.0;
+const ROW: f64 = 95.0;
 /// Extra space between two bands or two sectors.
-const BAND_GAP: f64 = 90.0;
+const BAND_GAP: f64 = 55.0;
 
 fn neighbours(project: &Project) -> HashMap<ActorId, Vec<ActorId>> {
     let mut n: HashMap<ActorId, Vec<ActorId>> = HashMap::new();
@@ -41,7 +44,7 @@ fn rows(
     for row in order.chunks(per.max(1)) {
         let widths: Vec<f64> = row
             .iter()
-            .map(|id| project.actors.get(id).map_or(60.0, label_width) + GAP)
+            .map(|id| project.actors.get(id).map_or(60.0, label_width) * WIDE + GAP)
             .collect();
         let total: f64 = widths.iter().sum();
         let mut left = -total / 2.0;
@@ -169,7 +172,7 @@ pub fn by_sector(
             for (_, _, id) in chunk {
                 out.push((*id, Position::new(left + width / 2.0, y)));
                 let h = project.actors.get(id).map_or(16.0, label_height);
-                y += ROW * 0.8 + h - 16.0;
+                y += ROW + h - 16.0;
             }
             left += width;
         }
