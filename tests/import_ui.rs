@@ -1,9 +1,10 @@
 //! File → Import in the window, driven with egui_kittest: the unsaved-changes guard, the
 //! CSV column-mapping step, messages on failure, and Cancel for long imports and exports.
 
-use egui::Vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+
+mod harness;
 use partnermap::app::{Document, Origin, PartnerMapApp};
 use partnermap::io::import::csv::Target;
 
@@ -11,12 +12,7 @@ type H = Harness<'static, PartnerMapApp>;
 
 fn harness_with(doc: Document) -> H {
     let app = PartnerMapApp::with_document(doc);
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1400.0, 860.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(64)
-        .with_context_setup(partnermap::ui::fonts::install)
-        .build_eframe(move |_cc| app);
+    let mut h = harness::harness(app);
     // Not `run`: a big map keeps the betweenness spinner turning.
     h.run_steps(3);
     h

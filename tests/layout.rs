@@ -3,10 +3,10 @@
 
 use std::collections::BTreeSet;
 
-use egui::Vec2;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use partnermap::app::{Document, Origin, PartnerMapApp};
+use partnermap::app::{Document, Origin};
+
+mod harness;
 use partnermap::generate::generate;
 use partnermap::io::Progress;
 use partnermap::layout::{self, LayoutKind, label_height, label_width};
@@ -271,12 +271,7 @@ fn a_cancelled_layout_returns_nothing() {
 #[test]
 fn in_the_window_a_layout_is_animated_and_one_undo_step() {
     let start = generate(30, 45, 5).unwrap();
-    let app = PartnerMapApp::with_document(Document::new(start.clone(), Origin::Untitled));
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1400.0, 860.0))
-        .with_max_steps(64)
-        .with_context_setup(partnermap::ui::fonts::install)
-        .build_eframe(move |_cc| app);
+    let mut h = harness::on(Document::new(start.clone(), Origin::Untitled));
     h.run();
     h.query_all_by_label("Map").next().unwrap().click();
     h.run();
@@ -303,12 +298,7 @@ fn in_the_window_a_layout_is_animated_and_one_undo_step() {
 #[test]
 fn a_cancelled_layout_changes_nothing_even_if_its_result_arrives() {
     let start = generate(3000, 9000, 5).unwrap();
-    let app = PartnerMapApp::with_document(Document::new(start.clone(), Origin::Untitled));
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1400.0, 860.0))
-        .with_max_steps(64)
-        .with_context_setup(partnermap::ui::fonts::install)
-        .build_eframe(move |_cc| app);
+    let mut h = harness::on(Document::new(start.clone(), Origin::Untitled));
     h.run_steps(3);
     h.state_mut()
         .run_action(partnermap::ui::actions::Action::LayoutForce);
@@ -327,12 +317,7 @@ fn a_cancelled_layout_changes_nothing_even_if_its_result_arrives() {
 
 #[test]
 fn the_status_bar_shows_progress_and_cancel_for_a_running_job() {
-    let app = PartnerMapApp::with_document(Document::sample());
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1400.0, 860.0))
-        .with_max_steps(8)
-        .with_context_setup(partnermap::ui::fonts::install)
-        .build_eframe(move |_cc| app);
+    let mut h = harness::on(Document::sample());
     h.run_steps(2);
     let progress = std::sync::Arc::new(Progress::new());
     progress.set(2, 5);
@@ -350,12 +335,7 @@ fn the_status_bar_shows_progress_and_cancel_for_a_running_job() {
 #[test]
 fn the_pinned_box_in_the_inspector_pins_an_actor_in_one_step() {
     let start = generate(8, 10, 5).unwrap();
-    let app = PartnerMapApp::with_document(Document::new(start, Origin::Untitled));
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1400.0, 860.0))
-        .with_max_steps(64)
-        .with_context_setup(partnermap::ui::fonts::install)
-        .build_eframe(move |_cc| app);
+    let mut h = harness::on(Document::new(start, Origin::Untitled));
     h.run();
     h.state_mut().view.selection = [partnermap::ui::view::Item::Actor(ActorId(2))].into();
     h.run();

@@ -1,9 +1,11 @@
 //! Autosave to the recovery folder, the restore offer at the next start, clean exits, and
 //! the warning before saving over a file another program changed.
 
-use egui::{Key, Modifiers, Vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+
+mod harness;
 use partnermap::app::{Document, Origin, PartnerMapApp};
 use partnermap::generate::generate;
 use partnermap::io::recovery::{Reason, Recovery};
@@ -12,11 +14,7 @@ use partnermap::io::{self};
 type H = Harness<'static, PartnerMapApp>;
 
 fn harness(app: PartnerMapApp) -> H {
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1400.0, 860.0))
-        .with_max_steps(64)
-        .with_context_setup(partnermap::ui::fonts::install)
-        .build_eframe(move |_cc| app);
+    let mut h = harness::harness(app);
     h.run();
     h
 }

@@ -2,9 +2,10 @@
 //! rename that fails and a read-only folder each leave the previous file byte-identical, no
 //! stray temporary files, and — in the window — the map open, marked unsaved, with a message.
 
-use egui::{Key, Modifiers, Vec2};
-use egui_kittest::Harness;
+use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
+
+mod harness;
 use partnermap::app::{Document, Origin, PartnerMapApp};
 use partnermap::generate::generate;
 use partnermap::io::faults::{Fault, inject};
@@ -95,11 +96,7 @@ fn in_the_window_a_failed_save_keeps_the_map_open_unsaved_with_a_message() {
         let before = std::fs::read(&path).unwrap();
         let opened = io::load_path(&path).unwrap();
         let app = PartnerMapApp::with_document(Document::new(opened, Origin::File(path.clone())));
-        let mut h = Harness::builder()
-            .with_size(Vec2::new(1400.0, 860.0))
-            .with_max_steps(64)
-            .with_context_setup(partnermap::ui::fonts::install)
-            .build_eframe(move |_cc| app);
+        let mut h = harness::harness(app);
         h.run();
         // An edit: select all and delete.
         h.key_press_modifiers(Modifiers::COMMAND, Key::A);

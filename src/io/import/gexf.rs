@@ -53,21 +53,11 @@ fn declarations(xml: &mut XmlIn<'_>, class: &mut Class) -> Result<(), ImportErro
             Ev::Start { name, attrs, .. } if name == "attribute" => {
                 let id = attr(&attrs, "id").unwrap_or_default().to_string();
                 let title = attr(&attrs, "title").unwrap_or(&id).to_string();
-                let mut def = AttrDef {
+                let def = AttrDef {
                     title,
                     kind: kind(attr(&attrs, "type")),
-                    default: None,
+                    default: xml.default_value()?,
                 };
-                loop {
-                    match xml.next()? {
-                        Ev::Start { name, .. } if name == "default" => {
-                            def.default = Some(xml.text_content()?);
-                        }
-                        Ev::Start { .. } => xml.skip()?,
-                        Ev::End | Ev::Eof => break,
-                        Ev::Text(_) => {}
-                    }
-                }
                 class.titles.insert(def.title.clone());
                 class.defs.insert(id, def);
             }
@@ -81,16 +71,7 @@ fn declarations(xml: &mut XmlIn<'_>, class: &mut Class) -> Result<(), ImportErro
 /// Reads GEXF `text` into a map.
 pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> {
     let mut xml = XmlIn::new(text);
-    match xml.next()? {
-        Ev::Start { name, .. } if name == "gexf" => {}
-        Ev::Start { name, at, .. } => {
-            return Err(xml.malformed(
-                at,
-                format!("this is not a GEXF file: it starts with <{name}>, not <gexf>"),
-            ));
-        }
-        _ => return Err(xml.malformed(0, "this is not a GEXF file: it has no <gexf> element")),
-    }
+    super::xml::expect_root(&mut xml, "gexf", "GEXF")?;
     let mut nodes = Class::default();
     let mut edges = Class::default();
     let mut stack: Vec<Open> = Vec::new();
@@ -98,13 +79,7 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
     let mut issues = super::Issues::default();
     let mut steps = 0usize;
     loop {
-        steps += 1;
-        if steps.is_multiple_of(4096) {
-            if progress.is_cancelled() {
-                return Err(ImportError::Cancelled);
-            }
-            progress.set(xml.position(), text.len() * 2);
-        }
+        super::xml::step(&xml, &mut steps, progress)?;
         match xml.next()? {
             Ev::Eof => break,
             Ev::Text(_) => {}
@@ -216,19 +191,7 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
             },
         }
     }
-    if !issues.is_empty() {
-        let shown = issues
-            .list
-            .into_iter()
-            .map(|mut i| {
-                if let Place::Byte(b) = i.place {
-                    i.place = super::xml::line_column(text, b);
-                }
-                i
-            })
-            .collect();
-        return Err(ImportError::Problems(shown, issues.more));
-    }
+    super::xml::problems(text, issues)?;
     raw.text = Some(text);
     super::build(raw, progress)
 }

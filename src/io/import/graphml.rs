@@ -89,18 +89,7 @@ fn graphics(xml: &mut XmlIn<'_>, item: &mut Item) -> Result<(), ImportError> {
 /// Reads GraphML `text` into a map.
 pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> {
     let mut xml = XmlIn::new(text);
-    match xml.next()? {
-        Ev::Start { name, .. } if name == "graphml" => {}
-        Ev::Start { name, at, .. } => {
-            return Err(xml.malformed(
-                at,
-                format!("this is not a GraphML file: it starts with <{name}>, not <graphml>"),
-            ));
-        }
-        _ => {
-            return Err(xml.malformed(0, "this is not a GraphML file: it has no <graphml> element"));
-        }
-    }
+    super::xml::expect_root(&mut xml, "graphml", "GraphML")?;
     let mut keys: IndexMap<String, KeyDef> = IndexMap::new();
     let mut node_names: HashSet<String> = HashSet::new();
     let mut edge_names: HashSet<String> = HashSet::new();
@@ -109,14 +98,7 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
     let mut issues = super::Issues::default();
     let mut steps = 0usize;
     loop {
-        steps += 1;
-        if steps.is_multiple_of(4096) {
-            if progress.is_cancelled() {
-                return Err(ImportError::Cancelled);
-            }
-            // Reading is the first half of the work; building the map the second.
-            progress.set(xml.position(), text.len() * 2);
-        }
+        super::xml::step(&xml, &mut steps, progress)?;
         match xml.next()? {
             Ev::Eof => break,
             Ev::Text(_) => {}
@@ -134,26 +116,16 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
                     let id = attr(&attrs, "id").unwrap_or_default().to_string();
                     let domain = attr(&attrs, "for").unwrap_or("all").to_ascii_lowercase();
                     let attr_name = attr(&attrs, "attr.name").unwrap_or(&id).to_string();
-                    let mut def = KeyDef {
+                    let def = KeyDef {
                         node: matches!(domain.as_str(), "node" | "all"),
                         edge: matches!(domain.as_str(), "edge" | "all"),
                         kind: kind(attr(&attrs, "attr.type")),
-                        default: None,
+                        // The key's children: its <default>, and descriptions to skip.
+                        default: xml.default_value()?,
                         graphics: attr(&attrs, "yfiles.type")
                             .is_some_and(|t| t == "nodegraphics" || t == "edgegraphics"),
                         name: attr_name,
                     };
-                    // The key's children: its <default>, and descriptions to skip.
-                    loop {
-                        match xml.next()? {
-                            Ev::Start { name, .. } if name == "default" => {
-                                def.default = Some(xml.text_content()?);
-                            }
-                            Ev::Start { .. } => xml.skip()?,
-                            Ev::End | Ev::Eof => break,
-                            Ev::Text(_) => {}
-                        }
-                    }
                     if def.node {
                         node_names.insert(def.name.clone());
                     }
@@ -226,23 +198,7 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
             },
         }
     }
-    if !issues.is_empty() {
-        let shown = issues
-            .list
-            .into_iter()
-            .map(|mut i| {
-                i.place = super::xml::line_column(
-                    text,
-                    match i.place {
-                        Place::Byte(b) => b,
-                        _ => 0,
-                    },
-                );
-                i
-            })
-            .collect();
-        return Err(ImportError::Problems(shown, issues.more));
-    }
+    super::xml::problems(text, issues)?;
     raw.text = Some(text);
     super::build(raw, progress)
 }

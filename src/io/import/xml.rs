@@ -191,6 +191,22 @@ impl<'a> XmlIn<'a> {
         }
     }
 
+    /// The text of the `<default>` child of the declaration just started (GraphML `<key>`,
+    /// GEXF `<attribute>`), reading to the declaration's end.
+    pub fn default_value(&mut self) -> Result<Option<String>, ImportError> {
+        let mut default = None;
+        loop {
+            match self.next()? {
+                Ev::Start { name, .. } if name == "default" => {
+                    default = Some(self.text_content()?);
+                }
+                Ev::Start { .. } => self.skip()?,
+                Ev::End | Ev::Eof => return Ok(default),
+                Ev::Text(_) => {}
+            }
+        }
+    }
+
     /// Skips the rest of the element just started.
     pub fn skip(&mut self) -> Result<(), ImportError> {
         self.text_content().map(drop)
@@ -203,4 +219,56 @@ pub fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.as_str())
+}
+
+/// Reads the root element and refuses a file whose root is not `<root>` (a GraphML file
+/// given as GEXF, an SVG, …), naming the `format`.
+pub fn expect_root(xml: &mut XmlIn<'_>, root: &str, format: &str) -> Result<(), ImportError> {
+    match xml.next()? {
+        Ev::Start { name, .. } if name == root => Ok(()),
+        Ev::Start { name, at, .. } => Err(xml.malformed(
+            at,
+            format!("this is not a {format} file: it starts with <{name}>, not <{root}>"),
+        )),
+        _ => Err(xml.malformed(
+            0,
+            format!("this is not a {format} file: it has no <{root}> element"),
+        )),
+    }
+}
+
+/// Counts a step of reading; every 4,096 steps checks for Cancel and reports how far the
+/// reading is (the first half of an import's work; building the map is the second).
+pub fn step(
+    xml: &XmlIn<'_>,
+    steps: &mut usize,
+    progress: &super::Progress,
+) -> Result<(), ImportError> {
+    *steps += 1;
+    if steps.is_multiple_of(4096) {
+        if progress.is_cancelled() {
+            return Err(ImportError::Cancelled);
+        }
+        progress.set(xml.position(), xml.text.len() * 2);
+    }
+    Ok(())
+}
+
+/// The problems found while reading, with their byte offsets turned into lines and
+/// columns; `Ok` when there are none.
+pub fn problems(text: &str, issues: super::Issues) -> Result<(), ImportError> {
+    if issues.is_empty() {
+        return Ok(());
+    }
+    let shown = issues
+        .list
+        .into_iter()
+        .map(|mut i| {
+            if let Place::Byte(b) = i.place {
+                i.place = line_column(text, b);
+            }
+            i
+        })
+        .collect();
+    Err(ImportError::Problems(shown, issues.more))
 }

@@ -1,0 +1,23 @@
+//! The whole app in an egui_kittest harness, as the window tests drive it.
+#![allow(dead_code)]
+
+use egui::Vec2;
+use egui_kittest::Harness;
+use partnermap::app::{Document, PartnerMapApp};
+
+/// The window's size in the tests.
+pub const SIZE: Vec2 = Vec2::new(1400.0, 860.0);
+
+/// `app` in a harness of the window's size with PartnerMap's fonts, not yet run.
+pub fn harness(app: PartnerMapApp) -> Harness<'static, PartnerMapApp> {
+    Harness::builder()
+        .with_size(SIZE)
+        .with_max_steps(64)
+        .with_context_setup(partnermap::ui::fonts::install)
+        .build_eframe(move |_cc| app)
+}
+
+/// The app on `doc`, in a harness, not yet run.
+pub fn on(doc: Document) -> Harness<'static, PartnerMapApp> {
+    harness(PartnerMapApp::with_document(doc))
+}
