@@ -251,6 +251,7 @@ enum Event {
     Opened(PathBuf, Box<Result<Project, LoadError>>),
     Saved(PathBuf, u64, Result<(), SaveError>),
     Autosaved(u64, Result<PathBuf, SaveError>),
+    Restored(Box<Found>, Box<Result<Project, LoadError>>),
 }
 
 /// A message shown in a dialog until the user dismisses it.
@@ -848,11 +849,22 @@ impl PartnerMapApp {
     }
 
     /// Opens a recovery file as the current map, unsaved, belonging to its original file.
+    /// Reads a recovery file in the background (a large map takes a while) and opens it.
     pub fn restore(&mut self, found: &Found) {
+        self.busy = Some(format!("Restoring {}…", found.info.name));
+        let found = found.clone();
+        self.spawn(move || {
+            let result = Recovery::load(&found);
+            Event::Restored(Box::new(found), Box::new(result))
+        });
+    }
+
+    /// Opens a read recovery file as the current map, unsaved, belonging to its own file.
+    fn restored(&mut self, found: &Found, result: Result<Project, LoadError>) {
         let Some(recovery) = self.autosave.recovery.clone() else {
             return;
         };
-        match Recovery::load(found) {
+        match result {
             Ok(project) => {
                 let origin = match &found.info.origin {
                     Some(p) => Origin::File(p.clone()),
@@ -1010,6 +1022,10 @@ impl PartnerMapApp {
                         format!("{e}\n\nThe map that was open stays open."),
                     ),
                 }
+            }
+            Event::Restored(found, result) => {
+                self.busy = None;
+                self.restored(&found, *result);
             }
             Event::Autosaved(state, result) => {
                 self.autosave.writing = false;
@@ -1493,23 +1509,24 @@ impl PartnerMapApp {
         });
     }
 
-    /// Moves actors a step toward the layout's result each frame, then applies the result as
-    /// one undo step (the document holds the in-between positions only while animating).
+    /// Draws actors a step closer to the layout's result each frame (the canvas's preview;
+    /// the document is untouched), then applies the result as one undo step.
     fn animate(&mut self, ctx: &egui::Context) {
         let Some(anim) = &self.animation else {
             return;
         };
         let t = (anim.started.elapsed().as_secs_f64() / LAYOUT_ANIMATION.as_secs_f64()).min(1.0);
         let ease = 1.0 - (1.0 - t).powi(3);
-        for ((id, from), (_, to)) in anim.from.iter().zip(&anim.to) {
-            if let Some(a) = self.doc.project.actors.get_mut(id) {
-                a.position = Position::new(
-                    from.x + (to.x - from.x) * ease,
-                    from.y + (to.y - from.y) * ease,
-                );
-            }
-        }
-        self.doc.revision += 1;
+        self.view.canvas.preview = anim
+            .from
+            .iter()
+            .zip(&anim.to)
+            .map(|((id, from), (_, to))| {
+                let x = from.x + (to.x - from.x) * ease;
+                let y = from.y + (to.y - from.y) * ease;
+                (*id, Pos2::new(x as f32, y as f32))
+            })
+            .collect();
         if t < 1.0 {
             ctx.request_repaint();
         } else {
@@ -1517,18 +1534,12 @@ impl PartnerMapApp {
         }
     }
 
-    /// Ends a layout's animation: puts the actors back where they were and applies the move
-    /// as one undo step.
+    /// Ends a layout's animation: applies the move as one undo step and stops the preview.
     pub fn finish_animation(&mut self) {
         let Some(anim) = self.animation.take() else {
             return;
         };
-        for (id, from) in &anim.from {
-            if let Some(a) = self.doc.project.actors.get_mut(id) {
-                a.position = *from;
-            }
-        }
-        self.doc.revision += 1;
+        self.view.canvas.preview.clear();
         self.apply_edit(Edit::new(anim.label, Command::MoveActors(anim.to)));
         if anim.fit {
             self.view.canvas.fit_on_next_frame();

@@ -285,9 +285,19 @@ fn in_the_window_a_layout_is_animated_and_one_undo_step() {
         h.state().animation.is_some(),
         "the result glides into place"
     );
+    assert!(
+        !h.state().view.canvas.preview.is_empty(),
+        "drawn on the way"
+    );
+    assert_eq!(
+        h.state().doc.project.actors,
+        start.actors,
+        "the map itself changes only when the layout lands"
+    );
     std::thread::sleep(partnermap::app::LAYOUT_ANIMATION);
     h.run_steps(3);
     assert!(h.state().animation.is_none());
+    assert!(h.state().view.canvas.preview.is_empty());
     assert_eq!(h.state().history.undo_len(), 1, "one undo step");
     assert_eq!(h.state().history.undo_label(), Some("Layout by level"));
     assert_ne!(h.state().doc.project.actors, start.actors);
@@ -344,16 +354,12 @@ fn the_pinned_box_in_the_inspector_pins_an_actor_in_one_step() {
     h.get_by_label("Pinned").click();
     h.run();
     assert!(h.state().doc.project.actors[&ActorId(2)].pinned);
+    let name = h.state().doc.project.actors[&ActorId(2)]
+        .short_or_name()
+        .to_string();
     assert_eq!(
         h.state().history.undo_label(),
-        Some(
-            "Set pinned of {}"
-                .replace(
-                    "{}",
-                    h.state().doc.project.actors[&ActorId(2)].short_or_name()
-                )
-                .as_str()
-        )
+        Some(format!("Set pinned of {name}").as_str())
     );
     // A layout now leaves it where it is.
     let at = h.state().doc.project.actors[&ActorId(2)].position;

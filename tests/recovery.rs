@@ -75,7 +75,7 @@ fn unsaved_work_is_written_after_the_delay_and_restored_at_the_next_start() {
         "Unsaved changes to “DFGG Cambodia sample” were kept, as they were at 20",
     );
     h.get_by_label("Restore").click();
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().doc.project, edited);
     assert!(
         h.state().is_modified(),
@@ -169,7 +169,7 @@ fn a_crash_snapshot_names_the_map_and_says_it_was_a_crash() {
     let mut h = harness(app_in(dir.path(), 10, Document::sample()));
     h.get_by_label_contains("PartnerMap stopped with an internal error");
     h.get_by_label("Restore").click();
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().doc.origin, Origin::Untitled);
     assert_eq!(h.state().doc.project.actors.len(), 3);
 }

@@ -185,6 +185,9 @@ pub struct CanvasState {
     pub auto_fit: bool,
     /// The actor a drag started on, whose widget must live until the drag ends.
     drag_source: Option<ActorId>,
+    /// Where to draw actors instead of their positions while a layout glides into place;
+    /// the document does not change until the layout lands (as one command).
+    pub preview: HashMap<ActorId, Pos2>,
     geometry: Geometry,
 }
 
@@ -440,8 +443,16 @@ pub fn canvas_ui(
         Gesture::Move { delta, .. } => *delta,
         _ => Vec2::ZERO,
     };
+    let preview = &canvas.preview;
     let pos_at = |i: usize| -> Pos2 {
-        let p = geo.actors[i].pos;
+        let p = if preview.is_empty() {
+            geo.actors[i].pos
+        } else {
+            preview
+                .get(&geo.actors[i].id)
+                .copied()
+                .unwrap_or(geo.actors[i].pos)
+        };
         if moving.get(i).copied().unwrap_or(false) {
             p + move_delta
         } else {

@@ -364,10 +364,16 @@ impl Raw<'_> {
 /// written by PartnerMap's export lose their prefix; everything else is a custom field.
 pub(crate) fn xml_key(name: &str, edge: bool, declared: &HashSet<String>) -> Key {
     use crate::io::export::attributes::{ACTOR_FIELDS, PARTNERSHIP_FIELDS, decode_custom};
-    let fixed: Vec<&'static str> = if edge {
-        PARTNERSHIP_FIELDS.iter().map(|(n, _)| *n).collect()
+    use std::sync::LazyLock;
+    // The attribute names, collected once: this runs for every value of a file.
+    static ACTOR_NAMES: LazyLock<Vec<&'static str>> =
+        LazyLock::new(|| ACTOR_FIELDS.iter().map(|(n, _)| *n).collect());
+    static PARTNERSHIP_NAMES: LazyLock<Vec<&'static str>> =
+        LazyLock::new(|| PARTNERSHIP_FIELDS.iter().map(|(n, _)| *n).collect());
+    let fixed: &[&'static str] = if edge {
+        &PARTNERSHIP_NAMES
     } else {
-        ACTOR_FIELDS.iter().map(|(n, _)| *n).collect()
+        &ACTOR_NAMES
     };
     if let Some(f) = fixed.iter().find(|f| **f == name) {
         return Key::Field(f);
@@ -379,7 +385,7 @@ pub(crate) fn xml_key(name: &str, edge: bool, declared: &HashSet<String>) -> Key
     if edge && folded == "edgelabel" && !declared.contains("label") {
         return Key::Field("label");
     }
-    Key::Custom(decode_custom(name, &fixed))
+    Key::Custom(decode_custom(name, fixed))
 }
 
 /// A title or description as written in XML: kept exactly, unless it was put on lines of

@@ -1,72 +1,50 @@
-//! A simple legible placement for imported actors without a position: one band per level,
-//! International at the top to Village at the bottom, actors in rows grouped by sector, far
-//! enough apart that wrapped labels do not touch. Below any actors that already have
-//! positions.
+//! A start for imported actors without a position: the bands-by-level layout
+//! ([`crate::layout::by_level`]), drawn below any actors that already have positions. The
+//! import then relaxes it with the force-directed layout.
 
-use crate::model::{ActorId, Choice, Level, Position, Project};
+use std::collections::BTreeSet;
 
-/// Horizontal distance between neighbours in a row (a wrapped label is about 160 wide).
-pub const COLUMN_GAP: f64 = 200.0;
-/// Vertical distance between rows inside a band.
-pub const ROW_GAP: f64 = 130.0;
-/// Extra space between two bands.
-pub const BAND_GAP: f64 = 90.0;
+use crate::io::Progress;
+use crate::model::{ActorId, Position, Project};
+
+/// Space between the placed actors and the new ones.
+const GAP: f64 = 200.0;
 
 /// Places the actors `ids` of `project` (the others stay where they are).
 pub fn place_missing(project: &mut Project, ids: &[ActorId]) {
     if ids.is_empty() {
         return;
     }
-    let missing: std::collections::HashSet<ActorId> = ids.iter().copied().collect();
+    let movable: BTreeSet<ActorId> = ids.iter().copied().collect();
+    let Ok(moves) = crate::layout::by_level(project, &movable, &Progress::new()) else {
+        return;
+    };
     let placed: Vec<Position> = project
         .actors
         .values()
-        .filter(|a| !missing.contains(&a.id))
+        .filter(|a| !movable.contains(&a.id))
         .map(|a| a.position)
         .collect();
-    let (centre_x, mut y) = if placed.is_empty() {
+    // The bands are centred on x = 0 and start at y = 0.
+    let (dx, dy) = if placed.is_empty() {
         (0.0, 0.0)
     } else {
         let min_x = placed.iter().map(|p| p.x).fold(f64::INFINITY, f64::min);
         let max_x = placed.iter().map(|p| p.x).fold(f64::NEG_INFINITY, f64::max);
         let max_y = placed.iter().map(|p| p.y).fold(f64::NEG_INFINITY, f64::max);
-        ((min_x + max_x) / 2.0, max_y + ROW_GAP + BAND_GAP)
+        ((min_x + max_x) / 2.0, max_y + GAP)
     };
-    let columns = ((ids.len() as f64).sqrt() * 1.6).ceil().clamp(6.0, 40.0) as usize;
-    let mut rows = 0usize;
-    for level in Level::ALL {
-        let mut band: Vec<(u8, ActorId)> = ids
-            .iter()
-            .filter_map(|id| project.actors.get(id))
-            .filter(|a| a.level == *level)
-            .map(|a| (a.sector as u8, a.id))
-            .collect();
-        if band.is_empty() {
-            continue;
+    for (id, to) in moves {
+        if let Some(a) = project.actors.get_mut(&id) {
+            a.position = Position::new(to.x + dx, to.y + dy);
         }
-        band.sort_unstable();
-        for row in band.chunks(columns) {
-            // Every other row is shifted by half a gap, so that a line between two rows
-            // does not run straight through an actor of the row between them.
-            let shift = if rows % 2 == 1 { COLUMN_GAP / 2.0 } else { 0.0 };
-            rows += 1;
-            let width = (row.len() - 1) as f64 * COLUMN_GAP;
-            for (i, (_, id)) in row.iter().enumerate() {
-                if let Some(a) = project.actors.get_mut(id) {
-                    let x = centre_x - width / 2.0 + shift + i as f64 * COLUMN_GAP;
-                    a.position = Position::new(x, y);
-                }
-            }
-            y += ROW_GAP;
-        }
-        y += BAND_GAP;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Actor, Sector};
+    use crate::model::{Actor, Level, Sector};
 
     #[test]
     fn bands_run_from_international_down_and_no_two_actors_share_a_spot() {
@@ -103,7 +81,7 @@ mod tests {
         for (i, a) in all.iter().enumerate() {
             for b in &all[i + 1..] {
                 let d = ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt();
-                assert!(d >= ROW_GAP - 1e-9, "{a:?} and {b:?} are {d} apart");
+                assert!(d >= 90.0, "{a:?} and {b:?} are {d} apart");
             }
         }
     }
@@ -123,9 +101,6 @@ mod tests {
         place_missing(&mut p, &[ActorId(2)]);
         assert_eq!(p.actors[&ActorId(1)].position, Position::new(500.0, 900.0));
         let new = p.actors[&ActorId(2)].position;
-        assert!(
-            new.y > 900.0 && (new.x - 500.0).abs() <= COLUMN_GAP,
-            "{new:?}"
-        );
+        assert!(new.y > 900.0 && (new.x - 500.0).abs() <= 200.0, "{new:?}");
     }
 }
