@@ -1,7 +1,7 @@
 //! The command line: `check` exit codes and messages, `generate` determinism.
 
+use crate::common;
 use std::path::Path;
-mod common;
 
 use common::{partnermap, text};
 

@@ -1,7 +1,7 @@
 //! `partnermap export` (design.md §9): the format from the extension or --format, CSV into a
 //! folder, the quadrant view, atomic writes, and clear errors with a non-zero exit.
 
-mod common;
+use crate::common;
 
 use common::{partnermap, text};
 

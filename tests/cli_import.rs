@@ -1,6 +1,6 @@
 //! `partnermap import`: the same code as the window, exit codes of design.md §9.
 
-mod common;
+use crate::common;
 
 use common::{partnermap, text};
 use partnermap::io;

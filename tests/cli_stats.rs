@@ -1,8 +1,8 @@
 //! `partnermap stats`: the JSON has every key of design.md §5 with sane values on the sample
 //! map, the report reads, missing data is null, and bad files exit non-zero without a panic.
 
+use crate::common;
 use std::path::Path;
-mod common;
 
 use common::{partnermap, text};
 

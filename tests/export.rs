@@ -262,7 +262,7 @@ fn the_readme_picture_of_the_sample_map_is_current() {
     let committed = std::fs::read_to_string(path).unwrap_or_default();
     assert!(
         committed == svg,
-        "{path} is out of date: run UPDATE_EXPORTS=1 cargo test --test export"
+        "{path} is out of date: run UPDATE_EXPORTS=1 cargo test --test integration export::"
     );
 }
 

@@ -12,7 +12,7 @@ use partnermap::io::import::{
 use partnermap::model::*;
 use proptest::prelude::*;
 
-mod arb;
+use crate::arb;
 
 const FIXTURES: &str = "tests/fixtures/import";
 

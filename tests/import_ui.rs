@@ -4,7 +4,7 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-mod harness;
+use crate::harness;
 use partnermap::app::{Document, Origin, PartnerMapApp};
 use partnermap::io::import::csv::Target;
 

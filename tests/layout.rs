@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use egui_kittest::kittest::Queryable as _;
 use partnermap::app::{Document, Origin};
 
-mod harness;
+use crate::harness;
 use partnermap::generate::generate;
 use partnermap::io::Progress;
 use partnermap::layout::{self, LayoutKind, label_height, label_width};

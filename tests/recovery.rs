@@ -5,7 +5,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-mod harness;
+use crate::harness;
 use partnermap::app::{Document, Origin, PartnerMapApp};
 use partnermap::generate::generate;
 use partnermap::io::recovery::{Reason, Recovery};

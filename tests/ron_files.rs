@@ -5,7 +5,7 @@ use partnermap::io::{self, LoadError};
 use partnermap::model::*;
 use proptest::prelude::*;
 
-mod arb;
+use crate::arb;
 use arb::arb_project;
 
 #[test]

@@ -1,7 +1,7 @@
 //! The sample map: built from `../shared/data/dfgg-sample.json` by the conversion below, and
 //! checked against the committed `assets/samples/dfgg-cambodia.ron`.
 //!
-//! Run `UPDATE_SAMPLE=1 cargo test --test sample_map` to rewrite the asset after changing the
+//! Run `UPDATE_SAMPLE=1 cargo test --test integration sample_map::` to rewrite the asset after changing the
 //! conversion or the source data.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -473,7 +473,7 @@ fn the_committed_sample_is_what_the_source_data_gives() {
     let committed = std::fs::read_to_string(ASSET).expect("the asset exists");
     assert!(
         committed == text,
-        "assets/samples/dfgg-cambodia.ron is out of date: run UPDATE_SAMPLE=1 cargo test --test sample_map"
+        "assets/samples/dfgg-cambodia.ron is out of date: run UPDATE_SAMPLE=1 cargo test --test integration sample_map::"
     );
 }
 

@@ -1,0 +1,33 @@
+//! The integration tests, as one test binary: files, command line, window flows, properties.
+//!
+//! Each file in `tests/` is a module here rather than a binary of its own: every test binary
+//! links the whole window toolkit, and twenty of them took minutes to link and gigabytes of
+//! disk. `panic_recovery` (it installs a process-wide panic hook) and `snapshots` (behind the
+//! `snapshots` feature) stay separate. Run one file's tests with
+//! `cargo test --test integration export::`.
+
+mod arb;
+mod common;
+mod harness;
+
+mod analysis;
+mod analysis_ui;
+mod any_script;
+mod bad_input;
+mod cli;
+mod cli_export;
+mod cli_import;
+mod cli_stats;
+mod editor;
+mod export;
+mod import;
+mod import_ui;
+mod layout;
+mod monkey;
+mod recovery;
+mod ron_files;
+mod sample_map;
+mod save_faults;
+mod undo;
+mod validation;
+mod window;
