@@ -18,6 +18,7 @@ mod cli;
 mod cli_export;
 mod cli_import;
 mod cli_stats;
+mod docs;
 mod editor;
 mod export;
 mod import;
