@@ -88,6 +88,82 @@ fn a_real_read_only_folder_refuses_the_save_and_keeps_the_file() {
 }
 
 #[test]
+fn saving_through_a_symbolic_link_writes_the_file_it_points_to_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    let target = dir.path().join("real/target.ron");
+    io::save_path(&generate(4, 3, 1).unwrap(), &target).unwrap();
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let newer = generate(6, 5, 2).unwrap();
+    io::save_path(&newer, &link).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    assert_eq!(io::load_path(&target).unwrap(), newer);
+    assert!(
+        dir.path().join("real/target.ron.bak").is_file(),
+        "the backup sits beside the real file"
+    );
+}
+
+#[test]
+fn saving_over_a_folder_a_device_or_a_dangling_link_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = generate(4, 3, 1).unwrap();
+    let folder = dir.path().join("maps.ron");
+    std::fs::create_dir(&folder).unwrap();
+    // A pipe stands for any device (never try /dev/null: as root, a bug would replace it).
+    let pipe = dir.path().join("pipe.ron");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo made a pipe");
+    let dangling = dir.path().join("gone.ron");
+    std::os::unix::fs::symlink(dir.path().join("nowhere.ron"), &dangling).unwrap();
+    for (path, what) in [
+        (folder.as_path(), "a folder"),
+        (pipe.as_path(), "a device or pipe"),
+        (dangling.as_path(), "a link to a file that does not exist"),
+    ] {
+        let err = io::save_path(&project, path).unwrap_err().to_string();
+        assert!(err.contains(what), "{path:?}: {err}");
+    }
+    assert!(folder.is_dir());
+    assert!(
+        std::fs::symlink_metadata(&dangling)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(!dir.path().join("nowhere.ron").exists());
+    assert!(
+        !std::fs::metadata(&pipe).unwrap().is_file(),
+        "the pipe is still a pipe"
+    );
+    assert_eq!(
+        names(dir.path()),
+        ["gone.ron", "maps.ron", "pipe.ron"],
+        "no temporary files"
+    );
+}
+
+#[test]
+fn the_saved_file_and_its_backup_keep_the_permissions_of_the_file_they_replace() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.ron");
+    io::save_path(&generate(4, 3, 1).unwrap(), &path).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    io::save_path(&generate(5, 3, 2).unwrap(), &path).unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o640);
+    assert_eq!(mode(&dir.path().join("map.ron.bak")), 0o640);
+}
+
+#[test]
 fn in_the_window_a_failed_save_keeps_the_map_open_unsaved_with_a_message() {
     for (fault, message) in FAULTS {
         let dir = tempfile::tempdir().unwrap();

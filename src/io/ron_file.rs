@@ -356,10 +356,36 @@ pub fn save_path(project: &Project, path: &Path) -> Result<(), SaveError> {
     write_atomic(path, to_ron_string(project).as_bytes(), true)
 }
 
+/// The file that saving to `path` writes: `path` itself, or for a symbolic link the file it
+/// points to (the link stays a link). Anything that is not a regular file — a folder, a
+/// device such as `/dev/null`, a pipe, a link to nowhere — is refused rather than replaced.
+fn write_target(path: &Path) -> std::io::Result<PathBuf> {
+    let refuse = |what: &str| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("it is {what}, not a file PartnerMap can write over; choose another name"),
+        )
+    };
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(path.to_owned()),
+        Err(e) => Err(e),
+        Ok(m) if m.is_file() => Ok(path.to_owned()),
+        Ok(m) if m.is_dir() => Err(refuse("a folder")),
+        Ok(m) if m.file_type().is_symlink() => match std::fs::canonicalize(path) {
+            Ok(real) if real.is_file() => Ok(real),
+            Ok(real) if real.is_dir() => Err(refuse("a link to a folder")),
+            Ok(_) => Err(refuse("a link to a device or pipe")),
+            Err(_) => Err(refuse("a link to a file that does not exist")),
+        },
+        Ok(_) => Err(refuse("a device or pipe")),
+    }
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder (written, flushed,
 /// synced, then renamed over), first copying any existing file to `NAME.bak` when
 /// `keep_backup` is set. If any step fails the existing file is untouched. The new file gets
 /// the permissions of the file it replaces, or those of a newly created file.
+/// A symbolic link is written through; a folder, device or pipe is refused.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
     let err = |stage: &'static str| {
         move |source| SaveError::Io {
@@ -368,21 +394,30 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
             source,
         }
     };
+    let fault = super::faults::take(path);
+    // Messages name the path the user gave; the bytes go to the file it names.
+    let target = write_target(path).map_err(err("checking what the path names"))?;
+    let path = target.as_path();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
     };
+    // A temporary file is private (0600) by default; the saved file and its backup should be
+    // like any other file the user creates (the umask still applies), or keep the mode of the
+    // file they replace.
+    let with_mode = |builder: &mut tempfile::Builder| {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
+            builder.permissions(std::fs::Permissions::from_mode(mode));
+        }
+        #[cfg(not(unix))]
+        let _ = builder;
+    };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".partnermap-").suffix(".tmp");
-    // A temporary file is private (0600) by default; the saved file should be like any other
-    // file the user creates (the umask still applies), or keep the mode of the file it replaces.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
-        builder.permissions(std::fs::Permissions::from_mode(mode));
-    }
-    let fault = super::faults::take(path);
+    with_mode(&mut builder);
     if fault == Some(Fault::ReadOnlyFolder) {
         return Err(err("creating a temporary file in the folder")(
             Fault::ReadOnlyFolder.error(),
@@ -405,9 +440,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
         .sync_all()
         .map_err(err("flushing the temporary file to disk"))?;
     if keep_backup && path.is_file() {
-        let mut bak = tempfile::Builder::new()
-            .prefix(".partnermap-")
-            .suffix(".bak.tmp")
+        let mut bak_builder = tempfile::Builder::new();
+        bak_builder.prefix(".partnermap-").suffix(".bak.tmp");
+        with_mode(&mut bak_builder);
+        let mut bak = bak_builder
             .tempfile_in(&dir)
             .map_err(err("creating the backup"))?;
         let mut old = std::fs::File::open(path).map_err(err("reading the previous file"))?;
