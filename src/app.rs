@@ -201,6 +201,8 @@ pub enum Then {
     ImportDialog,
     /// Import this file (or folder of tables).
     ImportPath(PathBuf),
+    /// Restore this recovery file as the open map.
+    Restore(Box<Found>),
     /// Close the window.
     Close,
 }
@@ -796,6 +798,10 @@ impl PartnerMapApp {
 
     /// Offers the recovery files of an earlier session that ended without saving.
     fn offer_ui(&mut self, ctx: &egui::Context) {
+        // One question at a time: not while "Save changes?" is asked or a restore is read.
+        if self.pending.is_some() || self.busy.is_some() {
+            return;
+        }
         let Some(found) = self.offer.first().cloned() else {
             return;
         };
@@ -836,10 +842,8 @@ impl PartnerMapApp {
             });
         });
         match choice {
-            Some(true) => {
-                self.offer.remove(0);
-                self.restore(&found);
-            }
+            // Restoring replaces the open map, which may itself be restored work: ask first.
+            Some(true) => self.guard(Then::Restore(Box::new(found))),
             Some(false) => {
                 self.offer.remove(0);
                 Recovery::discard(&found);
@@ -1104,6 +1108,10 @@ impl PartnerMapApp {
                 self.spawn_dialog(task, Event::PickedImport);
             }
             Then::ImportPath(path) => self.import_path(path),
+            Then::Restore(found) => {
+                self.offer.retain(|f| *f != *found);
+                self.restore(&found);
+            }
             Then::Close => {
                 self.allow_close = true;
                 if let Some(ctx) = &self.ctx {

@@ -221,3 +221,47 @@ fn saving_over_a_file_another_program_changed_warns_first() {
     settle(&mut h);
     assert!(h.state().overwrite_check.is_none());
 }
+
+#[test]
+fn restoring_a_second_recovery_file_asks_about_the_first_and_never_drops_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = generate(3, 2, 1).unwrap();
+    let second = generate(5, 4, 2).unwrap();
+    let first_file = dir.path().join("first.ron");
+    for (pid, project, name, origin) in [
+        (GONE + 20, &first, "first.ron", Some(first_file.clone())),
+        (GONE + 21, &second, "Untitled map", None),
+    ] {
+        Recovery::with_pid(dir.path(), pid)
+            .write(project, origin.as_deref(), name, Reason::Autosave)
+            .unwrap();
+    }
+    let mut h = harness(app_in(dir.path(), 11, Document::sample()));
+    h.get_by_label("Restore").click();
+    settle(&mut h);
+    assert_eq!(h.state().doc.project, first);
+    assert_eq!(h.state().offer.len(), 1, "the second is still offered");
+
+    // Restoring the second would replace the restored, unsaved first: it asks, and Cancel
+    // keeps both.
+    h.get_by_label("Restore").click();
+    h.run();
+    h.get_by_label("Save changes to “first.ron”?");
+    h.get_by_label("Cancel").click();
+    settle(&mut h);
+    assert_eq!(h.state().doc.project, first);
+    assert_eq!(h.state().offer.len(), 1, "still offered after Cancel");
+    assert!(dir.path().join("recovery-11.ron").exists(), "first kept");
+
+    // Save writes the first to its own file, then the second is restored.
+    h.get_by_label("Restore").click();
+    h.run();
+    // The dialog's Save (the toolbar has one too; the dialog's comes last).
+    h.get_all_by_label("Save").last().unwrap().click();
+    settle(&mut h);
+    settle(&mut h);
+    assert_eq!(io::load_path(&first_file).unwrap().actors, first.actors);
+    assert_eq!(h.state().doc.project, second);
+    assert!(h.state().offer.is_empty());
+    assert!(h.state().is_modified(), "the second is unsaved work");
+}
