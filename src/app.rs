@@ -173,10 +173,13 @@ impl Default for Prefs {
 impl Prefs {
     /// The preferences kept in `storage`, or the defaults.
     pub fn from_storage(storage: Option<&dyn eframe::Storage>) -> Self {
-        storage
+        let mut prefs: Self = storage
             .and_then(|s| s.get_string(PREFS_KEY))
             .and_then(|text| ron::from_str(&text).ok())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        // A relative path means nothing in another working folder (older versions kept some).
+        prefs.recent.retain(|p| p.is_absolute());
+        prefs
     }
 
     fn remember(&mut self, path: &Path) {
@@ -184,6 +187,13 @@ impl Prefs {
         self.recent.insert(0, path.to_owned());
         self.recent.truncate(MAX_RECENT);
     }
+}
+
+/// `path` made absolute against the working folder, so that the map's file, the recent list
+/// and the recovery file's note of its origin name the same file wherever PartnerMap runs
+/// next (`partnermap work.ron` from a terminal gives a relative path).
+fn absolute(path: PathBuf) -> PathBuf {
+    std::path::absolute(&path).unwrap_or(path)
 }
 
 /// What to do once the user has decided about unsaved changes.
@@ -666,6 +676,7 @@ impl PartnerMapApp {
     /// Opens the map at `path` in the background; the current map stays open until the new
     /// one has loaded, and stays open if it fails. (Callers ask about unsaved changes first.)
     pub fn open_path(&mut self, path: PathBuf) {
+        let path = absolute(path);
         self.busy = Some(format!("Opening {}…", path.display()));
         let tx = self.tx.clone();
         let ctx = self.ctx.clone();
@@ -888,6 +899,7 @@ impl PartnerMapApp {
     }
 
     pub fn save_to(&mut self, path: PathBuf) {
+        let path = absolute(path);
         self.busy = Some(format!("Saving {}…", path.display()));
         let mut project = self.doc.project.clone();
         project.meta.modified = crate::io::today();
@@ -1158,6 +1170,7 @@ impl PartnerMapApp {
     /// Imports `path` (a GraphML or GEXF file runs at once; CSV tables go to the
     /// column-mapping step first). The open map is replaced only when the import succeeds.
     pub fn import_path(&mut self, path: PathBuf) {
+        let path = absolute(path);
         match ImportFormat::from_path(&path) {
             Some(ImportFormat::Csv) => {
                 self.busy = Some(format!("Reading {}…", file_name(&path)));

@@ -92,6 +92,21 @@ fn a_file_that_fails_to_open_shows_why_and_keeps_the_open_map() {
 }
 
 #[test]
+fn a_map_opened_by_a_relative_path_is_remembered_by_its_absolute_path() {
+    // `partnermap work.ron` from a terminal: the file, the recent list and the recovery note
+    // must still name that file when PartnerMap next starts from another folder. (Tests run
+    // in the package folder.)
+    let relative = std::path::PathBuf::from("assets/samples/dfgg-cambodia.ron");
+    let mut h = harness(PartnerMapApp::with_document(Document::sample()));
+    h.state_mut().open_path(relative.clone());
+    h.state_mut().wait_for_background_work();
+    h.run();
+    let absolute = std::env::current_dir().unwrap().join(&relative);
+    assert_eq!(h.state().doc.origin, Origin::File(absolute.clone()));
+    assert_eq!(h.state().prefs.recent.first(), Some(&absolute));
+}
+
+#[test]
 fn opening_a_map_shows_it_and_names_the_file_in_the_title() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("workshop.ron");
