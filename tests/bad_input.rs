@@ -32,7 +32,15 @@ const CORPUS: &[(&str, &str)] = &[
     ("bad-enum.ron", "Government"),
     (
         "negative-score.ron",
-        "line 9, column 40: this number is out of range",
+        "line 9, column 40: this number is out of range for `trust_ab`: it goes from 1 to 5",
+    ),
+    (
+        "huge-version.ron",
+        "line 3, column 14: this number is too large (or negative) for `version`",
+    ),
+    (
+        "huge-id.ron",
+        "line 6, column 10: actor 18446744073709551615: `id` 18446744073709551615 is too large",
     ),
     ("many-problems.ron", "7 problems"),
     // GraphML, GEXF and CSV, through the importers.

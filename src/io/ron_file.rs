@@ -171,7 +171,25 @@ fn options() -> ron::Options {
         .with_recursion_limit(RECURSION_LIMIT)
 }
 
-fn syntax_problem(e: &ron::error::SpannedError) -> Problem {
+/// The field named just before line `line`, column `col` of `text` (`trust_ab: 9` → `trust_ab`).
+fn field_before(text: &str, line: usize, col: usize) -> Option<&str> {
+    let row = text.lines().nth(line.checked_sub(1)?)?;
+    let end = row
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(row.len(), |(i, _)| i);
+    let before = row[..end]
+        .trim_end_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit())
+        .trim_end()
+        .strip_suffix(':')?
+        .trim_end();
+    let start = before
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    Some(&before[start..]).filter(|f| !f.is_empty())
+}
+
+fn syntax_problem(e: &ron::error::SpannedError, text: &str) -> Problem {
     let message = match &e.code {
         ron::Error::ExceededRecursionLimit => format!(
             "brackets are nested too deeply (more than {RECURSION_LIMIT} levels; a map needs fewer than 10)"
@@ -180,9 +198,22 @@ fn syntax_problem(e: &ron::error::SpannedError) -> Problem {
         ron::Error::ExpectedStringEnd => {
             "a text has no closing quote (\"); the file may be cut off".to_string()
         }
-        ron::Error::IntegerOutOfBounds => "this number is out of range for its field (influence, \
-            interest, capacity, trust and identity are 1 to 5, power −2 to 2, contributions 0 to 4)"
-            .to_string(),
+        ron::Error::IntegerOutOfBounds => {
+            match field_before(text, e.span.start.line, e.span.start.col) {
+                Some(
+                    field @ ("influence" | "interest" | "capacity" | "trust_ab" | "trust_ba"
+                    | "identity_a" | "identity_b"),
+                ) => format!("this number is out of range for `{field}`: it goes from 1 to 5"),
+                Some(field @ "power") => {
+                    format!("this number is out of range for `{field}`: it goes from −2 to 2")
+                }
+                Some(field @ ("contribution_a" | "contribution_b")) => {
+                    format!("this number is out of range for `{field}`: it goes from 0 to 4")
+                }
+                Some(field) => format!("this number is too large (or negative) for `{field}`"),
+                None => "this number is out of range for its field".to_string(),
+            }
+        }
         other => other.to_string(),
     };
     Problem::syntax(
@@ -247,7 +278,7 @@ pub fn load_str(text: &str) -> Result<Project, LoadError> {
             if let Some(header) = header {
                 check_header(&header)?;
             }
-            return Err(LoadError::Invalid(vec![syntax_problem(&e)]));
+            return Err(LoadError::Invalid(vec![syntax_problem(&e, text)]));
         }
     };
     check_header(&Header {
@@ -255,6 +286,9 @@ pub fn load_str(text: &str) -> Result<Project, LoadError> {
         version: Some(file.version),
     })?;
     let mut problems = validate(&file.actors, &file.partnerships, &file.settings, &file.meta);
+    if let Some(next) = &file.next_ids {
+        problems.extend(crate::model::check_next_ids(next));
+    }
     if !problems.is_empty() {
         let places = locate::scan(text);
         for p in &mut problems {

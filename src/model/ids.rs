@@ -24,6 +24,10 @@ impl std::fmt::Display for PartnershipId {
     }
 }
 
+/// The largest id an actor or partnership may have: far beyond any real map, and room left
+/// to count up from it without overflowing.
+pub const MAX_ID: u64 = u64::MAX / 2;
+
 /// The next ids to hand out. Saved in the file so that ids are never reused, even after the
 /// actor with the highest id was deleted and the map saved and opened again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -20,9 +20,10 @@ pub use enums::{
     Accountability, ColourBy, DISABLER_SUGGESTIONS, ENABLER_SUGGESTIONS, Form, Formality, Function,
     Initiator, Level, RESOURCE_SUGGESTIONS, Risk, Sector, Stance, Status,
 };
-pub use ids::{ActorId, NextIds, PartnershipId};
+pub use ids::{ActorId, MAX_ID, NextIds, PartnershipId};
 pub use partnership::{Partnership, Practices};
 pub use project::{Cut, Cuts, Meta, Project, Settings};
 pub use validation::{
-    Location, MAX_ITEMS, MAX_NAME_CHARS, MAX_TEXT_CHARS, Problem, ProblemKind, Subject, validate,
+    Location, MAX_ITEMS, MAX_NAME_CHARS, MAX_TEXT_CHARS, Problem, ProblemKind, Subject,
+    check_next_ids, validate,
 };

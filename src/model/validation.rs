@@ -80,6 +80,8 @@ pub enum ProblemKind {
     },
     /// Two actors, or two partnerships, share an id.
     DuplicateId,
+    /// An id (or the next id to hand out) is above [`MAX_ID`](super::MAX_ID).
+    IdTooLarge(u64),
     /// A partnership names an actor that does not exist.
     DanglingReference(ActorId),
     /// A partnership joins an actor to itself.
@@ -154,6 +156,11 @@ impl Problem {
             ProblemKind::DuplicateId => {
                 format!("{}: the id is used more than once", self.subject)
             }
+            ProblemKind::IdTooLarge(id) => format!(
+                "{}: `{field}` {id} is too large; ids go up to {}",
+                self.subject,
+                super::MAX_ID
+            ),
             ProblemKind::DanglingReference(actor) => format!(
                 "{}: `{field}` refers to actor {actor}, which does not exist",
                 self.subject
@@ -209,6 +216,12 @@ impl Checker {
     fn push(&mut self, subject: &Subject, field: Option<&str>, kind: ProblemKind) {
         self.problems
             .push(Problem::new(subject.clone(), field, kind));
+    }
+
+    fn id(&mut self, subject: &Subject, id: u64) {
+        if id > super::MAX_ID {
+            self.push(subject, Some("id"), ProblemKind::IdTooLarge(id));
+        }
     }
 
     fn text(&mut self, subject: &Subject, field: &str, text: &str, max: usize) {
@@ -271,6 +284,19 @@ impl Checker {
     }
 }
 
+/// The problems of a file's `next_ids` (ids handed out from there must stay below
+/// [`MAX_ID`](super::MAX_ID) + 1).
+pub fn check_next_ids(next: &super::NextIds) -> Vec<Problem> {
+    [
+        ("next_ids.actor", next.actor),
+        ("next_ids.partnership", next.partnership),
+    ]
+    .into_iter()
+    .filter(|&(_, v)| v > super::MAX_ID + 1)
+    .map(|(field, v)| Problem::new(Subject::Map, Some(field), ProblemKind::IdTooLarge(v)))
+    .collect()
+}
+
 /// Checks actors and partnerships (in file order), settings and meta, and returns every problem.
 pub fn validate<'a>(
     actors: impl IntoIterator<Item = &'a Actor>,
@@ -292,6 +318,7 @@ pub fn validate<'a>(
         if !actor_ids.insert(actor.id) {
             c.push(&s, Some("id"), ProblemKind::DuplicateId);
         }
+        c.id(&s, actor.id.0);
         if actor.name.trim().is_empty() {
             c.push(&s, Some("name"), ProblemKind::EmptyName);
         }
@@ -327,6 +354,7 @@ pub fn validate<'a>(
         if !partnership_ids.insert(p.id) {
             c.push(&s, Some("id"), ProblemKind::DuplicateId);
         }
+        c.id(&s, p.id.0);
         for (field, end) in [("a", p.a), ("b", p.b)] {
             if !actor_ids.contains(&end) {
                 c.push(&s, Some(field), ProblemKind::DanglingReference(end));

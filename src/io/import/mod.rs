@@ -446,7 +446,7 @@ fn numbered(ids: &[Option<&str>]) -> Vec<u64> {
         .iter()
         .map(|id| {
             id.and_then(|s| s.trim().parse::<u64>().ok())
-                .filter(|n| (1..u64::MAX / 2).contains(n))
+                .filter(|n| (1..=crate::model::MAX_ID).contains(n))
         })
         .collect();
     if let Some(parsed) = parsed {
