@@ -131,6 +131,7 @@ impl Document {
             Origin::Sample => "DFGG Cambodia sample".to_string(),
             Origin::Untitled => "Untitled map".to_string(),
             Origin::File(p) => file_name(p),
+            Origin::Imported(p) if is_backup(p) => format!("{} (backup)", file_name(p)),
             Origin::Imported(p) => format!("{} (imported)", file_name(p)),
         }
     }
@@ -1029,6 +1030,11 @@ impl PartnerMapApp {
             Event::Opened(path, result) => {
                 self.busy = None;
                 match *result {
+                    // A backup opens as a copy: Save asks where to write it, so that going
+                    // back one save never writes over the backup itself.
+                    Ok(project) if is_backup(&path) => {
+                        self.set_document(Document::new(project, Origin::Imported(path)));
+                    }
                     Ok(project) => {
                         self.set_document(Document::new(project, Origin::File(path.clone())));
                         self.prefs.remember(&path);
@@ -1104,6 +1110,7 @@ impl PartnerMapApp {
                 let task = rfd::AsyncFileDialog::new()
                     .set_title("Open a map")
                     .add_filter("PartnerMap map", &["ron"])
+                    .add_filter("Backup of a map (NAME.ron.bak)", &["bak"])
                     .pick_file();
                 self.spawn_dialog(task, Event::PickedOpen);
             }
@@ -1138,7 +1145,11 @@ impl PartnerMapApp {
             (_, Some(p)) => file_name(p),
             (Origin::Imported(p), None) => p.file_stem().map_or_else(
                 || "map.ron".to_string(),
-                |s| format!("{}.ron", s.to_string_lossy()),
+                |s| {
+                    let stem = s.to_string_lossy();
+                    let stem = stem.strip_suffix(".ron").unwrap_or(&stem);
+                    format!("{stem}.ron")
+                },
             ),
             _ => "map.ron".to_string(),
         };
@@ -2130,6 +2141,7 @@ impl PartnerMapApp {
             if path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+                || is_backup(&path)
             {
                 self.guard(Then::OpenPath(path));
             } else if ImportFormat::from_path(&path).is_some() {
@@ -2137,11 +2149,18 @@ impl PartnerMapApp {
             } else {
                 self.notify(
                     format!("Cannot open {}", file_name(&path)),
-                    "PartnerMap opens maps saved as .ron files, and imports GraphML, GEXF and CSV tables.",
+                    "PartnerMap opens maps saved as .ron files (and their .ron.bak backups), and imports GraphML, GEXF and CSV tables.",
                 );
             }
         }
     }
+}
+
+/// Whether `path` is the backup a save keeps (`NAME.ron.bak`).
+fn is_backup(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.to_ascii_lowercase().ends_with(".ron.bak"))
 }
 
 fn lowercase_first(s: &str) -> String {
@@ -2171,7 +2190,7 @@ impl eframe::App for PartnerMapApp {
     /// A clean exit: the user saved or chose not to, so the recovery file goes.
     fn on_exit(&mut self) {
         if let Some(r) = &self.autosave.recovery {
-            r.remove();
+            r.remove_all();
         }
     }
 }

@@ -2,6 +2,7 @@
 //! inspector, quick entry, shortcuts, undo and redo, saving and the unsaved-changes guard.
 //! Every test acts as a user would and then checks the document.
 
+use crate::harness;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Role, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -486,19 +487,6 @@ fn presentation_mode_hides_the_side_panels_and_keeps_quick_entry() {
     assert!(!h.state().view.presenting);
 }
 
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn dropping_a_map_file_opens_it_after_asking_about_unsaved_changes() {
     let dir = tempfile::tempdir().unwrap();
@@ -507,9 +495,7 @@ fn dropping_a_map_file_opens_it_after_asking_about_unsaved_changes() {
     let mut h = sample();
     let from = actor_center(&h, "World Bank");
     drag(&mut h, from, from + Vec2::new(40.0, 0.0), Modifiers::NONE);
-    h.input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(Dropped(path.clone())));
+    harness::drop_file(&mut h, &path);
     h.run();
     h.get_by_label("Don't save").click();
     h.run();

@@ -18,18 +18,6 @@ fn harness_with(doc: Document) -> H {
     h
 }
 
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 fn finish(h: &mut H) {
     h.run_steps(2);
     h.state_mut().wait_for_background_work();
@@ -41,22 +29,21 @@ fn dropping_a_graphml_imports_it_as_a_new_unsaved_map_after_asking() {
     let mut h = harness_with(Document::sample());
     let path = std::path::PathBuf::from("tests/fixtures/import/gephi.graphml");
     h.state_mut().saved_state = u64::MAX; // pretend there are unsaved changes
-    h.input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(Dropped(path.clone())));
+    harness::drop_file(&mut h, &path);
     h.run();
     h.get_by_label_contains("Save changes to");
     h.get_by_label("Cancel").click();
     h.run();
     assert_eq!(h.state().doc.origin, Origin::Sample, "Cancel keeps the map");
 
-    h.input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(Dropped(path.clone())));
+    harness::drop_file(&mut h, &path);
     h.run();
     h.get_by_label("Don't save").click();
     finish(&mut h);
-    assert_eq!(h.state().doc.origin, Origin::Imported(path));
+    assert_eq!(
+        h.state().doc.origin,
+        Origin::Imported(std::path::absolute(&path).unwrap())
+    );
     assert_eq!(h.state().doc.project.actors.len(), 4);
     assert!(h.state().is_modified(), "an imported map is unsaved");
     assert!(

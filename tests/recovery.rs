@@ -265,3 +265,35 @@ fn restoring_a_second_recovery_file_asks_about_the_first_and_never_drops_it() {
     assert!(h.state().offer.is_empty());
     assert!(h.state().is_modified(), "the second is unsaved work");
 }
+
+#[test]
+fn a_session_counts_as_running_while_it_holds_its_lock_not_while_its_pid_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = generate(3, 2, 1).unwrap();
+    let write = |pid: u32| {
+        Recovery::with_pid(dir.path(), pid)
+            .write(&project, None, "Untitled map", Reason::Autosave)
+            .unwrap()
+    };
+    // After a reboot another process may have the old id (pid 1 always runs): the session's
+    // lock file is there but nobody holds it, so its work is offered.
+    write(1);
+    std::fs::write(dir.path().join("recovery-1.lock"), b"").unwrap();
+    // A PartnerMap that runs holds its lock, whatever its id: its work is not offered.
+    write(GONE + 30);
+    let held =
+        std::fs::File::create(dir.path().join(format!("recovery-{}.lock", GONE + 30))).unwrap();
+    held.try_lock().unwrap();
+    let found = Recovery::with_pid(dir.path(), 2).found();
+    let offered: Vec<_> = found.iter().map(|f| f.map.file_name().unwrap()).collect();
+    assert_eq!(offered, ["recovery-1.ron"]);
+    // Discarding it removes its lock file too.
+    Recovery::discard(&found[0]);
+    assert!(!dir.path().join("recovery-1.lock").exists());
+    drop(held);
+    assert_eq!(
+        Recovery::with_pid(dir.path(), 2).found().len(),
+        1,
+        "lock released"
+    );
+}

@@ -107,6 +107,32 @@ fn a_map_opened_by_a_relative_path_is_remembered_by_its_absolute_path() {
 }
 
 #[test]
+fn a_backup_opens_as_an_unsaved_copy_that_never_saves_over_the_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workshop.ron");
+    let before = partnermap::generate::generate(5, 4, 1).unwrap();
+    io::save_path(&before, &path).unwrap();
+    io::save_path(&partnermap::generate::generate(7, 6, 2).unwrap(), &path).unwrap();
+    let backup = dir.path().join("workshop.ron.bak");
+    let mut h = harness(PartnerMapApp::with_document(Document::sample()));
+    // Dropped on the window, as the README suggests for going back one save.
+    crate::harness::drop_file(&mut h, &backup);
+    h.run();
+    h.state_mut().wait_for_background_work();
+    h.run();
+    assert_eq!(h.state().doc.project.actors, before.actors);
+    assert_eq!(h.state().doc.origin, Origin::Imported(backup.clone()));
+    assert_eq!(
+        h.state().window_title(),
+        "workshop.ron.bak (backup) — PartnerMap"
+    );
+    assert!(
+        !h.state().prefs.recent.contains(&backup),
+        "a backup is not a recent map"
+    );
+}
+
+#[test]
 fn opening_a_map_shows_it_and_names_the_file_in_the_title() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("workshop.ron");

@@ -75,8 +75,27 @@ fn now() -> u64 {
 
 /// Whether the process `pid` is running (on systems without `/proc`, assume not: the files
 /// are offered, and restoring them is harmless).
-fn is_running(pid: u32) -> bool {
-    Path::new("/proc").join(pid.to_string()).exists()
+/// The lock this process holds on `recovery-PID.lock` for as long as it runs. The system
+/// drops it when the process ends in any way, so a lock that can be taken means its owner is
+/// gone — unlike a process id, which a later process may get after a reboot.
+static LOCK: std::sync::OnceLock<std::fs::File> = std::sync::OnceLock::new();
+
+fn lock_path(dir: &Path, pid: u32) -> PathBuf {
+    dir.join(format!("recovery-{pid}.lock"))
+}
+
+/// Whether the PartnerMap that was process `pid` still runs: it holds its lock file; a
+/// session without one (before locks) counts as running while a live (not zombie) process
+/// has its id.
+fn is_running(dir: &Path, pid: u32) -> bool {
+    match std::fs::File::open(lock_path(dir, pid)) {
+        Ok(file) => matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock)),
+        Err(_) => std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+            // "PID (name) S …": the state follows the last ')'; Z is a zombie.
+            stat.rsplit_once(')')
+                .is_some_and(|(_, rest)| !rest.trim_start().starts_with('Z'))
+        }),
+    }
 }
 
 impl Recovery {
@@ -88,11 +107,33 @@ impl Recovery {
     }
 
     /// The recovery files of this process in `dir`.
+    /// Takes this process's lock in `dir` (see [`LOCK`]), so that other PartnerMaps know it
+    /// runs.
     pub fn in_dir(dir: impl Into<PathBuf>) -> Self {
-        Self {
+        let recovery = Self {
             dir: dir.into(),
             pid: std::process::id(),
+        };
+        if LOCK.get().is_none() {
+            let _ = std::fs::create_dir_all(&recovery.dir);
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(lock_path(&recovery.dir, recovery.pid));
+            if let Ok(file) = file
+                && file.try_lock().is_ok()
+            {
+                let _ = LOCK.set(file);
+            }
         }
+        recovery
+    }
+
+    /// Removes this process's recovery files and its lock file (at a clean exit).
+    pub fn remove_all(&self) {
+        self.remove();
+        let _ = std::fs::remove_file(lock_path(&self.dir, self.pid));
     }
 
     /// The recovery files of process `pid` in `dir` (for tests that play an earlier
@@ -168,7 +209,7 @@ impl Recovery {
                     .strip_suffix(".ron")?
                     .parse()
                     .ok()?;
-                if pid == self.pid || is_running(pid) {
+                if pid == self.pid || is_running(&self.dir, pid) {
                     return None;
                 }
                 let info = std::fs::read_to_string(Self::info_path(&map))
@@ -203,12 +244,20 @@ impl Recovery {
         if std::fs::rename(&found.map, &own).is_ok() {
             let _ = std::fs::rename(Self::info_path(&found.map), Self::info_path(&own));
         }
+        Self::remove_stale_lock(found);
     }
 
     /// Deletes a found recovery file.
     pub fn discard(found: &Found) {
         let _ = std::fs::remove_file(Self::info_path(&found.map));
         let _ = std::fs::remove_file(&found.map);
+        Self::remove_stale_lock(found);
+    }
+
+    /// Removes the lock file the ended session left beside `found` (it is found, so its owner
+    /// no longer holds the lock).
+    fn remove_stale_lock(found: &Found) {
+        let _ = std::fs::remove_file(found.map.with_extension("lock"));
     }
 }
 

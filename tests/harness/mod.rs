@@ -21,3 +21,24 @@ pub fn harness(app: PartnerMapApp) -> Harness<'static, PartnerMapApp> {
 pub fn on(doc: Document) -> Harness<'static, PartnerMapApp> {
     harness(PartnerMapApp::with_document(doc))
 }
+
+/// A file dropped on the window.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops the file at `path` on the window (seen at the next frame).
+pub fn drop_file<S>(h: &mut Harness<'_, S>, path: &std::path::Path) {
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.to_owned())));
+}
