@@ -38,6 +38,8 @@ const KEYS: &[(Modifiers, Key)] = &[
     (Modifiers::COMMAND, Key::V),
     (Modifiers::COMMAND, Key::L),
     (Modifiers::COMMAND, Key::F),
+    (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::L),
+    (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::T),
 ];
 
 const ACTIONS: &[Action] = &[
@@ -53,6 +55,12 @@ const ACTIONS: &[Action] = &[
     Action::FitView,
     Action::Presentation,
     Action::QuickEntry,
+    // Layouts run in the background and land while other steps go on.
+    Action::LayoutForce,
+    Action::LayoutByLevel,
+    Action::LayoutBySector,
+    Action::LayoutCircular,
+    Action::TidySelection,
 ];
 
 const TEXTS: &[&str] = &[
