@@ -494,3 +494,39 @@ fn the_format_follows_the_name() {
     );
     assert_eq!(ImportFormat::from_path("x.ron".as_ref()), None);
 }
+
+/// The exported text with the `source` and `target` of the edge of partnership `id` swapped,
+/// as networkx writes some edges of an undirected graph.
+fn swap_ends(text: &str, id: u64, project: &Project) -> String {
+    let p = &project.partnerships[&PartnershipId(id)];
+    let (a, b) = (p.a, p.b);
+    let from = format!("id=\"{id}\" source=\"{a}\" target=\"{b}\"");
+    assert!(text.contains(&from), "no edge {id} in the export");
+    text.replace(&from, &format!("id=\"{id}\" source=\"{b}\" target=\"{a}\""))
+}
+
+#[test]
+fn an_edge_written_the_other_way_round_keeps_its_ends_by_a_and_b() {
+    let project = io_sample();
+    let g = graphml(&swap_ends(&export::graphml(&project).unwrap(), 3, &project)).unwrap();
+    assert_eq!(content(&g.project), content(&project));
+    let x = gexf(&swap_ends(&export::gexf(&project).unwrap(), 3, &project)).unwrap();
+    assert_eq!(content(&x.project), content(&project));
+}
+
+#[test]
+fn a_and_b_that_name_other_actors_than_the_ends_are_a_problem_with_their_place() {
+    let text = "<graphml>\n<key id=\"ka\" for=\"edge\" attr.name=\"a\" attr.type=\"long\"/>\n<key id=\"kb\" for=\"edge\" attr.name=\"b\" attr.type=\"long\"/>\n<graph>\n<node id=\"1\"/><node id=\"2\"/><node id=\"3\"/>\n<edge source=\"1\" target=\"2\"><data key=\"ka\">3</data><data key=\"kb\">1</data></edge>\n</graph></graphml>";
+    let err = graphml(text).unwrap_err().to_string();
+    assert!(
+        err.contains(
+            "line 6, column 1: a and b name the actors 3 and 1, but the edge joins 1 and 2"
+        ),
+        "{err}"
+    );
+    // The same two actors the other way round turn the partnership round.
+    let text = text.replace(">3</data>", ">2</data>");
+    let got = graphml(&text).unwrap();
+    let p = &got.project.partnerships[&PartnershipId(1)];
+    assert_eq!((p.a, p.b), (ActorId(2), ActorId(1)));
+}

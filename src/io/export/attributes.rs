@@ -15,6 +15,8 @@ pub enum AttrType {
     String,
     /// A whole number.
     Int,
+    /// A whole number that may not fit in 32 bits (ids).
+    Long,
     /// A real number.
     Double,
     /// `true` or `false`.
@@ -27,6 +29,7 @@ impl AttrType {
         match self {
             Self::String => "string",
             Self::Int => "int",
+            Self::Long => "long",
             Self::Double => "double",
             Self::Boolean => "boolean",
         }
@@ -37,6 +40,7 @@ impl AttrType {
         match self {
             Self::String => "string",
             Self::Int => "integer",
+            Self::Long => "long",
             Self::Double => "double",
             Self::Boolean => "boolean",
         }
@@ -71,7 +75,11 @@ pub(crate) const ACTOR_FIELDS: [(&str, AttrType); 16] = [
     ("pinned", AttrType::Boolean),
 ];
 
-pub(crate) const PARTNERSHIP_FIELDS: [(&str, AttrType); 27] = [
+/// `a` and `b` repeat the ends (source and target) as data: a tool that reads the undirected
+/// graph may write an edge the other way round, and these say which end is which.
+pub(crate) const PARTNERSHIP_FIELDS: [(&str, AttrType); 29] = [
+    ("a", AttrType::Long),
+    ("b", AttrType::Long),
     ("label", AttrType::String),
     ("functions", AttrType::String),
     ("form", AttrType::String),
@@ -222,6 +230,8 @@ impl Schema {
         let functions: Vec<&str> = p.functions.iter().map(|f| f.name()).collect();
         let pr = &p.practices;
         let mut v = vec![
+            Some(p.a.to_string()),
+            Some(p.b.to_string()),
             p.label.clone().filter(|l| !l.is_empty()),
             text(&functions.join(LIST_SEPARATOR)),
             Some(p.form.name().to_string()),

@@ -1,7 +1,9 @@
 //! GEXF 1.2 (design.md §8), Gephi's own format, also read by networkx: every attribute of
 //! actors and partnerships declared with its type (see [`super::attributes`]), node and edge
 //! ids are actor and partnership ids, each partnership is an edge from `a` (source) to `b`
-//! (target), parallel ones included, and the picture travels in the `viz` namespace: actor
+//! (target) that also carries `a` and `b` as attributes (the graph is undirected, so other
+//! tools may write an edge the other way round), parallel ones included, and the picture
+//! travels in the `viz` namespace: actor
 //! positions, colours (by sector), sizes (radius by influence) and shapes; partnership
 //! colours (the project's colour-by), thickness (by form) and dashes.
 //!

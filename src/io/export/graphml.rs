@@ -1,7 +1,10 @@
 //! GraphML (design.md §8) for Gephi, Cytoscape, yEd and networkx: every attribute of actors
 //! and partnerships declared with its type (see [`super::attributes`]), node ids are actor
-//! ids, edge ids are partnership ids (keys are `na0…` for actors, `ea0…` for partnerships), and each partnership is an edge from `a` (source) to
-//! `b` (target), parallel ones included. Texts are escaped by [`escape`], which also keeps
+//! ids, edge ids are partnership ids (keys are `na0…` for actors, `ea0…` for partnerships),
+//! and each partnership is an edge from `a` (source) to `b` (target), parallel ones
+//! included. The graph is undirected (Gephi draws no arrows), and tools that read it may
+//! write an edge back the other way round, so every edge also carries `a` and `b` as data.
+//! Texts are escaped by [`escape`], which also keeps
 //! carriage returns and tabs as character references so that parsers do not normalise them.
 
 use quick_xml::Writer;

@@ -1,7 +1,8 @@
 //! GEXF import (1.1, 1.2 and 1.3): the declared node and edge attributes (with their type
 //! and `<default>`), nodes with their `label`, `<attvalues>` and `viz:position`, edges with
 //! their `label` and `weight`, and the `<meta>` description as the title. Nodes inside nodes
-//! (hierarchies) are read as ordinary nodes. An edge's source is `a`, its target `b`.
+//! (hierarchies) are read as ordinary nodes. An edge's source is `a`, its target `b`, unless
+//! the edge's own `a` and `b` attributes name them the other way round.
 //!
 //! GEXF's y axis points up, the canvas's down: `viz:position` y is negated (so a map
 //! exported by PartnerMap, which writes the negated y, comes back where it was).

@@ -2,7 +2,8 @@
 //! `<default>`), `<node>` and `<edge>` elements with their `<data>`, the graph's `<desc>` as
 //! the title. Nodes inside nested graphs (yEd's groups) are read as ordinary nodes; yEd's
 //! node graphics give the label and the position when no attribute does. Directed or
-//! undirected, an edge's source is `a` and its target `b`.
+//! undirected, an edge's source is `a` and its target `b`, unless the edge's own `a` and `b`
+//! data name them the other way round.
 
 use std::collections::HashSet;
 

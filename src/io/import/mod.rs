@@ -14,6 +14,9 @@
 //! - an actor without a sector or level gets [`fields::DEFAULT_SECTOR`] /
 //!   [`fields::DEFAULT_LEVEL`] and a tag saying so, and the import says how many;
 //! - a partnership from an actor to itself is left out, and the import says which;
+//! - an edge whose `a` and `b` values name its ends the other way round (an undirected
+//!   graph written back by another tool) is turned round; `a` and `b` naming other actors
+//!   than the ends are a problem;
 //! - actors without a position are laid out by the force-directed layout (from a start in
 //!   bands by level, [`place`]), the others staying where they are.
 //!
@@ -475,6 +478,46 @@ fn custom_value(v: &Value, issues: &mut Issues, raw: &Raw) -> Option<CustomValue
     }
 }
 
+/// The ends of `edge` (`ends`: its source and target) as `a` and `b`: turned round when the
+/// edge's own `a` and `b` values (written by PartnerMap's GraphML and GEXF) name them the
+/// other way round, as a tool that reads an undirected graph may write it back. Values that
+/// name other actors than the ends are refused with what they name: nothing is guessed.
+fn orient(
+    edge: &Item,
+    ends: (ActorId, ActorId),
+    by_written_id: &HashMap<&str, ActorId>,
+) -> Result<(ActorId, ActorId), String> {
+    let given = |field: &'static str| {
+        edge.values
+            .iter()
+            .rev()
+            .find(|v| v.key == Key::Field(field) && !v.text.trim().is_empty())
+            .map(|v| v.text.trim())
+    };
+    let (given_a, given_b) = (given("a"), given("b"));
+    let names = |given: Option<&str>, end: ActorId| {
+        given.is_none_or(|g| by_written_id.get(g) == Some(&end))
+    };
+    let (a, b) = ends;
+    if names(given_a, a) && names(given_b, b) {
+        Ok((a, b))
+    } else if names(given_a, b) && names(given_b, a) {
+        Ok((b, a))
+    } else {
+        let written = |slot: usize| edge.ends[slot].as_ref().map_or("", |(s, _)| s.as_str());
+        let what = match (given_a, given_b) {
+            (Some(x), Some(y)) => format!("a and b name the actors {x} and {y}"),
+            (Some(x), None) => format!("a names the actor {x}"),
+            (_, y) => format!("b names the actor {}", y.unwrap_or_default()),
+        };
+        Err(format!(
+            "{what}, but the edge joins {} and {}; make them name the edge's source and target",
+            written(0),
+            written(1)
+        ))
+    }
+}
+
 /// Turns what was read into a map, checking every value (see the module's rules).
 pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, ImportError> {
     let mut issues = Issues::default();
@@ -661,6 +704,13 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
             loops.push(raw.show(&place).to_string());
             continue;
         }
+        let (a, b) = match orient(edge, (a, b), &by_written_id) {
+            Ok(ends) => ends,
+            Err(message) => {
+                issues.push(raw.show(&place), message);
+                continue;
+            }
+        };
         let mut p = Partnership::new(id, a, b);
         let mut has_label = false;
         for v in &edge.values {
