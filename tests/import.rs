@@ -530,3 +530,86 @@ fn a_and_b_that_name_other_actors_than_the_ends_are_a_problem_with_their_place()
     let p = &got.project.partnerships[&PartnershipId(1)];
     assert_eq!((p.a, p.b), (ActorId(2), ActorId(1)));
 }
+
+/// Whether python3 with networkx is installed (else says that the check is skipped).
+fn has_networkx() -> bool {
+    let python = std::process::Command::new("python3")
+        .args(["-c", "import networkx"])
+        .output();
+    let found = python.is_ok_and(|o| o.status.success());
+    if !found {
+        println!("note: python3 with networkx is not installed; the networkx check is skipped");
+    }
+    found
+}
+
+/// `project` exported, read by networkx and written back by it: (GraphML, GEXF) texts.
+fn through_networkx(project: &Project) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("map.graphml");
+    let x = dir.path().join("map.gexf");
+    std::fs::write(&g, export::graphml(project).unwrap()).unwrap();
+    std::fs::write(&x, export::gexf(project).unwrap()).unwrap();
+    let script = r#"
+import sys, networkx as nx
+nx.write_graphml(nx.read_graphml(sys.argv[1]), sys.argv[1])
+nx.write_gexf(nx.read_gexf(sys.argv[2]), sys.argv[2])
+"#;
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&g)
+        .arg(&x)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        std::fs::read_to_string(&g).unwrap(),
+        std::fs::read_to_string(&x).unwrap(),
+    )
+}
+
+#[test]
+fn the_sample_comes_back_exactly_through_networkx() {
+    if !has_networkx() {
+        return;
+    }
+    let project = io_sample();
+    let (g, x) = through_networkx(&project);
+    let g = graphml(&g).unwrap();
+    assert_eq!(content(&g.project), content(&project), "GraphML");
+    let x = gexf(&x).unwrap();
+    assert_eq!(content(&x.project), content(&project), "GEXF");
+    assert!(
+        x.notes.iter().any(|n| n.contains("networkx_key")),
+        "{:?}",
+        x.notes
+    );
+}
+
+#[test]
+fn gexf_start_and_end_written_as_edge_attributes_give_the_dates() {
+    // How networkx writes attributes named start and end: as GEXF's time span.
+    let text = r#"<gexf version="1.2"><graph mode="dynamic" timeformat="date">
+<attributes class="edge"><attribute id="0" title="end" type="string"/></attributes>
+<nodes><node id="1" label="A" start="2001"/><node id="2" label="B"/></nodes>
+<edges><edge id="1" source="1" target="2" start="2009-06" end="2013"/>
+<edge id="2" source="1" target="2" start="2010" end="2011"><attvalues><attvalue for="0" value="2012"/></attvalues></edge>
+</edges></graph></gexf>"#;
+    let got = gexf(text).unwrap();
+    let p = &got.project.partnerships;
+    let date = |s: &str| Some(PartialDate(s.into()));
+    assert_eq!(
+        (&p[&PartnershipId(1)].start, &p[&PartnershipId(1)].end),
+        (&date("2009-06"), &date("2013"))
+    );
+    assert_eq!(p[&PartnershipId(2)].end, date("2012"), "an attvalue wins");
+    assert_eq!(
+        got.project.actors[&ActorId(1)].custom.get("start"),
+        Some(&CustomValue::Number(2001.0)),
+        "actors have no dates: a custom field"
+    );
+}

@@ -1,6 +1,9 @@
 //! GEXF import (1.1, 1.2 and 1.3): the declared node and edge attributes (with their type
 //! and `<default>`), nodes with their `label`, `<attvalues>` and `viz:position`, edges with
-//! their `label` and `weight`, and the `<meta>` description as the title. Nodes inside nodes
+//! their `label` and `weight`, and the `<meta>` description as the title. A node's or edge's
+//! `start` and `end` XML attributes (GEXF's time span, where networkx writes attributes so
+//! named) give those values when no attvalue does; networkx's `networkx_key` is left out,
+//! with a note. Nodes inside nodes
 //! (hierarchies) are read as ordinary nodes. An edge's source is `a`, its target `b`, unless
 //! the edge's own `a` and `b` attributes name them the other way round.
 //!
@@ -32,10 +35,16 @@ fn kind(ty: Option<&str>) -> Kind {
     }
 }
 
+/// The attribute networkx adds to the edges of a multigraph to number parallel edges: its
+/// own bookkeeping, not data about the partnership.
+const NETWORKX_KEY: &str = "networkx_key";
+
 #[derive(Default)]
 struct Class {
     defs: IndexMap<String, AttrDef>,
     titles: HashSet<String>,
+    /// The ids of attributes left out ([`NETWORKX_KEY`]).
+    left_out: HashSet<String>,
 }
 
 /// An open element: nodes and edges by their index in `raw.nodes` / `raw.edges` (kept in
@@ -59,6 +68,10 @@ fn declarations(xml: &mut XmlIn<'_>, class: &mut Class) -> Result<(), ImportErro
                     kind: kind(attr(&attrs, "type")),
                     default: xml.default_value()?,
                 };
+                if def.title == NETWORKX_KEY {
+                    class.left_out.insert(id);
+                    continue;
+                }
                 class.titles.insert(def.title.clone());
                 class.defs.insert(id, def);
             }
@@ -79,6 +92,7 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
     let mut raw = Raw::default();
     let mut issues = super::Issues::default();
     let mut steps = 0usize;
+    let mut networkx_keys = false;
     loop {
         super::xml::step(&xml, &mut steps, progress)?;
         match xml.next()? {
@@ -107,12 +121,13 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
                     _ => xml.skip()?,
                 },
                 "node" => {
-                    let item = Item {
+                    let mut item = Item {
                         at: Some(Place::Byte(at)),
                         id: attr(&attrs, "id").map(|id| (id.to_string(), Place::Byte(at))),
                         label: attr(&attrs, "label").map(str::to_string),
                         ..Item::default()
                     };
+                    time_span(&attrs, at, false, &nodes, &mut item);
                     raw.nodes.push(item);
                     super::check_count(raw.nodes.len(), super::MAX_ITEMS, "actors")?;
                     stack.push(Open::Node(raw.nodes.len() - 1, HashSet::new()));
@@ -126,6 +141,7 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
                         label: attr(&attrs, "label").map(str::to_string),
                         ..Item::default()
                     };
+                    time_span(&attrs, at, true, &edges, &mut item);
                     if let Some(w) = attr(&attrs, "weight")
                         && !edges.titles.contains("weight")
                     {
@@ -160,6 +176,10 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
                         }
                     };
                     xml.skip()?;
+                    if class.left_out.contains(&id) {
+                        networkx_keys = true;
+                        continue;
+                    }
                     let Some(def) = class.defs.get(&id) else {
                         issues.push(
                             Place::Byte(at),
@@ -193,8 +213,29 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
         }
     }
     super::xml::problems(text, issues)?;
+    if networkx_keys {
+        raw.notes.push(format!(
+            "The edge attribute {NETWORKX_KEY} (networkx's numbering of parallel edges) was left out."
+        ));
+    }
     raw.text = Some(text);
     super::build(raw, progress)
+}
+
+/// The `start` and `end` of a node or edge written as its XML attributes (GEXF's time span;
+/// networkx writes attributes so named there), as values, before the `<attvalues>` so that
+/// an attvalue of the same name wins.
+fn time_span(attrs: &[(String, String)], at: usize, edge: bool, class: &Class, item: &mut Item) {
+    for name in ["start", "end"] {
+        if let Some(text) = attr(attrs, name) {
+            item.values.push(Value {
+                key: xml_key(name, edge, &class.titles),
+                text: text.to_string(),
+                kind: Kind::Untyped,
+                at: Place::Byte(at),
+            });
+        }
+    }
 }
 
 /// Adds the declared defaults of the attributes an item did not give.

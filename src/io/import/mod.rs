@@ -338,6 +338,9 @@ pub(crate) struct Raw<'a> {
     pub create_missing: bool,
     /// The text, for turning byte offsets into lines and columns.
     pub text: Option<&'a str>,
+    /// What the reader left out or decided, for [`Imported::notes`] (before the notes of
+    /// [`build`]).
+    pub notes: Vec<String>,
 }
 
 impl Raw<'_> {
@@ -521,7 +524,7 @@ fn orient(
 /// Turns what was read into a map, checking every value (see the module's rules).
 pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, ImportError> {
     let mut issues = Issues::default();
-    let mut notes = Vec::new();
+    let mut notes = raw.notes.clone();
     let mut project = Project::new();
     if let Some(title) = &raw.title {
         project.meta.title = title.clone();
