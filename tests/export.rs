@@ -489,6 +489,7 @@ fn graphml_round_trips_every_attribute() {
         assert_eq!(node.attr("id"), a.id.to_string());
         let v = values(node);
         assert_eq!(v["name"], a.name);
+        assert_eq!(v["label"], a.name, "Gephi takes the label from `label`");
         assert_eq!(v["sector"], a.sector.name());
         assert_eq!(v["level"], a.level.name());
         assert_eq!(v["influence"], a.influence.to_string());

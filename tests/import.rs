@@ -613,3 +613,31 @@ fn gexf_start_and_end_written_as_edge_attributes_give_the_dates() {
         "actors have no dates: a custom field"
     );
 }
+
+#[test]
+fn a_node_label_gives_the_name_node_by_node_and_is_kept_only_when_it_differs() {
+    let text = r#"<graphml><key id="n" for="node" attr.name="name"/><key id="l" for="node" attr.name="label"/><graph>
+<node id="1"><data key="n">Council</data><data key="l">Council</data></node>
+<node id="2"><data key="l">Youth group</data></node>
+<node id="3"><data key="n">District office</data><data key="l">DO</data></node>
+</graph></graphml>"#;
+    let got = graphml(text).unwrap();
+    let a = &got.project.actors;
+    assert_eq!(a[&ActorId(1)].name, "Council");
+    assert!(
+        a[&ActorId(1)].custom.is_empty(),
+        "{:?}",
+        a[&ActorId(1)].custom
+    );
+    assert_eq!(
+        a[&ActorId(2)].name,
+        "Youth group",
+        "no name: the label gives it"
+    );
+    assert!(a[&ActorId(2)].custom.is_empty());
+    assert_eq!(a[&ActorId(3)].name, "District office");
+    assert_eq!(
+        a[&ActorId(3)].custom.get("label"),
+        Some(&CustomValue::Text("DO".into()))
+    );
+}

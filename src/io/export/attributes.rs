@@ -109,6 +109,11 @@ pub(crate) const PARTNERSHIP_FIELDS: [(&str, AttrType); 29] = [
     ("sources", AttrType::String),
 ];
 
+/// The node attribute GraphML writes the actor's name into a second time: Gephi takes a
+/// node's label from an attribute so named. An actor's custom field may not take this name
+/// as it is (see [`encode_custom`]).
+pub(crate) const NODE_LABEL: &str = "label";
+
 /// The prefix that keeps a custom field apart from a model field of the same name.
 pub(crate) const CUSTOM_PREFIX: &str = "custom_";
 
@@ -145,8 +150,11 @@ pub struct Schema {
     partnership_custom: IndexMap<String, usize>,
 }
 
+/// The declarations of `fixed` and of every custom field of `all`; a custom field named as
+/// one of `fixed` or `reserved` gets the prefix.
 fn custom_defs<'a>(
     fixed: &[(&str, AttrType)],
+    reserved: &[&str],
     all: impl Iterator<Item = &'a CustomFields>,
 ) -> (Vec<AttrDef>, IndexMap<String, usize>) {
     let mut numeric: IndexMap<String, bool> = IndexMap::new();
@@ -164,7 +172,11 @@ fn custom_defs<'a>(
             ty: *ty,
         })
         .collect();
-    let fixed_names: Vec<&str> = fixed.iter().map(|(n, _)| *n).collect();
+    let fixed_names: Vec<&str> = fixed
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(reserved.iter().copied())
+        .collect();
     let mut index = IndexMap::new();
     for (k, is_number) in numeric {
         index.insert(k.clone(), defs.len());
@@ -183,10 +195,14 @@ fn custom_defs<'a>(
 impl Schema {
     /// The attributes of `project`.
     pub fn of(project: &Project) -> Self {
-        let (actor, actor_custom) =
-            custom_defs(&ACTOR_FIELDS, project.actors.values().map(|a| &a.custom));
+        let (actor, actor_custom) = custom_defs(
+            &ACTOR_FIELDS,
+            &[NODE_LABEL],
+            project.actors.values().map(|a| &a.custom),
+        );
         let (partnership, partnership_custom) = custom_defs(
             &PARTNERSHIP_FIELDS,
+            &[],
             project.partnerships.values().map(|p| &p.custom),
         );
         Self {

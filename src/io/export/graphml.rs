@@ -11,12 +11,15 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::ExportError;
-use super::attributes::Schema;
+use super::attributes::{NODE_LABEL, Schema};
 use super::text::{escape, xml_clean};
 use crate::model::Project;
 
 /// The GraphML namespace.
 pub const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
+
+/// The key of the node label ([`NODE_LABEL`]).
+const LABEL_KEY: &str = "nlabel";
 
 fn xml_err(e: std::io::Error) -> ExportError {
     ExportError::Xml(e.to_string())
@@ -56,6 +59,16 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
                 .map_err(xml_err)?;
         }
     }
+    // The name again, as the label Gephi shows.
+    w.create_element("key")
+        .with_attributes([
+            ("id", LABEL_KEY),
+            ("for", "node"),
+            ("attr.name", NODE_LABEL),
+            ("attr.type", "string"),
+        ])
+        .write_empty()
+        .map_err(xml_err)?;
     let title = escape(&project.meta.title);
     let mut graph = BytesStart::new("graph");
     graph.push_attribute(("id", "G"));
@@ -84,6 +97,10 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
         ))
         .map_err(xml_err)?;
         data(&mut w, "na", schema.actor_values(a)).map_err(xml_err)?;
+        w.create_element("data")
+            .with_attribute(("key", LABEL_KEY))
+            .write_text_content(BytesText::from_escaped(escape(&a.name)))
+            .map_err(xml_err)?;
         w.write_event(Event::End(BytesEnd::new("node")))
             .map_err(xml_err)?;
     }

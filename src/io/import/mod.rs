@@ -36,6 +36,7 @@ use std::path::{Path, PathBuf};
 pub use crate::io::Progress;
 pub use place::place_missing;
 
+use crate::io::export::attributes::NODE_LABEL;
 use crate::model::{Actor, ActorId, CustomValue, Partnership, PartnershipId, Project, Subject};
 
 /// The largest file an import reads (the same limit as map files, design.md §11).
@@ -365,15 +366,18 @@ impl Raw<'_> {
 
 /// The key of an attribute called `name` in a GraphML or GEXF file, for a node (actor) or
 /// an edge (partnership); `declared` holds every attribute name declared for the same kind
-/// of item. The model's field names fill those fields; a node's `label` gives the name when
-/// no `name` is declared (Gephi), an edge's `Edge Label` the label; `custom_` names
-/// written by PartnerMap's export lose their prefix; everything else is a custom field.
+/// of item. The model's field names fill those fields; a node's `label` is
+/// `Key::Field("label")` (see [`build`]: it gives the name of a node without one), an
+/// edge's `Edge Label` the label; `custom_` names written by PartnerMap's export lose their
+/// prefix; everything else is a custom field.
 pub(crate) fn xml_key(name: &str, edge: bool, declared: &HashSet<String>) -> Key {
     use crate::io::export::attributes::{ACTOR_FIELDS, PARTNERSHIP_FIELDS, decode_custom};
     use std::sync::LazyLock;
     // The attribute names, collected once: this runs for every value of a file.
-    static ACTOR_NAMES: LazyLock<Vec<&'static str>> =
-        LazyLock::new(|| ACTOR_FIELDS.iter().map(|(n, _)| *n).collect());
+    static ACTOR_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let fields = ACTOR_FIELDS.iter().map(|(n, _)| *n);
+        fields.chain([NODE_LABEL]).collect()
+    });
     static PARTNERSHIP_NAMES: LazyLock<Vec<&'static str>> =
         LazyLock::new(|| PARTNERSHIP_FIELDS.iter().map(|(n, _)| *n).collect());
     let fixed: &[&'static str] = if edge {
@@ -385,8 +389,8 @@ pub(crate) fn xml_key(name: &str, edge: bool, declared: &HashSet<String>) -> Key
         return Key::Field(f);
     }
     let folded = fields::fold(name);
-    if !edge && folded == "label" && !declared.contains("name") {
-        return Key::Field("name");
+    if !edge && folded == NODE_LABEL {
+        return Key::Field(NODE_LABEL);
     }
     if edge && folded == "edgelabel" && !declared.contains("label") {
         return Key::Field("label");
@@ -567,9 +571,15 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
         );
         let mut placed = (false, false);
         let (mut has_name, mut has_sector, mut has_level) = (false, false, false);
+        let mut label = node.label.as_deref();
         for v in &node.values {
             match &v.key {
                 Key::Field("id") => {}
+                Key::Field(NODE_LABEL) => {
+                    if !v.text.is_empty() {
+                        label = Some(&v.text);
+                    }
+                }
                 Key::Field(field) => {
                     if v.text.is_empty() {
                         continue;
@@ -590,12 +600,21 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
                 }
             }
         }
+        // A label gives the name of a node without one (Gephi, yEd); beside a name it is
+        // the same name again, or else kept as a custom field.
+        let label = label.filter(|l| !l.is_empty());
         if !has_name {
-            match (&node.label, &node.id) {
-                (Some(label), _) if !label.is_empty() => actor.name = label.clone(),
+            match (label, &node.id) {
+                (Some(label), _) => actor.name = label.to_string(),
                 (_, Some((written, _))) => actor.name = written.clone(),
                 _ => actor.name = format!("Actor {id}"),
             }
+        } else if let Some(label) = label
+            && label != actor.name
+            && !actor.custom.contains_key(NODE_LABEL)
+        {
+            let label = CustomValue::Text(label.to_string());
+            actor.custom.insert(NODE_LABEL.to_string(), label);
         }
         if !has_sector {
             no_sector += 1;
