@@ -103,12 +103,11 @@ fn the_sample_and_a_generated_map_come_back_exactly_from_every_format() {
     for project in [io_sample(), generate(300, 900, 5).unwrap()] {
         let project = listable(project);
         let g = graphml(&export::graphml(&project).unwrap()).unwrap();
-        assert_eq!(content(&g.project), content(&project));
-        assert_eq!(g.project.meta.title, project.meta.title);
+        assert!(g.project == project, "GraphML: {:?}", g.project.meta);
         assert!(g.notes.is_empty(), "{:?}", g.notes);
         let x = gexf(&export::gexf(&project).unwrap()).unwrap();
-        assert_eq!(content(&x.project), content(&project));
-        assert_eq!(x.project.meta.title, project.meta.title);
+        assert!(x.project == project, "GEXF: {:?}", x.project.meta);
+        assert!(x.notes.is_empty(), "{:?}", x.notes);
         let c = via_csv(&project).unwrap();
         assert_eq!(content(&c.project), content(&project));
     }
@@ -128,17 +127,14 @@ proptest! {
         prop_assert!(c.is_ok(), "{}", c.unwrap_err());
         prop_assert_eq!(content(&c.unwrap().project), content(&project));
 
+        // GraphML and GEXF also carry the map's own data: the whole map comes back.
         let project = typed_columns(project);
         let g = graphml(&export::graphml(&project).unwrap());
         prop_assert!(g.is_ok(), "{}", g.unwrap_err());
-        let g = g.unwrap();
-        prop_assert_eq!(content(&g.project), content(&project));
-        prop_assert_eq!(&g.project.meta.title, &project.meta.title);
+        prop_assert_eq!(&g.unwrap().project, &project);
         let x = gexf(&export::gexf(&project).unwrap());
         prop_assert!(x.is_ok(), "{}", x.unwrap_err());
-        let x = x.unwrap();
-        prop_assert_eq!(content(&x.project), content(&project));
-        prop_assert_eq!(&x.project.meta.title, &project.meta.title);
+        prop_assert_eq!(&x.unwrap().project, &project);
     }
 }
 
@@ -581,6 +577,12 @@ fn the_sample_comes_back_exactly_through_networkx() {
     let (g, x) = through_networkx(&project);
     let g = graphml(&g).unwrap();
     assert_eq!(content(&g.project), content(&project), "GraphML");
+    assert!(
+        g.project == project,
+        "GraphML: the map's own data survives too: {:?} {:?}",
+        g.project.meta,
+        g.project.settings
+    );
     let x = gexf(&x).unwrap();
     assert_eq!(content(&x.project), content(&project), "GEXF");
     assert!(
@@ -639,5 +641,30 @@ fn a_node_label_gives_the_name_node_by_node_and_is_kept_only_when_it_differs() {
     assert_eq!(
         a[&ActorId(3)].custom.get("label"),
         Some(&CustomValue::Text("DO".into()))
+    );
+}
+
+#[test]
+fn graph_values_that_do_not_fit_are_problems_and_unknown_ones_are_said() {
+    let text = "<graphml>\n<key id=\"c\" for=\"graph\" attr.name=\"colour_by\"/>\n<key id=\"x\" for=\"graph\" attr.name=\"cuts.b.x\" attr.type=\"double\"/>\n<key id=\"n\" for=\"graph\" attr.name=\"Name\"/>\n<graph>\n<data key=\"c\">Rainbow</data><data key=\"x\">2</data>\n<node id=\"1\"/></graph></graphml>";
+    let err = graphml(text).unwrap_err().to_string();
+    assert!(
+        err.contains("line 6, column 1: colour_by: \"Rainbow\" is not a colour-by choice"),
+        "{err}"
+    );
+    assert!(err.contains("a cut must lie between 0 and 1"), "{err}");
+    let text = text
+        .replace("Rainbow", "Form")
+        .replace(">2<", ">0.25<")
+        .replace("<node", "<data key=\"n\">networkx graph</data><node");
+    let got = graphml(&text).unwrap();
+    assert_eq!(got.project.settings.colour_by, ColourBy::Form);
+    assert_eq!(got.project.settings.cuts.b, Cut { x: 0.25, y: 0.5 });
+    assert!(
+        got.notes
+            .iter()
+            .any(|n| n.contains("no field for were left out: \"Name\"")),
+        "{:?}",
+        got.notes
     );
 }

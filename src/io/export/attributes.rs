@@ -109,6 +109,28 @@ pub(crate) const PARTNERSHIP_FIELDS: [(&str, AttrType); 29] = [
     ("sources", AttrType::String),
 ];
 
+/// The map's own values, written as data of the graph: the model's field names, with the
+/// settings' cuts as `cuts.a.x` … `cuts.d.y` and the ids to hand out next as
+/// `next_ids.actor` and `next_ids.partnership`, so that an exported map comes back whole.
+pub(crate) const MAP_FIELDS: [(&str, AttrType); 16] = [
+    ("title", AttrType::String),
+    ("description", AttrType::String),
+    ("author", AttrType::String),
+    ("created", AttrType::String),
+    ("modified", AttrType::String),
+    ("cuts.a.x", AttrType::Double),
+    ("cuts.a.y", AttrType::Double),
+    ("cuts.b.x", AttrType::Double),
+    ("cuts.b.y", AttrType::Double),
+    ("cuts.c.x", AttrType::Double),
+    ("cuts.c.y", AttrType::Double),
+    ("cuts.d.x", AttrType::Double),
+    ("cuts.d.y", AttrType::Double),
+    ("colour_by", AttrType::String),
+    ("next_ids.actor", AttrType::Long),
+    ("next_ids.partnership", AttrType::Long),
+];
+
 /// The node attribute GraphML writes the actor's name into a second time: Gephi takes a
 /// node's label from an attribute so named. An actor's custom field may not take this name
 /// as it is (see [`encode_custom`]).
@@ -142,12 +164,25 @@ pub(crate) fn decode_custom(name: &str, fixed: &[&str]) -> String {
 /// that clash with the model's).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Schema {
+    /// The map's own attributes ([`MAP_FIELDS`]).
+    pub map: Vec<AttrDef>,
     /// The actors' attributes, in order.
     pub actor: Vec<AttrDef>,
     /// The partnerships' attributes, in order.
     pub partnership: Vec<AttrDef>,
     actor_custom: IndexMap<String, usize>,
     partnership_custom: IndexMap<String, usize>,
+}
+
+/// The declarations of the fields `fixed`.
+fn declared(fixed: &[(&str, AttrType)]) -> Vec<AttrDef> {
+    fixed
+        .iter()
+        .map(|(name, ty)| AttrDef {
+            name: (*name).to_string(),
+            ty: *ty,
+        })
+        .collect()
 }
 
 /// The declarations of `fixed` and of every custom field of `all`; a custom field named as
@@ -165,13 +200,7 @@ fn custom_defs<'a>(
             *entry &= is_number;
         }
     }
-    let mut defs: Vec<AttrDef> = fixed
-        .iter()
-        .map(|(name, ty)| AttrDef {
-            name: (*name).to_string(),
-            ty: *ty,
-        })
-        .collect();
+    let mut defs = declared(fixed);
     let fixed_names: Vec<&str> = fixed
         .iter()
         .map(|(n, _)| *n)
@@ -206,11 +235,34 @@ impl Schema {
             project.partnerships.values().map(|p| &p.custom),
         );
         Self {
+            map: declared(&MAP_FIELDS),
             actor,
             partnership,
             actor_custom,
             partnership_custom,
         }
+    }
+
+    /// The map's values, one per [`MAP_FIELDS`] (`None`: empty, left out).
+    pub fn map_values(&self, project: &Project) -> Vec<Option<String>> {
+        let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let m = &project.meta;
+        let mut v = vec![
+            text(&m.title),
+            text(&m.description),
+            text(&m.author),
+            text(&m.created),
+            text(&m.modified),
+        ];
+        for (_, cut) in project.settings.cuts.all() {
+            v.extend([Some(cut.x.to_string()), Some(cut.y.to_string())]);
+        }
+        v.extend([
+            Some(project.settings.colour_by.name().to_string()),
+            Some(project.next_ids.actor.to_string()),
+            Some(project.next_ids.partnership.to_string()),
+        ]);
+        v
     }
 
     /// An actor's values, one per declared attribute (`None`: missing, left out).

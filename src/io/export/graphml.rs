@@ -4,8 +4,12 @@
 //! and each partnership is an edge from `a` (source) to `b` (target), parallel ones
 //! included. The graph is undirected (Gephi draws no arrows), and tools that read it may
 //! write an edge back the other way round, so every edge also carries `a` and `b` as data.
-//! Texts are escaped by [`escape`], which also keeps
-//! carriage returns and tabs as character references so that parsers do not normalise them.
+//! Nodes carry the name again as `label`, which Gephi shows. The map's title, description,
+//! author, dates, settings and next ids are data of the graph (keys `ga0…`, see
+//! [`super::attributes::MAP_FIELDS`]); the title is also the graph's `<desc>`.
+//!
+//! Texts are escaped by [`escape`], which also keeps carriage returns and tabs as character
+//! references so that parsers do not normalise them.
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -42,6 +46,7 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
     ])))
     .map_err(xml_err)?;
     let keys = [
+        ("graph", "ga", &schema.map),
         ("node", "na", &schema.actor),
         ("edge", "ea", &schema.partnership),
     ];
@@ -90,6 +95,7 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
         }
         Ok::<(), std::io::Error>(())
     };
+    data(&mut w, "ga", schema.map_values(project)).map_err(xml_err)?;
     for a in project.actors.values() {
         let id = a.id.to_string();
         w.write_event(Event::Start(

@@ -1,6 +1,7 @@
 //! GEXF import (1.1, 1.2 and 1.3): the declared node and edge attributes (with their type
 //! and `<default>`), nodes with their `label`, `<attvalues>` and `viz:position`, edges with
-//! their `label` and `weight`, and the `<meta>` description as the title. A node's or edge's
+//! their `label` and `weight`, the `<meta>` description as the title, and the map's own
+//! values from PartnerMap's `<partnermap:map>` in `<meta>`. A node's or edge's
 //! `start` and `end` XML attributes (GEXF's time span, where networkx writes attributes so
 //! named) give those values when no attvalue does; networkx's `networkx_key` is left out,
 //! with a note. Nodes inside nodes
@@ -15,7 +16,9 @@ use std::collections::HashSet;
 use indexmap::IndexMap;
 
 use super::xml::{Ev, XmlIn, attr};
-use super::{ImportError, Imported, Item, Key, Kind, Place, Progress, Raw, Value, xml_key};
+use super::{
+    ImportError, Imported, Item, Key, Kind, Place, Progress, Raw, Value, map_key, xml_key,
+};
 
 #[derive(Clone, Debug)]
 struct AttrDef {
@@ -52,7 +55,9 @@ struct Class {
 enum Open {
     Node(usize, HashSet<String>),
     Edge(usize, HashSet<String>),
-    /// `<meta>`, `<graph>`, `<nodes>`, `<edges>`, `<attvalues>`.
+    /// `<meta>`.
+    Meta,
+    /// `<graph>`, `<nodes>`, `<edges>`, `<attvalues>`.
     Container,
 }
 
@@ -82,6 +87,29 @@ fn declarations(xml: &mut XmlIn<'_>, class: &mut Class) -> Result<(), ImportErro
     }
 }
 
+/// Reads the `<value name value>` children of PartnerMap's `<partnermap:map>` (the map's own
+/// values) into `raw.map_values`.
+fn map_values(xml: &mut XmlIn<'_>, raw: &mut Raw<'_>) -> Result<(), ImportError> {
+    loop {
+        match xml.next()? {
+            Ev::Start { name, attrs, at } if name == "value" => {
+                if let Some(field) = attr(&attrs, "name") {
+                    raw.map_values.push(Value {
+                        key: map_key(field),
+                        text: attr(&attrs, "value").unwrap_or_default().to_string(),
+                        kind: Kind::Text,
+                        at: Place::Byte(at),
+                    });
+                }
+                xml.skip()?;
+            }
+            Ev::Start { .. } => xml.skip()?,
+            Ev::End | Ev::Eof => return Ok(()),
+            Ev::Text(_) => {}
+        }
+    }
+}
+
 /// Reads GEXF `text` into a map.
 pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> {
     let mut xml = XmlIn::new(text);
@@ -101,10 +129,14 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
             Ev::End => match stack.pop() {
                 Some(Open::Node(i, seen)) => defaults(&nodes, &seen, false, &mut raw.nodes[i]),
                 Some(Open::Edge(i, seen)) => defaults(&edges, &seen, true, &mut raw.edges[i]),
-                Some(Open::Container) | None => {}
+                Some(Open::Meta | Open::Container) | None => {}
             },
             Ev::Start { name, attrs, at } => match name.as_str() {
-                "meta" | "graph" | "nodes" | "edges" | "attvalues" => stack.push(Open::Container),
+                "meta" => stack.push(Open::Meta),
+                "graph" | "nodes" | "edges" | "attvalues" => stack.push(Open::Container),
+                "map" if matches!(stack.last(), Some(Open::Meta)) => {
+                    map_values(&mut xml, &mut raw)?;
+                }
                 "description" | "title"
                     if !stack
                         .iter()

@@ -329,7 +329,10 @@ pub(crate) struct Item {
 /// A whole file as read, before it becomes a map.
 #[derive(Debug, Default)]
 pub(crate) struct Raw<'a> {
+    /// The title as a graph's description gives it (GraphML `<desc>`, GEXF `<meta>`).
     pub title: Option<String>,
+    /// The map's own values (title, settings, …; see [`map_key`]).
+    pub map_values: Vec<Value>,
     pub nodes: Vec<Item>,
     pub edges: Vec<Item>,
     /// Whether edge ends may name actors by name as well as by id (CSV).
@@ -396,6 +399,18 @@ pub(crate) fn xml_key(name: &str, edge: bool, declared: &HashSet<String>) -> Key
         return Key::Field("label");
     }
     Key::Custom(decode_custom(name, fixed))
+}
+
+/// The key of the map's own value `name` (GraphML's data of the graph, the values of
+/// PartnerMap's element in GEXF's `<meta>`): one of
+/// [`MAP_FIELDS`](crate::io::export::attributes::MAP_FIELDS), else a custom value, which a
+/// map has no place for (the import says it left it out).
+pub(crate) fn map_key(name: &str) -> Key {
+    use crate::io::export::attributes::MAP_FIELDS;
+    match MAP_FIELDS.iter().find(|(f, _)| *f == name) {
+        Some((field, _)) => Key::Field(field),
+        None => Key::Custom(name.to_string()),
+    }
 }
 
 /// A title or description as written in XML: kept exactly, unless it was put on lines of
@@ -532,6 +547,26 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
     let mut project = Project::new();
     if let Some(title) = &raw.title {
         project.meta.title = title.clone();
+    }
+    // The map's own values, before the actors and partnerships: the ids they take raise
+    // the next ids further when the file's are lower.
+    let mut left_out = Vec::new();
+    for v in &raw.map_values {
+        match &v.key {
+            Key::Field(field) => {
+                if let Err(e) = fields::set_map(&mut project, field, &v.text) {
+                    issues.push(raw.show(&v.at), raw.explain(field, e));
+                }
+            }
+            Key::Custom(name) if !v.text.trim().is_empty() => left_out.push(format!("\"{name}\"")),
+            Key::Custom(_) => {}
+        }
+    }
+    if !left_out.is_empty() {
+        notes.push(format!(
+            "Values of the graph that a map has no field for were left out: {}.",
+            left_out.join(", ")
+        ));
     }
     let total = raw.nodes.len() + raw.edges.len();
 
