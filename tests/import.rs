@@ -527,18 +527,6 @@ fn a_and_b_that_name_other_actors_than_the_ends_are_a_problem_with_their_place()
     assert_eq!((p.a, p.b), (ActorId(2), ActorId(1)));
 }
 
-/// Whether python3 with networkx is installed (else says that the check is skipped).
-fn has_networkx() -> bool {
-    let python = std::process::Command::new("python3")
-        .args(["-c", "import networkx"])
-        .output();
-    let found = python.is_ok_and(|o| o.status.success());
-    if !found {
-        println!("note: python3 with networkx is not installed; the networkx check is skipped");
-    }
-    found
-}
-
 /// `project` exported, read by networkx and written back by it: (GraphML, GEXF) texts.
 fn through_networkx(project: &Project) -> (String, String) {
     let dir = tempfile::tempdir().unwrap();
@@ -551,17 +539,7 @@ import sys, networkx as nx
 nx.write_graphml(nx.read_graphml(sys.argv[1]), sys.argv[1])
 nx.write_gexf(nx.read_gexf(sys.argv[2]), sys.argv[2])
 "#;
-    let out = std::process::Command::new("python3")
-        .args(["-c", script])
-        .arg(&g)
-        .arg(&x)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::common::python(script, &[&g, &x]);
     (
         std::fs::read_to_string(&g).unwrap(),
         std::fs::read_to_string(&x).unwrap(),
@@ -570,7 +548,7 @@ nx.write_gexf(nx.read_gexf(sys.argv[2]), sys.argv[2])
 
 #[test]
 fn the_sample_comes_back_exactly_through_networkx() {
-    if !has_networkx() {
+    if !crate::common::has_networkx() {
         return;
     }
     let project = io_sample();
