@@ -646,3 +646,27 @@ fn graph_values_that_do_not_fit_are_problems_and_unknown_ones_are_said() {
         got.notes
     );
 }
+
+#[test]
+fn a_csv_actor_without_a_name_and_columns_kept_as_custom_fields_are_said() {
+    let tables = Tables {
+        actors: Some(
+            Table::parse(
+                "actors.csv",
+                b"name,sector,Budget,custom_name\nA,State,10,x\n,State,20,y\n",
+            )
+            .unwrap(),
+        ),
+        partnerships: Some(Table::parse("partnerships.csv", b"a,b,Trust\nA,Actor 2,4\n").unwrap()),
+    };
+    let got = import::csv::import(&tables, &tables.guess_mapping(), &Progress::new()).unwrap();
+    assert_eq!(got.project.actors[&ActorId(2)].name, "Actor 2");
+    let said = got.notes.join("\n");
+    for expected in [
+        "1 actor had no name and is named after its id (actors.csv row 3).",
+        "actors.csv: the columns \"Budget\" and \"custom_name\" (as \"name\") are kept as custom fields.",
+        "partnerships.csv: the column \"Trust\" is kept as a custom field.",
+    ] {
+        assert!(said.contains(expected), "missing «{expected}» in:\n{said}");
+    }
+}

@@ -13,6 +13,8 @@
 //!   same ids); other ids are numbered in file order;
 //! - an actor without a sector or level gets [`fields::DEFAULT_SECTOR`] /
 //!   [`fields::DEFAULT_LEVEL`] and a tag saying so, and the import says how many;
+//! - an actor without a name (nor a label) is named after its id, and the import says
+//!   which;
 //! - a partnership from an actor to itself is left out, and the import says which;
 //! - an edge whose `a` and `b` values name its ends the other way round (an undirected
 //!   graph written back by another tool) is turned round; `a` and `b` naming other actors
@@ -540,6 +542,13 @@ fn orient(
     }
 }
 
+/// The first five of `places`, for a note ("line 3, column 1; line 9, column 1; …").
+fn listed(places: &[String]) -> String {
+    let shown: Vec<&str> = places.iter().take(5).map(String::as_str).collect();
+    let more = if places.len() > 5 { "; …" } else { "" };
+    format!("{}{more}", shown.join("; "))
+}
+
 /// Turns what was read into a map, checking every value (see the module's rules).
 pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, ImportError> {
     let mut issues = Issues::default();
@@ -581,6 +590,7 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
     let mut actor_places: HashMap<ActorId, Place> = HashMap::new();
     let mut unplaced = Vec::new();
     let (mut no_sector, mut no_level) = (0usize, 0usize);
+    let mut unnamed = Vec::new();
     for (i, node) in raw.nodes.iter().enumerate() {
         if i.is_multiple_of(1024) {
             if progress.is_cancelled() {
@@ -643,6 +653,9 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
                 (Some(label), _) => actor.name = label.to_string(),
                 (_, Some((written, _))) => actor.name = written.clone(),
                 _ => actor.name = format!("Actor {id}"),
+            }
+            if label.is_none() {
+                unnamed.push(raw.show(&place).to_string());
             }
         } else if let Some(label) = label
             && label != actor.name
@@ -841,18 +854,26 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
             crate::model::Choice::label(fields::DEFAULT_LEVEL)
         ));
     }
-    if !loops.is_empty() {
-        let shown: Vec<&str> = loops.iter().take(5).map(String::as_str).collect();
+    if !unnamed.is_empty() {
+        let one = unnamed.len() == 1;
         notes.push(format!(
-            "{} from an actor to itself {} left out ({}{}).",
+            "{} had no name and {} named after {} ({}).",
+            actors(unnamed.len()),
+            if one { "is" } else { "are" },
+            if one { "its id" } else { "their ids" },
+            listed(&unnamed)
+        ));
+    }
+    if !loops.is_empty() {
+        notes.push(format!(
+            "{} from an actor to itself {} left out ({}).",
             if loops.len() == 1 {
                 "1 partnership".to_string()
             } else {
                 format!("{} partnerships", loops.len())
             },
             was(loops.len()),
-            shown.join("; "),
-            if loops.len() > 5 { "; …" } else { "" }
+            listed(&loops)
         ));
     }
     if !unplaced.is_empty() {
