@@ -670,3 +670,34 @@ fn a_csv_actor_without_a_name_and_columns_kept_as_custom_fields_are_said() {
         assert!(said.contains(expected), "missing «{expected}» in:\n{said}");
     }
 }
+
+#[test]
+fn our_json_export_imports_as_the_same_map_checked_like_a_map_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.json");
+    let project = io_sample();
+    std::fs::write(&path, export::map_json(&project).unwrap()).unwrap();
+    assert_eq!(ImportFormat::from_path(&path), Some(ImportFormat::Json));
+    let got = import::import_path(&path, None, &Progress::new()).unwrap();
+    assert!(got.project == project, "{:?}", got.project.meta);
+    assert!(got.notes.is_empty(), "{:?}", got.notes);
+
+    // A value the map cannot hold is a problem, as in a .ron file.
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "\"name\": \"World Bank\"",
+        "\"name\": \" \"",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    let err = import::import_path(&path, None, &Progress::new()).unwrap_err();
+    assert!(matches!(err, ImportError::Problems(..)), "{err}");
+    assert!(err.to_string().contains("the name is empty"), "{err}");
+    // Broken JSON says where.
+    std::fs::write(
+        &path,
+        "{\n  \"format\": \"partnermap\",\n  \"version\": 1,\n  \"actors\": [,]\n}",
+    )
+    .unwrap();
+    let err = import::import_path(&path, None, &Progress::new()).unwrap_err();
+    assert!(err.to_string().starts_with("line 4, column 14:"), "{err}");
+}

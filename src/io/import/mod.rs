@@ -1,4 +1,5 @@
-//! Imports (design.md §8): GraphML, GEXF and CSV tables into a new map.
+//! Imports (design.md §8): GraphML, GEXF and CSV tables into a new map; and PartnerMap's own
+//! JSON export, which is the whole map and is checked as a project file is.
 //!
 //! Each format is read into one shared intermediate form ([`Raw`]: nodes and edges with named
 //! values and where each value came from), and [`build`] turns that into a [`Project`] with
@@ -55,11 +56,13 @@ pub enum ImportFormat {
     Graphml,
     /// GEXF (Gephi).
     Gexf,
+    /// PartnerMap's JSON export: the whole map.
+    Json,
 }
 
 impl ImportFormat {
     /// Every format.
-    pub const ALL: [Self; 3] = [Self::Csv, Self::Graphml, Self::Gexf];
+    pub const ALL: [Self; 4] = [Self::Csv, Self::Graphml, Self::Gexf, Self::Json];
 
     /// The format's name on the command line (also its usual file extension).
     pub fn name(self) -> &'static str {
@@ -67,6 +70,17 @@ impl ImportFormat {
             Self::Csv => "csv",
             Self::Graphml => "graphml",
             Self::Gexf => "gexf",
+            Self::Json => "json",
+        }
+    }
+
+    /// The format's name in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Csv => "CSV",
+            Self::Graphml => "GraphML",
+            Self::Gexf => "GEXF",
+            Self::Json => "JSON",
         }
     }
 
@@ -182,7 +196,7 @@ pub enum ImportError {
     NotUtf8(String),
     /// The format could not be told from the file name.
     #[error(
-        "{0}: cannot tell the format from the file name; use a .graphml, .gexf or .csv file (or --format)"
+        "{0}: cannot tell the format from the file name; use a .graphml, .gexf, .csv or .json file (or --format)"
     )]
     UnknownFormat(PathBuf),
     /// The file is not well-formed, or not the format it claims to be.
@@ -237,6 +251,34 @@ pub fn import_path(
         }
         ImportFormat::Graphml => graphml::import(&read_text(path)?, progress),
         ImportFormat::Gexf => gexf::import(&read_text(path)?, progress),
+        ImportFormat::Json => import_json(&read_text(path)?),
+    }
+}
+
+/// Reads the JSON of PartnerMap's JSON export: the whole map, checked as a project file is.
+/// Values the map cannot hold are [`ImportError::Problems`]; text that is not such JSON at
+/// all is [`ImportError::Malformed`].
+pub fn import_json(text: &str) -> Result<Imported, ImportError> {
+    match crate::io::load_json_str(text) {
+        Ok(project) => Ok(Imported {
+            project,
+            notes: Vec::new(),
+        }),
+        Err(crate::io::LoadError::Invalid(problems)) => {
+            let mut issues = Issues::default();
+            for p in problems {
+                let place = p.location.map_or(Place::File, |l| Place::Text {
+                    line: l.line,
+                    column: l.column,
+                });
+                issues.push(place, p.message());
+            }
+            Err(ImportError::Problems(issues.list, issues.more))
+        }
+        Err(e) => Err(ImportError::Malformed(Issue {
+            place: Place::File,
+            message: e.to_string(),
+        })),
     }
 }
 
