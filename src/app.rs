@@ -1119,10 +1119,14 @@ impl PartnerMapApp {
             Then::ImportDialog => {
                 let task = rfd::AsyncFileDialog::new()
                     .set_title("Import a network or tables")
-                    .add_filter("Network or tables", &["graphml", "gexf", "csv", "xml"])
+                    .add_filter(
+                        "Network, tables or JSON",
+                        &["graphml", "gexf", "csv", "xml", "json"],
+                    )
                     .add_filter("GraphML", &["graphml", "xml"])
                     .add_filter("GEXF", &["gexf"])
                     .add_filter("CSV table", &["csv"])
+                    .add_filter("PartnerMap JSON", &["json"])
                     .pick_file();
                 self.spawn_dialog(task, Event::PickedImport);
             }
@@ -1178,7 +1182,7 @@ impl PartnerMapApp {
         });
     }
 
-    /// Imports `path` (a GraphML or GEXF file runs at once; CSV tables go to the
+    /// Imports `path` (a GraphML, GEXF or JSON file runs at once; CSV tables go to the
     /// column-mapping step first). The open map is replaced only when the import succeeds.
     pub fn import_path(&mut self, path: PathBuf) {
         let path = absolute(path);
@@ -1198,7 +1202,7 @@ impl PartnerMapApp {
             }
             None => self.notify(
                 format!("Cannot import {}", file_name(&path)),
-                "PartnerMap imports GraphML (.graphml, .xml), GEXF (.gexf) and CSV tables (.csv).",
+                "PartnerMap imports GraphML (.graphml, .xml), GEXF (.gexf), CSV tables (.csv) and its own JSON export (.json).",
             ),
         }
     }
@@ -2149,7 +2153,7 @@ impl PartnerMapApp {
             } else {
                 self.notify(
                     format!("Cannot open {}", file_name(&path)),
-                    "PartnerMap opens maps saved as .ron files (and their .ron.bak backups), and imports GraphML, GEXF and CSV tables.",
+                    "PartnerMap opens maps saved as .ron files (and their .ron.bak backups), and imports GraphML, GEXF, CSV tables and its own JSON.",
                 );
             }
         }

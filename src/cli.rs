@@ -56,7 +56,8 @@ pub enum Command {
     /// indicators.csv, partnership_indicators.csv and network.csv into the folder OUT (made if
     /// missing).
     Export(ExportArgs),
-    /// Import a map from GraphML, GEXF or CSV tables into a new .ron map. For CSV, IN is a
+    /// Import a map from GraphML, GEXF, CSV tables or PartnerMap's JSON export into a new
+    /// .ron map. JSON is the whole map, checked as a map file is. For CSV, IN is a
     /// folder holding actors.csv and/or partnerships.csv, or one table (a partnerships table
     /// when its headers name both ends; the other table is read from beside it). Columns are
     /// mapped by their headers (see the README); --map changes a column's mapping. Exits 1
@@ -82,7 +83,8 @@ pub enum Command {
 /// The options of `partnermap export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// The .ron map to export.
+    /// The .ron map to export (a GraphML, GEXF, CSV or JSON file is imported first, with
+    /// `partnermap import`).
     pub file: PathBuf,
     /// Where to write: a file, or a folder for CSV.
     #[arg(short, long)]
@@ -121,7 +123,7 @@ pub struct ImportArgs {
     /// Where to write the new map (.ron).
     #[arg(short, long)]
     pub output: PathBuf,
-    /// csv, graphml or gexf (default: from IN's extension; a folder is csv).
+    /// csv, graphml, gexf or json (default: from IN's extension; a folder is csv).
     #[arg(long, value_parser = parse_import_format)]
     pub format: Option<import::ImportFormat>,
     /// CSV: the partnerships table, when it is not partnerships.csv beside the actors table.
@@ -135,7 +137,7 @@ pub struct ImportArgs {
 
 fn parse_import_format(s: &str) -> Result<import::ImportFormat, String> {
     import::ImportFormat::from_name(s)
-        .ok_or_else(|| format!("unknown format {s:?}: use csv, graphml or gexf"))
+        .ok_or_else(|| format!("unknown format {s:?}: use csv, graphml, gexf or json"))
 }
 
 fn parse_format(s: &str) -> Result<export::Format, String> {
@@ -166,6 +168,10 @@ pub fn run(command: Command) -> ExitCode {
 
 fn check(file: &Path) -> ExitCode {
     let shown = file.display();
+    if let Some(message) = to_import_first(file) {
+        eprintln!("{message}");
+        return ExitCode::from(2);
+    }
     match io::load_path(file) {
         Ok(project) => {
             println!(
@@ -202,10 +208,32 @@ fn write_problems(out: &mut impl Write, file: &Path, problems: &[crate::model::P
     }
 }
 
+/// What to say when `file` is one that PartnerMap imports rather than opens (GraphML, GEXF,
+/// a CSV table, JSON, by its name): the command that makes a map of it. Commands that need
+/// a map refuse such a file with exit code 2, as any file that is not a map; they do not
+/// import it behind the user's back (an import may lay actors out and add tags).
+fn to_import_first(file: &Path) -> Option<String> {
+    if file.is_dir() {
+        return None;
+    }
+    let format = import::ImportFormat::from_path(file)?;
+    let shown = file.display();
+    Some(format!(
+        "{shown}: this is a {} file, not a PartnerMap map: import it first \
+         (partnermap import {shown} -o map.ron) and use map.ron",
+        format.label()
+    ))
+}
+
 /// Opens the map for a command that needs a valid one; on failure says why on stderr (every
-/// problem, then `what_happens`) and gives the exit code: 1 invalid, 2 unreadable.
+/// problem, then `what_happens`) and gives the exit code: 1 invalid, 2 unreadable (a file to
+/// import first included).
 fn load_or_report(file: &Path, what_happens: &str) -> Result<crate::model::Project, ExitCode> {
     let shown = file.display();
+    if let Some(message) = to_import_first(file) {
+        eprintln!("{message}; {what_happens}");
+        return Err(ExitCode::from(2));
+    }
     match io::load_path(file) {
         Ok(project) => Ok(project),
         Err(LoadError::Invalid(problems)) => {

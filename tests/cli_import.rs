@@ -13,6 +13,7 @@ fn exported_files_import_back_to_the_same_map() {
     for (format, out) in [
         ("graphml", "m.graphml"),
         ("gexf", "m.gexf"),
+        ("json", "m.json"),
         ("csv", "tables"),
     ] {
         let exported = dir.path().join(out);
@@ -28,6 +29,10 @@ fn exported_files_import_back_to_the_same_map() {
         let original = io::sample();
         assert_eq!(map.actors, original.actors, "{format}");
         assert_eq!(map.partnerships, original.partnerships, "{format}");
+        if format != "csv" {
+            // Title, description, author, dates, settings and ids to come: the same map.
+            assert!(map == original, "{format}: {:?}", map.meta);
+        }
     }
 }
 
@@ -95,4 +100,46 @@ fn unreadable_input_exits_2_with_a_message() {
     let run = partnermap(&["import", bad.to_str().unwrap(), "-o", o, "--map", "x"]);
     assert_eq!(run.status.code(), Some(2));
     assert!(!out.exists());
+}
+
+#[test]
+fn a_network_or_table_given_where_a_map_is_needed_says_to_import_it_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = dir.path().join("sample.ron");
+    io::save_path(&io::sample(), &sample).unwrap();
+    let svg = dir.path().join("x.svg");
+    for (name, format) in [
+        ("m.graphml", "GraphML"),
+        ("m.gexf", "GEXF"),
+        ("m.json", "JSON"),
+    ] {
+        let input = dir.path().join(name);
+        let run = partnermap(&[
+            "export",
+            sample.to_str().unwrap(),
+            "-o",
+            input.to_str().unwrap(),
+        ]);
+        assert!(run.status.success(), "{}", text(&run));
+        for command in [
+            vec![
+                "export",
+                input.to_str().unwrap(),
+                "-o",
+                svg.to_str().unwrap(),
+            ],
+            vec!["stats", input.to_str().unwrap()],
+            vec!["check", input.to_str().unwrap()],
+        ] {
+            let run = partnermap(&command);
+            let said = text(&run);
+            assert_eq!(run.status.code(), Some(2), "{command:?}: {said}");
+            assert!(
+                said.contains(&format!("is a {format} file, not a PartnerMap map"))
+                    && said.contains("partnermap import"),
+                "{command:?}: {said}"
+            );
+        }
+    }
+    assert!(!svg.exists());
 }

@@ -489,6 +489,7 @@ fn graphml_round_trips_every_attribute() {
         assert_eq!(node.attr("id"), a.id.to_string());
         let v = values(node);
         assert_eq!(v["name"], a.name);
+        assert_eq!(v["label"], a.name, "Gephi takes the label from `label`");
         assert_eq!(v["sector"], a.sector.name());
         assert_eq!(v["level"], a.level.name());
         assert_eq!(v["influence"], a.influence.to_string());
@@ -803,11 +804,7 @@ fn the_same_map_gives_the_same_bytes() {
 
 #[test]
 fn networkx_reads_the_graphml_and_gexf() {
-    let python = std::process::Command::new("python3")
-        .args(["-c", "import networkx"])
-        .output();
-    if !python.is_ok_and(|o| o.status.success()) {
-        println!("note: python3 with networkx is not installed; the networkx check is skipped");
+    if !crate::common::has_networkx() {
         return;
     }
     let project = tricky();
@@ -828,18 +825,8 @@ print(json.dumps({
   "x_sector": x.nodes["1"]["sector"], "g_multi": g.is_multigraph(),
 }))
 "#;
-    let out = std::process::Command::new("python3")
-        .args(["-c", script])
-        .arg(&g)
-        .arg(&x)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = crate::common::python(script, &[&g, &x]);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let n = project.actors.len();
     let m = project.partnerships.len();
     assert_eq!(v["g_nodes"], n);

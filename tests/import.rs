@@ -103,12 +103,11 @@ fn the_sample_and_a_generated_map_come_back_exactly_from_every_format() {
     for project in [io_sample(), generate(300, 900, 5).unwrap()] {
         let project = listable(project);
         let g = graphml(&export::graphml(&project).unwrap()).unwrap();
-        assert_eq!(content(&g.project), content(&project));
-        assert_eq!(g.project.meta.title, project.meta.title);
+        assert!(g.project == project, "GraphML: {:?}", g.project.meta);
         assert!(g.notes.is_empty(), "{:?}", g.notes);
         let x = gexf(&export::gexf(&project).unwrap()).unwrap();
-        assert_eq!(content(&x.project), content(&project));
-        assert_eq!(x.project.meta.title, project.meta.title);
+        assert!(x.project == project, "GEXF: {:?}", x.project.meta);
+        assert!(x.notes.is_empty(), "{:?}", x.notes);
         let c = via_csv(&project).unwrap();
         assert_eq!(content(&c.project), content(&project));
     }
@@ -128,17 +127,14 @@ proptest! {
         prop_assert!(c.is_ok(), "{}", c.unwrap_err());
         prop_assert_eq!(content(&c.unwrap().project), content(&project));
 
+        // GraphML and GEXF also carry the map's own data: the whole map comes back.
         let project = typed_columns(project);
         let g = graphml(&export::graphml(&project).unwrap());
         prop_assert!(g.is_ok(), "{}", g.unwrap_err());
-        let g = g.unwrap();
-        prop_assert_eq!(content(&g.project), content(&project));
-        prop_assert_eq!(&g.project.meta.title, &project.meta.title);
+        prop_assert_eq!(&g.unwrap().project, &project);
         let x = gexf(&export::gexf(&project).unwrap());
         prop_assert!(x.is_ok(), "{}", x.unwrap_err());
-        let x = x.unwrap();
-        prop_assert_eq!(content(&x.project), content(&project));
-        prop_assert_eq!(&x.project.meta.title, &project.meta.title);
+        prop_assert_eq!(&x.unwrap().project, &project);
     }
 }
 
@@ -493,4 +489,215 @@ fn the_format_follows_the_name() {
         Some(ImportFormat::Graphml)
     );
     assert_eq!(ImportFormat::from_path("x.ron".as_ref()), None);
+}
+
+/// The exported text with the `source` and `target` of the edge of partnership `id` swapped,
+/// as networkx writes some edges of an undirected graph.
+fn swap_ends(text: &str, id: u64, project: &Project) -> String {
+    let p = &project.partnerships[&PartnershipId(id)];
+    let (a, b) = (p.a, p.b);
+    let from = format!("id=\"{id}\" source=\"{a}\" target=\"{b}\"");
+    assert!(text.contains(&from), "no edge {id} in the export");
+    text.replace(&from, &format!("id=\"{id}\" source=\"{b}\" target=\"{a}\""))
+}
+
+#[test]
+fn an_edge_written_the_other_way_round_keeps_its_ends_by_a_and_b() {
+    let project = io_sample();
+    let g = graphml(&swap_ends(&export::graphml(&project).unwrap(), 3, &project)).unwrap();
+    assert_eq!(content(&g.project), content(&project));
+    let x = gexf(&swap_ends(&export::gexf(&project).unwrap(), 3, &project)).unwrap();
+    assert_eq!(content(&x.project), content(&project));
+}
+
+#[test]
+fn a_and_b_that_name_other_actors_than_the_ends_are_a_problem_with_their_place() {
+    let text = "<graphml>\n<key id=\"ka\" for=\"edge\" attr.name=\"a\" attr.type=\"long\"/>\n<key id=\"kb\" for=\"edge\" attr.name=\"b\" attr.type=\"long\"/>\n<graph>\n<node id=\"1\"/><node id=\"2\"/><node id=\"3\"/>\n<edge source=\"1\" target=\"2\"><data key=\"ka\">3</data><data key=\"kb\">1</data></edge>\n</graph></graphml>";
+    let err = graphml(text).unwrap_err().to_string();
+    assert!(
+        err.contains(
+            "line 6, column 1: a and b name the actors 3 and 1, but the edge joins 1 and 2"
+        ),
+        "{err}"
+    );
+    // The same two actors the other way round turn the partnership round.
+    let text = text.replace(">3</data>", ">2</data>");
+    let got = graphml(&text).unwrap();
+    let p = &got.project.partnerships[&PartnershipId(1)];
+    assert_eq!((p.a, p.b), (ActorId(2), ActorId(1)));
+}
+
+/// `project` exported, read by networkx and written back by it: (GraphML, GEXF) texts.
+fn through_networkx(project: &Project) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("map.graphml");
+    let x = dir.path().join("map.gexf");
+    std::fs::write(&g, export::graphml(project).unwrap()).unwrap();
+    std::fs::write(&x, export::gexf(project).unwrap()).unwrap();
+    let script = r#"
+import sys, networkx as nx
+nx.write_graphml(nx.read_graphml(sys.argv[1]), sys.argv[1])
+nx.write_gexf(nx.read_gexf(sys.argv[2]), sys.argv[2])
+"#;
+    crate::common::python(script, &[&g, &x]);
+    (
+        std::fs::read_to_string(&g).unwrap(),
+        std::fs::read_to_string(&x).unwrap(),
+    )
+}
+
+#[test]
+fn the_sample_comes_back_exactly_through_networkx() {
+    if !crate::common::has_networkx() {
+        return;
+    }
+    let project = io_sample();
+    let (g, x) = through_networkx(&project);
+    let g = graphml(&g).unwrap();
+    assert_eq!(content(&g.project), content(&project), "GraphML");
+    assert!(
+        g.project == project,
+        "GraphML: the map's own data survives too: {:?} {:?}",
+        g.project.meta,
+        g.project.settings
+    );
+    let x = gexf(&x).unwrap();
+    assert_eq!(content(&x.project), content(&project), "GEXF");
+    assert!(
+        x.notes.iter().any(|n| n.contains("networkx_key")),
+        "{:?}",
+        x.notes
+    );
+}
+
+#[test]
+fn gexf_start_and_end_written_as_edge_attributes_give_the_dates() {
+    // How networkx writes attributes named start and end: as GEXF's time span.
+    let text = r#"<gexf version="1.2"><graph mode="dynamic" timeformat="date">
+<attributes class="edge"><attribute id="0" title="end" type="string"/></attributes>
+<nodes><node id="1" label="A" start="2001"/><node id="2" label="B"/></nodes>
+<edges><edge id="1" source="1" target="2" start="2009-06" end="2013"/>
+<edge id="2" source="1" target="2" start="2010" end="2011"><attvalues><attvalue for="0" value="2012"/></attvalues></edge>
+</edges></graph></gexf>"#;
+    let got = gexf(text).unwrap();
+    let p = &got.project.partnerships;
+    let date = |s: &str| Some(PartialDate(s.into()));
+    assert_eq!(
+        (&p[&PartnershipId(1)].start, &p[&PartnershipId(1)].end),
+        (&date("2009-06"), &date("2013"))
+    );
+    assert_eq!(p[&PartnershipId(2)].end, date("2012"), "an attvalue wins");
+    assert_eq!(
+        got.project.actors[&ActorId(1)].custom.get("start"),
+        Some(&CustomValue::Number(2001.0)),
+        "actors have no dates: a custom field"
+    );
+}
+
+#[test]
+fn a_node_label_gives_the_name_node_by_node_and_is_kept_only_when_it_differs() {
+    let text = r#"<graphml><key id="n" for="node" attr.name="name"/><key id="l" for="node" attr.name="label"/><graph>
+<node id="1"><data key="n">Council</data><data key="l">Council</data></node>
+<node id="2"><data key="l">Youth group</data></node>
+<node id="3"><data key="n">District office</data><data key="l">DO</data></node>
+</graph></graphml>"#;
+    let got = graphml(text).unwrap();
+    let a = &got.project.actors;
+    assert_eq!(a[&ActorId(1)].name, "Council");
+    assert!(
+        a[&ActorId(1)].custom.is_empty(),
+        "{:?}",
+        a[&ActorId(1)].custom
+    );
+    assert_eq!(
+        a[&ActorId(2)].name,
+        "Youth group",
+        "no name: the label gives it"
+    );
+    assert!(a[&ActorId(2)].custom.is_empty());
+    assert_eq!(a[&ActorId(3)].name, "District office");
+    assert_eq!(
+        a[&ActorId(3)].custom.get("label"),
+        Some(&CustomValue::Text("DO".into()))
+    );
+}
+
+#[test]
+fn graph_values_that_do_not_fit_are_problems_and_unknown_ones_are_said() {
+    let text = "<graphml>\n<key id=\"c\" for=\"graph\" attr.name=\"colour_by\"/>\n<key id=\"x\" for=\"graph\" attr.name=\"cuts.b.x\" attr.type=\"double\"/>\n<key id=\"n\" for=\"graph\" attr.name=\"Name\"/>\n<graph>\n<data key=\"c\">Rainbow</data><data key=\"x\">2</data>\n<node id=\"1\"/></graph></graphml>";
+    let err = graphml(text).unwrap_err().to_string();
+    assert!(
+        err.contains("line 6, column 1: colour_by: \"Rainbow\" is not a colour-by choice"),
+        "{err}"
+    );
+    assert!(err.contains("a cut must lie between 0 and 1"), "{err}");
+    let text = text
+        .replace("Rainbow", "Form")
+        .replace(">2<", ">0.25<")
+        .replace("<node", "<data key=\"n\">networkx graph</data><node");
+    let got = graphml(&text).unwrap();
+    assert_eq!(got.project.settings.colour_by, ColourBy::Form);
+    assert_eq!(got.project.settings.cuts.b, Cut { x: 0.25, y: 0.5 });
+    assert!(
+        got.notes
+            .iter()
+            .any(|n| n.contains("no field for were left out: \"Name\"")),
+        "{:?}",
+        got.notes
+    );
+}
+
+#[test]
+fn a_csv_actor_without_a_name_and_columns_kept_as_custom_fields_are_said() {
+    let tables = Tables {
+        actors: Some(
+            Table::parse(
+                "actors.csv",
+                b"name,sector,Budget,custom_name\nA,State,10,x\n,State,20,y\n",
+            )
+            .unwrap(),
+        ),
+        partnerships: Some(Table::parse("partnerships.csv", b"a,b,Trust\nA,Actor 2,4\n").unwrap()),
+    };
+    let got = import::csv::import(&tables, &tables.guess_mapping(), &Progress::new()).unwrap();
+    assert_eq!(got.project.actors[&ActorId(2)].name, "Actor 2");
+    let said = got.notes.join("\n");
+    for expected in [
+        "1 actor had no name and is named after its id (actors.csv row 3).",
+        "actors.csv: the columns \"Budget\" and \"custom_name\" (as \"name\") are kept as custom fields.",
+        "partnerships.csv: the column \"Trust\" is kept as a custom field.",
+    ] {
+        assert!(said.contains(expected), "missing «{expected}» in:\n{said}");
+    }
+}
+
+#[test]
+fn our_json_export_imports_as_the_same_map_checked_like_a_map_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.json");
+    let project = io_sample();
+    std::fs::write(&path, export::map_json(&project).unwrap()).unwrap();
+    assert_eq!(ImportFormat::from_path(&path), Some(ImportFormat::Json));
+    let got = import::import_path(&path, None, &Progress::new()).unwrap();
+    assert!(got.project == project, "{:?}", got.project.meta);
+    assert!(got.notes.is_empty(), "{:?}", got.notes);
+
+    // A value the map cannot hold is a problem, as in a .ron file.
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "\"name\": \"World Bank\"",
+        "\"name\": \" \"",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    let err = import::import_path(&path, None, &Progress::new()).unwrap_err();
+    assert!(matches!(err, ImportError::Problems(..)), "{err}");
+    assert!(err.to_string().contains("the name is empty"), "{err}");
+    // Broken JSON says where.
+    std::fs::write(
+        &path,
+        "{\n  \"format\": \"partnermap\",\n  \"version\": 1,\n  \"actors\": [,]\n}",
+    )
+    .unwrap();
+    let err = import::import_path(&path, None, &Progress::new()).unwrap_err();
+    assert!(err.to_string().starts_with("line 4, column 14:"), "{err}");
 }

@@ -148,3 +148,16 @@ fn a_long_export_can_be_cancelled_and_writes_nothing() {
     );
     assert!(h.state().notices.is_empty());
 }
+
+#[test]
+fn our_json_export_imports_in_the_window() {
+    let project = partnermap::io::sample();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.json");
+    std::fs::write(&path, partnermap::io::export::map_json(&project).unwrap()).unwrap();
+    let mut h = harness_with(Document::sample());
+    h.state_mut().import_path(path.clone());
+    finish(&mut h);
+    assert_eq!(h.state().doc.origin, Origin::Imported(path));
+    assert!(h.state().doc.project == project, "the whole map");
+}

@@ -14,8 +14,8 @@ pub use progress::Progress;
 pub use sample::{SAMPLE_RON, sample};
 
 pub use ron_file::{
-    FORMAT, LoadError, MAX_FILE_BYTES, SaveError, VERSION, backup_path, load_bytes, load_path,
-    load_str, save_path, to_ron_string, write_atomic,
+    FORMAT, LoadError, MAX_FILE_BYTES, SaveError, VERSION, backup_path, load_bytes, load_json_str,
+    load_path, load_str, save_path, to_ron_string, write_atomic,
 };
 
 /// Today's date (UTC) as `YYYY-MM-DD`, for the map's created and modified fields.

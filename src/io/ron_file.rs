@@ -281,6 +281,44 @@ pub fn load_str(text: &str) -> Result<Project, LoadError> {
             return Err(LoadError::Invalid(vec![syntax_problem(&e, text)]));
         }
     };
+    project_of(file, |problems| {
+        let places = locate::scan(text);
+        for p in problems {
+            p.location = places.locate(p);
+        }
+    })
+}
+
+/// Reads a project from the JSON that the JSON export writes (the same document as a
+/// project file), with the same checks as [`load_str`]. Problems of the model have no
+/// place: JSON is not located field by field.
+pub fn load_json_str(text: &str) -> Result<Project, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let file: FileIn = match serde_json::from_str(text) {
+        Ok(file) => file,
+        Err(e) => {
+            if let Ok(header) = serde_json::from_str::<Header>(text) {
+                check_header(&header)?;
+            }
+            let location = (e.line() > 0).then(|| Location {
+                line: e.line(),
+                column: e.column(),
+            });
+            // serde_json puts the place at the end of its message; it is given apart.
+            let message = e.to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m)
+                .to_string();
+            return Err(LoadError::Invalid(vec![Problem::syntax(message, location)]));
+        }
+    };
+    project_of(file, |_| {})
+}
+
+/// The project of a parsed file, after checking its header and every rule of the model;
+/// `locate` gives the problems their places in the text.
+fn project_of(file: FileIn, locate: impl FnOnce(&mut [Problem])) -> Result<Project, LoadError> {
     check_header(&Header {
         format: Some(file.format.clone()),
         version: Some(file.version),
@@ -290,10 +328,7 @@ pub fn load_str(text: &str) -> Result<Project, LoadError> {
         problems.extend(crate::model::check_next_ids(next));
     }
     if !problems.is_empty() {
-        let places = locate::scan(text);
-        for p in &mut problems {
-            p.location = places.locate(p);
-        }
+        locate(&mut problems);
         return Err(LoadError::Invalid(problems));
     }
     let mut project = Project {

@@ -137,25 +137,39 @@ prop_compose! {
     }
 }
 
+pub fn arb_cut() -> impl Strategy<Value = Cut> {
+    (0.0f64..=1.0, 0.0f64..=1.0).prop_map(|(x, y)| Cut { x, y })
+}
+
 pub fn arb_project() -> impl Strategy<Value = Project> {
     (2u64..8, 0u64..10).prop_flat_map(|(n, m)| {
         let actors: Vec<_> = (1..=n).map(arb_actor).collect();
         let partnerships: Vec<_> = (1..=m).map(|id| arb_partnership(id, n)).collect();
-        let meta = (arb_text(), proptest::option::of(arb_text()));
+        let text = || proptest::option::of(arb_text()).prop_map(Option::unwrap_or_default);
+        let meta = (arb_text(), text(), text(), text(), text());
+        let cuts = [arb_cut(), arb_cut(), arb_cut(), arb_cut()];
+        // Ids handed out beyond the highest one (actors or partnerships deleted since).
+        let spare_ids = (0u64..3, 0u64..3);
         (
             actors,
             partnerships,
             meta,
-            0.0f64..=1.0,
-            0.0f64..=1.0,
+            cuts,
             pick::<ColourBy>(),
+            spare_ids,
         )
             .prop_map(
-                |(actors, partnerships, (title, description), cx, cy, colour_by)| {
+                |(actors, partnerships, meta, [a, b, c, d], colour_by, spare_ids)| {
                     let mut p = Project::new();
-                    p.meta.title = title;
-                    p.meta.description = description.unwrap_or_default();
-                    p.settings.cuts.b = Cut { x: cx, y: cy };
+                    let (title, description, author, created, modified) = meta;
+                    p.meta = Meta {
+                        title,
+                        description,
+                        author,
+                        created,
+                        modified,
+                    };
+                    p.settings.cuts = Cuts { a, b, c, d };
                     p.settings.colour_by = colour_by;
                     for a in actors {
                         p.insert_actor(a);
@@ -163,6 +177,8 @@ pub fn arb_project() -> impl Strategy<Value = Project> {
                     for e in partnerships {
                         p.insert_partnership(e);
                     }
+                    p.next_ids.actor += spare_ids.0;
+                    p.next_ids.partnership += spare_ids.1;
                     p
                 },
             )

@@ -15,6 +15,8 @@ pub enum AttrType {
     String,
     /// A whole number.
     Int,
+    /// A whole number that may not fit in 32 bits (ids).
+    Long,
     /// A real number.
     Double,
     /// `true` or `false`.
@@ -27,6 +29,7 @@ impl AttrType {
         match self {
             Self::String => "string",
             Self::Int => "int",
+            Self::Long => "long",
             Self::Double => "double",
             Self::Boolean => "boolean",
         }
@@ -37,6 +40,7 @@ impl AttrType {
         match self {
             Self::String => "string",
             Self::Int => "integer",
+            Self::Long => "long",
             Self::Double => "double",
             Self::Boolean => "boolean",
         }
@@ -71,7 +75,11 @@ pub(crate) const ACTOR_FIELDS: [(&str, AttrType); 16] = [
     ("pinned", AttrType::Boolean),
 ];
 
-pub(crate) const PARTNERSHIP_FIELDS: [(&str, AttrType); 27] = [
+/// `a` and `b` repeat the ends (source and target) as data: a tool that reads the undirected
+/// graph may write an edge the other way round, and these say which end is which.
+pub(crate) const PARTNERSHIP_FIELDS: [(&str, AttrType); 29] = [
+    ("a", AttrType::Long),
+    ("b", AttrType::Long),
     ("label", AttrType::String),
     ("functions", AttrType::String),
     ("form", AttrType::String),
@@ -101,6 +109,33 @@ pub(crate) const PARTNERSHIP_FIELDS: [(&str, AttrType); 27] = [
     ("sources", AttrType::String),
 ];
 
+/// The map's own values, written as data of the graph: the model's field names, with the
+/// settings' cuts as `cuts.a.x` … `cuts.d.y` and the ids to hand out next as
+/// `next_ids.actor` and `next_ids.partnership`, so that an exported map comes back whole.
+pub(crate) const MAP_FIELDS: [(&str, AttrType); 16] = [
+    ("title", AttrType::String),
+    ("description", AttrType::String),
+    ("author", AttrType::String),
+    ("created", AttrType::String),
+    ("modified", AttrType::String),
+    ("cuts.a.x", AttrType::Double),
+    ("cuts.a.y", AttrType::Double),
+    ("cuts.b.x", AttrType::Double),
+    ("cuts.b.y", AttrType::Double),
+    ("cuts.c.x", AttrType::Double),
+    ("cuts.c.y", AttrType::Double),
+    ("cuts.d.x", AttrType::Double),
+    ("cuts.d.y", AttrType::Double),
+    ("colour_by", AttrType::String),
+    ("next_ids.actor", AttrType::Long),
+    ("next_ids.partnership", AttrType::Long),
+];
+
+/// The node attribute GraphML writes the actor's name into a second time: Gephi takes a
+/// node's label from an attribute so named. An actor's custom field may not take this name
+/// as it is (see [`encode_custom`]).
+pub(crate) const NODE_LABEL: &str = "label";
+
 /// The prefix that keeps a custom field apart from a model field of the same name.
 pub(crate) const CUSTOM_PREFIX: &str = "custom_";
 
@@ -129,6 +164,8 @@ pub(crate) fn decode_custom(name: &str, fixed: &[&str]) -> String {
 /// that clash with the model's).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Schema {
+    /// The map's own attributes ([`MAP_FIELDS`]).
+    pub map: Vec<AttrDef>,
     /// The actors' attributes, in order.
     pub actor: Vec<AttrDef>,
     /// The partnerships' attributes, in order.
@@ -137,8 +174,22 @@ pub struct Schema {
     partnership_custom: IndexMap<String, usize>,
 }
 
+/// The declarations of the fields `fixed`.
+fn declared(fixed: &[(&str, AttrType)]) -> Vec<AttrDef> {
+    fixed
+        .iter()
+        .map(|(name, ty)| AttrDef {
+            name: (*name).to_string(),
+            ty: *ty,
+        })
+        .collect()
+}
+
+/// The declarations of `fixed` and of every custom field of `all`; a custom field named as
+/// one of `fixed` or `reserved` gets the prefix.
 fn custom_defs<'a>(
     fixed: &[(&str, AttrType)],
+    reserved: &[&str],
     all: impl Iterator<Item = &'a CustomFields>,
 ) -> (Vec<AttrDef>, IndexMap<String, usize>) {
     let mut numeric: IndexMap<String, bool> = IndexMap::new();
@@ -149,14 +200,12 @@ fn custom_defs<'a>(
             *entry &= is_number;
         }
     }
-    let mut defs: Vec<AttrDef> = fixed
+    let mut defs = declared(fixed);
+    let fixed_names: Vec<&str> = fixed
         .iter()
-        .map(|(name, ty)| AttrDef {
-            name: (*name).to_string(),
-            ty: *ty,
-        })
+        .map(|(n, _)| *n)
+        .chain(reserved.iter().copied())
         .collect();
-    let fixed_names: Vec<&str> = fixed.iter().map(|(n, _)| *n).collect();
     let mut index = IndexMap::new();
     for (k, is_number) in numeric {
         index.insert(k.clone(), defs.len());
@@ -175,18 +224,45 @@ fn custom_defs<'a>(
 impl Schema {
     /// The attributes of `project`.
     pub fn of(project: &Project) -> Self {
-        let (actor, actor_custom) =
-            custom_defs(&ACTOR_FIELDS, project.actors.values().map(|a| &a.custom));
+        let (actor, actor_custom) = custom_defs(
+            &ACTOR_FIELDS,
+            &[NODE_LABEL],
+            project.actors.values().map(|a| &a.custom),
+        );
         let (partnership, partnership_custom) = custom_defs(
             &PARTNERSHIP_FIELDS,
+            &[],
             project.partnerships.values().map(|p| &p.custom),
         );
         Self {
+            map: declared(&MAP_FIELDS),
             actor,
             partnership,
             actor_custom,
             partnership_custom,
         }
+    }
+
+    /// The map's values, one per [`MAP_FIELDS`] (`None`: empty, left out).
+    pub fn map_values(&self, project: &Project) -> Vec<Option<String>> {
+        let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let m = &project.meta;
+        let mut v = vec![
+            text(&m.title),
+            text(&m.description),
+            text(&m.author),
+            text(&m.created),
+            text(&m.modified),
+        ];
+        for (_, cut) in project.settings.cuts.all() {
+            v.extend([Some(cut.x.to_string()), Some(cut.y.to_string())]);
+        }
+        v.extend([
+            Some(project.settings.colour_by.name().to_string()),
+            Some(project.next_ids.actor.to_string()),
+            Some(project.next_ids.partnership.to_string()),
+        ]);
+        v
     }
 
     /// An actor's values, one per declared attribute (`None`: missing, left out).
@@ -222,6 +298,8 @@ impl Schema {
         let functions: Vec<&str> = p.functions.iter().map(|f| f.name()).collect();
         let pr = &p.practices;
         let mut v = vec![
+            Some(p.a.to_string()),
+            Some(p.b.to_string()),
             p.label.clone().filter(|l| !l.is_empty()),
             text(&functions.join(LIST_SEPARATOR)),
             Some(p.form.name().to_string()),

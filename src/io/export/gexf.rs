@@ -1,9 +1,17 @@
 //! GEXF 1.2 (design.md §8), Gephi's own format, also read by networkx: every attribute of
 //! actors and partnerships declared with its type (see [`super::attributes`]), node and edge
 //! ids are actor and partnership ids, each partnership is an edge from `a` (source) to `b`
-//! (target), parallel ones included, and the picture travels in the `viz` namespace: actor
+//! (target) that also carries `a` and `b` as attributes (the graph is undirected, so other
+//! tools may write an edge the other way round), parallel ones included, and the picture
+//! travels in the `viz` namespace: actor
 //! positions, colours (by sector), sizes (radius by influence) and shapes; partnership
 //! colours (the project's colour-by), thickness (by form) and dashes.
+//!
+//! The `<meta>` holds the creator (PartnerMap) and the title as the description, which Gephi
+//! shows, and `<partnermap:map>` ([`MAP_NAMESPACE`]) with one `<partnermap:value name value>`
+//! per value of [`super::attributes::MAP_FIELDS`]: GEXF 1.2 has no attributes of a graph,
+//! and other readers skip the element. (networkx writes a `<meta>` of its own, so these do
+//! not survive its GEXF writer; they do survive its GraphML one.)
 //!
 //! GEXF's y axis points up while the canvas's points down, so `viz:position` y is the
 //! negated canvas y: the map appears in Gephi the right way up. The `y` attribute keeps the
@@ -26,6 +34,9 @@ use crate::style::{self, Rgb, Shape};
 pub const NAMESPACE: &str = "http://www.gexf.net/1.2draft";
 /// The namespace of GEXF's visual attributes.
 pub const VIZ_NAMESPACE: &str = "http://www.gexf.net/1.2draft/viz";
+/// The namespace of PartnerMap's own element in `<meta>`, which holds the map's title,
+/// description, author, dates, settings and next ids (GEXF has no attributes of a graph).
+pub const MAP_NAMESPACE: &str = "urn:partnermap:map";
 
 fn xml_err(e: std::io::Error) -> ExportError {
     ExportError::Xml(e.to_string())
@@ -93,6 +104,7 @@ fn write(project: &Project) -> std::io::Result<String> {
     w.write_event(Event::Start(BytesStart::new("gexf").with_attributes([
         ("xmlns", NAMESPACE),
         ("xmlns:viz", VIZ_NAMESPACE),
+        ("xmlns:partnermap", MAP_NAMESPACE),
         ("version", "1.2"),
     ])))?;
     w.write_event(Event::Start(BytesStart::new("meta")))?;
@@ -103,6 +115,17 @@ fn write(project: &Project) -> std::io::Result<String> {
         w.create_element("description")
             .write_text_content(BytesText::new(&title))?;
     }
+    w.write_event(Event::Start(BytesStart::new("partnermap:map")))?;
+    for (def, value) in schema.map.iter().zip(schema.map_values(project)) {
+        if let Some(value) = value {
+            let value = escape(&value);
+            w.create_element("partnermap:value")
+                .with_attribute(("name", def.name.as_str()))
+                .with_attribute(Attribute::from(("value".as_bytes(), value.as_bytes())))
+                .write_empty()?;
+        }
+    }
+    w.write_event(Event::End(BytesEnd::new("partnermap:map")))?;
     w.write_event(Event::End(BytesEnd::new("meta")))?;
     w.write_event(Event::Start(BytesStart::new("graph").with_attributes([
         ("mode", "static"),

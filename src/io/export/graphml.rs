@@ -1,19 +1,29 @@
 //! GraphML (design.md §8) for Gephi, Cytoscape, yEd and networkx: every attribute of actors
 //! and partnerships declared with its type (see [`super::attributes`]), node ids are actor
-//! ids, edge ids are partnership ids (keys are `na0…` for actors, `ea0…` for partnerships), and each partnership is an edge from `a` (source) to
-//! `b` (target), parallel ones included. Texts are escaped by [`escape`], which also keeps
-//! carriage returns and tabs as character references so that parsers do not normalise them.
+//! ids, edge ids are partnership ids (keys are `na0…` for actors, `ea0…` for partnerships),
+//! and each partnership is an edge from `a` (source) to `b` (target), parallel ones
+//! included. The graph is undirected (Gephi draws no arrows), and tools that read it may
+//! write an edge back the other way round, so every edge also carries `a` and `b` as data.
+//! Nodes carry the name again as `label`, which Gephi shows. The map's title, description,
+//! author, dates, settings and next ids are data of the graph (keys `ga0…`, see
+//! [`super::attributes::MAP_FIELDS`]); the title is also the graph's `<desc>`.
+//!
+//! Texts are escaped by [`escape`], which also keeps carriage returns and tabs as character
+//! references so that parsers do not normalise them.
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::ExportError;
-use super::attributes::Schema;
+use super::attributes::{NODE_LABEL, Schema};
 use super::text::{escape, xml_clean};
 use crate::model::Project;
 
 /// The GraphML namespace.
 pub const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
+
+/// The key of the node label ([`NODE_LABEL`]).
+const LABEL_KEY: &str = "nlabel";
 
 fn xml_err(e: std::io::Error) -> ExportError {
     ExportError::Xml(e.to_string())
@@ -36,6 +46,7 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
     ])))
     .map_err(xml_err)?;
     let keys = [
+        ("graph", "ga", &schema.map),
         ("node", "na", &schema.actor),
         ("edge", "ea", &schema.partnership),
     ];
@@ -53,6 +64,16 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
                 .map_err(xml_err)?;
         }
     }
+    // The name again, as the label Gephi shows.
+    w.create_element("key")
+        .with_attributes([
+            ("id", LABEL_KEY),
+            ("for", "node"),
+            ("attr.name", NODE_LABEL),
+            ("attr.type", "string"),
+        ])
+        .write_empty()
+        .map_err(xml_err)?;
     let title = escape(&project.meta.title);
     let mut graph = BytesStart::new("graph");
     graph.push_attribute(("id", "G"));
@@ -74,6 +95,7 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
         }
         Ok::<(), std::io::Error>(())
     };
+    data(&mut w, "ga", schema.map_values(project)).map_err(xml_err)?;
     for a in project.actors.values() {
         let id = a.id.to_string();
         w.write_event(Event::Start(
@@ -81,6 +103,10 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
         ))
         .map_err(xml_err)?;
         data(&mut w, "na", schema.actor_values(a)).map_err(xml_err)?;
+        w.create_element("data")
+            .with_attribute(("key", LABEL_KEY))
+            .write_text_content(BytesText::from_escaped(escape(&a.name)))
+            .map_err(xml_err)?;
         w.write_event(Event::End(BytesEnd::new("node")))
             .map_err(xml_err)?;
     }

@@ -6,7 +6,8 @@
 //! - [`Tables::guess_mapping`] maps a column by its header: the model's field names (as in
 //!   the tables PartnerMap exports) and common spellings ("Organisation" → `name`, "Source" →
 //!   `a`; see [`ACTOR_HEADERS`] and [`PARTNERSHIP_HEADERS`]). Other columns become custom
-//!   fields; the window lets people change every choice before importing.
+//!   fields, which the import's notes list; the window lets people change every choice
+//!   before importing.
 //! - Partnerships name their actors in `a` and `b` by id (the actors table's `id` column) or
 //!   by name. Without an actors table, every name makes an actor.
 //! - A cell that PartnerMap's export marked as text with a leading `'` gets it back without
@@ -571,6 +572,8 @@ pub fn import(
     };
     if let Some(t) = &tables.actors {
         raw.nodes = items(t, &mapping.actors, &ACTOR_FIELDS, false, progress)?;
+        raw.notes
+            .extend(custom_columns(t, &mapping.actors, &ACTOR_FIELDS));
     }
     if let Some(t) = &tables.partnerships {
         raw.edges = items(
@@ -580,8 +583,40 @@ pub fn import(
             true,
             progress,
         )?;
+        raw.notes.extend(custom_columns(
+            t,
+            &mapping.partnerships,
+            &PARTNERSHIP_FIELDS,
+        ));
     }
     super::build(raw, progress)
+}
+
+/// A note naming the columns of `table` that `targets` keep as custom fields (with the
+/// field's name when it is not the header's), if there are any.
+fn custom_columns(table: &Table, targets: &[Target], fixed: &[&str]) -> Option<String> {
+    let columns: Vec<String> = table
+        .headers
+        .iter()
+        .zip(targets)
+        .filter(|(_, t)| **t == Target::Custom)
+        .map(|(header, _)| match decode_custom(header, fixed) {
+            key if key == *header => format!("\"{header}\""),
+            key => format!("\"{header}\" (as \"{key}\")"),
+        })
+        .collect();
+    match columns.as_slice() {
+        [] => None,
+        [one] => Some(format!(
+            "{}: the column {one} is kept as a custom field.",
+            table.name
+        )),
+        [init @ .., last] => Some(format!(
+            "{}: the columns {} and {last} are kept as custom fields.",
+            table.name,
+            init.join(", ")
+        )),
+    }
 }
 
 #[cfg(test)]

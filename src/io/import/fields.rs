@@ -18,7 +18,7 @@
 use crate::model::scales::Scale;
 use crate::model::{
     Accountability, Actor, Choice, Formality, Function, Initiator, Level, PartialDate, Partnership,
-    Position, Risk, Sector, Status, scales,
+    Position, Project, Risk, Sector, Status, scales,
 };
 
 /// The fields of an actor that an import can fill: the columns of `actors.csv` (design.md
@@ -314,6 +314,48 @@ pub fn set_partnership(p: &mut Partnership, field: &str, text: &str) -> Result<(
         "notes" => p.notes = text.to_string(),
         "sources" => p.sources = split_list(text).collect(),
         other => return Err(format!("`{other}` is not a field of a partnership")),
+    }
+    Ok(())
+}
+
+/// Sets the map's own field `field` (one of
+/// [`MAP_FIELDS`](crate::io::export::attributes::MAP_FIELDS)) from `text`. Cuts outside 0–1
+/// are left to the map's validation, which names them.
+pub fn set_map(project: &mut Project, field: &str, text: &str) -> Result<(), String> {
+    let meta = &mut project.meta;
+    let cuts = &mut project.settings.cuts;
+    let id = || {
+        text.trim()
+            .parse::<u64>()
+            .map_err(|_| format!("\"{text}\" is not a whole number"))
+    };
+    match field {
+        "title" => meta.title = text.to_string(),
+        "description" => meta.description = text.to_string(),
+        "author" => meta.author = text.to_string(),
+        "created" => meta.created = text.to_string(),
+        "modified" => meta.modified = text.to_string(),
+        "colour_by" => project.settings.colour_by = parse_choice(text, "colour-by choice", &[])?,
+        "next_ids.actor" => project.next_ids.actor = id()?,
+        "next_ids.partnership" => project.next_ids.partnership = id()?,
+        other => {
+            let cut = match other
+                .strip_suffix(".x")
+                .or_else(|| other.strip_suffix(".y"))
+            {
+                Some("cuts.a") => &mut cuts.a,
+                Some("cuts.b") => &mut cuts.b,
+                Some("cuts.c") => &mut cuts.c,
+                Some("cuts.d") => &mut cuts.d,
+                _ => return Err(format!("`{other}` is not a field of a map")),
+            };
+            let value = parse_number(text)?;
+            if other.ends_with(".x") {
+                cut.x = value;
+            } else {
+                cut.y = value;
+            }
+        }
     }
     Ok(())
 }

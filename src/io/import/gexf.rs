@@ -1,7 +1,12 @@
 //! GEXF import (1.1, 1.2 and 1.3): the declared node and edge attributes (with their type
 //! and `<default>`), nodes with their `label`, `<attvalues>` and `viz:position`, edges with
-//! their `label` and `weight`, and the `<meta>` description as the title. Nodes inside nodes
-//! (hierarchies) are read as ordinary nodes. An edge's source is `a`, its target `b`.
+//! their `label` and `weight`, the `<meta>` description as the title, and the map's own
+//! values from PartnerMap's `<partnermap:map>` in `<meta>`. A node's or edge's
+//! `start` and `end` XML attributes (GEXF's time span, where networkx writes attributes so
+//! named) give those values when no attvalue does; networkx's `networkx_key` is left out,
+//! with a note. Nodes inside nodes
+//! (hierarchies) are read as ordinary nodes. An edge's source is `a`, its target `b`, unless
+//! the edge's own `a` and `b` attributes name them the other way round.
 //!
 //! GEXF's y axis points up, the canvas's down: `viz:position` y is negated (so a map
 //! exported by PartnerMap, which writes the negated y, comes back where it was).
@@ -11,7 +16,9 @@ use std::collections::HashSet;
 use indexmap::IndexMap;
 
 use super::xml::{Ev, XmlIn, attr};
-use super::{ImportError, Imported, Item, Key, Kind, Place, Progress, Raw, Value, xml_key};
+use super::{
+    ImportError, Imported, Item, Key, Kind, Place, Progress, Raw, Value, map_key, xml_key,
+};
 
 #[derive(Clone, Debug)]
 struct AttrDef {
@@ -31,10 +38,16 @@ fn kind(ty: Option<&str>) -> Kind {
     }
 }
 
+/// The attribute networkx adds to the edges of a multigraph to number parallel edges: its
+/// own bookkeeping, not data about the partnership.
+const NETWORKX_KEY: &str = "networkx_key";
+
 #[derive(Default)]
 struct Class {
     defs: IndexMap<String, AttrDef>,
     titles: HashSet<String>,
+    /// The ids of attributes left out ([`NETWORKX_KEY`]).
+    left_out: HashSet<String>,
 }
 
 /// An open element: nodes and edges by their index in `raw.nodes` / `raw.edges` (kept in
@@ -42,7 +55,9 @@ struct Class {
 enum Open {
     Node(usize, HashSet<String>),
     Edge(usize, HashSet<String>),
-    /// `<meta>`, `<graph>`, `<nodes>`, `<edges>`, `<attvalues>`.
+    /// `<meta>`.
+    Meta,
+    /// `<graph>`, `<nodes>`, `<edges>`, `<attvalues>`.
     Container,
 }
 
@@ -58,8 +73,35 @@ fn declarations(xml: &mut XmlIn<'_>, class: &mut Class) -> Result<(), ImportErro
                     kind: kind(attr(&attrs, "type")),
                     default: xml.default_value()?,
                 };
+                if def.title == NETWORKX_KEY {
+                    class.left_out.insert(id);
+                    continue;
+                }
                 class.titles.insert(def.title.clone());
                 class.defs.insert(id, def);
+            }
+            Ev::Start { .. } => xml.skip()?,
+            Ev::End | Ev::Eof => return Ok(()),
+            Ev::Text(_) => {}
+        }
+    }
+}
+
+/// Reads the `<value name value>` children of PartnerMap's `<partnermap:map>` (the map's own
+/// values) into `raw.map_values`.
+fn map_values(xml: &mut XmlIn<'_>, raw: &mut Raw<'_>) -> Result<(), ImportError> {
+    loop {
+        match xml.next()? {
+            Ev::Start { name, attrs, at } if name == "value" => {
+                if let Some(field) = attr(&attrs, "name") {
+                    raw.map_values.push(Value {
+                        key: map_key(field),
+                        text: attr(&attrs, "value").unwrap_or_default().to_string(),
+                        kind: Kind::Text,
+                        at: Place::Byte(at),
+                    });
+                }
+                xml.skip()?;
             }
             Ev::Start { .. } => xml.skip()?,
             Ev::End | Ev::Eof => return Ok(()),
@@ -78,6 +120,7 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
     let mut raw = Raw::default();
     let mut issues = super::Issues::default();
     let mut steps = 0usize;
+    let mut networkx_keys = false;
     loop {
         super::xml::step(&xml, &mut steps, progress)?;
         match xml.next()? {
@@ -86,10 +129,14 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
             Ev::End => match stack.pop() {
                 Some(Open::Node(i, seen)) => defaults(&nodes, &seen, false, &mut raw.nodes[i]),
                 Some(Open::Edge(i, seen)) => defaults(&edges, &seen, true, &mut raw.edges[i]),
-                Some(Open::Container) | None => {}
+                Some(Open::Meta | Open::Container) | None => {}
             },
             Ev::Start { name, attrs, at } => match name.as_str() {
-                "meta" | "graph" | "nodes" | "edges" | "attvalues" => stack.push(Open::Container),
+                "meta" => stack.push(Open::Meta),
+                "graph" | "nodes" | "edges" | "attvalues" => stack.push(Open::Container),
+                "map" if matches!(stack.last(), Some(Open::Meta)) => {
+                    map_values(&mut xml, &mut raw)?;
+                }
                 "description" | "title"
                     if !stack
                         .iter()
@@ -106,12 +153,13 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
                     _ => xml.skip()?,
                 },
                 "node" => {
-                    let item = Item {
+                    let mut item = Item {
                         at: Some(Place::Byte(at)),
                         id: attr(&attrs, "id").map(|id| (id.to_string(), Place::Byte(at))),
                         label: attr(&attrs, "label").map(str::to_string),
                         ..Item::default()
                     };
+                    time_span(&attrs, at, false, &nodes, &mut item);
                     raw.nodes.push(item);
                     super::check_count(raw.nodes.len(), super::MAX_ITEMS, "actors")?;
                     stack.push(Open::Node(raw.nodes.len() - 1, HashSet::new()));
@@ -125,6 +173,7 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
                         label: attr(&attrs, "label").map(str::to_string),
                         ..Item::default()
                     };
+                    time_span(&attrs, at, true, &edges, &mut item);
                     if let Some(w) = attr(&attrs, "weight")
                         && !edges.titles.contains("weight")
                     {
@@ -159,6 +208,10 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
                         }
                     };
                     xml.skip()?;
+                    if class.left_out.contains(&id) {
+                        networkx_keys = true;
+                        continue;
+                    }
                     let Some(def) = class.defs.get(&id) else {
                         issues.push(
                             Place::Byte(at),
@@ -192,8 +245,29 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
         }
     }
     super::xml::problems(text, issues)?;
+    if networkx_keys {
+        raw.notes.push(format!(
+            "The edge attribute {NETWORKX_KEY} (networkx's numbering of parallel edges) was left out."
+        ));
+    }
     raw.text = Some(text);
     super::build(raw, progress)
+}
+
+/// The `start` and `end` of a node or edge written as its XML attributes (GEXF's time span;
+/// networkx writes attributes so named there), as values, before the `<attvalues>` so that
+/// an attvalue of the same name wins.
+fn time_span(attrs: &[(String, String)], at: usize, edge: bool, class: &Class, item: &mut Item) {
+    for name in ["start", "end"] {
+        if let Some(text) = attr(attrs, name) {
+            item.values.push(Value {
+                key: xml_key(name, edge, &class.titles),
+                text: text.to_string(),
+                kind: Kind::Untyped,
+                at: Place::Byte(at),
+            });
+        }
+    }
 }
 
 /// Adds the declared defaults of the attributes an item did not give.

@@ -1,15 +1,17 @@
 //! GraphML import: `<key>` declarations (with their `attr.name`, `attr.type` and
 //! `<default>`), `<node>` and `<edge>` elements with their `<data>`, the graph's `<desc>` as
-//! the title. Nodes inside nested graphs (yEd's groups) are read as ordinary nodes; yEd's
-//! node graphics give the label and the position when no attribute does. Directed or
-//! undirected, an edge's source is `a` and its target `b`.
+//! the title and the graph's own `<data>` as the map's values (title, settings, …). Nodes
+//! inside nested graphs (yEd's groups) are read as ordinary nodes; yEd's node graphics give
+//! the label and the position when no attribute does. Directed or undirected, an edge's
+//! source is `a` and its target `b`, unless the edge's own `a` and `b` data name them the
+//! other way round.
 
 use std::collections::HashSet;
 
 use indexmap::IndexMap;
 
 use super::xml::{Ev, XmlIn, attr};
-use super::{ImportError, Imported, Item, Kind, Place, Progress, Raw, Value, xml_key};
+use super::{ImportError, Imported, Item, Kind, Place, Progress, Raw, Value, map_key, xml_key};
 
 #[derive(Clone, Debug)]
 struct KeyDef {
@@ -173,9 +175,19 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
                         xml.skip()?;
                         continue;
                     };
+                    let top_level = stack.len() == 1;
                     let (item, seen, is_node, names) = match stack.last_mut() {
                         Some(Open::Node(i, seen)) => (&mut raw.nodes[*i], seen, true, &node_names),
                         Some(Open::Edge(i, seen)) => (&mut raw.edges[*i], seen, false, &edge_names),
+                        Some(Open::Graph) if top_level => {
+                            raw.map_values.push(Value {
+                                key: map_key(&def.name),
+                                text: xml.text_content()?,
+                                kind: def.kind,
+                                at: Place::Byte(at),
+                            });
+                            continue;
+                        }
                         _ => {
                             xml.skip()?;
                             continue;

@@ -1,4 +1,5 @@
-//! Imports (design.md §8): GraphML, GEXF and CSV tables into a new map.
+//! Imports (design.md §8): GraphML, GEXF and CSV tables into a new map; and PartnerMap's own
+//! JSON export, which is the whole map and is checked as a project file is.
 //!
 //! Each format is read into one shared intermediate form ([`Raw`]: nodes and edges with named
 //! values and where each value came from), and [`build`] turns that into a [`Project`] with
@@ -13,7 +14,12 @@
 //!   same ids); other ids are numbered in file order;
 //! - an actor without a sector or level gets [`fields::DEFAULT_SECTOR`] /
 //!   [`fields::DEFAULT_LEVEL`] and a tag saying so, and the import says how many;
+//! - an actor without a name (nor a label) is named after its id, and the import says
+//!   which;
 //! - a partnership from an actor to itself is left out, and the import says which;
+//! - an edge whose `a` and `b` values name its ends the other way round (an undirected
+//!   graph written back by another tool) is turned round; `a` and `b` naming other actors
+//!   than the ends are a problem;
 //! - actors without a position are laid out by the force-directed layout (from a start in
 //!   bands by level, [`place`]), the others staying where they are.
 //!
@@ -33,6 +39,7 @@ use std::path::{Path, PathBuf};
 pub use crate::io::Progress;
 pub use place::place_missing;
 
+use crate::io::export::attributes::NODE_LABEL;
 use crate::model::{Actor, ActorId, CustomValue, Partnership, PartnershipId, Project, Subject};
 
 /// The largest file an import reads (the same limit as map files, design.md §11).
@@ -49,11 +56,13 @@ pub enum ImportFormat {
     Graphml,
     /// GEXF (Gephi).
     Gexf,
+    /// PartnerMap's JSON export: the whole map.
+    Json,
 }
 
 impl ImportFormat {
     /// Every format.
-    pub const ALL: [Self; 3] = [Self::Csv, Self::Graphml, Self::Gexf];
+    pub const ALL: [Self; 4] = [Self::Csv, Self::Graphml, Self::Gexf, Self::Json];
 
     /// The format's name on the command line (also its usual file extension).
     pub fn name(self) -> &'static str {
@@ -61,6 +70,17 @@ impl ImportFormat {
             Self::Csv => "csv",
             Self::Graphml => "graphml",
             Self::Gexf => "gexf",
+            Self::Json => "json",
+        }
+    }
+
+    /// The format's name in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Csv => "CSV",
+            Self::Graphml => "GraphML",
+            Self::Gexf => "GEXF",
+            Self::Json => "JSON",
         }
     }
 
@@ -176,7 +196,7 @@ pub enum ImportError {
     NotUtf8(String),
     /// The format could not be told from the file name.
     #[error(
-        "{0}: cannot tell the format from the file name; use a .graphml, .gexf or .csv file (or --format)"
+        "{0}: cannot tell the format from the file name; use a .graphml, .gexf, .csv or .json file (or --format)"
     )]
     UnknownFormat(PathBuf),
     /// The file is not well-formed, or not the format it claims to be.
@@ -231,6 +251,34 @@ pub fn import_path(
         }
         ImportFormat::Graphml => graphml::import(&read_text(path)?, progress),
         ImportFormat::Gexf => gexf::import(&read_text(path)?, progress),
+        ImportFormat::Json => import_json(&read_text(path)?),
+    }
+}
+
+/// Reads the JSON of PartnerMap's JSON export: the whole map, checked as a project file is.
+/// Values the map cannot hold are [`ImportError::Problems`]; text that is not such JSON at
+/// all is [`ImportError::Malformed`].
+pub fn import_json(text: &str) -> Result<Imported, ImportError> {
+    match crate::io::load_json_str(text) {
+        Ok(project) => Ok(Imported {
+            project,
+            notes: Vec::new(),
+        }),
+        Err(crate::io::LoadError::Invalid(problems)) => {
+            let mut issues = Issues::default();
+            for p in problems {
+                let place = p.location.map_or(Place::File, |l| Place::Text {
+                    line: l.line,
+                    column: l.column,
+                });
+                issues.push(place, p.message());
+            }
+            Err(ImportError::Problems(issues.list, issues.more))
+        }
+        Err(e) => Err(ImportError::Malformed(Issue {
+            place: Place::File,
+            message: e.to_string(),
+        })),
     }
 }
 
@@ -325,7 +373,10 @@ pub(crate) struct Item {
 /// A whole file as read, before it becomes a map.
 #[derive(Debug, Default)]
 pub(crate) struct Raw<'a> {
+    /// The title as a graph's description gives it (GraphML `<desc>`, GEXF `<meta>`).
     pub title: Option<String>,
+    /// The map's own values (title, settings, …; see [`map_key`]).
+    pub map_values: Vec<Value>,
     pub nodes: Vec<Item>,
     pub edges: Vec<Item>,
     /// Whether edge ends may name actors by name as well as by id (CSV).
@@ -335,6 +386,9 @@ pub(crate) struct Raw<'a> {
     pub create_missing: bool,
     /// The text, for turning byte offsets into lines and columns.
     pub text: Option<&'a str>,
+    /// What the reader left out or decided, for [`Imported::notes`] (before the notes of
+    /// [`build`]).
+    pub notes: Vec<String>,
 }
 
 impl Raw<'_> {
@@ -359,15 +413,18 @@ impl Raw<'_> {
 
 /// The key of an attribute called `name` in a GraphML or GEXF file, for a node (actor) or
 /// an edge (partnership); `declared` holds every attribute name declared for the same kind
-/// of item. The model's field names fill those fields; a node's `label` gives the name when
-/// no `name` is declared (Gephi), an edge's `Edge Label` the label; `custom_` names
-/// written by PartnerMap's export lose their prefix; everything else is a custom field.
+/// of item. The model's field names fill those fields; a node's `label` is
+/// `Key::Field("label")` (see [`build`]: it gives the name of a node without one), an
+/// edge's `Edge Label` the label; `custom_` names written by PartnerMap's export lose their
+/// prefix; everything else is a custom field.
 pub(crate) fn xml_key(name: &str, edge: bool, declared: &HashSet<String>) -> Key {
     use crate::io::export::attributes::{ACTOR_FIELDS, PARTNERSHIP_FIELDS, decode_custom};
     use std::sync::LazyLock;
     // The attribute names, collected once: this runs for every value of a file.
-    static ACTOR_NAMES: LazyLock<Vec<&'static str>> =
-        LazyLock::new(|| ACTOR_FIELDS.iter().map(|(n, _)| *n).collect());
+    static ACTOR_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let fields = ACTOR_FIELDS.iter().map(|(n, _)| *n);
+        fields.chain([NODE_LABEL]).collect()
+    });
     static PARTNERSHIP_NAMES: LazyLock<Vec<&'static str>> =
         LazyLock::new(|| PARTNERSHIP_FIELDS.iter().map(|(n, _)| *n).collect());
     let fixed: &[&'static str] = if edge {
@@ -379,13 +436,25 @@ pub(crate) fn xml_key(name: &str, edge: bool, declared: &HashSet<String>) -> Key
         return Key::Field(f);
     }
     let folded = fields::fold(name);
-    if !edge && folded == "label" && !declared.contains("name") {
-        return Key::Field("name");
+    if !edge && folded == NODE_LABEL {
+        return Key::Field(NODE_LABEL);
     }
     if edge && folded == "edgelabel" && !declared.contains("label") {
         return Key::Field("label");
     }
     Key::Custom(decode_custom(name, fixed))
+}
+
+/// The key of the map's own value `name` (GraphML's data of the graph, the values of
+/// PartnerMap's element in GEXF's `<meta>`): one of
+/// [`MAP_FIELDS`](crate::io::export::attributes::MAP_FIELDS), else a custom value, which a
+/// map has no place for (the import says it left it out).
+pub(crate) fn map_key(name: &str) -> Key {
+    use crate::io::export::attributes::MAP_FIELDS;
+    match MAP_FIELDS.iter().find(|(f, _)| *f == name) {
+        Some((field, _)) => Key::Field(field),
+        None => Key::Custom(name.to_string()),
+    }
 }
 
 /// A title or description as written in XML: kept exactly, unless it was put on lines of
@@ -475,13 +544,80 @@ fn custom_value(v: &Value, issues: &mut Issues, raw: &Raw) -> Option<CustomValue
     }
 }
 
+/// The ends of `edge` (`ends`: its source and target) as `a` and `b`: turned round when the
+/// edge's own `a` and `b` values (written by PartnerMap's GraphML and GEXF) name them the
+/// other way round, as a tool that reads an undirected graph may write it back. Values that
+/// name other actors than the ends are refused with what they name: nothing is guessed.
+fn orient(
+    edge: &Item,
+    ends: (ActorId, ActorId),
+    by_written_id: &HashMap<&str, ActorId>,
+) -> Result<(ActorId, ActorId), String> {
+    let given = |field: &'static str| {
+        edge.values
+            .iter()
+            .rev()
+            .find(|v| v.key == Key::Field(field) && !v.text.trim().is_empty())
+            .map(|v| v.text.trim())
+    };
+    let (given_a, given_b) = (given("a"), given("b"));
+    let names = |given: Option<&str>, end: ActorId| {
+        given.is_none_or(|g| by_written_id.get(g) == Some(&end))
+    };
+    let (a, b) = ends;
+    if names(given_a, a) && names(given_b, b) {
+        Ok((a, b))
+    } else if names(given_a, b) && names(given_b, a) {
+        Ok((b, a))
+    } else {
+        let written = |slot: usize| edge.ends[slot].as_ref().map_or("", |(s, _)| s.as_str());
+        let what = match (given_a, given_b) {
+            (Some(x), Some(y)) => format!("a and b name the actors {x} and {y}"),
+            (Some(x), None) => format!("a names the actor {x}"),
+            (_, y) => format!("b names the actor {}", y.unwrap_or_default()),
+        };
+        Err(format!(
+            "{what}, but the edge joins {} and {}; make them name the edge's source and target",
+            written(0),
+            written(1)
+        ))
+    }
+}
+
+/// The first five of `places`, for a note ("line 3, column 1; line 9, column 1; …").
+fn listed(places: &[String]) -> String {
+    let shown: Vec<&str> = places.iter().take(5).map(String::as_str).collect();
+    let more = if places.len() > 5 { "; …" } else { "" };
+    format!("{}{more}", shown.join("; "))
+}
+
 /// Turns what was read into a map, checking every value (see the module's rules).
 pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, ImportError> {
     let mut issues = Issues::default();
-    let mut notes = Vec::new();
+    let mut notes = raw.notes.clone();
     let mut project = Project::new();
     if let Some(title) = &raw.title {
         project.meta.title = title.clone();
+    }
+    // The map's own values, before the actors and partnerships: the ids they take raise
+    // the next ids further when the file's are lower.
+    let mut left_out = Vec::new();
+    for v in &raw.map_values {
+        match &v.key {
+            Key::Field(field) => {
+                if let Err(e) = fields::set_map(&mut project, field, &v.text) {
+                    issues.push(raw.show(&v.at), raw.explain(field, e));
+                }
+            }
+            Key::Custom(name) if !v.text.trim().is_empty() => left_out.push(format!("\"{name}\"")),
+            Key::Custom(_) => {}
+        }
+    }
+    if !left_out.is_empty() {
+        notes.push(format!(
+            "Values of the graph that a map has no field for were left out: {}.",
+            left_out.join(", ")
+        ));
     }
     let total = raw.nodes.len() + raw.edges.len();
 
@@ -496,6 +632,7 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
     let mut actor_places: HashMap<ActorId, Place> = HashMap::new();
     let mut unplaced = Vec::new();
     let (mut no_sector, mut no_level) = (0usize, 0usize);
+    let mut unnamed = Vec::new();
     for (i, node) in raw.nodes.iter().enumerate() {
         if i.is_multiple_of(1024) {
             if progress.is_cancelled() {
@@ -521,9 +658,15 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
         );
         let mut placed = (false, false);
         let (mut has_name, mut has_sector, mut has_level) = (false, false, false);
+        let mut label = node.label.as_deref();
         for v in &node.values {
             match &v.key {
                 Key::Field("id") => {}
+                Key::Field(NODE_LABEL) => {
+                    if !v.text.is_empty() {
+                        label = Some(&v.text);
+                    }
+                }
                 Key::Field(field) => {
                     if v.text.is_empty() {
                         continue;
@@ -544,12 +687,24 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
                 }
             }
         }
+        // A label gives the name of a node without one (Gephi, yEd); beside a name it is
+        // the same name again, or else kept as a custom field.
+        let label = label.filter(|l| !l.is_empty());
         if !has_name {
-            match (&node.label, &node.id) {
-                (Some(label), _) if !label.is_empty() => actor.name = label.clone(),
+            match (label, &node.id) {
+                (Some(label), _) => actor.name = label.to_string(),
                 (_, Some((written, _))) => actor.name = written.clone(),
                 _ => actor.name = format!("Actor {id}"),
             }
+            if label.is_none() {
+                unnamed.push(raw.show(&place).to_string());
+            }
+        } else if let Some(label) = label
+            && label != actor.name
+            && !actor.custom.contains_key(NODE_LABEL)
+        {
+            let label = CustomValue::Text(label.to_string());
+            actor.custom.insert(NODE_LABEL.to_string(), label);
         }
         if !has_sector {
             no_sector += 1;
@@ -661,6 +816,13 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
             loops.push(raw.show(&place).to_string());
             continue;
         }
+        let (a, b) = match orient(edge, (a, b), &by_written_id) {
+            Ok(ends) => ends,
+            Err(message) => {
+                issues.push(raw.show(&place), message);
+                continue;
+            }
+        };
         let mut p = Partnership::new(id, a, b);
         let mut has_label = false;
         for v in &edge.values {
@@ -734,18 +896,26 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
             crate::model::Choice::label(fields::DEFAULT_LEVEL)
         ));
     }
-    if !loops.is_empty() {
-        let shown: Vec<&str> = loops.iter().take(5).map(String::as_str).collect();
+    if !unnamed.is_empty() {
+        let one = unnamed.len() == 1;
         notes.push(format!(
-            "{} from an actor to itself {} left out ({}{}).",
+            "{} had no name and {} named after {} ({}).",
+            actors(unnamed.len()),
+            if one { "is" } else { "are" },
+            if one { "its id" } else { "their ids" },
+            listed(&unnamed)
+        ));
+    }
+    if !loops.is_empty() {
+        notes.push(format!(
+            "{} from an actor to itself {} left out ({}).",
             if loops.len() == 1 {
                 "1 partnership".to_string()
             } else {
                 format!("{} partnerships", loops.len())
             },
             was(loops.len()),
-            shown.join("; "),
-            if loops.len() > 5 { "; …" } else { "" }
+            listed(&loops)
         ));
     }
     if !unplaced.is_empty() {
