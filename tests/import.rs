@@ -672,6 +672,30 @@ fn a_csv_actor_without_a_name_and_columns_kept_as_custom_fields_are_said() {
 }
 
 #[test]
+fn csv_custom_cells_stay_as_written_unless_they_plainly_are_numbers() {
+    let tables = Tables {
+        actors: Some(
+            Table::parse(
+                "actors.csv",
+                b"name,sector,Phone,Postcode,Budget,Registry\nA,State,+85512345678,007,2.5,1234567890123456789\n",
+            )
+            .unwrap(),
+        ),
+        partnerships: None,
+    };
+    let got = import::csv::import(&tables, &tables.guess_mapping(), &Progress::new()).unwrap();
+    let custom = &got.project.actors.values().next().unwrap().custom;
+    let text = |s: &str| Some(CustomValue::Text(s.to_string()));
+    assert_eq!(custom.get("Phone").cloned(), text("+85512345678"));
+    assert_eq!(custom.get("Postcode").cloned(), text("007"));
+    assert_eq!(custom.get("Registry").cloned(), text("1234567890123456789"));
+    assert_eq!(
+        custom.get("Budget").cloned(),
+        Some(CustomValue::Number(2.5))
+    );
+}
+
+#[test]
 fn our_json_export_imports_as_the_same_map_checked_like_a_map_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("map.json");

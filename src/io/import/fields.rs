@@ -195,6 +195,31 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
         .ok_or_else(|| format!("\"{text}\" is not a number"))
 }
 
+/// The number an untyped cell means, if it plainly is one. Text that only parses as a
+/// number stays text, so that nothing changes on the way in: a phone number with `+`
+/// (`+85512345678`), a code with leading zeros (`007`), and digits beyond what a number
+/// keeps exactly (`1234567890123456789`, more than 15 significant digits) unless that is
+/// how the number is written anyway.
+pub fn plain_number(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let n = parse_number(t).ok()?;
+    let unsigned = t.strip_prefix('-').unwrap_or(t);
+    if unsigned.starts_with('+') || t.starts_with('+') {
+        return None;
+    }
+    let whole = unsigned.split(['.', 'e', 'E']).next().unwrap_or("");
+    if whole.len() > 1 && whole.starts_with('0') {
+        return None;
+    }
+    let mantissa = unsigned.split(['e', 'E']).next().unwrap_or("");
+    let significant = mantissa
+        .chars()
+        .filter(char::is_ascii_digit)
+        .skip_while(|&c| c == '0')
+        .count();
+    (significant <= 15 || n.to_string() == t).then_some(n)
+}
+
 /// A list cell split at `;`, items trimmed, empty items dropped.
 pub fn split_list(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(';')
@@ -369,6 +394,28 @@ pub const DEFAULT_LEVEL: Level = Level::Commune;
 mod tests {
     use super::*;
     use crate::model::Form;
+
+    #[test]
+    fn only_plain_numbers_become_numbers_and_the_rest_stays_text_as_written() {
+        for (text, want) in [
+            ("3", Some(3.0)),
+            ("-2.5", Some(-2.5)),
+            ("0.75", Some(0.75)),
+            ("0", Some(0.0)),
+            ("1e3", Some(1000.0)),
+            ("123456789012345", Some(123_456_789_012_345.0)),
+            ("+85512345678", None),
+            ("007", None),
+            ("-01", None),
+            ("1234567890123456789", None),
+            ("0.1234567890123456789", None),
+            ("12 000", None),
+            ("NaN", None),
+            ("", None),
+        ] {
+            assert_eq!(super::plain_number(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn enumerations_accept_names_labels_and_aliases_and_refuse_the_rest() {

@@ -537,9 +537,9 @@ fn custom_value(v: &Value, issues: &mut Issues, raw: &Raw) -> Option<CustomValue
             }
         },
         Kind::Text | Kind::Other => Some(CustomValue::Text(v.text.clone())),
-        Kind::Untyped => Some(match fields::parse_number(&v.text) {
-            Ok(n) => CustomValue::Number(n),
-            Err(_) => CustomValue::Text(v.text.clone()),
+        Kind::Untyped => Some(match fields::plain_number(&v.text) {
+            Some(n) => CustomValue::Number(n),
+            None => CustomValue::Text(v.text.clone()),
         }),
     }
 }
