@@ -227,6 +227,29 @@ fn imports_over_the_size_limit_are_refused_before_they_are_read() {
 }
 
 #[test]
+fn a_table_with_more_than_five_million_cells_is_refused_while_it_is_read() {
+    // 1,000 columns × 5,001 rows: about 10 MB, far under the size limit, but a wide table
+    // like this took gigabytes of memory to import before it was bounded.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.csv");
+    let mut text = String::from("name");
+    for c in 1..1000 {
+        text.push_str(&format!(",c{c}"));
+    }
+    text.push('\n');
+    let row = format!("x{}\n", ",7".repeat(999));
+    for _ in 0..5001 {
+        text.push_str(&row);
+    }
+    std::fs::write(&path, text).unwrap();
+    let err = read(&path).unwrap_err();
+    assert!(
+        err.contains("the file holds more than 5000000 cells"),
+        "{err}"
+    );
+}
+
+#[test]
 fn an_imported_text_over_ten_thousand_characters_is_refused_with_its_place() {
     let notes = "x".repeat(10_001);
     let table = format!("name,notes\nCommune council,{notes}\n");

@@ -216,7 +216,7 @@ impl Table {
         let malformed = |row: usize, message: String| {
             ImportError::Malformed(Issue {
                 place: Place::Row {
-                    table: name.to_string(),
+                    table: name.into(),
                     row,
                 },
                 message,
@@ -239,8 +239,12 @@ impl Table {
             ));
         }
         let mut rows = Vec::new();
+        let mut cells_read = 0usize;
         for (i, record) in records.enumerate() {
             let row = i + 2;
+            super::check_count(i, super::MAX_ITEMS, "rows")?;
+            cells_read += headers.len();
+            super::check_count(cells_read, super::MAX_VALUES, "cells")?;
             let record = record.map_err(|e| malformed(row, format!("cannot be read: {e}")))?;
             if record.len() > headers.len()
                 && record.iter().skip(headers.len()).any(|c| !c.is_empty())
@@ -470,6 +474,15 @@ fn items(
     progress: &Progress,
 ) -> Result<Vec<Item>, ImportError> {
     let mut out = Vec::with_capacity(table.rows.len());
+    // Shared by every cell's place, rather than copied into each.
+    let table_name: std::sync::Arc<str> = table.name.as_str().into();
+    let headers: Vec<std::sync::Arc<str>> =
+        table.headers.iter().map(|h| h.as_str().into()).collect();
+    let custom_keys: Vec<std::sync::Arc<str>> = table
+        .headers
+        .iter()
+        .map(|h| decode_custom(h, fixed).into())
+        .collect();
     for (i, cells) in table.rows.iter().enumerate() {
         if i.is_multiple_of(1024) && progress.is_cancelled() {
             return Err(ImportError::Cancelled);
@@ -480,15 +493,17 @@ fn items(
         let row = i + 2;
         let mut item = Item {
             at: Some(Place::Row {
-                table: table.name.clone(),
+                table: table_name.clone(),
                 row,
             }),
             ..Item::default()
         };
         let mut names: [Option<(String, Place)>; 2] = [None, None];
-        for ((cell, header), target) in cells.iter().zip(&table.headers).zip(targets) {
+        for (column, ((cell, header), target)) in
+            cells.iter().zip(&headers).zip(targets).enumerate()
+        {
             let place = Place::Cell {
-                table: table.name.clone(),
+                table: table_name.clone(),
                 row,
                 column: header.clone(),
             };
@@ -523,7 +538,7 @@ fn items(
                         continue;
                     }
                     item.values.push(Value {
-                        key: Key::Custom(decode_custom(header, fixed)),
+                        key: Key::Custom(custom_keys[column].clone()),
                         text: text.to_string(),
                         kind: if marked { Kind::Text } else { Kind::Untyped },
                         at: place,

@@ -118,17 +118,17 @@ pub enum Place {
     Byte(usize),
     /// A cell of a table.
     Cell {
-        /// The table's file name.
-        table: String,
+        /// The table's file name (shared by every cell: a table has millions).
+        table: std::sync::Arc<str>,
         /// The row, counted as a spreadsheet does (the header is row 1).
         row: usize,
         /// The column's header.
-        column: String,
+        column: std::sync::Arc<str>,
     },
     /// A row of a table.
     Row {
         /// The table's file name.
-        table: String,
+        table: std::sync::Arc<str>,
         /// The row, counted as a spreadsheet does (the header is row 1).
         row: usize,
     },
@@ -327,8 +327,8 @@ pub(crate) fn read_text(path: &Path) -> Result<String, ImportError> {
 pub(crate) enum Key {
     /// One of [`fields::ACTOR_FIELDS`] or [`fields::PARTNERSHIP_FIELDS`].
     Field(&'static str),
-    /// A custom field with this name.
-    Custom(String),
+    /// A custom field with this name (shared by every value of a column or attribute).
+    Custom(std::sync::Arc<str>),
 }
 
 /// What type the file declares for a value.
@@ -442,7 +442,7 @@ pub(crate) fn xml_key(name: &str, edge: bool, declared: &HashSet<String>) -> Key
     if edge && folded == "edgelabel" && !declared.contains("label") {
         return Key::Field("label");
     }
-    Key::Custom(decode_custom(name, fixed))
+    Key::Custom(decode_custom(name, fixed).into())
 }
 
 /// The key of the map's own value `name` (GraphML's data of the graph, the values of
@@ -453,7 +453,7 @@ pub(crate) fn map_key(name: &str) -> Key {
     use crate::io::export::attributes::MAP_FIELDS;
     match MAP_FIELDS.iter().find(|(f, _)| *f == name) {
         Some((field, _)) => Key::Field(field),
-        None => Key::Custom(name.to_string()),
+        None => Key::Custom(name.into()),
     }
 }
 
@@ -483,6 +483,14 @@ pub(crate) fn check_count(count: usize, limit: usize, what: &str) -> Result<(), 
 
 /// The most actors, and the most partnerships, an import reads.
 pub(crate) const MAX_ITEMS: usize = crate::model::MAX_ITEMS;
+
+/// The most values (table cells) an import reads: five times the stress map of design.md
+/// §10, and a bound on the memory an import takes (about 2 GB at the limit).
+pub(crate) const MAX_VALUES: usize = 5_000_000;
+
+/// The most XML events (elements and texts) a GraphML or GEXF import reads: room for
+/// [`MAX_VALUES`] values written one per element.
+pub(crate) const MAX_XML_EVENTS: usize = 4 * MAX_VALUES;
 
 /// Collects problems, listing the first [`MAX_LISTED`].
 #[derive(Default)]
@@ -682,7 +690,7 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
                 }
                 Key::Custom(name) => {
                     if let Some(value) = custom_value(v, &mut issues, &raw) {
-                        actor.custom.insert(name.clone(), value);
+                        actor.custom.insert(name.to_string(), value);
                     }
                 }
             }
@@ -839,7 +847,7 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
                 }
                 Key::Custom(name) => {
                     if let Some(value) = custom_value(v, &mut issues, &raw) {
-                        p.custom.insert(name.clone(), value);
+                        p.custom.insert(name.to_string(), value);
                     }
                 }
             }

@@ -246,6 +246,7 @@ pub fn step(
 ) -> Result<(), ImportError> {
     *steps += 1;
     if steps.is_multiple_of(4096) {
+        super::check_count(*steps, super::MAX_XML_EVENTS, "XML elements and texts")?;
         if progress.is_cancelled() {
             return Err(ImportError::Cancelled);
         }
