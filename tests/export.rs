@@ -196,6 +196,65 @@ fn usvg_texts(group: &usvg::Group, out: &mut Vec<String>) {
     }
 }
 
+/// Every text node in a usvg group.
+fn usvg_text_nodes<'a>(group: &'a usvg::Group, out: &mut Vec<&'a usvg::Text>) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(g) => usvg_text_nodes(g, out),
+            usvg::Node::Text(t) => out.push(t),
+            _ => {}
+        }
+    }
+}
+
+/// The group with `id` in a usvg tree.
+fn usvg_group<'a>(tree: &'a usvg::Tree, id: &str) -> &'a usvg::Group {
+    match tree.node_by_id(id) {
+        Some(usvg::Node::Group(g)) => g,
+        other => panic!("no group {id}: {other:?}"),
+    }
+}
+
+/// Whether `inner` lies within `outer`, give or take `slack` px.
+fn inside(inner: usvg::Rect, outer: usvg::Rect, slack: f32) -> bool {
+    inner.left() >= outer.left() - slack
+        && inner.right() <= outer.right() + slack
+        && inner.top() >= outer.top() - slack
+        && inner.bottom() <= outer.bottom() + slack
+}
+
+#[test]
+fn every_legend_text_fits_inside_the_legend_box() {
+    for colour_by in partnermap::model::ColourBy::ALL {
+        let mut project = sample();
+        project.settings.colour_by = *colour_by;
+        let tree = usvg_tree(&map_svg(&project, &SvgOptions::default()));
+        let legend = usvg_group(&tree, "legend");
+        // The box is the legend's first shape.
+        let Some(usvg::Node::Path(frame)) = legend.children().first() else {
+            panic!("the legend starts with its box");
+        };
+        let frame = frame.abs_bounding_box();
+        let page =
+            usvg::Rect::from_xywh(0.0, 0.0, tree.size().width(), tree.size().height()).unwrap();
+        assert!(
+            inside(frame, page, 0.0),
+            "{colour_by:?}: the box is on the page"
+        );
+        let mut texts = Vec::new();
+        usvg_text_nodes(legend, &mut texts);
+        assert!(texts.len() > 10);
+        for t in texts {
+            let words: String = t.chunks().iter().map(|c| c.text()).collect();
+            assert!(
+                inside(t.abs_bounding_box(), frame, 0.0),
+                "{colour_by:?}: {words:?} at {:?} runs outside the legend's box {frame:?}",
+                t.abs_bounding_box()
+            );
+        }
+    }
+}
+
 #[test]
 fn the_map_svg_has_a_legend_one_element_per_actor_and_partnership_and_text_labels() {
     let project = sample();

@@ -6,6 +6,7 @@
 
 use std::fmt::Write;
 
+use super::fonts;
 use super::text::{push_escaped, push_num};
 use crate::model::{Actor, Choice, ColourBy, Form, Formality, Function, Project, Sector};
 use crate::style::{self, Outline, Rgb};
@@ -49,8 +50,8 @@ pub(crate) const MARGIN: f64 = 24.0;
 /// The longest side of the map area, in px: larger maps are scaled down to fit, so that an
 /// export has a printable size (and a bounded PNG) whatever the map's extent.
 pub const MAX_MAP_PX: f64 = 1600.0;
-/// The width of the legend column, in px.
-const LEGEND_W: f64 = 270.0;
+/// The legend's box reaches this far beyond its contents on the left and right, in px.
+const LEGEND_PAD: f64 = 10.0;
 /// The space between the map and the legend, in px.
 const GAP: f64 = 24.0;
 /// The title's size and line height, in px.
@@ -206,6 +207,11 @@ impl Doc {
         Self { out }
     }
 
+    /// A piece of a document, to be appended to one.
+    fn fragment() -> Self {
+        Self { out: String::new() }
+    }
+
     /// Appends a number.
     pub(crate) fn n(&mut self, v: f64) -> &mut Self {
         push_num(&mut self.out, v);
@@ -339,12 +345,11 @@ pub fn map_svg(project: &Project, opts: &SvgOptions) -> String {
     let (cw, ch) = (area.2 - area.0, area.3 - area.1);
     let scale = (MAX_MAP_PX / cw.max(ch)).min(1.0);
     let (map_w, map_h) = (cw * scale, ch * scale);
-    let legend_h = if opts.legend {
-        legend_height(project.settings.colour_by, scale)
-    } else {
-        0.0
-    };
-    let legend_w = if opts.legend { GAP + LEGEND_W } else { 0.0 };
+    let legend = opts
+        .legend
+        .then(|| legend(project.settings.colour_by, scale));
+    let legend_h = legend.as_ref().map_or(0.0, |l| l.height);
+    let legend_w = legend.as_ref().map_or(0.0, |l| GAP + l.width);
     let width = (MARGIN * 2.0 + map_w + legend_w).max(480.0).ceil();
     let inner_w = width - 2.0 * MARGIN;
     let title = title_of(project, opts);
@@ -396,13 +401,8 @@ pub fn map_svg(project: &Project, opts: &SvgOptions) -> String {
         (map_x, map_y),
         (map_w, map_h),
     );
-    if opts.legend {
-        draw_legend(
-            &mut doc,
-            project.settings.colour_by,
-            scale,
-            (map_x + map_w + GAP, map_y),
-        );
+    if let Some(legend) = &legend {
+        draw_legend(&mut doc, legend, (map_x + map_w + GAP, map_y));
     }
     let mut y = map_y + body_h + 12.0 + CAPTION_PX;
     if !footer.is_empty() {
@@ -668,68 +668,61 @@ fn size_row(scale: f64) -> f64 {
     (style::influence_radius(5) * scale).max(MIN_RADIUS_PX) * 2.0 + 8.0
 }
 
-fn legend_height(colour_by: ColourBy, scale: f64) -> f64 {
-    let trust_bar = if colour_by == ColourBy::Trust {
-        ROW
-    } else {
-        0.0
-    };
-    HEADER
-        + Sector::ALL.len() as f64 * ROW
-        + size_row(scale)
-        + 8.0
-        + HEADER
-        + (Form::ALL.len() + 1) as f64 * ROW
-        + 8.0
-        + HEADER
-        + trust_bar
-        + colour_rows(colour_by).len() as f64 * ROW
-        + ROW
-        + 8.0
+/// The legend, drawn with its top left at the origin, and the size of its box.
+struct Legend {
+    /// The drawing, to be placed with a translation.
+    body: String,
+    /// The box's width from the origin, in px.
+    width: f64,
+    /// The box's height, in px.
+    height: f64,
 }
 
-/// Draws the legend with its top left at `at`: sectors with their shapes and colours, size
-/// by influence, line widths by form, dashes, the current colour scale and the power dot.
-fn draw_legend(doc: &mut Doc, colour_by: ColourBy, scale: f64, at: (f64, f64)) {
-    let (x, mut y) = at;
+/// Draws a legend and keeps track of how far right its texts reach.
+struct LegendDoc {
+    doc: Doc,
+    right: f64,
+}
+
+impl LegendDoc {
+    /// A line of text `px` high with its baseline at (`x`, `y`).
+    fn text(&mut self, (x, y): (f64, f64), px: f64, bold: bool, text: &str) {
+        let weight = if bold { "font-weight=\"bold\" " } else { "" };
+        self.doc
+            .text(x, y, px, &format!("{weight}fill=\"{INK}\""), text);
+        self.right = self.right.max(x + fonts::text_width(text, px, bold));
+    }
+}
+
+/// The legend: sectors with their shapes and colours, size by influence, line widths by
+/// form, dashes, the current colour scale and the power dot. Its box is as wide as its
+/// longest text, measured in the fonts it is drawn with.
+fn legend(colour_by: ColourBy, scale: f64) -> Legend {
+    let mut l = LegendDoc {
+        doc: Doc::fragment(),
+        right: 0.0,
+    };
+    let (x, mut y) = (0.0, 0.0);
     let label_x = x + 44.0;
-    let header = |doc: &mut Doc, y: &mut f64, text: &str| {
-        doc.text(
-            x,
-            *y + 16.0,
-            13.0,
-            &format!("font-weight=\"bold\" fill=\"{INK}\""),
-            text,
-        );
+    let header = |l: &mut LegendDoc, y: &mut f64, text: &str| {
+        l.text((x, *y + 16.0), 13.0, true, text);
         *y += HEADER;
     };
-    let label = |doc: &mut Doc, y: f64, text: &str| {
-        doc.text(label_x, y + 14.0, 12.0, &format!("fill=\"{INK}\""), text);
+    let label = |l: &mut LegendDoc, y: f64, text: &str| {
+        l.text((label_x, y + 14.0), 12.0, false, text);
     };
-    doc.s("<g id=\"legend\">\n");
-    doc.s("<rect x=\"")
-        .n(x - 10.0)
-        .s("\" y=\"")
-        .n(y - 4.0)
-        .s("\" width=\"")
-        .n(LEGEND_W + 10.0);
-    doc.s("\" height=\"")
-        .n(legend_height(colour_by, scale))
-        .s("\" rx=\"6\" fill=\"#f7f7f7\" stroke=\"")
-        .s(FRAME)
-        .s("\"/>\n");
-    header(doc, &mut y, "Actors (sector)");
+    header(&mut l, &mut y, "Actors (sector)");
     for sector in Sector::ALL {
-        doc.s("<g class=\"legend-sector\">");
-        doc.shape(
+        l.doc.s("<g class=\"legend-sector\">");
+        l.doc.shape(
             style::sector_shape(*sector),
             (x + 18.0, y + 10.0),
             7.0,
             style::sector_colour(*sector),
             1.0,
         );
-        doc.s("</g>\n");
-        label(doc, y, sector.label());
+        l.doc.s("</g>\n");
+        label(&mut l, y, sector.label());
         y += ROW;
     }
     // Size by influence, drawn at the map's scale.
@@ -738,25 +731,25 @@ fn draw_legend(doc: &mut Doc, colour_by: ColourBy, scale: f64, at: (f64, f64)) {
     for influence in [1_u8, 3, 5] {
         let r = (style::influence_radius(influence) * scale).max(MIN_RADIUS_PX);
         cx += r;
-        doc.s("<circle cx=\"")
+        l.doc
+            .s("<circle cx=\"")
             .n(cx)
             .s("\" cy=\"")
             .n(y + row / 2.0)
             .s("\" r=\"")
             .n(r);
-        doc.s("\" fill=\"none\" stroke=\"").s(OUTLINE).s("\"/>\n");
+        l.doc.s("\" fill=\"none\" stroke=\"").s(OUTLINE).s("\"/>\n");
         cx += r + 4.0;
     }
-    doc.text(
-        cx.max(label_x) + 4.0,
-        y + row / 2.0 + 4.0,
+    l.text(
+        (cx.max(label_x) + 4.0, y + row / 2.0 + 4.0),
         12.0,
-        &format!("fill=\"{INK}\""),
+        false,
         "Size: influence 1, 3, 5",
     );
     y += row + 8.0;
 
-    header(doc, &mut y, "Partnerships (form)");
+    header(&mut l, &mut y, "Partnerships (form)");
     let line = |doc: &mut Doc, y: f64, width: f64, dashed: bool| {
         doc.s("<line x1=\"")
             .n(x + 2.0)
@@ -778,20 +771,20 @@ fn draw_legend(doc: &mut Doc, colour_by: ColourBy, scale: f64, at: (f64, f64)) {
     };
     for form in Form::ALL {
         line(
-            doc,
+            &mut l.doc,
             y,
             (style::form_width(*form) * scale).max(MIN_LINE_PX),
             false,
         );
-        label(doc, y, form.label());
+        label(&mut l, y, form.label());
         y += ROW;
     }
-    line(doc, y, 2.0, true);
-    label(doc, y, "Dashed: informal (below a letter of support)");
+    line(&mut l.doc, y, 2.0, true);
+    label(&mut l, y, "Dashed: informal (below a letter of support)");
     y += ROW + 8.0;
 
     header(
-        doc,
+        &mut l,
         &mut y,
         &format!("Colour: {}", colour_by.label().to_lowercase()),
     );
@@ -800,44 +793,66 @@ fn draw_legend(doc: &mut Doc, colour_by: ColourBy, scale: f64, at: (f64, f64)) {
         for i in 0..steps {
             let t = f64::from(i) / f64::from(steps - 1);
             let w = 120.0 / f64::from(steps);
-            doc.s("<rect x=\"")
+            l.doc
+                .s("<rect x=\"")
                 .n(x + 2.0 + f64::from(i) * w)
                 .s("\" y=\"")
                 .n(y + 4.0)
                 .s("\" width=\"")
                 .n(w + 0.3);
-            doc.s("\" height=\"12\" fill=\"")
+            l.doc
+                .s("\" height=\"12\" fill=\"")
                 .s(&style::trust_colour(Some(t)).hex())
                 .s("\"/>");
         }
-        doc.s("\n");
-        doc.text(
-            x + 128.0,
-            y + 14.0,
-            12.0,
-            &format!("fill=\"{INK}\""),
-            "none → full",
-        );
+        l.doc.s("\n");
+        l.text((x + 128.0, y + 14.0), 12.0, false, "none → full");
         y += ROW;
     }
     for (rgb, text) in colour_rows(colour_by) {
-        doc.s("<rect x=\"")
+        l.doc
+            .s("<rect x=\"")
             .n(x + 2.0)
             .s("\" y=\"")
             .n(y + 4.0)
             .s("\" width=\"34\" height=\"12\" rx=\"2\" fill=\"");
-        doc.s(&rgb.hex()).s("\"/>\n");
-        label(doc, y, text);
+        l.doc.s(&rgb.hex()).s("\"/>\n");
+        label(&mut l, y, text);
         y += ROW;
     }
-    line(doc, y, 2.0, false);
-    doc.s("<circle cx=\"")
+    line(&mut l.doc, y, 2.0, false);
+    l.doc
+        .s("<circle cx=\"")
         .n(x + 30.0)
         .s("\" cy=\"")
         .n(y + 10.0)
         .s("\" r=\"4.5\" fill=\"")
         .s(INK)
         .s("\"/>\n");
-    label(doc, y, "Dot: the side that holds power");
-    doc.s("</g>\n");
+    label(&mut l, y, "Dot: the side that holds power");
+    y += ROW;
+    Legend {
+        body: l.doc.out,
+        width: (l.right + LEGEND_PAD).ceil(),
+        height: y + 8.0,
+    }
+}
+
+/// Draws `legend` with its top left at `at`, in a box around it.
+fn draw_legend(doc: &mut Doc, legend: &Legend, at: (f64, f64)) {
+    doc.s("<g id=\"legend\" transform=\"translate(")
+        .n(at.0)
+        .s(" ")
+        .n(at.1)
+        .s(")\">\n");
+    doc.s("<rect id=\"legend-box\" x=\"")
+        .n(-LEGEND_PAD)
+        .s("\" y=\"-4\" width=\"")
+        .n(legend.width + LEGEND_PAD);
+    doc.s("\" height=\"")
+        .n(legend.height)
+        .s("\" rx=\"6\" fill=\"#f7f7f7\" stroke=\"")
+        .s(FRAME)
+        .s("\"/>\n");
+    doc.s(&legend.body).s("</g>\n");
 }
