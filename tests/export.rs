@@ -700,6 +700,22 @@ fn png_has_the_pixel_size_of_its_resolution() {
 }
 
 #[test]
+fn png_carries_its_resolution() {
+    let svg = map_svg(&tricky(), &SvgOptions::default());
+    for dpi in [72.0_f32, 150.0, 300.0] {
+        let png = export::svg_to_png(&svg, dpi).unwrap();
+        let decoder = png::Decoder::new(std::io::Cursor::new(png));
+        let reader = decoder.read_info().unwrap();
+        let dims = reader.info().pixel_dims.expect("a pHYs chunk");
+        assert_eq!(dims.unit, png::Unit::Meter);
+        let ppm = (f64::from(dpi) / 0.0254).round() as u32;
+        assert_eq!((dims.xppu, dims.yppu), (ppm, ppm), "{dpi} dpi");
+        // Back in dots per inch, as an image viewer shows it.
+        assert!((f64::from(dims.xppu) * 0.0254 - f64::from(dpi)).abs() < 0.02);
+    }
+}
+
+#[test]
 fn pdf_is_a_pdf_with_the_title_and_embedded_selectable_fonts() {
     let mut project = sample();
     project.meta.title = "Partnerships of Pursat".into();
