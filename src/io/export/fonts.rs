@@ -20,6 +20,9 @@ struct Shipped {
     family: &'static str,
     /// Whether it is the bold face of its family.
     bold: bool,
+    /// Whether it is for symbols only: spaces next to its symbols are drawn in the text's
+    /// font (an emoji font's space is as wide as an emoji).
+    symbols: bool,
     /// The font file.
     data: &'static [u8],
 }
@@ -33,39 +36,46 @@ const SHIPPED: [Shipped; 7] = [
     Shipped {
         family: DEFAULT_FAMILY,
         bold: false,
+        symbols: false,
         data: include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf"),
     },
     Shipped {
         family: DEFAULT_FAMILY,
         bold: true,
+        symbols: false,
         data: include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf"),
     },
     Shipped {
         family: "Noto Sans Khmer",
         bold: false,
+        symbols: false,
         data: include_bytes!("../../../assets/fonts/NotoSansKhmer-Regular.ttf"),
     },
     Shipped {
         family: "Noto Sans Arabic",
         bold: false,
+        symbols: false,
         data: include_bytes!("../../../assets/fonts/NotoSansArabic-Regular.ttf"),
     },
     // A wide fallback for symbols and other scripts (Hebrew, Armenian, …).
     Shipped {
         family: "DejaVu Sans",
         bold: false,
+        symbols: false,
         data: include_bytes!("../../../assets/fonts/DejaVuSans.ttf"),
     },
     // Monochrome emoji.
     Shipped {
         family: "Noto Emoji",
         bold: false,
+        symbols: true,
         data: include_bytes!("../../../assets/fonts/NotoEmoji-Regular.ttf"),
     },
     // Chinese, Japanese and Korean.
     Shipped {
         family: "Droid Sans Fallback",
         bold: false,
+        symbols: false,
         data: include_bytes!("../../../assets/fonts/DroidSansFallback.ttf"),
     },
 ];
@@ -175,9 +185,10 @@ pub fn runs(line: &str) -> Vec<Run> {
         for (i, c) in line[level_run.clone()].char_indices() {
             let at = level_run.start + i;
             // Letters and digits go to the first font that has them; the rest stays in
-            // the run it is in while that run's font has it.
+            // the run it is in while that run's font has it (spaces leave a symbol font).
             let keep = current.is_some_and(|(_, face)| {
-                clings(c) || (!c.is_alphanumeric() && faces[face].glyph_index(c).is_some())
+                let moves = c.is_alphanumeric() || (SHIPPED[face].symbols && c.is_whitespace());
+                clings(c) || (!moves && faces[face].glyph_index(c).is_some())
             });
             if keep {
                 continue;
@@ -253,29 +264,105 @@ fn split_edges(line: &str, run: Run) -> Vec<Run> {
         .collect()
 }
 
-/// The width of one run of `text` in `family`, `px` high: its glyphs' advances as the
-/// shaper (the one usvg draws with) lays them out.
-fn run_width(text: &str, family: &str, bold: bool, px: f64) -> f64 {
-    let face = &faces()[face_index(family, bold)];
-    let mut buffer = rustybuzz::UnicodeBuffer::new();
-    buffer.push_str(text);
-    buffer.guess_segment_properties();
-    let shaped = rustybuzz::shape(face, &[], buffer);
-    let advance: i64 = shaped
-        .glyph_positions()
-        .iter()
-        .map(|p| i64::from(p.x_advance))
-        .sum();
-    advance as f64 * px / f64::from(face.units_per_em().max(1))
+/// A piece of a line that a renderer lays out by itself: one font, and no cluster inside
+/// that usvg would misplace what follows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Piece {
+    /// Where it stands in the line, in bytes.
+    pub range: Range<usize>,
+    /// The font family that draws it.
+    pub family: &'static str,
+    /// How far from the line's start it begins, in px.
+    pub x: f64,
+    /// Whether it must be given its position: the piece before it ends in a cluster of
+    /// several glyphs, whose width usvg 0.45 takes as that of its widest glyph rather than
+    /// their sum (Khmer vowels written before their consonant, "ែ" in "ខ្មែរ"), so that
+    /// what follows would be drawn over it.
+    pub placed: bool,
+}
+
+/// One line of text laid out in the shipped fonts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineLayout {
+    /// Its pieces, in the order they are drawn from left to right.
+    pub pieces: Vec<Piece>,
+    /// Its width, in px.
+    pub width: f64,
+    /// Whether a renderer gets the same width when it lays the line out by itself (it has
+    /// no cluster of several glyphs).
+    pub flows: bool,
+}
+
+/// Lays out one line of text `px` high in the shipped fonts (bold where there is a bold
+/// face), with the shaper usvg draws with: its runs of one font ([`runs`]), split after
+/// each cluster of several glyphs, and its width.
+pub fn layout(line: &str, px: f64, bold: bool) -> LineLayout {
+    let mut pieces = Vec::new();
+    let mut x = 0.0;
+    let mut flows = true;
+    let mut placed = false;
+    for run in runs(line) {
+        let face = &faces()[face_index(run.family, bold)];
+        let scale = px / f64::from(face.units_per_em().max(1));
+        let text = &line[run.range.clone()];
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let ltr = buffer.direction() != rustybuzz::Direction::RightToLeft;
+        let shaped = rustybuzz::shape(face, &[], buffer);
+        let (infos, positions) = (shaped.glyph_infos(), shaped.glyph_positions());
+        let mut start = (run.range.start, x);
+        let mut i = 0;
+        while i < infos.len() {
+            let cluster = infos[i].cluster;
+            let mut j = i;
+            let mut spacing = 0;
+            while j < infos.len() && infos[j].cluster == cluster {
+                x += f64::from(positions[j].x_advance) * scale;
+                spacing += usize::from(positions[j].x_advance != 0);
+                j += 1;
+            }
+            if spacing > 1 {
+                flows = false;
+                // Clusters come in text order on a left-to-right run: the piece ends
+                // where the next cluster starts.
+                if ltr {
+                    let end = infos
+                        .get(j)
+                        .map_or(run.range.end, |g| run.range.start + g.cluster as usize);
+                    pieces.push(Piece {
+                        range: start.0..end,
+                        family: run.family,
+                        x: start.1,
+                        placed,
+                    });
+                    placed = true;
+                    start = (end, x);
+                }
+            }
+            i = j;
+        }
+        if start.0 < run.range.end {
+            pieces.push(Piece {
+                range: start.0..run.range.end,
+                family: run.family,
+                x: start.1,
+                placed,
+            });
+            placed = false;
+        }
+    }
+    LineLayout {
+        pieces,
+        width: x,
+        flows,
+    }
 }
 
 /// The width of one line of text `px` high in the shipped fonts (bold where there is a bold
 /// face), as the PNG and PDF draw it.
 pub fn text_width(line: &str, px: f64, bold: bool) -> f64 {
-    runs(line)
-        .into_iter()
-        .map(|r| run_width(&line[r.range], r.family, bold, px))
-        .sum()
+    layout(line, px, bold).width
 }
 
 #[cfg(test)]
@@ -331,8 +418,8 @@ mod tests {
             families("Emoji 🌾 group"),
             [
                 ("Emoji ", "Noto Sans"),
-                ("🌾 ", "Noto Emoji"),
-                ("group", "Noto Sans")
+                ("🌾", "Noto Emoji"),
+                (" group", "Noto Sans")
             ]
         );
         assert_eq!(families("地方政府"), [("地方政府", "Droid Sans Fallback")]);
@@ -346,7 +433,7 @@ mod tests {
             families("مجلس 🌾 البلدية"),
             [
                 ("البلدية", "Noto Sans Arabic"),
-                (" ", "Noto Emoji"),
+                (" ", "Noto Sans"),
                 ("🌾", "Noto Emoji"),
                 (" ", "Noto Sans Arabic"),
                 ("مجلس", "Noto Sans Arabic")
@@ -356,6 +443,24 @@ mod tests {
             families("مجلس Council"),
             [("مجلس", "Noto Sans Arabic"), (" Council", "Noto Sans")]
         );
+    }
+
+    #[test]
+    fn khmer_is_split_after_clusters_of_several_glyphs() {
+        let line = "Council ខ្មែរ";
+        let l = layout(line, 12.0, false);
+        assert!(!l.flows);
+        let pieces: Vec<(&str, bool)> = l
+            .pieces
+            .iter()
+            .map(|p| (&line[p.range.clone()], p.placed))
+            .collect();
+        // "ខ្មែ" is one cluster drawn as three glyphs; "រ" after it is given its place.
+        assert_eq!(pieces, [("Council ", false), ("ខ្មែ", false), ("រ", true)]);
+        assert!(l.pieces.windows(2).all(|w| w[0].x < w[1].x));
+        assert!((l.width - text_width(line, 12.0, false)).abs() < 1e-9);
+        let latin = layout("Ministry of Interior", 12.0, false);
+        assert!(latin.flows && latin.pieces.len() == 1);
     }
 
     #[test]

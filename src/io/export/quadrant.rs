@@ -5,7 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use super::svg::{Doc, INK, MARGIN, MUTED, PAGE, SvgOptions, text_width, wrap_to_width};
+use super::svg::{
+    Anchor, Doc, INK, MARGIN, MUTED, PAGE, SvgOptions, TextStyle, text_width, wrap_to_width,
+};
+use super::text::num;
 use crate::model::{Choice, Project};
 use crate::style::{self, Rgb};
 use crate::typology::{self, Framework, Placement, Side};
@@ -176,8 +179,8 @@ pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) 
     doc.lines(
         "title",
         (MARGIN, MARGIN + 20.0),
-        (20.0, 28.0),
-        &format!("font-weight=\"bold\" fill=\"{INK}\""),
+        (TextStyle::new(20.0).bold(), 28.0),
+        &format!("fill=\"{INK}\""),
         &title_lines,
     );
 
@@ -196,16 +199,21 @@ pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) 
     for (high_x, high_y) in [(false, true), (true, true), (false, false), (true, false)] {
         let name = framework.quadrant(Side { high_x, high_y });
         let (x, anchor) = if high_x {
-            (plot_x + PLOT - 10.0, "end")
+            (plot_x + PLOT - 10.0, Anchor::End)
         } else {
-            (plot_x + 10.0, "start")
+            (plot_x + 10.0, Anchor::Start)
         };
         let y = if high_y {
             plot_y + 22.0
         } else {
             plot_y + PLOT - 12.0
         };
-        doc.text(x, y, 14.0, &format!("class=\"quadrant-name\" text-anchor=\"{anchor}\" font-weight=\"bold\" fill=\"#8a8a8a\""), name);
+        doc.text(
+            (x, y),
+            TextStyle::new(14.0).bold().anchored(anchor),
+            "class=\"quadrant-name\" fill=\"#8a8a8a\"",
+            name,
+        );
     }
     doc.s("<line id=\"cut-x\" x1=\"")
         .n(sx(cut.x))
@@ -230,39 +238,39 @@ pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) 
         .s(MUTED)
         .s("\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n");
     for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
-        let tick = super::text::num(t);
+        let tick = num(t);
         doc.text(
-            sx(t),
-            plot_y + PLOT + 16.0,
-            11.0,
-            &format!("text-anchor=\"middle\" fill=\"{MUTED}\""),
+            (sx(t), plot_y + PLOT + 16.0),
+            TextStyle::new(11.0).anchored(Anchor::Middle),
+            &format!("fill=\"{MUTED}\""),
             &tick,
         );
         doc.text(
-            plot_x - 6.0,
-            sy(t) + 4.0,
-            11.0,
-            &format!("text-anchor=\"end\" fill=\"{MUTED}\""),
+            (plot_x - 6.0, sy(t) + 4.0),
+            TextStyle::new(11.0).anchored(Anchor::End),
+            &format!("fill=\"{MUTED}\""),
             &tick,
         );
     }
     let (x_name, y_name) = framework.axes();
+    let axis = TextStyle::new(13.0).anchored(Anchor::Middle);
     doc.text(
-        plot_x + PLOT / 2.0,
-        plot_y + PLOT + 38.0,
-        13.0,
-        &format!("id=\"axis-x\" text-anchor=\"middle\" fill=\"{INK}\""),
+        (plot_x + PLOT / 2.0, plot_y + PLOT + 38.0),
+        axis,
+        &format!("id=\"axis-x\" fill=\"{INK}\""),
         x_name,
     );
-    doc.s("<text id=\"axis-y\" transform=\"translate(")
-        .n(MARGIN + 14.0)
-        .s(" ")
-        .n(plot_y + PLOT / 2.0);
-    doc.s(") rotate(-90)\" text-anchor=\"middle\" font-size=\"13\" fill=\"")
-        .s(INK)
-        .s("\">")
-        .t(y_name)
-        .s("</text>\n</g>\n");
+    doc.text(
+        (0.0, 0.0),
+        axis,
+        &format!(
+            "id=\"axis-y\" transform=\"translate({} {}) rotate(-90)\" fill=\"{INK}\"",
+            num(MARGIN + 14.0),
+            num(plot_y + PLOT / 2.0)
+        ),
+        y_name,
+    );
+    doc.s("</g>\n");
 
     // The points, then their labels over them.
     doc.s("<g id=\"points\">\n");
@@ -292,10 +300,9 @@ pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) 
     for g in groups.iter().filter(|g| g.members.len() > SPREAD_UP_TO) {
         let label = format!("×{}", g.members.len());
         doc.text(
-            sx(g.x) + 8.0,
-            sy(g.y) - 8.0,
-            11.0,
-            &format!("class=\"crowd\" font-weight=\"bold\" fill=\"{INK}\""),
+            (sx(g.x) + 8.0, sy(g.y) - 8.0),
+            TextStyle::new(11.0).bold(),
+            &format!("class=\"crowd\" fill=\"{INK}\""),
             &label,
         );
     }
@@ -318,9 +325,9 @@ pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) 
             let reach = if n == 1 { 8.0 } else { 22.0 };
             let right = sx(g.x) + reach + text_width(widest, 10.0) <= limit;
             let (lx, anchor) = if right {
-                (sx(g.x) + reach, "start")
+                (sx(g.x) + reach, Anchor::Start)
             } else {
-                (sx(g.x) - reach, "end")
+                (sx(g.x) - reach, Anchor::End)
             };
             for (k, &i) in g.members.iter().enumerate() {
                 let p = &points[i];
@@ -337,16 +344,12 @@ pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) 
                         .n(ly);
                     doc.s("\" stroke=\"#9a9a9a\" stroke-width=\"0.5\"/>");
                 }
-                doc.s("<text x=\"")
-                    .n(lx)
-                    .s("\" y=\"")
-                    .n(ly + 3.5)
-                    .s("\" text-anchor=\"")
-                    .s(anchor);
-                doc.s("\" stroke=\"")
-                    .s(PAGE)
-                    .s("\" stroke-width=\"2.5\" stroke-linejoin=\"round\" paint-order=\"stroke\">");
-                doc.t(&p.label).s("</text>\n");
+                doc.text(
+                    (lx, ly + 3.5),
+                    TextStyle::new(10.0).anchored(anchor),
+                    &format!("stroke=\"{PAGE}\" stroke-width=\"2.5\" stroke-linejoin=\"round\" paint-order=\"stroke\""),
+                    &p.label,
+                );
             }
         }
         doc.s("</g>\n");
@@ -354,7 +357,7 @@ pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) 
     doc.lines(
         "notes",
         (MARGIN, plot_y + PLOT + 66.0),
-        (12.0, 17.0),
+        (TextStyle::new(12.0), 17.0),
         &format!("fill=\"{INK}\""),
         &notes,
     );

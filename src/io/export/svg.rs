@@ -42,8 +42,8 @@ impl Default for SvgOptions {
 
 /// The fonts named in every exported drawing, in fallback order; all of them ship in
 /// `assets/fonts` and are the only fonts the PNG and PDF renderers know.
-pub const FONT_FAMILY: &str =
-    "'Noto Sans', 'Noto Sans Khmer', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif";
+pub const FONT_FAMILY: &str = "'Noto Sans', 'Noto Sans Khmer', 'Noto Sans Arabic', 'DejaVu Sans', \
+     'Noto Emoji', 'Droid Sans Fallback', sans-serif";
 
 /// Space around the drawing, in px.
 pub(crate) const MARGIN: f64 = 24.0;
@@ -177,6 +177,74 @@ pub(crate) fn wrap_to_width(text: &str, width: f64, px: f64) -> Vec<String> {
         .collect()
 }
 
+/// Where a line of text stands relative to its position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Anchor {
+    /// It starts there.
+    Start,
+    /// It is centred there.
+    Middle,
+    /// It ends there.
+    End,
+}
+
+impl Anchor {
+    /// The value of SVG's `text-anchor`.
+    fn name(self) -> &'static str {
+        match self {
+            Self::Start => "start",
+            Self::Middle => "middle",
+            Self::End => "end",
+        }
+    }
+
+    /// The share of the text's width that lies before its position.
+    pub(crate) fn share(self) -> f64 {
+        match self {
+            Self::Start => 0.0,
+            Self::Middle => 0.5,
+            Self::End => 1.0,
+        }
+    }
+}
+
+/// The size, weight and anchor of a text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct TextStyle {
+    /// The font size, in px.
+    pub(crate) px: f64,
+    /// Whether it is bold.
+    pub(crate) bold: bool,
+    /// Where it stands relative to its position.
+    pub(crate) anchor: Anchor,
+}
+
+impl TextStyle {
+    /// Regular text `px` high, starting at its position.
+    pub(crate) const fn new(px: f64) -> Self {
+        Self {
+            px,
+            bold: false,
+            anchor: Anchor::Start,
+        }
+    }
+
+    /// The same, bold.
+    pub(crate) const fn bold(self) -> Self {
+        Self { bold: true, ..self }
+    }
+
+    /// The same, anchored by `anchor`.
+    pub(crate) const fn anchored(self, anchor: Anchor) -> Self {
+        Self { anchor, ..self }
+    }
+
+    /// The width of `text` in this style, as drawn.
+    pub(crate) fn width(self, text: &str) -> f64 {
+        fonts::text_width(text, self.px, self.bold)
+    }
+}
+
 /// A growing SVG document.
 pub(crate) struct Doc {
     pub(crate) out: String,
@@ -230,50 +298,115 @@ impl Doc {
         self
     }
 
-    /// A one-line text element at (`x`, `y`) (the baseline), `attrs` written as given.
-    pub(crate) fn text(&mut self, x: f64, y: f64, px: f64, attrs: &str, text: &str) {
-        self.s("<text x=\"")
-            .n(x)
-            .s("\" y=\"")
-            .n(y)
-            .s("\" font-size=\"")
-            .n(px)
-            .s("\"");
+    /// A one-line text element with its baseline at `at`, `attrs` written as given.
+    pub(crate) fn text(&mut self, at: (f64, f64), style: TextStyle, attrs: &str, text: &str) {
+        self.s("<text font-size=\"").n(style.px).s("\"");
+        if style.bold {
+            self.s(" font-weight=\"bold\"");
+        }
         if !attrs.is_empty() {
             self.s(" ").s(attrs);
         }
-        self.s(">").t(text).s("</text>\n");
+        self.placed(at, style, true, text);
+        self.s("</text>\n");
     }
 
-    /// Several lines of text `px` high from the baseline at (`x`, `y`), `line` px apart, in
-    /// one element.
+    /// Several lines of text from the baseline at (`x`, `y`), `line` px apart, in one
+    /// element.
     pub(crate) fn lines(
         &mut self,
         id: &str,
         (x, y): (f64, f64),
-        (px, line): (f64, f64),
+        (style, line): (TextStyle, f64),
         attrs: &str,
         lines: &[String],
     ) {
         self.s("<text id=\"")
             .s(id)
             .s("\" font-size=\"")
-            .n(px)
+            .n(style.px)
             .s("\"");
+        if style.bold {
+            self.s(" font-weight=\"bold\"");
+        }
+        if style.anchor != Anchor::Start {
+            self.s(" text-anchor=\"").s(style.anchor.name()).s("\"");
+        }
         if !attrs.is_empty() {
             self.s(" ").s(attrs);
         }
         self.s(">");
         for (i, l) in lines.iter().enumerate() {
-            self.s("<tspan x=\"")
-                .n(x)
-                .s("\" y=\"")
-                .n(y + i as f64 * line)
-                .s("\">")
-                .t(l)
-                .s("</tspan>");
+            self.line((x, y + i as f64 * line), style, l);
         }
         self.s("</text>\n");
+    }
+
+    /// One line inside a text element, with its baseline at `at`; `style` is the one the
+    /// element gives it (this line writes no size, weight or anchor of its own).
+    pub(crate) fn line(&mut self, at: (f64, f64), style: TextStyle, text: &str) {
+        self.s("<tspan");
+        self.placed(at, style, false, text);
+        self.s("</tspan>");
+    }
+
+    /// Ends the start tag of a text element or line with its position and writes its
+    /// content: the text itself when one font draws all of it, else one `<tspan>` for each
+    /// piece of one font ([`fonts::layout`]) naming that font, so that every renderer
+    /// shapes each piece with a font that has it (usvg, and so the PNG and PDF, would
+    /// otherwise shape the whole line with the first font and break the other scripts).
+    /// Each piece after the first starts a text chunk of its own (its `y`), which renderers
+    /// lay out one after the other, or is given its `x` where usvg would misplace it. As a
+    /// chunk is anchored by itself, such a line is placed from its start, its measured
+    /// width before the anchor. `own_anchor`: the element is the one that sets the anchor.
+    fn placed(&mut self, (x, y): (f64, f64), style: TextStyle, own_anchor: bool, text: &str) {
+        let runs = fonts::runs(text);
+        let layout = match runs.as_slice() {
+            [run] if run.family == fonts::DEFAULT_FAMILY => None,
+            _ => Some(fonts::layout(text, style.px, style.bold)),
+        };
+        let layout = match layout {
+            Some(l) if !l.flows || l.pieces.len() > 1 => l,
+            one => {
+                self.s(" x=\"").n(x).s("\" y=\"").n(y).s("\"");
+                if own_anchor && style.anchor != Anchor::Start {
+                    self.s(" text-anchor=\"").s(style.anchor.name()).s("\"");
+                }
+                if let Some(piece) = one.as_ref().and_then(|l| l.pieces.first())
+                    && piece.family != fonts::DEFAULT_FAMILY
+                {
+                    self.family(piece.family);
+                }
+                self.s(">").t(text);
+                return;
+            }
+        };
+        let start = x - style.anchor.share() * layout.width;
+        self.s(" x=\"").n(start).s("\" y=\"").n(y).s("\"");
+        if style.anchor != Anchor::Start {
+            self.s(" text-anchor=\"start\"");
+        }
+        // Spaces at the ends of pieces are kept: a renderer may otherwise trim them at
+        // each chunk (librsvg does).
+        self.s(" xml:space=\"preserve\">");
+        for (i, piece) in layout.pieces.iter().enumerate() {
+            self.s("<tspan");
+            if piece.placed {
+                self.s(" x=\"").n(start + piece.x).s("\"");
+            }
+            if i > 0 {
+                self.s(" y=\"").n(y).s("\"");
+            }
+            if piece.family != fonts::DEFAULT_FAMILY {
+                self.family(piece.family);
+            }
+            self.s(">").t(&text[piece.range.clone()]).s("</tspan>");
+        }
+    }
+
+    /// A `font-family` attribute naming one shipped family.
+    fn family(&mut self, family: &str) {
+        self.s(" font-family=\"'").s(family).s("', sans-serif\"");
     }
 
     /// An actor's shape at `c` with radius `r`.
@@ -385,8 +518,8 @@ pub fn map_svg(project: &Project, opts: &SvgOptions) -> String {
         doc.lines(
             "title",
             (MARGIN, MARGIN + TITLE_PX),
-            (TITLE_PX, TITLE_LINE),
-            &format!("font-weight=\"bold\" fill=\"{INK}\""),
+            (TextStyle::new(TITLE_PX).bold(), TITLE_LINE),
+            &format!("fill=\"{INK}\""),
             &title_lines,
         );
     }
@@ -409,20 +542,19 @@ pub fn map_svg(project: &Project, opts: &SvgOptions) -> String {
         doc.lines(
             "caption",
             (MARGIN, y),
-            (CAPTION_PX, CAPTION_LINE),
+            (TextStyle::new(CAPTION_PX), CAPTION_LINE),
             &format!("fill=\"{INK}\""),
             &footer,
         );
         y += footer.len() as f64 * CAPTION_LINE;
     }
     if let Some(d) = date {
-        doc.s("<text id=\"date\" x=\"")
-            .n(MARGIN)
-            .s("\" y=\"")
-            .n(y)
-            .s("\" font-size=\"")
-            .n(CAPTION_PX);
-        doc.s("\" fill=\"").s(MUTED).s("\">").t(d).s("</text>\n");
+        doc.text(
+            (MARGIN, y),
+            TextStyle::new(CAPTION_PX),
+            &format!("id=\"date\" fill=\"{MUTED}\""),
+            d,
+        );
     }
     doc.finish()
 }
@@ -475,9 +607,8 @@ fn draw_map(
     doc.s(">\n");
     if project.actors.is_empty() {
         doc.text(
-            area.0 + 20.0,
-            area.1 + 40.0,
-            16.0,
+            (area.0 + 20.0, area.1 + 40.0),
+            TextStyle::new(16.0),
             &format!("fill=\"{MUTED}\""),
             "This map has no actors yet.",
         );
@@ -601,6 +732,7 @@ fn draw_map(
 
     // Labels, over everything, with a white halo as the canvas draws them on its background.
     let label_px = at_least(LABEL_PX, MIN_LABEL_PX);
+    let label_style = TextStyle::new(label_px).anchored(Anchor::Middle);
     let line = LABEL_LINE * label_px / LABEL_PX;
     doc.s("<g id=\"labels\" text-anchor=\"middle\" fill=\"")
         .s(INK)
@@ -625,13 +757,7 @@ fn draw_map(
         let top = y + radius(a) + 3.0;
         doc.s("<text id=\"label-").s(&a.id.to_string()).s("\">");
         for (i, l) in lines.iter().enumerate() {
-            doc.s("<tspan x=\"")
-                .n(x)
-                .s("\" y=\"")
-                .n(top + label_px * 0.95 + i as f64 * line)
-                .s("\">")
-                .t(l)
-                .s("</tspan>");
+            doc.line((x, top + label_px * 0.95 + i as f64 * line), label_style, l);
         }
         doc.s("</text>\n");
     }
@@ -686,11 +812,10 @@ struct LegendDoc {
 
 impl LegendDoc {
     /// A line of text `px` high with its baseline at (`x`, `y`).
-    fn text(&mut self, (x, y): (f64, f64), px: f64, bold: bool, text: &str) {
-        let weight = if bold { "font-weight=\"bold\" " } else { "" };
+    fn text(&mut self, (x, y): (f64, f64), style: TextStyle, text: &str) {
         self.doc
-            .text(x, y, px, &format!("{weight}fill=\"{INK}\""), text);
-        self.right = self.right.max(x + fonts::text_width(text, px, bold));
+            .text((x, y), style, &format!("fill=\"{INK}\""), text);
+        self.right = self.right.max(x + style.width(text));
     }
 }
 
@@ -705,11 +830,11 @@ fn legend(colour_by: ColourBy, scale: f64) -> Legend {
     let (x, mut y) = (0.0, 0.0);
     let label_x = x + 44.0;
     let header = |l: &mut LegendDoc, y: &mut f64, text: &str| {
-        l.text((x, *y + 16.0), 13.0, true, text);
+        l.text((x, *y + 16.0), TextStyle::new(13.0).bold(), text);
         *y += HEADER;
     };
     let label = |l: &mut LegendDoc, y: f64, text: &str| {
-        l.text((label_x, y + 14.0), 12.0, false, text);
+        l.text((label_x, y + 14.0), TextStyle::new(12.0), text);
     };
     header(&mut l, &mut y, "Actors (sector)");
     for sector in Sector::ALL {
@@ -743,8 +868,7 @@ fn legend(colour_by: ColourBy, scale: f64) -> Legend {
     }
     l.text(
         (cx.max(label_x) + 4.0, y + row / 2.0 + 4.0),
-        12.0,
-        false,
+        TextStyle::new(12.0),
         "Size: influence 1, 3, 5",
     );
     y += row + 8.0;
@@ -806,7 +930,7 @@ fn legend(colour_by: ColourBy, scale: f64) -> Legend {
                 .s("\"/>");
         }
         l.doc.s("\n");
-        l.text((x + 128.0, y + 14.0), 12.0, false, "none → full");
+        l.text((x + 128.0, y + 14.0), TextStyle::new(12.0), "none → full");
         y += ROW;
     }
     for (rgb, text) in colour_rows(colour_by) {
