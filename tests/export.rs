@@ -733,6 +733,33 @@ fn pdf_is_a_pdf_with_the_title_and_embedded_selectable_fonts() {
 }
 
 #[test]
+fn pdftotext_reads_every_actor_name_from_the_pdf() {
+    for project in [sample(), tricky()] {
+        let files = export::render(&project, &ExportRequest::new(Format::Pdf)).unwrap();
+        let Some(text) = crate::common::pdftotext(&files[0].1) else {
+            return;
+        };
+        assert!(text.contains("Actors (sector)"), "the legend: {text}");
+        for a in project.actors.values() {
+            // Labels wrap; each line is its own run of text on the page.
+            for line in partnermap::style::wrap_label(&a.name, partnermap::style::LABEL_WRAP_CHARS)
+            {
+                let found = if line.is_ascii() {
+                    text.contains(&line)
+                } else {
+                    crate::common::holds_letters_of(&text, &line)
+                };
+                assert!(
+                    found,
+                    "{line:?} of {:?} is not in the PDF's text:\n{text}",
+                    a.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn quadrant_charts_are_drawn_from_the_typology() {
     let project = sample();
     for framework in Framework::ALL {
