@@ -325,6 +325,118 @@ fn the_readme_picture_of_the_sample_map_is_current() {
     );
 }
 
+/// Each actor's circle radius in the map's SVG, by id (civil society is drawn as a circle).
+fn circle_radii(svg: &str) -> BTreeMap<u64, f64> {
+    let xml = parse_xml(svg);
+    xml.find_all("g")
+        .into_iter()
+        .filter_map(|g| {
+            let id = g.attr("id").strip_prefix("actor-")?.parse().ok()?;
+            let circle = g
+                .children
+                .iter()
+                .find(|c| c.name == "circle" && c.attr("class") != "broker-ring")?;
+            Some((id, circle.attr("r").parse().unwrap()))
+        })
+        .collect()
+}
+
+#[test]
+fn an_export_sizes_and_rings_actors_as_the_view_does() {
+    use partnermap::style::{self, SizeBy, ViewEncoding};
+    // A hub between two groups, all drawn as circles: the hub's betweenness is highest.
+    let mut p = Project::new();
+    for i in 1..=6 {
+        let mut a = Actor::new(
+            ActorId(i),
+            format!("A{i}"),
+            Sector::CivilSociety,
+            Level::Commune,
+        );
+        a.position.x = 150.0 * i as f64;
+        a.influence = 3;
+        p.insert_actor(a);
+    }
+    for (id, a, b) in [
+        (1, 1, 2),
+        (2, 1, 3),
+        (3, 1, 4),
+        (4, 4, 5),
+        (5, 4, 6),
+        (6, 2, 3),
+    ] {
+        p.insert_partnership(Partnership::new(PartnershipId(id), ActorId(a), ActorId(b)));
+    }
+    let by_influence = circle_radii(&map_svg(&p, &SvgOptions::default()));
+    assert!(
+        by_influence
+            .values()
+            .all(|r| *r == style::influence_radius(3))
+    );
+    let opts = SvgOptions {
+        encoding: ViewEncoding {
+            size_by: SizeBy::Betweenness,
+            broker_rings: false,
+        },
+        ..SvgOptions::default()
+    };
+    let by_betweenness = circle_radii(&map_svg(&p, &opts));
+    // The radii are the canvas's: the window sizes actors with style::indicator_radii too.
+    let betweenness = partnermap::analysis::betweenness(
+        &p,
+        1,
+        &std::sync::atomic::AtomicBool::new(false),
+        &std::sync::atomic::AtomicUsize::new(0),
+    )
+    .unwrap();
+    let indicators = partnermap::analysis::compute(&p, Some(&betweenness));
+    let expected = style::indicator_radii(&indicators, SizeBy::Betweenness).unwrap();
+    assert_eq!(by_betweenness.len(), 6);
+    for (id, r) in &by_betweenness {
+        assert!(
+            (r - expected[&ActorId(*id)]).abs() < 0.01,
+            "actor {id}: {r}"
+        );
+    }
+    assert!(by_betweenness[&1] > by_betweenness[&2] && by_betweenness[&4] > by_betweenness[&5]);
+    assert_ne!(by_betweenness, by_influence);
+    // The export through render (as the window and the command line make it) agrees.
+    let request = ExportRequest {
+        svg: opts.clone(),
+        ..ExportRequest::new(Format::Svg)
+    };
+    let rendered = String::from_utf8(export::render(&p, &request).unwrap().remove(0).1).unwrap();
+    assert_eq!(circle_radii(&rendered), by_betweenness);
+    assert!(rendered.contains("Size: betweenness"));
+
+    // Rings: every cross-sector broker of the sample map has one, and nobody else.
+    let project = sample();
+    let indicators = partnermap::analysis::compute(&project, None);
+    let brokers = style::broker_strengths(&indicators);
+    assert!(!brokers.is_empty());
+    let svg = map_svg(
+        &project,
+        &SvgOptions {
+            encoding: ViewEncoding {
+                size_by: SizeBy::TrustReceived,
+                broker_rings: true,
+            },
+            ..SvgOptions::default()
+        },
+    );
+    let xml = parse_xml(&svg);
+    for g in xml.find_all("g") {
+        let Some(id) = g.attr("id").strip_prefix("actor-") else {
+            continue;
+        };
+        let id = ActorId(id.parse().unwrap());
+        let ringed = g.children.iter().any(|c| c.attr("class") == "broker-ring");
+        assert_eq!(ringed, brokers.contains_key(&id), "actor {id}");
+    }
+    assert!(svg.contains("Ring: cross-sector broker") && svg.contains("Size: trust received"));
+    usvg_tree(&svg);
+}
+
 #[test]
 fn parallel_partnerships_are_distinct_curves() {
     let svg = map_svg(&tricky(), &SvgOptions::default());
@@ -836,6 +948,7 @@ fn an_area_draws_part_of_the_map_and_options_show() {
         date: Some("2026-05-12".into()),
         area: Some((-50.0, -50.0, 250.0, 200.0)),
         legend: false,
+        ..SvgOptions::default()
     };
     let svg = map_svg(&project, &opts);
     let xml = parse_xml(&svg);

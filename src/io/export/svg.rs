@@ -8,8 +8,12 @@ use std::fmt::Write;
 
 use super::fonts;
 use super::text::{push_escaped, push_num};
-use crate::model::{Actor, Choice, ColourBy, Form, Formality, Function, Project, Sector};
-use crate::style::{self, Outline, Rgb};
+use std::collections::HashMap;
+
+use crate::analysis::Indicators;
+use crate::io::Progress;
+use crate::model::{Actor, ActorId, Choice, ColourBy, Form, Formality, Function, Project, Sector};
+use crate::style::{self, Outline, Rgb, SizeBy, ViewEncoding};
 
 /// What to put around the map and which part of it to draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +30,9 @@ pub struct SvgOptions {
     pub area: Option<(f64, f64, f64, f64)>,
     /// Whether to draw the legend beside the map.
     pub legend: bool,
+    /// What sizes the actors and whether brokers get a ring: the window's view settings,
+    /// so that the export matches the screen.
+    pub encoding: ViewEncoding,
 }
 
 impl Default for SvgOptions {
@@ -36,7 +43,63 @@ impl Default for SvgOptions {
             date: None,
             area: None,
             legend: true,
+            encoding: ViewEncoding::default(),
         }
+    }
+}
+
+/// The size of every actor and the ring of every broker, as the view encoding gives them.
+struct Sizes {
+    /// Radii replacing the size by influence, in map units.
+    radii: Option<HashMap<ActorId, f64>>,
+    /// Brokers and the strength of their ring, when rings are drawn.
+    rings: HashMap<ActorId, f64>,
+}
+
+impl Sizes {
+    /// Sizes by influence, without rings.
+    fn by_influence() -> Self {
+        Self {
+            radii: None,
+            rings: HashMap::new(),
+        }
+    }
+
+    /// The sizes and rings of `encoding`, from the indicators (computed here, betweenness
+    /// included when it sizes the actors, if `indicators` is `None` and they are needed).
+    fn new(project: &Project, encoding: ViewEncoding, indicators: Option<&Indicators>) -> Self {
+        if !encoding.needs_indicators() {
+            return Self::by_influence();
+        }
+        let computed;
+        let ind = match indicators {
+            Some(ind) => ind,
+            None => {
+                computed =
+                    super::indicators(project, encoding.needs_betweenness(), &Progress::new());
+                match &computed {
+                    Ok(ind) => ind,
+                    Err(_) => return Self::by_influence(),
+                }
+            }
+        };
+        Self {
+            radii: style::indicator_radii(ind, encoding.size_by),
+            rings: if encoding.broker_rings {
+                style::broker_strengths(ind)
+            } else {
+                HashMap::new()
+            },
+        }
+    }
+
+    /// An actor's radius in map units.
+    fn radius(&self, a: &Actor) -> f64 {
+        self.radii
+            .as_ref()
+            .and_then(|r| r.get(&a.id))
+            .copied()
+            .unwrap_or_else(|| style::actor_radius(a))
     }
 }
 
@@ -85,9 +148,15 @@ pub(crate) fn text_width(chars: usize, px: f64) -> f64 {
     chars as f64 * px * 0.56
 }
 
-/// The map's contents as (left, top, right, bottom) in map units: actors, their labels and
-/// the curves of parallel partnerships, with a margin. `None` for a map without actors.
+/// The map's contents as (left, top, right, bottom) in map units: actors (sized by
+/// influence), their labels and the curves of parallel partnerships, with a margin. `None`
+/// for a map without actors.
 pub fn map_extent(project: &Project) -> Option<(f64, f64, f64, f64)> {
+    extent(project, &Sizes::by_influence())
+}
+
+/// [`map_extent`] with the actors sized by `sizes`.
+fn extent(project: &Project, sizes: &Sizes) -> Option<(f64, f64, f64, f64)> {
     let mut b = (
         f64::INFINITY,
         f64::INFINITY,
@@ -102,12 +171,12 @@ pub fn map_extent(project: &Project) -> Option<(f64, f64, f64, f64)> {
         if !(x.is_finite() && y.is_finite()) {
             continue;
         }
-        let r = style::actor_radius(a) * 1.3;
+        let r = sizes.radius(a) * 1.3;
         grow(&mut b, x - r, y - r, x + r, y + r);
         let lines = style::wrap_label(&a.name, style::LABEL_WRAP_CHARS);
         let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
         let half = text_width(widest, LABEL_PX) / 2.0;
-        let top = y + style::actor_radius(a) + 3.0;
+        let top = y + sizes.radius(a) + 3.0;
         grow(
             &mut b,
             x - half,
@@ -148,7 +217,7 @@ fn pos(a: &Actor) -> (f64, f64) {
 }
 
 /// The rectangle to draw: the requested area when it is usable, else the whole map.
-fn drawn_area(project: &Project, opts: &SvgOptions) -> (f64, f64, f64, f64) {
+fn drawn_area(project: &Project, opts: &SvgOptions, sizes: &Sizes) -> (f64, f64, f64, f64) {
     if let Some((l, t, r, b)) = opts.area
         && [l, t, r, b].iter().all(|v| v.is_finite())
         && r - l >= 1.0
@@ -156,7 +225,7 @@ fn drawn_area(project: &Project, opts: &SvgOptions) -> (f64, f64, f64, f64) {
     {
         return (l, t, r, b);
     }
-    map_extent(project).unwrap_or((0.0, 0.0, 480.0, 320.0))
+    extent(project, sizes).unwrap_or((0.0, 0.0, 480.0, 320.0))
 }
 
 /// The title that will be drawn, if any.
@@ -472,15 +541,26 @@ impl Doc {
 
 /// The map as an SVG document: title on top, the map (its `area`, or all of it), the legend
 /// to the right, caption and date below. The same map and options always give the same
-/// bytes.
+/// bytes. Indicators that `opts.encoding` needs are computed here; see [`map_svg_with`].
 pub fn map_svg(project: &Project, opts: &SvgOptions) -> String {
-    let area = drawn_area(project, opts);
+    map_svg_with(project, opts, None)
+}
+
+/// [`map_svg`] with the indicators of `project` given, when the view encoding sizes or
+/// rings actors by them (`None`: computed when needed).
+pub fn map_svg_with(
+    project: &Project,
+    opts: &SvgOptions,
+    indicators: Option<&Indicators>,
+) -> String {
+    let sizes = Sizes::new(project, opts.encoding, indicators);
+    let area = drawn_area(project, opts, &sizes);
     let (cw, ch) = (area.2 - area.0, area.3 - area.1);
     let scale = (MAX_MAP_PX / cw.max(ch)).min(1.0);
     let (map_w, map_h) = (cw * scale, ch * scale);
     let legend = opts
         .legend
-        .then(|| legend(project.settings.colour_by, scale));
+        .then(|| legend(project.settings.colour_by, opts.encoding, scale));
     let legend_h = legend.as_ref().map_or(0.0, |l| l.height);
     let legend_w = legend.as_ref().map_or(0.0, |l| GAP + l.width);
     let width = (MARGIN * 2.0 + map_w + legend_w).max(480.0).ceil();
@@ -528,7 +608,7 @@ pub fn map_svg(project: &Project, opts: &SvgOptions) -> String {
     draw_map(
         &mut doc,
         project,
-        opts,
+        (opts, &sizes),
         area,
         scale,
         (map_x, map_y),
@@ -563,7 +643,7 @@ pub fn map_svg(project: &Project, opts: &SvgOptions) -> String {
 fn draw_map(
     doc: &mut Doc,
     project: &Project,
-    opts: &SvgOptions,
+    (opts, sizes): (&SvgOptions, &Sizes),
     area: (f64, f64, f64, f64),
     scale: f64,
     origin: (f64, f64),
@@ -622,7 +702,7 @@ fn draw_map(
                 && y1 >= area.1 - 60.0
                 && y0 <= area.3 + 60.0)
     };
-    let radius = |a: &Actor| at_least(style::actor_radius(a), MIN_RADIUS_PX);
+    let radius = |a: &Actor| at_least(sizes.radius(a), MIN_RADIUS_PX);
 
     // Partnerships, under the actors.
     let bends = style::parallel_bends(project);
@@ -719,6 +799,21 @@ fn draw_map(
             .s(a.sector.name())
             .s("\"><title>");
         doc.t(&a.name).s("</title>");
+        if let Some(strength) = sizes.rings.get(&a.id) {
+            // The canvas's ring at zoom `scale`: its gap and line in screen points.
+            let (gap, width) = style::broker_ring(*strength);
+            doc.s("<circle class=\"broker-ring\" cx=\"")
+                .n(x)
+                .s("\" cy=\"")
+                .n(y)
+                .s("\" r=\"")
+                .n(r + gap / scale);
+            doc.s("\" fill=\"none\" stroke=\"")
+                .s(&style::BROKER_RING.hex())
+                .s("\" stroke-width=\"")
+                .n(width / scale)
+                .s("\"/>");
+        }
         doc.shape(
             style::sector_shape(a.sector),
             (x, y),
@@ -789,9 +884,22 @@ fn colour_rows(colour_by: ColourBy) -> Vec<(Rgb, &'static str)> {
     }
 }
 
-/// The size rows' height: the largest actor at the map's scale.
-fn size_row(scale: f64) -> f64 {
-    (style::influence_radius(5) * scale).max(MIN_RADIUS_PX) * 2.0 + 8.0
+/// Three sizes of actor under `size_by`, small to large, and what they show.
+fn size_samples(size_by: SizeBy) -> ([f64; 3], &'static str) {
+    match size_by {
+        SizeBy::Influence => (
+            [1, 3, 5].map(style::influence_radius),
+            "Size: influence 1, 3, 5",
+        ),
+        SizeBy::Betweenness => (
+            [0.0, 0.25, 1.0].map(style::betweenness_radius),
+            "Size: betweenness, none to highest",
+        ),
+        SizeBy::TrustReceived => (
+            [0.0, 0.5, 1.0].map(|t| style::trust_received_radius(Some(t))),
+            "Size: trust received, none to full",
+        ),
+    }
 }
 
 /// The legend, drawn with its top left at the origin, and the size of its box.
@@ -822,7 +930,7 @@ impl LegendDoc {
 /// The legend: sectors with their shapes and colours, size by influence, line widths by
 /// form, dashes, the current colour scale and the power dot. Its box is as wide as its
 /// longest text, measured in the fonts it is drawn with.
-fn legend(colour_by: ColourBy, scale: f64) -> Legend {
+fn legend(colour_by: ColourBy, encoding: ViewEncoding, scale: f64) -> Legend {
     let mut l = LegendDoc {
         doc: Doc::fragment(),
         right: 0.0,
@@ -850,11 +958,13 @@ fn legend(colour_by: ColourBy, scale: f64) -> Legend {
         label(&mut l, y, sector.label());
         y += ROW;
     }
-    // Size by influence, drawn at the map's scale.
-    let row = size_row(scale);
+    // Sizes, drawn at the map's scale.
+    let (samples, size_label) = size_samples(encoding.size_by);
+    let paper = |r: f64| (r * scale).max(MIN_RADIUS_PX);
+    let row = paper(samples[2]) * 2.0 + 8.0;
     let mut cx = x + 4.0;
-    for influence in [1_u8, 3, 5] {
-        let r = (style::influence_radius(influence) * scale).max(MIN_RADIUS_PX);
+    for r in samples {
+        let r = paper(r);
         cx += r;
         l.doc
             .s("<circle cx=\"")
@@ -869,9 +979,28 @@ fn legend(colour_by: ColourBy, scale: f64) -> Legend {
     l.text(
         (cx.max(label_x) + 4.0, y + row / 2.0 + 4.0),
         TextStyle::new(12.0),
-        "Size: influence 1, 3, 5",
+        size_label,
     );
-    y += row + 8.0;
+    y += row;
+    if encoding.broker_rings {
+        let (gap, width) = style::broker_ring(1.0);
+        l.doc
+            .s("<circle cx=\"")
+            .n(x + 18.0)
+            .s("\" cy=\"")
+            .n(y + 10.0)
+            .s("\" r=\"")
+            .n(5.0 + gap / 2.0);
+        l.doc
+            .s("\" fill=\"none\" stroke=\"")
+            .s(&style::BROKER_RING.hex())
+            .s("\" stroke-width=\"")
+            .n(width / 2.0)
+            .s("\"/>\n");
+        label(&mut l, y, "Ring: cross-sector broker");
+        y += ROW;
+    }
+    y += 8.0;
 
     header(&mut l, &mut y, "Partnerships (form)");
     let line = |doc: &mut Doc, y: f64, width: f64, dashed: bool| {
