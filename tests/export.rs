@@ -919,6 +919,71 @@ fn quadrant_charts_are_drawn_from_the_typology() {
 }
 
 #[test]
+fn quadrant_labels_do_not_overlap_and_stay_inside_the_plot() {
+    for project in [sample(), tricky()] {
+        for framework in Framework::ALL {
+            let svg = quadrant_svg(&project, framework, &SvgOptions::default());
+            let tree = usvg_tree(&svg);
+            // The frame is the plot's first shape.
+            let Some(usvg::Node::Path(frame)) = usvg_group(&tree, "plot").children().first() else {
+                panic!("the plot starts with its frame");
+            };
+            let frame = frame.abs_bounding_box();
+            let mut texts = Vec::new();
+            usvg_text_nodes(usvg_group(&tree, "point-labels"), &mut texts);
+            let placed = if framework.places_actors() {
+                project.actors.len()
+            } else {
+                project.partnerships.len()
+            };
+            assert!(!texts.is_empty() || placed == 0, "{framework:?}");
+            // The ink of each label (its glyphs, not its halo).
+            let boxes: Vec<(String, usvg::Rect)> = texts
+                .iter()
+                .map(|t| {
+                    let words: String = t.chunks().iter().map(|c| c.text()).collect();
+                    (words, t.flattened().abs_bounding_box())
+                })
+                .collect();
+            for (i, (a, ra)) in boxes.iter().enumerate() {
+                assert!(
+                    inside(*ra, frame, 0.0),
+                    "{framework:?}: {a:?} at {ra:?} leaves the plot {frame:?}"
+                );
+                for (b, rb) in &boxes[i + 1..] {
+                    let apart = ra.right() <= rb.left()
+                        || rb.right() <= ra.left()
+                        || ra.bottom() <= rb.top()
+                        || rb.bottom() <= ra.top();
+                    assert!(apart, "{framework:?}: {a:?} {ra:?} overlaps {b:?} {rb:?}");
+                }
+            }
+            // A number standing in for a label is explained under the chart.
+            let xml = parse_xml(&svg);
+            let texts = xml.find_all("text");
+            let notes = texts
+                .iter()
+                .find(|t| t.attr("id") == "notes")
+                .map(|t| {
+                    t.children
+                        .iter()
+                        .map(El::deep_text)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap();
+            for number in texts.iter().filter(|t| t.attr("class") == "label-number") {
+                let n = number.deep_text();
+                assert!(
+                    notes.contains(&format!(": {n} ")) || notes.contains(&format!("; {n} ")),
+                    "{framework:?}: number {n} is not listed in {notes:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn unplaced_partnerships_are_listed_under_the_chart_with_their_reasons() {
     let project = tricky();
     let svg = quadrant_svg(&project, Framework::B, &SvgOptions::default());

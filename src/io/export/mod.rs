@@ -13,6 +13,7 @@ pub mod gexf;
 pub mod graphml;
 pub mod json;
 pub mod pdf;
+mod placement;
 pub mod png;
 pub mod quadrant;
 pub mod svg;
