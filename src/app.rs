@@ -20,6 +20,7 @@ use crate::io::{self, LoadError, SaveError};
 use crate::model::{
     Actor, ActorId, Choice, ColourBy, Partnership, PartnershipId, Position, Project,
 };
+pub use crate::style::{SizeBy, ViewEncoding};
 use crate::typology::Framework;
 use crate::ui::actions::{Action, ActionContext};
 use crate::ui::canvas::{NewActorPrompt, actor_pos, canvas_ui};
@@ -293,83 +294,21 @@ pub enum AnalysisTab {
     Indicators,
 }
 
-/// What gives actors their size on the canvas.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SizeBy {
-    /// Influence, 1–5 (the default, saved in the map).
-    Influence,
-    /// Betweenness: go-betweens and gatekeepers grow.
-    Betweenness,
-    /// Trust received from partners.
-    TrustReceived,
-}
-
-impl SizeBy {
-    /// The label in menus and the legend.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Influence => "influence",
-            Self::Betweenness => "betweenness",
-            Self::TrustReceived => "trust received",
-        }
-    }
-}
-
 /// Radii and broker rings derived from the indicators, for the indicators they came from.
 struct OverlayCache {
     from: std::sync::Arc<crate::analysis::Indicators>,
     size_by: SizeBy,
-    radius: Option<std::collections::HashMap<ActorId, f32>>,
-    brokers: std::collections::HashMap<ActorId, f32>,
+    radius: Option<std::collections::HashMap<ActorId, f64>>,
+    brokers: std::collections::HashMap<ActorId, f64>,
 }
 
 impl OverlayCache {
     fn build(ind: &std::sync::Arc<crate::analysis::Indicators>, size_by: SizeBy) -> Self {
-        let radius = match size_by {
-            SizeBy::Influence => None,
-            SizeBy::Betweenness => {
-                let max = ind
-                    .actors
-                    .values()
-                    .filter_map(|a| a.betweenness)
-                    .fold(0.0f64, f64::max);
-                Some(
-                    ind.actors
-                        .values()
-                        .map(|a| {
-                            let share = match (a.betweenness, max > 0.0) {
-                                (Some(b), true) => (b / max).sqrt(),
-                                _ => 0.0,
-                            };
-                            (a.id, (11.0 + 22.0 * share) as f32)
-                        })
-                        .collect(),
-                )
-            }
-            SizeBy::TrustReceived => Some(
-                ind.actors
-                    .values()
-                    .map(|a| {
-                        (
-                            a.id,
-                            a.trust_received.map_or(9.0, |t| 11.0 + 18.0 * t as f32),
-                        )
-                    })
-                    .collect(),
-            ),
-        };
-        let max = ind.actors.values().map(|a| a.brokerage).max().unwrap_or(0);
-        let brokers = ind
-            .actors
-            .values()
-            .filter(|a| a.brokerage > 0)
-            .map(|a| (a.id, a.brokerage as f32 / max.max(1) as f32))
-            .collect();
         Self {
             from: ind.clone(),
             size_by,
-            radius,
-            brokers,
+            radius: crate::style::indicator_radii(ind, size_by),
+            brokers: crate::style::broker_strengths(ind),
         }
     }
 }
@@ -417,10 +356,8 @@ pub struct PartnerMapApp {
     pub dashboard: DashboardState,
     /// Which tab of the analysis dock is shown.
     pub analysis_tab: AnalysisTab,
-    /// What gives actors their size on the canvas.
-    pub size_by: SizeBy,
-    /// Whether cross-sector brokers get a ring on the canvas.
-    pub show_brokers: bool,
+    /// What sizes actors and whether brokers get a ring, on the canvas and in exports.
+    pub encoding: ViewEncoding,
     overlay_cache: Option<OverlayCache>,
     after_save: Option<Then>,
     clipboard: Option<Clip>,
@@ -537,8 +474,7 @@ impl PartnerMapApp {
             live: LiveIndicators::default(),
             dashboard: DashboardState::default(),
             analysis_tab: AnalysisTab::Quadrants,
-            size_by: SizeBy::Influence,
-            show_brokers: false,
+            encoding: ViewEncoding::default(),
             overlay_cache: None,
             after_save: None,
             clipboard: None,
@@ -1324,6 +1260,7 @@ impl PartnerMapApp {
         if choice.format.is_picture() {
             request.view = choice.chart.map_or(View::Map, View::Quadrant);
             request.dpi = choice.dpi;
+            request.svg.encoding = self.encoding;
             let caption = choice.caption.trim();
             request.svg.caption = (!caption.is_empty()).then(|| caption.to_string());
             if choice.visible_only
@@ -1818,10 +1755,10 @@ impl PartnerMapApp {
                     .on_hover_text("The quadrant chart and the indicators, under the map");
                 ui.separator();
                 ui.label("Size actors by");
-                for s in [SizeBy::Influence, SizeBy::Betweenness, SizeBy::TrustReceived] {
-                    ui.radio_value(&mut self.size_by, s, s.label());
+                for s in SizeBy::ALL {
+                    ui.radio_value(&mut self.encoding.size_by, s, s.label());
                 }
-                ui.checkbox(&mut self.show_brokers, "Ring cross-sector brokers").on_hover_text(
+                ui.checkbox(&mut self.encoding.broker_rings, "Ring cross-sector brokers").on_hover_text(
                     "A ring around actors that join partners of different sectors who do not work together; thicker for more such pairs",
                 );
                 ui.separator();
@@ -2271,8 +2208,8 @@ impl PartnerMapApp {
                                     legend_ui(
                                         ui,
                                         self.doc.project.settings.colour_by,
-                                        self.size_by.label(),
-                                        self.show_brokers,
+                                        self.encoding.size_by.label(),
+                                        self.encoding.broker_rings,
                                     );
                                 });
                         });
@@ -2353,18 +2290,17 @@ impl PartnerMapApp {
                 });
         }
         if let Some(ind) = self.live.indicators() {
-            let stale = self
-                .overlay_cache
-                .as_ref()
-                .is_none_or(|c| !std::sync::Arc::ptr_eq(&c.from, ind) || c.size_by != self.size_by);
+            let stale = self.overlay_cache.as_ref().is_none_or(|c| {
+                !std::sync::Arc::ptr_eq(&c.from, ind) || c.size_by != self.encoding.size_by
+            });
             if stale {
-                self.overlay_cache = Some(OverlayCache::build(ind, self.size_by));
+                self.overlay_cache = Some(OverlayCache::build(ind, self.encoding.size_by));
             }
         }
         let overlay = match &self.overlay_cache {
             Some(c) => crate::ui::canvas::Overlay {
                 radius: c.radius.as_ref(),
-                brokers: self.show_brokers.then_some(&c.brokers),
+                brokers: self.encoding.broker_rings.then_some(&c.brokers),
             },
             None => crate::ui::canvas::Overlay::default(),
         };

@@ -113,6 +113,13 @@ pub struct ExportArgs {
     /// Leave the legend out of the map picture.
     #[arg(long)]
     pub no_legend: bool,
+    /// What sizes the actors in the map picture, as the window's View menu does:
+    /// influence, betweenness or trust (received).
+    #[arg(long, default_value = "influence")]
+    pub size_by: crate::style::SizeBy,
+    /// Ring cross-sector brokers in the map picture, as the window's View menu does.
+    #[arg(long)]
+    pub rings: bool,
 }
 
 /// The options of `partnermap import`.
@@ -353,6 +360,10 @@ fn export(args: &ExportArgs) -> ExitCode {
             date,
             area: None,
             legend: !args.no_legend,
+            encoding: crate::style::ViewEncoding {
+                size_by: args.size_by,
+                broker_rings: args.rings,
+            },
         },
     };
     match export::export_to_path(&project, &request, &args.output) {

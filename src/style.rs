@@ -1,11 +1,14 @@
 //! The visual encoding of the map, shared by the canvas and every export so that what is
-//! printed matches the screen (design.md §6): colour and shape by sector, size by influence,
-//! line width by form, dashes for informal partnerships, colour by trust.
+//! printed matches the screen (design.md §6): colour and shape by sector, size by influence
+//! (or by an indicator, with rings around brokers, as the view asks), line width by form,
+//! dashes for informal partnerships, colour by trust.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
+use crate::analysis::Indicators;
 use crate::model::{
-    Actor, ColourBy, Form, Formality, Function, Partnership, PartnershipId, Project, Sector,
+    Actor, ActorId, ColourBy, Form, Formality, Function, Partnership, PartnershipId, Project,
+    Sector,
 };
 
 /// An sRGB colour.
@@ -80,6 +83,139 @@ pub fn actor_radius(actor: &Actor) -> f64 {
 /// The radius for an influence score.
 pub fn influence_radius(influence: u8) -> f64 {
     10.0 + 3.5 * f64::from(influence.clamp(1, 5))
+}
+
+/// What gives actors their size, on the canvas and in exports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SizeBy {
+    /// Influence, 1–5 (the default, saved in the map).
+    #[default]
+    Influence,
+    /// Betweenness: go-betweens and gatekeepers grow.
+    Betweenness,
+    /// Trust received from partners.
+    TrustReceived,
+}
+
+impl SizeBy {
+    /// Every choice, in menu order.
+    pub const ALL: [SizeBy; 3] = [Self::Influence, Self::Betweenness, Self::TrustReceived];
+
+    /// The label in menus and the legend.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Influence => "influence",
+            Self::Betweenness => "betweenness",
+            Self::TrustReceived => "trust received",
+        }
+    }
+
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Influence => "influence",
+            Self::Betweenness => "betweenness",
+            Self::TrustReceived => "trust",
+        }
+    }
+}
+
+impl std::str::FromStr for SizeBy {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|v| v.name().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| format!("unknown size {s:?}: use influence, betweenness or trust"))
+    }
+}
+
+/// What the view shows of the indicators on the actors: what sizes them, and whether
+/// cross-sector brokers get a ring. Chosen in the window's View menu; exports take it too,
+/// so that print matches the screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ViewEncoding {
+    /// What gives actors their size.
+    pub size_by: SizeBy,
+    /// Whether cross-sector brokers get a ring.
+    pub broker_rings: bool,
+}
+
+impl ViewEncoding {
+    /// Whether drawing it needs the indicators.
+    pub fn needs_indicators(self) -> bool {
+        self.size_by != SizeBy::Influence || self.broker_rings
+    }
+
+    /// Whether drawing it needs betweenness, the indicator that takes long on a large map.
+    pub fn needs_betweenness(self) -> bool {
+        self.size_by == SizeBy::Betweenness
+    }
+}
+
+/// The radius of an actor whose betweenness is `share` of the map's highest.
+pub fn betweenness_radius(share: f64) -> f64 {
+    11.0 + 22.0 * share.clamp(0.0, 1.0).sqrt()
+}
+
+/// The radius of an actor that receives trust `t` (0–1), or none known.
+pub fn trust_received_radius(t: Option<f64>) -> f64 {
+    t.map_or(9.0, |t| 11.0 + 18.0 * t.clamp(0.0, 1.0))
+}
+
+/// Each actor's radius when sized by `size_by`, from the indicators; `None` when sized by
+/// influence (each actor's own [`actor_radius`]). Betweenness not (yet) computed counts as
+/// none.
+pub fn indicator_radii(ind: &Indicators, size_by: SizeBy) -> Option<HashMap<ActorId, f64>> {
+    match size_by {
+        SizeBy::Influence => None,
+        SizeBy::Betweenness => {
+            let max = ind
+                .actors
+                .values()
+                .filter_map(|a| a.betweenness)
+                .fold(0.0f64, f64::max);
+            Some(
+                ind.actors
+                    .values()
+                    .map(|a| {
+                        let share = match (a.betweenness, max > 0.0) {
+                            (Some(b), true) => b / max,
+                            _ => 0.0,
+                        };
+                        (a.id, betweenness_radius(share))
+                    })
+                    .collect(),
+            )
+        }
+        SizeBy::TrustReceived => Some(
+            ind.actors
+                .values()
+                .map(|a| (a.id, trust_received_radius(a.trust_received)))
+                .collect(),
+        ),
+    }
+}
+
+/// The colour of the ring around cross-sector brokers.
+pub const BROKER_RING: Rgb = Rgb(0xE6, 0x9F, 0x00);
+
+/// Cross-sector brokers (actors that join partners of different sectors who do not work
+/// together) and the strength of their ring, 0–1: their share of the map's most such pairs.
+pub fn broker_strengths(ind: &Indicators) -> HashMap<ActorId, f64> {
+    let max = ind.actors.values().map(|a| a.brokerage).max().unwrap_or(0);
+    ind.actors
+        .values()
+        .filter(|a| a.brokerage > 0)
+        .map(|a| (a.id, a.brokerage as f64 / max.max(1) as f64))
+        .collect()
+}
+
+/// A broker's ring of `strength` (0–1): how far beyond the actor's outline it runs and how
+/// wide its line is, in screen points (px on paper).
+pub fn broker_ring(strength: f64) -> (f64, f64) {
+    (3.0 + 2.0 * strength, 2.0 + 4.0 * strength)
 }
 
 /// The width of a partnership line in canvas units, growing with form.

@@ -133,3 +133,99 @@ fn the_canvas_draws_every_script_without_crashing() {
     assert_eq!(h.state().view.selection.len(), 1);
     assert!(h.state().doc.project.validate().is_empty());
 }
+
+/// Names that mix scripts within one label.
+const MIXED: [&str; 4] = [
+    "Council ខ្មែរ",
+    "ស្ថាប័ន ខ្មែរ and Latin",
+    "Emoji 🌾 group",
+    "مجلس Council",
+];
+
+fn mixed_map() -> Project {
+    let mut p = Project::new();
+    p.meta.title = "Mixed ខ្មែរ".into();
+    for (i, name) in MIXED.iter().enumerate() {
+        let mut a = Actor::new(ActorId(i as u64 + 1), *name, Sector::State, Level::Commune);
+        a.position = Position::new(i as f64 * 260.0, 0.0);
+        p.insert_actor(a);
+    }
+    p
+}
+
+/// Every glyph of every text in a usvg group: (the text it draws, its glyph id, its x, its
+/// y), in drawing order.
+fn glyphs(group: &usvg::Group, out: &mut Vec<Vec<(String, u16, f32, f32)>>) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(g) => glyphs(g, out),
+            usvg::Node::Text(t) => out.push(
+                t.layouted()
+                    .iter()
+                    .flat_map(|span| &span.positioned_glyphs)
+                    .map(|g| {
+                        let at = g.transform();
+                        (g.text.clone(), g.id.0, at.tx, at.ty)
+                    })
+                    .collect(),
+            ),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn names_mixing_scripts_are_drawn_run_by_run_in_fonts_that_have_them() {
+    let p = mixed_map();
+    let svg = export::map_svg(&p, &export::SvgOptions::default());
+    // Each run names the font that has it: Khmer, emoji and Arabic are not left to the
+    // renderer's glyph-by-glyph fallback.
+    for (name, family) in [
+        (MIXED[0], "Noto Sans Khmer"),
+        (MIXED[1], "Noto Sans Khmer"),
+        (MIXED[2], "Noto Emoji"),
+        (MIXED[3], "Noto Sans Arabic"),
+    ] {
+        let id = p.actors.values().find(|a| a.name == name).unwrap().id;
+        let start = svg.find(&format!("<text id=\"label-{id}\"")).unwrap();
+        let label = &svg[start..start + svg[start..].find("</text>").unwrap()];
+        assert!(
+            label.contains(&format!("font-family=\"'{family}'")),
+            "{label}"
+        );
+    }
+    // usvg (which draws the PNG and PDF) finds a glyph for every character, and draws a
+    // label's clusters left to right, none over another.
+    let tree = usvg::Tree::from_str(&svg, &export::usvg_options()).unwrap();
+    let mut texts = Vec::new();
+    glyphs(tree.root(), &mut texts);
+    for text in texts {
+        let line: String = text.iter().map(|g| g.0.as_str()).collect();
+        assert!(text.iter().all(|g| g.1 != 0), "a missing glyph in {line:?}");
+        if line.chars().any(|c| ('\u{1780}'..='\u{17FF}').contains(&c)) {
+            // A mark may sit a little right of the next letter's start; a letter drawn
+            // over the one before it starts well left of it.
+            let mut furthest = (f32::NEG_INFINITY, f32::NAN);
+            for &(_, _, x, y) in &text {
+                if y != furthest.1 {
+                    furthest = (f32::NEG_INFINITY, y); // the next line
+                }
+                assert!(x > furthest.0 - 1.0, "glyphs overlap in {line:?}: {text:?}");
+                furthest.0 = furthest.0.max(x);
+            }
+        }
+    }
+    // The PDF's text holds every name.
+    let pdf = export::svg_to_pdf(&svg, None).unwrap();
+    if let Some(text) = crate::common::pdftotext(&pdf) {
+        for name in MIXED {
+            assert!(
+                crate::common::holds_letters_of(&text, name),
+                "{name:?} is not in the PDF's text:\n{text}"
+            );
+        }
+        for word in ["Council", "and", "Latin", "Emoji", "group", "🌾"] {
+            assert!(text.contains(word), "{word}");
+        }
+    }
+}

@@ -103,6 +103,48 @@ fn the_quadrant_view_draws_the_chosen_framework_with_the_caption() {
 }
 
 #[test]
+fn the_map_can_be_sized_and_ringed_as_the_window_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = out_path(&dir, "plain.svg");
+    let sized = out_path(&dir, "sized.svg");
+    assert!(
+        partnermap(&["export", SAMPLE, "-o", &plain])
+            .status
+            .success()
+    );
+    let run = partnermap(&[
+        "export",
+        SAMPLE,
+        "-o",
+        &sized,
+        "--size-by",
+        "betweenness",
+        "--rings",
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run));
+    let (plain, sized) = (
+        std::fs::read_to_string(&plain).unwrap(),
+        std::fs::read_to_string(&sized).unwrap(),
+    );
+    assert!(!plain.contains("broker-ring") && sized.contains("class=\"broker-ring\""));
+    assert!(sized.contains("Size: betweenness") && plain.contains("Size: influence"));
+    let run = partnermap(&[
+        "export",
+        SAMPLE,
+        "-o",
+        &out_path(&dir, "x.svg"),
+        "--size-by",
+        "fame",
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        text(&run).contains("use influence, betweenness or trust"),
+        "{}",
+        text(&run)
+    );
+}
+
+#[test]
 fn mistakes_give_clear_errors_and_never_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     let svg = out_path(&dir, "map.svg");

@@ -622,11 +622,16 @@ fn ctrl_e_opens_the_export_dialog_and_an_export_writes_the_file_in_the_backgroun
         caption: "Workshop, Pursat".into(),
         ..Default::default()
     };
+    // The export takes the view's sizes and rings, so that it matches the screen.
+    h.state_mut().encoding.size_by = partnermap::style::SizeBy::Betweenness;
+    h.state_mut().encoding.broker_rings = true;
     let request = h.state().export_request(&choice);
+    assert_eq!(request.svg.encoding, h.state().encoding);
     h.state_mut().export_to(path.clone(), request);
     h.state_mut().wait_for_background_work();
     h.run();
     let svg = std::fs::read_to_string(&path).unwrap();
     assert!(svg.contains("Workshop, Pursat") && svg.contains("The Asia Foundation (TAF)"));
+    assert!(svg.contains("broker-ring") && svg.contains("Size: betweenness"));
     h.get_by_label("Exported");
 }

@@ -196,6 +196,65 @@ fn usvg_texts(group: &usvg::Group, out: &mut Vec<String>) {
     }
 }
 
+/// Every text node in a usvg group.
+fn usvg_text_nodes<'a>(group: &'a usvg::Group, out: &mut Vec<&'a usvg::Text>) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(g) => usvg_text_nodes(g, out),
+            usvg::Node::Text(t) => out.push(t),
+            _ => {}
+        }
+    }
+}
+
+/// The group with `id` in a usvg tree.
+fn usvg_group<'a>(tree: &'a usvg::Tree, id: &str) -> &'a usvg::Group {
+    match tree.node_by_id(id) {
+        Some(usvg::Node::Group(g)) => g,
+        other => panic!("no group {id}: {other:?}"),
+    }
+}
+
+/// Whether `inner` lies within `outer`, give or take `slack` px.
+fn inside(inner: usvg::Rect, outer: usvg::Rect, slack: f32) -> bool {
+    inner.left() >= outer.left() - slack
+        && inner.right() <= outer.right() + slack
+        && inner.top() >= outer.top() - slack
+        && inner.bottom() <= outer.bottom() + slack
+}
+
+#[test]
+fn every_legend_text_fits_inside_the_legend_box() {
+    for colour_by in partnermap::model::ColourBy::ALL {
+        let mut project = sample();
+        project.settings.colour_by = *colour_by;
+        let tree = usvg_tree(&map_svg(&project, &SvgOptions::default()));
+        let legend = usvg_group(&tree, "legend");
+        // The box is the legend's first shape.
+        let Some(usvg::Node::Path(frame)) = legend.children().first() else {
+            panic!("the legend starts with its box");
+        };
+        let frame = frame.abs_bounding_box();
+        let page =
+            usvg::Rect::from_xywh(0.0, 0.0, tree.size().width(), tree.size().height()).unwrap();
+        assert!(
+            inside(frame, page, 0.0),
+            "{colour_by:?}: the box is on the page"
+        );
+        let mut texts = Vec::new();
+        usvg_text_nodes(legend, &mut texts);
+        assert!(texts.len() > 10);
+        for t in texts {
+            let words: String = t.chunks().iter().map(|c| c.text()).collect();
+            assert!(
+                inside(t.abs_bounding_box(), frame, 0.0),
+                "{colour_by:?}: {words:?} at {:?} runs outside the legend's box {frame:?}",
+                t.abs_bounding_box()
+            );
+        }
+    }
+}
+
 #[test]
 fn the_map_svg_has_a_legend_one_element_per_actor_and_partnership_and_text_labels() {
     let project = sample();
@@ -264,6 +323,118 @@ fn the_readme_picture_of_the_sample_map_is_current() {
         committed == svg,
         "{path} is out of date: run UPDATE_EXPORTS=1 cargo test --test integration export::"
     );
+}
+
+/// Each actor's circle radius in the map's SVG, by id (civil society is drawn as a circle).
+fn circle_radii(svg: &str) -> BTreeMap<u64, f64> {
+    let xml = parse_xml(svg);
+    xml.find_all("g")
+        .into_iter()
+        .filter_map(|g| {
+            let id = g.attr("id").strip_prefix("actor-")?.parse().ok()?;
+            let circle = g
+                .children
+                .iter()
+                .find(|c| c.name == "circle" && c.attr("class") != "broker-ring")?;
+            Some((id, circle.attr("r").parse().unwrap()))
+        })
+        .collect()
+}
+
+#[test]
+fn an_export_sizes_and_rings_actors_as_the_view_does() {
+    use partnermap::style::{self, SizeBy, ViewEncoding};
+    // A hub between two groups, all drawn as circles: the hub's betweenness is highest.
+    let mut p = Project::new();
+    for i in 1..=6 {
+        let mut a = Actor::new(
+            ActorId(i),
+            format!("A{i}"),
+            Sector::CivilSociety,
+            Level::Commune,
+        );
+        a.position.x = 150.0 * i as f64;
+        a.influence = 3;
+        p.insert_actor(a);
+    }
+    for (id, a, b) in [
+        (1, 1, 2),
+        (2, 1, 3),
+        (3, 1, 4),
+        (4, 4, 5),
+        (5, 4, 6),
+        (6, 2, 3),
+    ] {
+        p.insert_partnership(Partnership::new(PartnershipId(id), ActorId(a), ActorId(b)));
+    }
+    let by_influence = circle_radii(&map_svg(&p, &SvgOptions::default()));
+    assert!(
+        by_influence
+            .values()
+            .all(|r| *r == style::influence_radius(3))
+    );
+    let opts = SvgOptions {
+        encoding: ViewEncoding {
+            size_by: SizeBy::Betweenness,
+            broker_rings: false,
+        },
+        ..SvgOptions::default()
+    };
+    let by_betweenness = circle_radii(&map_svg(&p, &opts));
+    // The radii are the canvas's: the window sizes actors with style::indicator_radii too.
+    let betweenness = partnermap::analysis::betweenness(
+        &p,
+        1,
+        &std::sync::atomic::AtomicBool::new(false),
+        &std::sync::atomic::AtomicUsize::new(0),
+    )
+    .unwrap();
+    let indicators = partnermap::analysis::compute(&p, Some(&betweenness));
+    let expected = style::indicator_radii(&indicators, SizeBy::Betweenness).unwrap();
+    assert_eq!(by_betweenness.len(), 6);
+    for (id, r) in &by_betweenness {
+        assert!(
+            (r - expected[&ActorId(*id)]).abs() < 0.01,
+            "actor {id}: {r}"
+        );
+    }
+    assert!(by_betweenness[&1] > by_betweenness[&2] && by_betweenness[&4] > by_betweenness[&5]);
+    assert_ne!(by_betweenness, by_influence);
+    // The export through render (as the window and the command line make it) agrees.
+    let request = ExportRequest {
+        svg: opts.clone(),
+        ..ExportRequest::new(Format::Svg)
+    };
+    let rendered = String::from_utf8(export::render(&p, &request).unwrap().remove(0).1).unwrap();
+    assert_eq!(circle_radii(&rendered), by_betweenness);
+    assert!(rendered.contains("Size: betweenness"));
+
+    // Rings: every cross-sector broker of the sample map has one, and nobody else.
+    let project = sample();
+    let indicators = partnermap::analysis::compute(&project, None);
+    let brokers = style::broker_strengths(&indicators);
+    assert!(!brokers.is_empty());
+    let svg = map_svg(
+        &project,
+        &SvgOptions {
+            encoding: ViewEncoding {
+                size_by: SizeBy::TrustReceived,
+                broker_rings: true,
+            },
+            ..SvgOptions::default()
+        },
+    );
+    let xml = parse_xml(&svg);
+    for g in xml.find_all("g") {
+        let Some(id) = g.attr("id").strip_prefix("actor-") else {
+            continue;
+        };
+        let id = ActorId(id.parse().unwrap());
+        let ringed = g.children.iter().any(|c| c.attr("class") == "broker-ring");
+        assert_eq!(ringed, brokers.contains_key(&id), "actor {id}");
+    }
+    assert!(svg.contains("Ring: cross-sector broker") && svg.contains("Size: trust received"));
+    usvg_tree(&svg);
 }
 
 #[test]
@@ -642,6 +813,22 @@ fn png_has_the_pixel_size_of_its_resolution() {
 }
 
 #[test]
+fn png_carries_its_resolution() {
+    let svg = map_svg(&tricky(), &SvgOptions::default());
+    for dpi in [72.0_f32, 150.0, 300.0] {
+        let png = export::svg_to_png(&svg, dpi).unwrap();
+        let decoder = png::Decoder::new(std::io::Cursor::new(png));
+        let reader = decoder.read_info().unwrap();
+        let dims = reader.info().pixel_dims.expect("a pHYs chunk");
+        assert_eq!(dims.unit, png::Unit::Meter);
+        let ppm = (f64::from(dpi) / 0.0254).round() as u32;
+        assert_eq!((dims.xppu, dims.yppu), (ppm, ppm), "{dpi} dpi");
+        // Back in dots per inch, as an image viewer shows it.
+        assert!((f64::from(dims.xppu) * 0.0254 - f64::from(dpi)).abs() < 0.02);
+    }
+}
+
+#[test]
 fn pdf_is_a_pdf_with_the_title_and_embedded_selectable_fonts() {
     let mut project = sample();
     project.meta.title = "Partnerships of Pursat".into();
@@ -656,6 +843,33 @@ fn pdf_is_a_pdf_with_the_title_and_embedded_selectable_fonts() {
         "text can be selected and searched"
     );
     assert!(text.trim_end().ends_with("%%EOF"));
+}
+
+#[test]
+fn pdftotext_reads_every_actor_name_from_the_pdf() {
+    for project in [sample(), tricky()] {
+        let files = export::render(&project, &ExportRequest::new(Format::Pdf)).unwrap();
+        let Some(text) = crate::common::pdftotext(&files[0].1) else {
+            return;
+        };
+        assert!(text.contains("Actors (sector)"), "the legend: {text}");
+        for a in project.actors.values() {
+            // Labels wrap; each line is its own run of text on the page.
+            for line in partnermap::style::wrap_label(&a.name, partnermap::style::LABEL_WRAP_CHARS)
+            {
+                let found = if line.is_ascii() {
+                    text.contains(&line)
+                } else {
+                    crate::common::holds_letters_of(&text, &line)
+                };
+                assert!(
+                    found,
+                    "{line:?} of {:?} is not in the PDF's text:\n{text}",
+                    a.name
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -706,6 +920,71 @@ fn quadrant_charts_are_drawn_from_the_typology() {
 }
 
 #[test]
+fn quadrant_labels_do_not_overlap_and_stay_inside_the_plot() {
+    for project in [sample(), tricky()] {
+        for framework in Framework::ALL {
+            let svg = quadrant_svg(&project, framework, &SvgOptions::default());
+            let tree = usvg_tree(&svg);
+            // The frame is the plot's first shape.
+            let Some(usvg::Node::Path(frame)) = usvg_group(&tree, "plot").children().first() else {
+                panic!("the plot starts with its frame");
+            };
+            let frame = frame.abs_bounding_box();
+            let mut texts = Vec::new();
+            usvg_text_nodes(usvg_group(&tree, "point-labels"), &mut texts);
+            let placed = if framework.places_actors() {
+                project.actors.len()
+            } else {
+                project.partnerships.len()
+            };
+            assert!(!texts.is_empty() || placed == 0, "{framework:?}");
+            // The ink of each label (its glyphs, not its halo).
+            let boxes: Vec<(String, usvg::Rect)> = texts
+                .iter()
+                .map(|t| {
+                    let words: String = t.chunks().iter().map(|c| c.text()).collect();
+                    (words, t.flattened().abs_bounding_box())
+                })
+                .collect();
+            for (i, (a, ra)) in boxes.iter().enumerate() {
+                assert!(
+                    inside(*ra, frame, 0.0),
+                    "{framework:?}: {a:?} at {ra:?} leaves the plot {frame:?}"
+                );
+                for (b, rb) in &boxes[i + 1..] {
+                    let apart = ra.right() <= rb.left()
+                        || rb.right() <= ra.left()
+                        || ra.bottom() <= rb.top()
+                        || rb.bottom() <= ra.top();
+                    assert!(apart, "{framework:?}: {a:?} {ra:?} overlaps {b:?} {rb:?}");
+                }
+            }
+            // A number standing in for a label is explained under the chart.
+            let xml = parse_xml(&svg);
+            let texts = xml.find_all("text");
+            let notes = texts
+                .iter()
+                .find(|t| t.attr("id") == "notes")
+                .map(|t| {
+                    t.children
+                        .iter()
+                        .map(El::deep_text)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap();
+            for number in texts.iter().filter(|t| t.attr("class") == "label-number") {
+                let n = number.deep_text();
+                assert!(
+                    notes.contains(&format!(": {n} ")) || notes.contains(&format!("; {n} ")),
+                    "{framework:?}: number {n} is not listed in {notes:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn unplaced_partnerships_are_listed_under_the_chart_with_their_reasons() {
     let project = tricky();
     let svg = quadrant_svg(&project, Framework::B, &SvgOptions::default());
@@ -735,6 +1014,7 @@ fn an_area_draws_part_of_the_map_and_options_show() {
         date: Some("2026-05-12".into()),
         area: Some((-50.0, -50.0, 250.0, 200.0)),
         legend: false,
+        ..SvgOptions::default()
     };
     let svg = map_svg(&project, &opts);
     let xml = parse_xml(&svg);

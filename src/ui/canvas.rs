@@ -220,7 +220,7 @@ impl CanvasState {
 }
 
 /// Converts a style colour to egui's.
-pub fn color(rgb: Rgb) -> Color32 {
+pub const fn color(rgb: Rgb) -> Color32 {
     Color32::from_rgb(rgb.0, rgb.1, rgb.2)
 }
 
@@ -256,7 +256,7 @@ const PICK_LINE_PT: f32 = 6.0;
 /// rim, where dragging connects.
 const RIM_FROM: f32 = 0.65;
 /// The colour of the ring around cross-sector brokers.
-pub const BROKER_RING: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
+pub const BROKER_RING: Color32 = color(style::BROKER_RING);
 /// Below this zoom, or above this many actors on screen, the canvas draws plain marks.
 const SIMPLE_BELOW_ZOOM: f32 = 0.12;
 const SIMPLE_ABOVE_ACTORS: usize = 1500;
@@ -361,10 +361,12 @@ struct DrawnEdge {
 /// Overlays from the indicators: another size for actors, rings for brokers.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Overlay<'a> {
-    /// Radius (map units) per actor, replacing the size by influence.
-    pub radius: Option<&'a HashMap<ActorId, f32>>,
-    /// Cross-sector brokers and the strength of their ring, 0–1.
-    pub brokers: Option<&'a HashMap<ActorId, f32>>,
+    /// Radius (map units) per actor, replacing the size by influence
+    /// ([`style::indicator_radii`]).
+    pub radius: Option<&'a HashMap<ActorId, f64>>,
+    /// Cross-sector brokers and the strength of their ring, 0–1
+    /// ([`style::broker_strengths`]).
+    pub brokers: Option<&'a HashMap<ActorId, f64>>,
 }
 
 /// Draws the map, handles gestures, and returns the background response. Document changes
@@ -469,17 +471,19 @@ pub fn canvas_ui(
         .input(|i| i.pointer.hover_pos())
         .filter(|p| screen.contains(*p));
 
+    // An actor's radius in map units: by influence, or as the overlay sizes it.
+    let base_radius = |i: usize| {
+        overlay
+            .radius
+            .and_then(|m| m.get(&geo.actors[i].id))
+            .map_or(geo.actors[i].radius, |r| *r as f32)
+    };
     // Which actors are on screen: index, screen place and radius.
     let mut shown: Vec<(usize, Pos2, f32)> = Vec::new();
     for i in 0..geo.actors.len() {
         let pos = pos_at(i);
         if visible.contains(pos) {
-            let base = overlay
-                .radius
-                .and_then(|m| m.get(&geo.actors[i].id))
-                .copied()
-                .unwrap_or(geo.actors[i].radius);
-            let r = (base * zoom).max(2.5);
+            let r = (base_radius(i) * zoom).max(2.5);
             shown.push((i, camera.to_screen(screen, pos), r));
         }
     }
@@ -613,7 +617,7 @@ pub fn canvas_ui(
             } else {
                 drawn.points.iter().rev().copied().collect()
             };
-            let r = (geo.actors[who].radius * zoom).max(2.5);
+            let r = (base_radius(who) * zoom).max(2.5);
             let at = point_along(
                 &points,
                 style::power_dot_distance(f64::from(r), f64::from(width)) as f32,
@@ -640,8 +644,9 @@ pub fn canvas_ui(
         let selected = view.selection.contains(&Item::Actor(g.id));
         let fill = g.fill.gamma_multiply(alpha);
         if let Some(strength) = overlay.brokers.and_then(|b| b.get(&g.id)) {
-            let ring = Stroke::new(2.0 + 4.0 * strength, BROKER_RING.gamma_multiply(alpha));
-            painter.circle_stroke(center, r + 3.0 + 2.0 * strength, ring);
+            let (gap, width) = style::broker_ring(*strength);
+            let ring = Stroke::new(width as f32, BROKER_RING.gamma_multiply(alpha));
+            painter.circle_stroke(center, r + gap as f32, ring);
         }
         if simple && !selected {
             add_square(&mut mesh, center, r.max(1.5), fill);

@@ -1,4 +1,4 @@
-//! Helpers shared by the command-line tests.
+//! Helpers shared by the tests: the command line, and tools that read what it writes.
 
 use std::process::{Command, Output};
 
@@ -46,4 +46,49 @@ pub fn python(script: &str, args: &[&std::path::Path]) -> Vec<u8> {
         String::from_utf8_lossy(&out.stderr)
     );
     out.stdout
+}
+
+/// The text poppler's `pdftotext` reads from `pdf`, in reading order. `None`, after a note,
+/// when pdftotext is not installed; but with `PARTNERMAP_REQUIRE_TOOLS=1` (as CI sets it) a
+/// missing pdftotext fails the test instead of skipping it.
+pub fn pdftotext(pdf: &[u8]) -> Option<String> {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("picture.pdf");
+    std::fs::write(&path, pdf).expect("the PDF is written");
+    match Command::new("pdftotext").arg(&path).arg("-").output() {
+        Ok(out) => {
+            assert!(out.status.success(), "pdftotext failed: {}", text(&out));
+            Some(String::from_utf8(out.stdout).expect("pdftotext writes UTF-8"))
+        }
+        Err(e) => {
+            let required = std::env::var("PARTNERMAP_REQUIRE_TOOLS").is_ok_and(|v| v == "1");
+            assert!(
+                !required,
+                "pdftotext (poppler-utils) is required (PARTNERMAP_REQUIRE_TOOLS=1) but cannot run: {e}"
+            );
+            println!(
+                "note: pdftotext (poppler-utils) is not installed; the PDF text check is skipped"
+            );
+            None
+        }
+    }
+}
+
+/// Whether `text` holds `name`: its characters, spaces and direction marks left out of both,
+/// stand together somewhere in `text`, in any order. pdftotext gives Khmer clusters in the
+/// order their glyphs stand on the page (a vowel written before its consonant comes first)
+/// and Arabic with direction marks, so the letters are compared and not their order.
+pub fn holds_letters_of(text: &str, name: &str) -> bool {
+    let letters = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+            .collect()
+    };
+    let (hay, mut want) = (letters(text), letters(name));
+    want.sort_unstable();
+    hay.windows(want.len().max(1)).any(|w| {
+        let mut w = w.to_vec();
+        w.sort_unstable();
+        w == want
+    })
 }

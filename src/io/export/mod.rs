@@ -13,6 +13,7 @@ pub mod gexf;
 pub mod graphml;
 pub mod json;
 pub mod pdf;
+mod placement;
 pub mod png;
 pub mod quadrant;
 pub mod svg;
@@ -33,7 +34,7 @@ pub use json::map_json;
 pub use pdf::svg_to_pdf;
 pub use png::{DEFAULT_DPI, svg_to_png};
 pub use quadrant::quadrant_svg;
-pub use svg::{SvgOptions, map_extent, map_svg};
+pub use svg::{SvgOptions, map_extent, map_svg, map_svg_with};
 pub use text::{escape as xml_escape, xml_clean};
 
 use crate::io::{Progress, SaveError};
@@ -208,10 +209,47 @@ impl ExportRequest {
 
 /// The picture asked for, as SVG.
 pub fn picture_svg(project: &Project, request: &ExportRequest) -> String {
-    match request.view {
-        View::Map => map_svg(project, &request.svg),
+    picture_svg_with(project, request, &Progress::new()).unwrap_or_default()
+}
+
+/// [`picture_svg`], computing the indicators the map's view encoding needs so that
+/// `progress` can cancel them (betweenness takes long on a large map).
+fn picture_svg_with(
+    project: &Project,
+    request: &ExportRequest,
+    progress: &Progress,
+) -> Result<String, ExportError> {
+    Ok(match request.view {
+        View::Map => {
+            let encoding = request.svg.encoding;
+            let indicators = if encoding.needs_indicators() {
+                Some(indicators(project, encoding.needs_betweenness(), progress)?)
+            } else {
+                None
+            };
+            map_svg_with(project, &request.svg, indicators.as_ref())
+        }
         View::Quadrant(framework) => quadrant_svg(project, framework, &request.svg),
+    })
+}
+
+/// Every indicator of `project`, betweenness only when `with_betweenness` (on two
+/// threads); [`ExportError::Cancelled`] when `progress` is cancelled meanwhile.
+pub(crate) fn indicators(
+    project: &Project,
+    with_betweenness: bool,
+    progress: &Progress,
+) -> Result<crate::analysis::Indicators, ExportError> {
+    let betweenness = if with_betweenness {
+        let done = AtomicUsize::new(0);
+        crate::analysis::betweenness(project, 2, progress.cancel_flag(), &done)
+    } else {
+        None
+    };
+    if progress.is_cancelled() {
+        return Err(ExportError::Cancelled);
     }
+    Ok(crate::analysis::compute(project, betweenness.as_ref()))
 }
 
 /// The files an export makes: (file name inside the output folder, or `None` for the
@@ -241,8 +279,11 @@ pub fn render_with(
     }
     let one = |bytes: Vec<u8>| Ok(vec![(None, bytes)]);
     match request.format {
-        Format::Svg => one(picture_svg(project, request).into_bytes()),
-        Format::Png => one(svg_to_png(&picture_svg(project, request), request.dpi)?),
+        Format::Svg => one(picture_svg_with(project, request, progress)?.into_bytes()),
+        Format::Png => one(svg_to_png(
+            &picture_svg_with(project, request, progress)?,
+            request.dpi,
+        )?),
         Format::Pdf => {
             let title = request
                 .svg
@@ -251,19 +292,12 @@ pub fn render_with(
                 .unwrap_or_else(|| project.meta.title.clone());
             let title = (!title.trim().is_empty()).then_some(title);
             one(svg_to_pdf(
-                &picture_svg(project, request),
+                &picture_svg_with(project, request, progress)?,
                 title.as_deref(),
             )?)
         }
         Format::Csv => {
-            let done = AtomicUsize::new(0);
-            let betweenness =
-                crate::analysis::betweenness(project, 2, progress.cancel_flag(), &done);
-            if progress.is_cancelled() {
-                return Err(ExportError::Cancelled);
-            }
-            let indicators = crate::analysis::compute(project, betweenness.as_ref());
-            let tables = csv_tables(project, &indicators)?;
+            let tables = csv_tables(project, &indicators(project, true, progress)?)?;
             Ok(tables
                 .files()
                 .into_iter()

@@ -20,7 +20,8 @@ pub fn pixel_size(width: f32, height: f32, dpi: f32) -> (u32, u32) {
     )
 }
 
-/// Renders `svg` to PNG bytes at `dpi` (px of the SVG are 1/96 inch), on its own white page.
+/// Renders `svg` to PNG bytes at `dpi` (px of the SVG are 1/96 inch), on its own white page,
+/// the resolution recorded in the file.
 pub fn svg_to_png(svg: &str, dpi: f32) -> Result<Vec<u8>, ExportError> {
     if !DPI_RANGE.contains(&dpi) {
         return Err(ExportError::BadDpi(dpi));
@@ -46,7 +47,41 @@ pub fn svg_to_png(svg: &str, dpi: f32) -> Result<Vec<u8>, ExportError> {
         tiny_skia::Transform::from_scale(k, k),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .encode_png()
-        .map_err(|e| ExportError::Png(e.to_string()))
+    encode(&pixmap, dpi).map_err(|e| ExportError::Png(e.to_string()))
+}
+
+/// Pixels per metre at `dpi`, as PNG's pHYs chunk counts them.
+pub fn pixels_per_metre(dpi: f32) -> u32 {
+    (f64::from(dpi) / 0.0254).round() as u32
+}
+
+/// The PNG file of `pixmap`, with its resolution in a pHYs chunk so that a word processor
+/// or layout program places it at its size on paper (tiny-skia's own encoder writes no
+/// pHYs). The page is white, every pixel opaque, so the file holds RGB without alpha.
+fn encode(pixmap: &tiny_skia::Pixmap, dpi: f32) -> Result<Vec<u8>, png::EncodingError> {
+    let rgb: Vec<u8> = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|p| {
+            let c = p.demultiply();
+            [c.red(), c.green(), c.blue()]
+        })
+        .collect();
+    let mut data = Vec::new();
+    let mut encoder = png::Encoder::new(&mut data, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    // Fast: the research map at 300 dpi encodes in 0.1 s into 15 MB; the default
+    // (balanced) took 1.4 s for 12 MB, half the PNG export's time budget.
+    encoder.set_compression(png::Compression::Fast);
+    let ppm = pixels_per_metre(dpi);
+    encoder.set_pixel_dims(Some(png::PixelDimensions {
+        xppu: ppm,
+        yppu: ppm,
+        unit: png::Unit::Meter,
+    }));
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&rgb)?;
+    writer.finish()?;
+    Ok(data)
 }

@@ -5,7 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use super::svg::{Doc, INK, MARGIN, MUTED, PAGE, SvgOptions, text_width, wrap_to_width};
+use super::placement::{Placer, Rect};
+use super::svg::{Anchor, Doc, INK, MARGIN, MUTED, PAGE, SvgOptions, TextStyle, wrap_to_width};
+use super::text::num;
 use crate::model::{Choice, Project};
 use crate::style::{self, Rgb};
 use crate::typology::{self, Framework, Placement, Side};
@@ -21,6 +23,8 @@ const LABELS_UP_TO: usize = 200;
 const UNPLACED_LISTED: usize = 60;
 /// More items than this at one point are drawn as one mark with a count, as in the window.
 const SPREAD_UP_TO: usize = 12;
+/// The style of that count.
+const CROWD: TextStyle = TextStyle::new(11.0).bold();
 
 /// One point of the chart.
 struct Point {
@@ -58,8 +62,9 @@ fn spread(points: &mut [Point], cut: crate::model::Cut) -> Vec<Group> {
             for (k, &i) in members.iter().enumerate() {
                 let r = 0.014 * ((k as f64) + 0.6).sqrt();
                 let angle = k as f64 * 2.399_963;
+                // On the spot's side of the cut, and inside the plot.
                 let keep = |v: f64, d: f64, cut: f64| {
-                    let moved = v + d;
+                    let moved = (v + d).clamp(0.0, 1.0);
                     if v >= cut {
                         moved.max(cut + 0.003)
                     } else {
@@ -153,6 +158,14 @@ pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) 
             colour_by.label().to_lowercase()
         )
     };
+    let plot_x = MARGIN + LEFT;
+    let plot_y = MARGIN + header_h;
+    let sx = |x: f64| plot_x + x * PLOT;
+    let sy = |y: f64| plot_y + (1.0 - y) * PLOT;
+    let names = quadrant_names(framework, (plot_x, plot_y));
+    let labels = (points.len() <= LABELS_UP_TO)
+        .then(|| place_labels(&points, &groups, &names, cut, (plot_x, plot_y)));
+
     let mut notes: Vec<String> = wrap_to_width(&key, inner_w, 12.0);
     if !unplaced.is_empty() {
         let mut listed: Vec<String> = unplaced.iter().take(UNPLACED_LISTED).cloned().collect();
@@ -162,29 +175,37 @@ pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) 
         let text = format!("Not placed ({}): {}.", unplaced.len(), listed.join("; "));
         notes.extend(wrap_to_width(&text, inner_w, 12.0));
     }
+    if let Some(numbered) = labels
+        .as_ref()
+        .map(|l| &l.numbered)
+        .filter(|n| !n.is_empty())
+    {
+        let listed: Vec<String> = numbered
+            .iter()
+            .map(|(n, i)| format!("{n} {}", points[*i].label))
+            .collect();
+        let text = format!("Numbered on the chart: {}.", listed.join("; "));
+        notes.extend(wrap_to_width(&text, inner_w, 12.0));
+    }
     if let Some(c) = opts.caption.as_deref().filter(|c| !c.trim().is_empty()) {
         notes.extend(wrap_to_width(c.trim(), inner_w, 12.0));
     }
     if let Some(d) = opts.date.as_deref().filter(|d| !d.trim().is_empty()) {
         notes.push(d.trim().to_string());
     }
-    let plot_x = MARGIN + LEFT;
-    let plot_y = MARGIN + header_h;
     let height = (plot_y + PLOT + 56.0 + notes.len() as f64 * 17.0 + MARGIN).ceil();
 
     let mut doc = Doc::new(width, height, Some(&title));
     doc.lines(
         "title",
         (MARGIN, MARGIN + 20.0),
-        (20.0, 28.0),
-        &format!("font-weight=\"bold\" fill=\"{INK}\""),
+        (TextStyle::new(20.0).bold(), 28.0),
+        &format!("fill=\"{INK}\""),
         &title_lines,
     );
 
     // The plot: frame, quadrant names, cut lines, ticks, axis names.
-    let sx = |x: f64| plot_x + x * PLOT;
-    let sy = |y: f64| plot_y + (1.0 - y) * PLOT;
-    doc.s("<g id=\"plot\">\n<rect x=\"")
+    doc.s("<g id=\"plot\">\n<rect id=\"plot-frame\" x=\"")
         .n(plot_x)
         .s("\" y=\"")
         .n(plot_y)
@@ -193,19 +214,13 @@ pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) 
         .s("\" height=\"")
         .n(PLOT);
     doc.s("\" fill=\"#fbfbfb\" stroke=\"").s(MUTED).s("\"/>\n");
-    for (high_x, high_y) in [(false, true), (true, true), (false, false), (true, false)] {
-        let name = framework.quadrant(Side { high_x, high_y });
-        let (x, anchor) = if high_x {
-            (plot_x + PLOT - 10.0, "end")
-        } else {
-            (plot_x + 10.0, "start")
-        };
-        let y = if high_y {
-            plot_y + 22.0
-        } else {
-            plot_y + PLOT - 12.0
-        };
-        doc.text(x, y, 14.0, &format!("class=\"quadrant-name\" text-anchor=\"{anchor}\" font-weight=\"bold\" fill=\"#8a8a8a\""), name);
+    for (name, at, style) in &names {
+        doc.text(
+            *at,
+            *style,
+            "class=\"quadrant-name\" fill=\"#8a8a8a\"",
+            name,
+        );
     }
     doc.s("<line id=\"cut-x\" x1=\"")
         .n(sx(cut.x))
@@ -230,39 +245,39 @@ pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) 
         .s(MUTED)
         .s("\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n");
     for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
-        let tick = super::text::num(t);
+        let tick = num(t);
         doc.text(
-            sx(t),
-            plot_y + PLOT + 16.0,
-            11.0,
-            &format!("text-anchor=\"middle\" fill=\"{MUTED}\""),
+            (sx(t), plot_y + PLOT + 16.0),
+            TextStyle::new(11.0).anchored(Anchor::Middle),
+            &format!("fill=\"{MUTED}\""),
             &tick,
         );
         doc.text(
-            plot_x - 6.0,
-            sy(t) + 4.0,
-            11.0,
-            &format!("text-anchor=\"end\" fill=\"{MUTED}\""),
+            (plot_x - 6.0, sy(t) + 4.0),
+            TextStyle::new(11.0).anchored(Anchor::End),
+            &format!("fill=\"{MUTED}\""),
             &tick,
         );
     }
     let (x_name, y_name) = framework.axes();
+    let axis = TextStyle::new(13.0).anchored(Anchor::Middle);
     doc.text(
-        plot_x + PLOT / 2.0,
-        plot_y + PLOT + 38.0,
-        13.0,
-        &format!("id=\"axis-x\" text-anchor=\"middle\" fill=\"{INK}\""),
+        (plot_x + PLOT / 2.0, plot_y + PLOT + 38.0),
+        axis,
+        &format!("id=\"axis-x\" fill=\"{INK}\""),
         x_name,
     );
-    doc.s("<text id=\"axis-y\" transform=\"translate(")
-        .n(MARGIN + 14.0)
-        .s(" ")
-        .n(plot_y + PLOT / 2.0);
-    doc.s(") rotate(-90)\" text-anchor=\"middle\" font-size=\"13\" fill=\"")
-        .s(INK)
-        .s("\">")
-        .t(y_name)
-        .s("</text>\n</g>\n");
+    doc.text(
+        (0.0, 0.0),
+        axis,
+        &format!(
+            "id=\"axis-y\" transform=\"translate({} {}) rotate(-90)\" fill=\"{INK}\"",
+            num(MARGIN + 14.0),
+            num(plot_y + PLOT / 2.0)
+        ),
+        y_name,
+    );
+    doc.s("</g>\n");
 
     // The points, then their labels over them.
     doc.s("<g id=\"points\">\n");
@@ -292,71 +307,242 @@ pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) 
     for g in groups.iter().filter(|g| g.members.len() > SPREAD_UP_TO) {
         let label = format!("×{}", g.members.len());
         doc.text(
-            sx(g.x) + 8.0,
-            sy(g.y) - 8.0,
-            11.0,
-            &format!("class=\"crowd\" font-weight=\"bold\" fill=\"{INK}\""),
+            (sx(g.x) + 8.0, sy(g.y) - 8.0),
+            CROWD,
+            &format!("class=\"crowd\" fill=\"{INK}\""),
             &label,
         );
     }
     doc.s("</g>\n");
-    if points.len() <= LABELS_UP_TO {
-        // A lone point is labelled beside it; a group's labels are stacked beside the group,
-        // one line each, with a thin leader to each point.
-        let limit = plot_x + PLOT + 190.0;
-        doc.s("<g id=\"point-labels\" font-size=\"10\" fill=\"")
-            .s(INK)
-            .s("\">\n");
-        for g in groups.iter().filter(|g| g.members.len() <= SPREAD_UP_TO) {
-            let n = g.members.len();
-            let widest = g
-                .members
-                .iter()
-                .map(|&i| points[i].label.chars().count())
-                .max()
-                .unwrap_or(0);
-            let reach = if n == 1 { 8.0 } else { 22.0 };
-            let right = sx(g.x) + reach + text_width(widest, 10.0) <= limit;
-            let (lx, anchor) = if right {
-                (sx(g.x) + reach, "start")
-            } else {
-                (sx(g.x) - reach, "end")
-            };
-            for (k, &i) in g.members.iter().enumerate() {
-                let p = &points[i];
-                let ly = sy(g.y) + (k as f64 - (n as f64 - 1.0) / 2.0) * 11.0;
-                if n > 1 {
-                    let end = if right { lx - 2.0 } else { lx + 2.0 };
-                    doc.s("<line x1=\"")
-                        .n(sx(p.x))
-                        .s("\" y1=\"")
-                        .n(sy(p.y))
-                        .s("\" x2=\"")
-                        .n(end)
-                        .s("\" y2=\"")
-                        .n(ly);
-                    doc.s("\" stroke=\"#9a9a9a\" stroke-width=\"0.5\"/>");
-                }
-                doc.s("<text x=\"")
-                    .n(lx)
-                    .s("\" y=\"")
-                    .n(ly + 3.5)
-                    .s("\" text-anchor=\"")
-                    .s(anchor);
-                doc.s("\" stroke=\"")
-                    .s(PAGE)
-                    .s("\" stroke-width=\"2.5\" stroke-linejoin=\"round\" paint-order=\"stroke\">");
-                doc.t(&p.label).s("</text>\n");
-            }
+    if let Some(labels) = &labels {
+        // Leaders first, then the labels over them, each with a halo.
+        doc.s("<g id=\"point-labels\" fill=\"").s(INK).s("\">\n");
+        for (from, to) in labels.placed.iter().flat_map(|l| &l.leaders) {
+            doc.s("<line x1=\"")
+                .n(from.0)
+                .s("\" y1=\"")
+                .n(from.1)
+                .s("\" x2=\"")
+                .n(to.0)
+                .s("\" y2=\"")
+                .n(to.1);
+            doc.s("\" stroke=\"#9a9a9a\" stroke-width=\"0.5\"/>\n");
+        }
+        for label in &labels.placed {
+            doc.text(
+                label.baseline,
+                LABEL,
+                &format!(
+                    "class=\"{}\" stroke=\"{PAGE}\" stroke-width=\"2.5\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+                    if label.numbered { "label-number" } else { "label" }
+                ),
+                &label.text,
+            );
         }
         doc.s("</g>\n");
     }
     doc.lines(
         "notes",
         (MARGIN, plot_y + PLOT + 66.0),
-        (12.0, 17.0),
+        (TextStyle::new(12.0), 17.0),
         &format!("fill=\"{INK}\""),
         &notes,
     );
     doc.finish()
+}
+
+/// The point labels' style, and the height of one of their lines in px.
+const LABEL: TextStyle = TextStyle::new(10.0);
+const LABEL_LINE: f64 = 12.0;
+/// A label line's box reaches this far above its baseline and below it, in px: the
+/// ascenders and descenders of the label font.
+const LABEL_ASCENT: f64 = 8.5;
+const LABEL_DESCENT: f64 = 2.5;
+/// How far from a point's centre its label keeps, in px (the point's shape reaches 6).
+const POINT_CLEAR: f64 = 6.5;
+/// How far from a point (or a group's points) a label is tried, in px, nearest first;
+/// beyond the first, a thin leader joins label and point.
+const LABEL_REACHES: [f64; 5] = [2.0, 8.0, 16.0, 28.0, 44.0];
+/// The same for a number standing in for a label that fits nowhere.
+const NUMBER_REACHES: [f64; 7] = [1.0, 4.0, 8.0, 14.0, 22.0, 34.0, 50.0];
+
+/// A quadrant's name on the chart: its text, where its baseline is anchored, its style.
+type QuadrantName = (&'static str, (f64, f64), TextStyle);
+
+/// The four quadrant names, each in its quadrant's outer corner of the plot whose top left
+/// is `plot`.
+fn quadrant_names(framework: Framework, (plot_x, plot_y): (f64, f64)) -> Vec<QuadrantName> {
+    [(false, true), (true, true), (false, false), (true, false)]
+        .into_iter()
+        .map(|(high_x, high_y)| {
+            let name = framework.quadrant(Side { high_x, high_y });
+            let (x, anchor) = if high_x {
+                (plot_x + PLOT - 10.0, Anchor::End)
+            } else {
+                (plot_x + 10.0, Anchor::Start)
+            };
+            let y = if high_y {
+                plot_y + 22.0
+            } else {
+                plot_y + PLOT - 12.0
+            };
+            (name, (x, y), TextStyle::new(14.0).bold().anchored(anchor))
+        })
+        .collect()
+}
+
+/// One label on the chart: a point's label, or the number that stands in for it.
+struct PlacedLabel {
+    /// What it says.
+    text: String,
+    /// Where its first line's baseline starts.
+    baseline: (f64, f64),
+    /// Thin lines from points to the label, when it stands away from them.
+    leaders: Vec<((f64, f64), (f64, f64))>,
+    /// Whether it is a number, listed under the chart.
+    numbered: bool,
+}
+
+/// The chart's labels and the points numbered instead of labelled.
+struct Labels {
+    placed: Vec<PlacedLabel>,
+    /// (number, index of the point), in number order.
+    numbered: Vec<(usize, usize)>,
+}
+
+/// Places the labels of the spread points of `groups` (groups too large to spread have
+/// one mark and no labels) inside the plot whose top left is `plot`, clear of the points,
+/// the quadrant `names`, the lines where the plot is `cut` and each other: a group's
+/// labels stacked in one block beside it with a leader to each point, else each label by
+/// its point, else a number by the point, listed under the chart. Crowded spots are placed
+/// first.
+fn place_labels(
+    points: &[Point],
+    groups: &[Group],
+    names: &[QuadrantName],
+    cut: crate::model::Cut,
+    (plot_x, plot_y): (f64, f64),
+) -> Labels {
+    let at = |p: &Point| (plot_x + p.x * PLOT, plot_y + (1.0 - p.y) * PLOT);
+    let mut placer = Placer::new(Rect::at((plot_x, plot_y), (PLOT, PLOT)));
+    for p in points {
+        placer.take(Rect::around(at(p), POINT_CLEAR));
+    }
+    // The cut lines, which a label would hide.
+    let (cut_x, cut_y) = (plot_x + cut.x * PLOT, plot_y + (1.0 - cut.y) * PLOT);
+    placer.take(Rect::at((cut_x - 1.0, plot_y), (2.0, PLOT)));
+    placer.take(Rect::at((plot_x, cut_y - 1.0), (PLOT, 2.0)));
+    for (name, (x, y), style) in names {
+        let w = style.width(name);
+        let left = x - style.anchor.share() * w;
+        placer.take(Rect::at((left, y - style.px), (w, style.px * 1.3)));
+    }
+    for g in groups.iter().filter(|g| g.members.len() > SPREAD_UP_TO) {
+        let (x, y) = (plot_x + g.x * PLOT, plot_y + (1.0 - g.y) * PLOT);
+        let text = format!("×{}", g.members.len());
+        placer.take(Rect::at((x + 8.0, y - 19.0), (CROWD.width(&text), 14.0)));
+    }
+    let line_box = |lines: usize, width: f64| {
+        let tall = (lines - 1) as f64 * LABEL_LINE + LABEL_ASCENT + LABEL_DESCENT;
+        (width, tall)
+    };
+    let mut labels = Labels {
+        placed: Vec::new(),
+        numbered: Vec::new(),
+    };
+    // Largest groups first, then the points with most others near them.
+    let crowding = |g: &Group| {
+        points
+            .iter()
+            .filter(|p| (p.x - g.x).hypot(p.y - g.y) < 0.1)
+            .count()
+    };
+    let mut order: Vec<&Group> = groups
+        .iter()
+        .filter(|g| g.members.len() <= SPREAD_UP_TO)
+        .collect();
+    order.sort_by_key(|g| std::cmp::Reverse((g.members.len(), crowding(g))));
+    for g in order {
+        let members: Vec<(f64, f64)> = g.members.iter().map(|&i| at(&points[i])).collect();
+        let area = members
+            .iter()
+            .map(|&c| Rect::around(c, POINT_CLEAR))
+            .reduce(Rect::union)
+            .unwrap_or(Rect::around(at(&points[g.members[0]]), POINT_CLEAR));
+        if g.members.len() > 1 {
+            // Lines in the order of their points from top to bottom, so that leaders do
+            // not cross.
+            let mut stack: Vec<(usize, (f64, f64))> = g
+                .members
+                .iter()
+                .copied()
+                .zip(members.iter().copied())
+                .collect();
+            stack.sort_by(|a, b| a.1.1.total_cmp(&b.1.1));
+            let widest = stack
+                .iter()
+                .map(|(i, _)| LABEL.width(&points[*i].label))
+                .fold(0.0, f64::max);
+            let size = line_box(stack.len(), widest);
+            if let Some((block, _)) = placer.place_beside(area, size, &LABEL_REACHES[1..]) {
+                let right_of_points = block.left >= area.right;
+                for (k, (i, from)) in stack.into_iter().enumerate() {
+                    let top = block.top + k as f64 * LABEL_LINE;
+                    let to_x = if right_of_points {
+                        block.left - 1.0
+                    } else {
+                        block.right + 1.0
+                    };
+                    labels.placed.push(PlacedLabel {
+                        text: points[i].label.clone(),
+                        baseline: (block.left, top + LABEL_ASCENT),
+                        leaders: vec![(from, (to_x, top + LABEL_ASCENT - 3.0))],
+                        numbered: false,
+                    });
+                }
+                continue;
+            }
+        }
+        for (&i, &c) in g.members.iter().zip(&members) {
+            let own = Rect::around(c, POINT_CLEAR);
+            let text = &points[i].label;
+            let (text, (r, reach), numbered) =
+                match placer.place(own, line_box(1, LABEL.width(text)), &LABEL_REACHES) {
+                    Some(found) => (text.clone(), found, false),
+                    None => {
+                        let number = labels.numbered.len() + 1;
+                        labels.numbered.push((number, i));
+                        let text = number.to_string();
+                        let size = line_box(1, LABEL.width(&text));
+                        let found = placer.place(own, size, &NUMBER_REACHES).unwrap_or_else(|| {
+                            // Nowhere free: beside the point all the same.
+                            let r = Rect::at((own.right + 1.0, c.1 - size.1 / 2.0), size);
+                            placer.take(r);
+                            (r, 1.0)
+                        });
+                        (text, found, true)
+                    }
+                };
+            let near = if numbered {
+                NUMBER_REACHES[1]
+            } else {
+                LABEL_REACHES[0]
+            };
+            let leaders = if reach > near || g.members.len() > 1 {
+                let to = r.nearest(c);
+                let d = (to.0 - c.0).hypot(to.1 - c.1).max(1e-9);
+                let from = (c.0 + (to.0 - c.0) * 6.0 / d, c.1 + (to.1 - c.1) * 6.0 / d);
+                vec![(from, to)]
+            } else {
+                Vec::new()
+            };
+            labels.placed.push(PlacedLabel {
+                text,
+                baseline: (r.left, r.top + LABEL_ASCENT),
+                leaders,
+                numbered,
+            });
+        }
+    }
+    labels
 }

@@ -6,9 +6,14 @@
 
 use std::fmt::Write;
 
+use super::fonts;
 use super::text::{push_escaped, push_num};
-use crate::model::{Actor, Choice, ColourBy, Form, Formality, Function, Project, Sector};
-use crate::style::{self, Outline, Rgb};
+use std::collections::HashMap;
+
+use crate::analysis::Indicators;
+use crate::io::Progress;
+use crate::model::{Actor, ActorId, Choice, ColourBy, Form, Formality, Function, Project, Sector};
+use crate::style::{self, Outline, Rgb, SizeBy, ViewEncoding};
 
 /// What to put around the map and which part of it to draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +30,9 @@ pub struct SvgOptions {
     pub area: Option<(f64, f64, f64, f64)>,
     /// Whether to draw the legend beside the map.
     pub legend: bool,
+    /// What sizes the actors and whether brokers get a ring: the window's view settings,
+    /// so that the export matches the screen.
+    pub encoding: ViewEncoding,
 }
 
 impl Default for SvgOptions {
@@ -35,22 +43,78 @@ impl Default for SvgOptions {
             date: None,
             area: None,
             legend: true,
+            encoding: ViewEncoding::default(),
         }
+    }
+}
+
+/// The size of every actor and the ring of every broker, as the view encoding gives them.
+struct Sizes {
+    /// Radii replacing the size by influence, in map units.
+    radii: Option<HashMap<ActorId, f64>>,
+    /// Brokers and the strength of their ring, when rings are drawn.
+    rings: HashMap<ActorId, f64>,
+}
+
+impl Sizes {
+    /// Sizes by influence, without rings.
+    fn by_influence() -> Self {
+        Self {
+            radii: None,
+            rings: HashMap::new(),
+        }
+    }
+
+    /// The sizes and rings of `encoding`, from the indicators (computed here, betweenness
+    /// included when it sizes the actors, if `indicators` is `None` and they are needed).
+    fn new(project: &Project, encoding: ViewEncoding, indicators: Option<&Indicators>) -> Self {
+        if !encoding.needs_indicators() {
+            return Self::by_influence();
+        }
+        let computed;
+        let ind = match indicators {
+            Some(ind) => ind,
+            None => {
+                computed =
+                    super::indicators(project, encoding.needs_betweenness(), &Progress::new());
+                match &computed {
+                    Ok(ind) => ind,
+                    Err(_) => return Self::by_influence(),
+                }
+            }
+        };
+        Self {
+            radii: style::indicator_radii(ind, encoding.size_by),
+            rings: if encoding.broker_rings {
+                style::broker_strengths(ind)
+            } else {
+                HashMap::new()
+            },
+        }
+    }
+
+    /// An actor's radius in map units.
+    fn radius(&self, a: &Actor) -> f64 {
+        self.radii
+            .as_ref()
+            .and_then(|r| r.get(&a.id))
+            .copied()
+            .unwrap_or_else(|| style::actor_radius(a))
     }
 }
 
 /// The fonts named in every exported drawing, in fallback order; all of them ship in
 /// `assets/fonts` and are the only fonts the PNG and PDF renderers know.
-pub const FONT_FAMILY: &str =
-    "'Noto Sans', 'Noto Sans Khmer', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif";
+pub const FONT_FAMILY: &str = "'Noto Sans', 'Noto Sans Khmer', 'Noto Sans Arabic', 'DejaVu Sans', \
+     'Noto Emoji', 'Droid Sans Fallback', sans-serif";
 
 /// Space around the drawing, in px.
 pub(crate) const MARGIN: f64 = 24.0;
 /// The longest side of the map area, in px: larger maps are scaled down to fit, so that an
 /// export has a printable size (and a bounded PNG) whatever the map's extent.
 pub const MAX_MAP_PX: f64 = 1600.0;
-/// The width of the legend column, in px.
-const LEGEND_W: f64 = 270.0;
+/// The legend's box reaches this far beyond its contents on the left and right, in px.
+const LEGEND_PAD: f64 = 10.0;
 /// The space between the map and the legend, in px.
 const GAP: f64 = 24.0;
 /// The title's size and line height, in px.
@@ -84,9 +148,15 @@ pub(crate) fn text_width(chars: usize, px: f64) -> f64 {
     chars as f64 * px * 0.56
 }
 
-/// The map's contents as (left, top, right, bottom) in map units: actors, their labels and
-/// the curves of parallel partnerships, with a margin. `None` for a map without actors.
+/// The map's contents as (left, top, right, bottom) in map units: actors (sized by
+/// influence), their labels and the curves of parallel partnerships, with a margin. `None`
+/// for a map without actors.
 pub fn map_extent(project: &Project) -> Option<(f64, f64, f64, f64)> {
+    extent(project, &Sizes::by_influence())
+}
+
+/// [`map_extent`] with the actors sized by `sizes`.
+fn extent(project: &Project, sizes: &Sizes) -> Option<(f64, f64, f64, f64)> {
     let mut b = (
         f64::INFINITY,
         f64::INFINITY,
@@ -101,12 +171,12 @@ pub fn map_extent(project: &Project) -> Option<(f64, f64, f64, f64)> {
         if !(x.is_finite() && y.is_finite()) {
             continue;
         }
-        let r = style::actor_radius(a) * 1.3;
+        let r = sizes.radius(a) * 1.3;
         grow(&mut b, x - r, y - r, x + r, y + r);
         let lines = style::wrap_label(&a.name, style::LABEL_WRAP_CHARS);
         let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
         let half = text_width(widest, LABEL_PX) / 2.0;
-        let top = y + style::actor_radius(a) + 3.0;
+        let top = y + sizes.radius(a) + 3.0;
         grow(
             &mut b,
             x - half,
@@ -147,7 +217,7 @@ fn pos(a: &Actor) -> (f64, f64) {
 }
 
 /// The rectangle to draw: the requested area when it is usable, else the whole map.
-fn drawn_area(project: &Project, opts: &SvgOptions) -> (f64, f64, f64, f64) {
+fn drawn_area(project: &Project, opts: &SvgOptions, sizes: &Sizes) -> (f64, f64, f64, f64) {
     if let Some((l, t, r, b)) = opts.area
         && [l, t, r, b].iter().all(|v| v.is_finite())
         && r - l >= 1.0
@@ -155,7 +225,7 @@ fn drawn_area(project: &Project, opts: &SvgOptions) -> (f64, f64, f64, f64) {
     {
         return (l, t, r, b);
     }
-    map_extent(project).unwrap_or((0.0, 0.0, 480.0, 320.0))
+    extent(project, sizes).unwrap_or((0.0, 0.0, 480.0, 320.0))
 }
 
 /// The title that will be drawn, if any.
@@ -174,6 +244,74 @@ pub(crate) fn wrap_to_width(text: &str, width: f64, px: f64) -> Vec<String> {
     text.lines()
         .flat_map(|l| style::wrap_label(l, chars))
         .collect()
+}
+
+/// Where a line of text stands relative to its position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Anchor {
+    /// It starts there.
+    Start,
+    /// It is centred there.
+    Middle,
+    /// It ends there.
+    End,
+}
+
+impl Anchor {
+    /// The value of SVG's `text-anchor`.
+    fn name(self) -> &'static str {
+        match self {
+            Self::Start => "start",
+            Self::Middle => "middle",
+            Self::End => "end",
+        }
+    }
+
+    /// The share of the text's width that lies before its position.
+    pub(crate) fn share(self) -> f64 {
+        match self {
+            Self::Start => 0.0,
+            Self::Middle => 0.5,
+            Self::End => 1.0,
+        }
+    }
+}
+
+/// The size, weight and anchor of a text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct TextStyle {
+    /// The font size, in px.
+    pub(crate) px: f64,
+    /// Whether it is bold.
+    pub(crate) bold: bool,
+    /// Where it stands relative to its position.
+    pub(crate) anchor: Anchor,
+}
+
+impl TextStyle {
+    /// Regular text `px` high, starting at its position.
+    pub(crate) const fn new(px: f64) -> Self {
+        Self {
+            px,
+            bold: false,
+            anchor: Anchor::Start,
+        }
+    }
+
+    /// The same, bold.
+    pub(crate) const fn bold(self) -> Self {
+        Self { bold: true, ..self }
+    }
+
+    /// The same, anchored by `anchor`.
+    pub(crate) const fn anchored(self, anchor: Anchor) -> Self {
+        Self { anchor, ..self }
+    }
+
+    /// The width of `text` in this style, as drawn.
+    pub(crate) fn width(self, text: &str) -> f64 {
+        fonts::text_width(text, self.px, self.bold)
+    }
 }
 
 /// A growing SVG document.
@@ -206,6 +344,11 @@ impl Doc {
         Self { out }
     }
 
+    /// A piece of a document, to be appended to one.
+    fn fragment() -> Self {
+        Self { out: String::new() }
+    }
+
     /// Appends a number.
     pub(crate) fn n(&mut self, v: f64) -> &mut Self {
         push_num(&mut self.out, v);
@@ -224,50 +367,115 @@ impl Doc {
         self
     }
 
-    /// A one-line text element at (`x`, `y`) (the baseline), `attrs` written as given.
-    pub(crate) fn text(&mut self, x: f64, y: f64, px: f64, attrs: &str, text: &str) {
-        self.s("<text x=\"")
-            .n(x)
-            .s("\" y=\"")
-            .n(y)
-            .s("\" font-size=\"")
-            .n(px)
-            .s("\"");
+    /// A one-line text element with its baseline at `at`, `attrs` written as given.
+    pub(crate) fn text(&mut self, at: (f64, f64), style: TextStyle, attrs: &str, text: &str) {
+        self.s("<text font-size=\"").n(style.px).s("\"");
+        if style.bold {
+            self.s(" font-weight=\"bold\"");
+        }
         if !attrs.is_empty() {
             self.s(" ").s(attrs);
         }
-        self.s(">").t(text).s("</text>\n");
+        self.placed(at, style, true, text);
+        self.s("</text>\n");
     }
 
-    /// Several lines of text `px` high from the baseline at (`x`, `y`), `line` px apart, in
-    /// one element.
+    /// Several lines of text from the baseline at (`x`, `y`), `line` px apart, in one
+    /// element.
     pub(crate) fn lines(
         &mut self,
         id: &str,
         (x, y): (f64, f64),
-        (px, line): (f64, f64),
+        (style, line): (TextStyle, f64),
         attrs: &str,
         lines: &[String],
     ) {
         self.s("<text id=\"")
             .s(id)
             .s("\" font-size=\"")
-            .n(px)
+            .n(style.px)
             .s("\"");
+        if style.bold {
+            self.s(" font-weight=\"bold\"");
+        }
+        if style.anchor != Anchor::Start {
+            self.s(" text-anchor=\"").s(style.anchor.name()).s("\"");
+        }
         if !attrs.is_empty() {
             self.s(" ").s(attrs);
         }
         self.s(">");
         for (i, l) in lines.iter().enumerate() {
-            self.s("<tspan x=\"")
-                .n(x)
-                .s("\" y=\"")
-                .n(y + i as f64 * line)
-                .s("\">")
-                .t(l)
-                .s("</tspan>");
+            self.line((x, y + i as f64 * line), style, l);
         }
         self.s("</text>\n");
+    }
+
+    /// One line inside a text element, with its baseline at `at`; `style` is the one the
+    /// element gives it (this line writes no size, weight or anchor of its own).
+    pub(crate) fn line(&mut self, at: (f64, f64), style: TextStyle, text: &str) {
+        self.s("<tspan");
+        self.placed(at, style, false, text);
+        self.s("</tspan>");
+    }
+
+    /// Ends the start tag of a text element or line with its position and writes its
+    /// content: the text itself when one font draws all of it, else one `<tspan>` for each
+    /// piece of one font ([`fonts::layout`]) naming that font, so that every renderer
+    /// shapes each piece with a font that has it (usvg, and so the PNG and PDF, would
+    /// otherwise shape the whole line with the first font and break the other scripts).
+    /// Each piece after the first starts a text chunk of its own (its `y`), which renderers
+    /// lay out one after the other, or is given its `x` where usvg would misplace it. As a
+    /// chunk is anchored by itself, such a line is placed from its start, its measured
+    /// width before the anchor. `own_anchor`: the element is the one that sets the anchor.
+    fn placed(&mut self, (x, y): (f64, f64), style: TextStyle, own_anchor: bool, text: &str) {
+        let runs = fonts::runs(text);
+        let layout = match runs.as_slice() {
+            [run] if run.family == fonts::DEFAULT_FAMILY => None,
+            _ => Some(fonts::layout(text, style.px, style.bold)),
+        };
+        let layout = match layout {
+            Some(l) if !l.flows || l.pieces.len() > 1 => l,
+            one => {
+                self.s(" x=\"").n(x).s("\" y=\"").n(y).s("\"");
+                if own_anchor && style.anchor != Anchor::Start {
+                    self.s(" text-anchor=\"").s(style.anchor.name()).s("\"");
+                }
+                if let Some(piece) = one.as_ref().and_then(|l| l.pieces.first())
+                    && piece.family != fonts::DEFAULT_FAMILY
+                {
+                    self.family(piece.family);
+                }
+                self.s(">").t(text);
+                return;
+            }
+        };
+        let start = x - style.anchor.share() * layout.width;
+        self.s(" x=\"").n(start).s("\" y=\"").n(y).s("\"");
+        if style.anchor != Anchor::Start {
+            self.s(" text-anchor=\"start\"");
+        }
+        // Spaces at the ends of pieces are kept: a renderer may otherwise trim them at
+        // each chunk (librsvg does).
+        self.s(" xml:space=\"preserve\">");
+        for (i, piece) in layout.pieces.iter().enumerate() {
+            self.s("<tspan");
+            if piece.placed {
+                self.s(" x=\"").n(start + piece.x).s("\"");
+            }
+            if i > 0 {
+                self.s(" y=\"").n(y).s("\"");
+            }
+            if piece.family != fonts::DEFAULT_FAMILY {
+                self.family(piece.family);
+            }
+            self.s(">").t(&text[piece.range.clone()]).s("</tspan>");
+        }
+    }
+
+    /// A `font-family` attribute naming one shipped family.
+    fn family(&mut self, family: &str) {
+        self.s(" font-family=\"'").s(family).s("', sans-serif\"");
     }
 
     /// An actor's shape at `c` with radius `r`.
@@ -333,18 +541,28 @@ impl Doc {
 
 /// The map as an SVG document: title on top, the map (its `area`, or all of it), the legend
 /// to the right, caption and date below. The same map and options always give the same
-/// bytes.
+/// bytes. Indicators that `opts.encoding` needs are computed here; see [`map_svg_with`].
 pub fn map_svg(project: &Project, opts: &SvgOptions) -> String {
-    let area = drawn_area(project, opts);
+    map_svg_with(project, opts, None)
+}
+
+/// [`map_svg`] with the indicators of `project` given, when the view encoding sizes or
+/// rings actors by them (`None`: computed when needed).
+pub fn map_svg_with(
+    project: &Project,
+    opts: &SvgOptions,
+    indicators: Option<&Indicators>,
+) -> String {
+    let sizes = Sizes::new(project, opts.encoding, indicators);
+    let area = drawn_area(project, opts, &sizes);
     let (cw, ch) = (area.2 - area.0, area.3 - area.1);
     let scale = (MAX_MAP_PX / cw.max(ch)).min(1.0);
     let (map_w, map_h) = (cw * scale, ch * scale);
-    let legend_h = if opts.legend {
-        legend_height(project.settings.colour_by, scale)
-    } else {
-        0.0
-    };
-    let legend_w = if opts.legend { GAP + LEGEND_W } else { 0.0 };
+    let legend = opts
+        .legend
+        .then(|| legend(project.settings.colour_by, opts.encoding, scale));
+    let legend_h = legend.as_ref().map_or(0.0, |l| l.height);
+    let legend_w = legend.as_ref().map_or(0.0, |l| GAP + l.width);
     let width = (MARGIN * 2.0 + map_w + legend_w).max(480.0).ceil();
     let inner_w = width - 2.0 * MARGIN;
     let title = title_of(project, opts);
@@ -380,8 +598,8 @@ pub fn map_svg(project: &Project, opts: &SvgOptions) -> String {
         doc.lines(
             "title",
             (MARGIN, MARGIN + TITLE_PX),
-            (TITLE_PX, TITLE_LINE),
-            &format!("font-weight=\"bold\" fill=\"{INK}\""),
+            (TextStyle::new(TITLE_PX).bold(), TITLE_LINE),
+            &format!("fill=\"{INK}\""),
             &title_lines,
         );
     }
@@ -390,39 +608,33 @@ pub fn map_svg(project: &Project, opts: &SvgOptions) -> String {
     draw_map(
         &mut doc,
         project,
-        opts,
+        (opts, &sizes),
         area,
         scale,
         (map_x, map_y),
         (map_w, map_h),
     );
-    if opts.legend {
-        draw_legend(
-            &mut doc,
-            project.settings.colour_by,
-            scale,
-            (map_x + map_w + GAP, map_y),
-        );
+    if let Some(legend) = &legend {
+        draw_legend(&mut doc, legend, (map_x + map_w + GAP, map_y));
     }
     let mut y = map_y + body_h + 12.0 + CAPTION_PX;
     if !footer.is_empty() {
         doc.lines(
             "caption",
             (MARGIN, y),
-            (CAPTION_PX, CAPTION_LINE),
+            (TextStyle::new(CAPTION_PX), CAPTION_LINE),
             &format!("fill=\"{INK}\""),
             &footer,
         );
         y += footer.len() as f64 * CAPTION_LINE;
     }
     if let Some(d) = date {
-        doc.s("<text id=\"date\" x=\"")
-            .n(MARGIN)
-            .s("\" y=\"")
-            .n(y)
-            .s("\" font-size=\"")
-            .n(CAPTION_PX);
-        doc.s("\" fill=\"").s(MUTED).s("\">").t(d).s("</text>\n");
+        doc.text(
+            (MARGIN, y),
+            TextStyle::new(CAPTION_PX),
+            &format!("id=\"date\" fill=\"{MUTED}\""),
+            d,
+        );
     }
     doc.finish()
 }
@@ -431,7 +643,7 @@ pub fn map_svg(project: &Project, opts: &SvgOptions) -> String {
 fn draw_map(
     doc: &mut Doc,
     project: &Project,
-    opts: &SvgOptions,
+    (opts, sizes): (&SvgOptions, &Sizes),
     area: (f64, f64, f64, f64),
     scale: f64,
     origin: (f64, f64),
@@ -475,9 +687,8 @@ fn draw_map(
     doc.s(">\n");
     if project.actors.is_empty() {
         doc.text(
-            area.0 + 20.0,
-            area.1 + 40.0,
-            16.0,
+            (area.0 + 20.0, area.1 + 40.0),
+            TextStyle::new(16.0),
             &format!("fill=\"{MUTED}\""),
             "This map has no actors yet.",
         );
@@ -491,7 +702,7 @@ fn draw_map(
                 && y1 >= area.1 - 60.0
                 && y0 <= area.3 + 60.0)
     };
-    let radius = |a: &Actor| at_least(style::actor_radius(a), MIN_RADIUS_PX);
+    let radius = |a: &Actor| at_least(sizes.radius(a), MIN_RADIUS_PX);
 
     // Partnerships, under the actors.
     let bends = style::parallel_bends(project);
@@ -588,6 +799,21 @@ fn draw_map(
             .s(a.sector.name())
             .s("\"><title>");
         doc.t(&a.name).s("</title>");
+        if let Some(strength) = sizes.rings.get(&a.id) {
+            // The canvas's ring at zoom `scale`: its gap and line in screen points.
+            let (gap, width) = style::broker_ring(*strength);
+            doc.s("<circle class=\"broker-ring\" cx=\"")
+                .n(x)
+                .s("\" cy=\"")
+                .n(y)
+                .s("\" r=\"")
+                .n(r + gap / scale);
+            doc.s("\" fill=\"none\" stroke=\"")
+                .s(&style::BROKER_RING.hex())
+                .s("\" stroke-width=\"")
+                .n(width / scale)
+                .s("\"/>");
+        }
         doc.shape(
             style::sector_shape(a.sector),
             (x, y),
@@ -601,6 +827,7 @@ fn draw_map(
 
     // Labels, over everything, with a white halo as the canvas draws them on its background.
     let label_px = at_least(LABEL_PX, MIN_LABEL_PX);
+    let label_style = TextStyle::new(label_px).anchored(Anchor::Middle);
     let line = LABEL_LINE * label_px / LABEL_PX;
     doc.s("<g id=\"labels\" text-anchor=\"middle\" fill=\"")
         .s(INK)
@@ -625,13 +852,7 @@ fn draw_map(
         let top = y + radius(a) + 3.0;
         doc.s("<text id=\"label-").s(&a.id.to_string()).s("\">");
         for (i, l) in lines.iter().enumerate() {
-            doc.s("<tspan x=\"")
-                .n(x)
-                .s("\" y=\"")
-                .n(top + label_px * 0.95 + i as f64 * line)
-                .s("\">")
-                .t(l)
-                .s("</tspan>");
+            doc.line((x, top + label_px * 0.95 + i as f64 * line), label_style, l);
         }
         doc.s("</text>\n");
     }
@@ -663,100 +884,125 @@ fn colour_rows(colour_by: ColourBy) -> Vec<(Rgb, &'static str)> {
     }
 }
 
-/// The size rows' height: the largest actor at the map's scale.
-fn size_row(scale: f64) -> f64 {
-    (style::influence_radius(5) * scale).max(MIN_RADIUS_PX) * 2.0 + 8.0
+/// Three sizes of actor under `size_by`, small to large, and what they show.
+fn size_samples(size_by: SizeBy) -> ([f64; 3], &'static str) {
+    match size_by {
+        SizeBy::Influence => (
+            [1, 3, 5].map(style::influence_radius),
+            "Size: influence 1, 3, 5",
+        ),
+        SizeBy::Betweenness => (
+            [0.0, 0.25, 1.0].map(style::betweenness_radius),
+            "Size: betweenness, none to highest",
+        ),
+        SizeBy::TrustReceived => (
+            [0.0, 0.5, 1.0].map(|t| style::trust_received_radius(Some(t))),
+            "Size: trust received, none to full",
+        ),
+    }
 }
 
-fn legend_height(colour_by: ColourBy, scale: f64) -> f64 {
-    let trust_bar = if colour_by == ColourBy::Trust {
-        ROW
-    } else {
-        0.0
+/// The legend, drawn with its top left at the origin, and the size of its box.
+struct Legend {
+    /// The drawing, to be placed with a translation.
+    body: String,
+    /// The box's width from the origin, in px.
+    width: f64,
+    /// The box's height, in px.
+    height: f64,
+}
+
+/// Draws a legend and keeps track of how far right its texts reach.
+struct LegendDoc {
+    doc: Doc,
+    right: f64,
+}
+
+impl LegendDoc {
+    /// A line of text `px` high with its baseline at (`x`, `y`).
+    fn text(&mut self, (x, y): (f64, f64), style: TextStyle, text: &str) {
+        self.doc
+            .text((x, y), style, &format!("fill=\"{INK}\""), text);
+        self.right = self.right.max(x + style.width(text));
+    }
+}
+
+/// The legend: sectors with their shapes and colours, size by influence, line widths by
+/// form, dashes, the current colour scale and the power dot. Its box is as wide as its
+/// longest text, measured in the fonts it is drawn with.
+fn legend(colour_by: ColourBy, encoding: ViewEncoding, scale: f64) -> Legend {
+    let mut l = LegendDoc {
+        doc: Doc::fragment(),
+        right: 0.0,
     };
-    HEADER
-        + Sector::ALL.len() as f64 * ROW
-        + size_row(scale)
-        + 8.0
-        + HEADER
-        + (Form::ALL.len() + 1) as f64 * ROW
-        + 8.0
-        + HEADER
-        + trust_bar
-        + colour_rows(colour_by).len() as f64 * ROW
-        + ROW
-        + 8.0
-}
-
-/// Draws the legend with its top left at `at`: sectors with their shapes and colours, size
-/// by influence, line widths by form, dashes, the current colour scale and the power dot.
-fn draw_legend(doc: &mut Doc, colour_by: ColourBy, scale: f64, at: (f64, f64)) {
-    let (x, mut y) = at;
+    let (x, mut y) = (0.0, 0.0);
     let label_x = x + 44.0;
-    let header = |doc: &mut Doc, y: &mut f64, text: &str| {
-        doc.text(
-            x,
-            *y + 16.0,
-            13.0,
-            &format!("font-weight=\"bold\" fill=\"{INK}\""),
-            text,
-        );
+    let header = |l: &mut LegendDoc, y: &mut f64, text: &str| {
+        l.text((x, *y + 16.0), TextStyle::new(13.0).bold(), text);
         *y += HEADER;
     };
-    let label = |doc: &mut Doc, y: f64, text: &str| {
-        doc.text(label_x, y + 14.0, 12.0, &format!("fill=\"{INK}\""), text);
+    let label = |l: &mut LegendDoc, y: f64, text: &str| {
+        l.text((label_x, y + 14.0), TextStyle::new(12.0), text);
     };
-    doc.s("<g id=\"legend\">\n");
-    doc.s("<rect x=\"")
-        .n(x - 10.0)
-        .s("\" y=\"")
-        .n(y - 4.0)
-        .s("\" width=\"")
-        .n(LEGEND_W + 10.0);
-    doc.s("\" height=\"")
-        .n(legend_height(colour_by, scale))
-        .s("\" rx=\"6\" fill=\"#f7f7f7\" stroke=\"")
-        .s(FRAME)
-        .s("\"/>\n");
-    header(doc, &mut y, "Actors (sector)");
+    header(&mut l, &mut y, "Actors (sector)");
     for sector in Sector::ALL {
-        doc.s("<g class=\"legend-sector\">");
-        doc.shape(
+        l.doc.s("<g class=\"legend-sector\">");
+        l.doc.shape(
             style::sector_shape(*sector),
             (x + 18.0, y + 10.0),
             7.0,
             style::sector_colour(*sector),
             1.0,
         );
-        doc.s("</g>\n");
-        label(doc, y, sector.label());
+        l.doc.s("</g>\n");
+        label(&mut l, y, sector.label());
         y += ROW;
     }
-    // Size by influence, drawn at the map's scale.
-    let row = size_row(scale);
+    // Sizes, drawn at the map's scale.
+    let (samples, size_label) = size_samples(encoding.size_by);
+    let paper = |r: f64| (r * scale).max(MIN_RADIUS_PX);
+    let row = paper(samples[2]) * 2.0 + 8.0;
     let mut cx = x + 4.0;
-    for influence in [1_u8, 3, 5] {
-        let r = (style::influence_radius(influence) * scale).max(MIN_RADIUS_PX);
+    for r in samples {
+        let r = paper(r);
         cx += r;
-        doc.s("<circle cx=\"")
+        l.doc
+            .s("<circle cx=\"")
             .n(cx)
             .s("\" cy=\"")
             .n(y + row / 2.0)
             .s("\" r=\"")
             .n(r);
-        doc.s("\" fill=\"none\" stroke=\"").s(OUTLINE).s("\"/>\n");
+        l.doc.s("\" fill=\"none\" stroke=\"").s(OUTLINE).s("\"/>\n");
         cx += r + 4.0;
     }
-    doc.text(
-        cx.max(label_x) + 4.0,
-        y + row / 2.0 + 4.0,
-        12.0,
-        &format!("fill=\"{INK}\""),
-        "Size: influence 1, 3, 5",
+    l.text(
+        (cx.max(label_x) + 4.0, y + row / 2.0 + 4.0),
+        TextStyle::new(12.0),
+        size_label,
     );
-    y += row + 8.0;
+    y += row;
+    if encoding.broker_rings {
+        let (gap, width) = style::broker_ring(1.0);
+        l.doc
+            .s("<circle cx=\"")
+            .n(x + 18.0)
+            .s("\" cy=\"")
+            .n(y + 10.0)
+            .s("\" r=\"")
+            .n(5.0 + gap / 2.0);
+        l.doc
+            .s("\" fill=\"none\" stroke=\"")
+            .s(&style::BROKER_RING.hex())
+            .s("\" stroke-width=\"")
+            .n(width / 2.0)
+            .s("\"/>\n");
+        label(&mut l, y, "Ring: cross-sector broker");
+        y += ROW;
+    }
+    y += 8.0;
 
-    header(doc, &mut y, "Partnerships (form)");
+    header(&mut l, &mut y, "Partnerships (form)");
     let line = |doc: &mut Doc, y: f64, width: f64, dashed: bool| {
         doc.s("<line x1=\"")
             .n(x + 2.0)
@@ -778,20 +1024,20 @@ fn draw_legend(doc: &mut Doc, colour_by: ColourBy, scale: f64, at: (f64, f64)) {
     };
     for form in Form::ALL {
         line(
-            doc,
+            &mut l.doc,
             y,
             (style::form_width(*form) * scale).max(MIN_LINE_PX),
             false,
         );
-        label(doc, y, form.label());
+        label(&mut l, y, form.label());
         y += ROW;
     }
-    line(doc, y, 2.0, true);
-    label(doc, y, "Dashed: informal (below a letter of support)");
+    line(&mut l.doc, y, 2.0, true);
+    label(&mut l, y, "Dashed: informal (below a letter of support)");
     y += ROW + 8.0;
 
     header(
-        doc,
+        &mut l,
         &mut y,
         &format!("Colour: {}", colour_by.label().to_lowercase()),
     );
@@ -800,44 +1046,66 @@ fn draw_legend(doc: &mut Doc, colour_by: ColourBy, scale: f64, at: (f64, f64)) {
         for i in 0..steps {
             let t = f64::from(i) / f64::from(steps - 1);
             let w = 120.0 / f64::from(steps);
-            doc.s("<rect x=\"")
+            l.doc
+                .s("<rect x=\"")
                 .n(x + 2.0 + f64::from(i) * w)
                 .s("\" y=\"")
                 .n(y + 4.0)
                 .s("\" width=\"")
                 .n(w + 0.3);
-            doc.s("\" height=\"12\" fill=\"")
+            l.doc
+                .s("\" height=\"12\" fill=\"")
                 .s(&style::trust_colour(Some(t)).hex())
                 .s("\"/>");
         }
-        doc.s("\n");
-        doc.text(
-            x + 128.0,
-            y + 14.0,
-            12.0,
-            &format!("fill=\"{INK}\""),
-            "none → full",
-        );
+        l.doc.s("\n");
+        l.text((x + 128.0, y + 14.0), TextStyle::new(12.0), "none → full");
         y += ROW;
     }
     for (rgb, text) in colour_rows(colour_by) {
-        doc.s("<rect x=\"")
+        l.doc
+            .s("<rect x=\"")
             .n(x + 2.0)
             .s("\" y=\"")
             .n(y + 4.0)
             .s("\" width=\"34\" height=\"12\" rx=\"2\" fill=\"");
-        doc.s(&rgb.hex()).s("\"/>\n");
-        label(doc, y, text);
+        l.doc.s(&rgb.hex()).s("\"/>\n");
+        label(&mut l, y, text);
         y += ROW;
     }
-    line(doc, y, 2.0, false);
-    doc.s("<circle cx=\"")
+    line(&mut l.doc, y, 2.0, false);
+    l.doc
+        .s("<circle cx=\"")
         .n(x + 30.0)
         .s("\" cy=\"")
         .n(y + 10.0)
         .s("\" r=\"4.5\" fill=\"")
         .s(INK)
         .s("\"/>\n");
-    label(doc, y, "Dot: the side that holds power");
-    doc.s("</g>\n");
+    label(&mut l, y, "Dot: the side that holds power");
+    y += ROW;
+    Legend {
+        body: l.doc.out,
+        width: (l.right + LEGEND_PAD).ceil(),
+        height: y + 8.0,
+    }
+}
+
+/// Draws `legend` with its top left at `at`, in a box around it.
+fn draw_legend(doc: &mut Doc, legend: &Legend, at: (f64, f64)) {
+    doc.s("<g id=\"legend\" transform=\"translate(")
+        .n(at.0)
+        .s(" ")
+        .n(at.1)
+        .s(")\">\n");
+    doc.s("<rect id=\"legend-box\" x=\"")
+        .n(-LEGEND_PAD)
+        .s("\" y=\"-4\" width=\"")
+        .n(legend.width + LEGEND_PAD);
+    doc.s("\" height=\"")
+        .n(legend.height)
+        .s("\" rx=\"6\" fill=\"#f7f7f7\" stroke=\"")
+        .s(FRAME)
+        .s("\"/>\n");
+    doc.s(&legend.body).s("</g>\n");
 }
