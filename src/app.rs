@@ -230,8 +230,13 @@ pub struct ExportChoice {
     pub visible_only: bool,
     /// For PNG: dots per inch.
     pub dpi: f32,
+    /// The title on top; empty uses the map's title.
+    pub title: String,
     /// A caption under the picture.
     pub caption: String,
+    /// A date under the picture; the dialog starts with the map's last-modified date, as
+    /// the command line does. Empty writes none.
+    pub date: String,
 }
 
 impl Default for ExportChoice {
@@ -241,7 +246,9 @@ impl Default for ExportChoice {
             chart: None,
             visible_only: false,
             dpi: crate::io::export::DEFAULT_DPI,
+            title: String::new(),
             caption: String::new(),
+            date: String::new(),
         }
     }
 }
@@ -1261,8 +1268,13 @@ impl PartnerMapApp {
             request.view = choice.chart.map_or(View::Map, View::Quadrant);
             request.dpi = choice.dpi;
             request.svg.encoding = self.encoding;
-            let caption = choice.caption.trim();
-            request.svg.caption = (!caption.is_empty()).then(|| caption.to_string());
+            let given = |text: &str| {
+                let text = text.trim();
+                (!text.is_empty()).then(|| text.to_string())
+            };
+            request.svg.title = given(&choice.title);
+            request.svg.caption = given(&choice.caption);
+            request.svg.date = given(&choice.date);
             if choice.visible_only
                 && choice.chart.is_none()
                 && let (Some(cam), Some(screen)) =
@@ -1317,8 +1329,15 @@ impl PartnerMapApp {
                     ui.add(egui::Slider::new(&mut choice.dpi, 72.0..=600.0).suffix(" dpi"))
                         .labelled_by(label.id);
                 }
+                let label = ui.label("Title");
+                let map_title = self.doc.project.meta.title.clone();
+                ui.add(egui::TextEdit::singleline(&mut choice.title).hint_text(map_title))
+                    .labelled_by(label.id);
                 let label = ui.label("Caption");
-                ui.add(egui::TextEdit::singleline(&mut choice.caption).hint_text("Source, place, date…"))
+                ui.add(egui::TextEdit::singleline(&mut choice.caption).hint_text("Source, place…"))
+                    .labelled_by(label.id);
+                let label = ui.label("Date");
+                ui.add(egui::TextEdit::singleline(&mut choice.date).hint_text("none"))
                     .labelled_by(label.id);
             } else {
                 ui.label(match choice.format {
@@ -1442,7 +1461,12 @@ impl PartnerMapApp {
             Action::FitView => self.view.canvas.fit_on_next_frame(),
             Action::Presentation => self.toggle_presentation(),
             Action::QuickEntry => self.quick.focus = true,
-            Action::Export => self.export = Some(ExportChoice::default()),
+            Action::Export => {
+                self.export = Some(ExportChoice {
+                    date: self.doc.project.meta.modified.trim().to_string(),
+                    ..ExportChoice::default()
+                });
+            }
             Action::Import => self.guard(Then::ImportDialog),
             Action::LayoutForce
             | Action::LayoutByLevel

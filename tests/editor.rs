@@ -611,15 +611,20 @@ fn a_list_row_selects_and_centres_its_item_and_a_bad_date_is_refused_with_a_mess
 #[test]
 fn ctrl_e_opens_the_export_dialog_and_an_export_writes_the_file_in_the_background() {
     let mut h = sample();
+    h.state_mut().doc.project.meta.modified = "2026-05-12".into();
     key(&mut h, Key::E, Modifiers::COMMAND);
-    assert!(h.state().export.is_some());
+    // The dialog starts with the map's last-modified date, as the command line does.
+    assert_eq!(h.state().export.as_ref().unwrap().date, "2026-05-12");
+    h.get_by_label("Date");
     h.get_by_label("Cancel").click();
     h.run();
     assert!(h.state().export.is_none());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("workshop.svg");
     let choice = partnermap::app::ExportChoice {
+        title: "Partnerships in Pursat".into(),
         caption: "Workshop, Pursat".into(),
+        date: "12 May 2026".into(),
         ..Default::default()
     };
     // The export takes the view's sizes and rings, so that it matches the screen.
@@ -632,6 +637,11 @@ fn ctrl_e_opens_the_export_dialog_and_an_export_writes_the_file_in_the_backgroun
     h.run();
     let svg = std::fs::read_to_string(&path).unwrap();
     assert!(svg.contains("Workshop, Pursat") && svg.contains("The Asia Foundation (TAF)"));
+    assert!(svg.contains("Partnerships in Pursat") && svg.contains("12 May 2026"));
+    assert!(
+        !svg.contains(&project(&h).meta.title),
+        "the given title replaces the map's"
+    );
     assert!(svg.contains("broker-ring") && svg.contains("Size: betweenness"));
     h.get_by_label("Exported");
 }
