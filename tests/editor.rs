@@ -2,8 +2,8 @@
 //! inspector, quick entry, shortcuts, undo and redo, saving and the unsaved-changes guard.
 //! Every test acts as a user would and then checks the document.
 
-use crate::harness;
-use egui::{Event, Key, Modifiers, PointerButton, Pos2, Role, Vec2};
+use crate::harness::{self, press};
+use egui::{Event, Key, Modifiers, Pos2, Role, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use partnermap::app::{Document, Origin, PartnerMapApp};
@@ -58,15 +58,6 @@ fn zoom(h: &H) -> f32 {
         .camera
         .expect("the canvas has a camera")
         .zoom
-}
-
-fn press(h: &H, at: Pos2, pressed: bool, modifiers: Modifiers) {
-    h.event(Event::PointerButton {
-        pos: at,
-        button: PointerButton::Primary,
-        pressed,
-        modifiers,
-    });
 }
 
 /// Drags from `from` to `to` in a few steps, holding `modifiers`.

@@ -648,6 +648,16 @@ fn graph_values_that_do_not_fit_are_problems_and_unknown_ones_are_said() {
 }
 
 #[test]
+fn a_next_id_beyond_the_largest_id_is_refused_so_new_actors_cannot_take_old_ids() {
+    let text = "<graphml>\n<key id=\"na\" for=\"graph\" attr.name=\"next_ids.actor\"/>\n<graph>\n<data key=\"na\">18446744073709551615</data>\n<node id=\"1\"/></graph></graphml>";
+    let err = graphml(text).unwrap_err().to_string();
+    assert!(
+        err.contains("`next_ids.actor` 18446744073709551615 is too large"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_csv_actor_without_a_name_and_columns_kept_as_custom_fields_are_said() {
     let tables = Tables {
         actors: Some(

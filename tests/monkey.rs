@@ -5,7 +5,8 @@
 //! Actions that leave the app (file dialogs, quitting, replacing the map) are not in the
 //! monkey's repertoire; everything else is, in any order.
 
-use egui::{Event, Key, Modifiers, PointerButton, Pos2, Vec2};
+use crate::harness::{self, press};
+use egui::{Event, Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use partnermap::app::{Document, PartnerMapApp};
@@ -15,11 +16,10 @@ use rand_chacha::ChaCha8Rng;
 
 type H = Harness<'static, PartnerMapApp>;
 
-const SIZE: Vec2 = Vec2::new(1400.0, 860.0);
-
 /// Steps per seed; CI runs three seeds.
 const STEPS: usize = 900;
 
+/// Keys that edit text and the canvas, besides the actions' shortcuts.
 const KEYS: &[(Modifiers, Key)] = &[
     (Modifiers::NONE, Key::Delete),
     (Modifiers::NONE, Key::Backspace),
@@ -29,39 +29,38 @@ const KEYS: &[(Modifiers, Key)] = &[
     (Modifiers::NONE, Key::F),
     (Modifiers::NONE, Key::ArrowLeft),
     (Modifiers::NONE, Key::ArrowDown),
-    (Modifiers::NONE, Key::F11),
-    (Modifiers::COMMAND, Key::Z),
-    (Modifiers::COMMAND, Key::Y),
-    (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
-    (Modifiers::COMMAND, Key::A),
-    (Modifiers::COMMAND, Key::C),
-    (Modifiers::COMMAND, Key::V),
-    (Modifiers::COMMAND, Key::L),
-    (Modifiers::COMMAND, Key::F),
-    (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::L),
-    (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::T),
 ];
 
-const ACTIONS: &[Action] = &[
-    Action::Undo,
-    Action::Redo,
-    Action::Delete,
-    Action::SelectAll,
-    Action::Copy,
-    Action::Paste,
-    Action::Find,
-    Action::AddActor,
-    Action::ConnectMode,
-    Action::FitView,
-    Action::Presentation,
-    Action::QuickEntry,
-    // Layouts run in the background and land while other steps go on.
-    Action::LayoutForce,
-    Action::LayoutByLevel,
-    Action::LayoutBySector,
-    Action::LayoutCircular,
-    Action::TidySelection,
-];
+/// The keys the monkey presses: [`KEYS`] and every shortcut of [`actions`].
+fn keys() -> Vec<(Modifiers, Key)> {
+    let shortcuts = actions()
+        .into_iter()
+        .flat_map(Action::shortcuts)
+        .map(|s| (s.modifiers, s.logical_key));
+    KEYS.iter().copied().chain(shortcuts).collect()
+}
+
+/// Every action of the menus and shortcuts but those that leave the app: file dialogs,
+/// quitting, replacing the map. New actions join the monkey's repertoire by themselves.
+fn actions() -> Vec<Action> {
+    Action::ALL
+        .iter()
+        .copied()
+        .filter(|a| {
+            !matches!(
+                a,
+                Action::New
+                    | Action::Open
+                    | Action::Save
+                    | Action::SaveAs
+                    | Action::Quit
+                    | Action::OpenSample
+                    | Action::Export
+                    | Action::Import
+            )
+        })
+        .collect()
+}
 
 const TEXTS: &[&str] = &[
     "Commune council",
@@ -81,18 +80,9 @@ const TEXTS: &[&str] = &[
 /// Somewhere on the window below the menu bar and toolbar (where Open and Save live).
 fn spot(rng: &mut ChaCha8Rng) -> Pos2 {
     Pos2::new(
-        rng.random_range(0.0..SIZE.x),
-        rng.random_range(52.0..SIZE.y),
+        rng.random_range(0.0..harness::SIZE.x),
+        rng.random_range(52.0..harness::SIZE.y),
     )
-}
-
-fn press(h: &H, at: Pos2, pressed: bool, modifiers: Modifiers) {
-    h.event(Event::PointerButton {
-        pos: at,
-        button: PointerButton::Primary,
-        pressed,
-        modifiers,
-    });
 }
 
 fn modifiers(rng: &mut ChaCha8Rng) -> Modifiers {
@@ -147,12 +137,14 @@ fn step(h: &mut H, rng: &mut ChaCha8Rng) -> String {
             format!("type {text:?}")
         }
         65..=79 => {
-            let (m, k) = KEYS[rng.random_range(0..KEYS.len())];
+            let keys = keys();
+            let (m, k) = keys[rng.random_range(0..keys.len())];
             h.key_press_modifiers(m, k);
             format!("key {m:?} {k:?}")
         }
         80..=89 => {
-            let a = ACTIONS[rng.random_range(0..ACTIONS.len())];
+            let actions = actions();
+            let a = actions[rng.random_range(0..actions.len())];
             h.state_mut().run_action(a);
             format!("action {a:?}")
         }
@@ -205,7 +197,7 @@ fn monkey(seed: u64) {
     let start = partnermap::io::sample();
     let app = PartnerMapApp::with_document(Document::sample());
     let mut h = Harness::builder()
-        .with_size(SIZE)
+        .with_size(harness::SIZE)
         .with_max_steps(8)
         .with_context_setup(partnermap::ui::fonts::install)
         // As in the program: a character no shipped font has (🤝 is newer than Noto Emoji)
@@ -265,7 +257,7 @@ fn double_clicks_on_text_with_combining_marks_and_emoji_are_harmless() {
     ] {
         let mut text = t.to_string();
         let mut h = Harness::builder()
-            .with_size(Vec2::new(300.0, 200.0))
+            .with_size(egui::Vec2::new(300.0, 200.0))
             .allow_missing_glyphs()
             .with_accessibility_check(false)
             .with_context_setup(partnermap::ui::fonts::install)
@@ -278,12 +270,7 @@ fn double_clicks_on_text_with_combining_marks_and_emoji_are_harmless() {
                 let at = Pos2::new(x as f32, y as f32);
                 h.event(Event::PointerMoved(at));
                 for pressed in [true, false, true, false] {
-                    h.event(Event::PointerButton {
-                        pos: at,
-                        button: PointerButton::Primary,
-                        pressed,
-                        modifiers: Modifiers::NONE,
-                    });
+                    press(&h, at, pressed, Modifiers::NONE);
                 }
                 h.run_steps(1);
             }

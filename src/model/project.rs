@@ -162,11 +162,13 @@ impl Project {
 
     /// Every problem of the map (empty when it is valid).
     pub fn validate(&self) -> Vec<super::Problem> {
-        super::validate(
+        let mut problems = super::validate(
             self.actors.values(),
             self.partnerships.values(),
             &self.settings,
             &self.meta,
-        )
+        );
+        problems.extend(super::check_next_ids(&self.next_ids));
+        problems
     }
 }

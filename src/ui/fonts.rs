@@ -5,13 +5,9 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-const NOTO_SANS: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
-const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
-const NOTO_KHMER: &[u8] = include_bytes!("../../assets/fonts/NotoSansKhmer-Regular.ttf");
-const NOTO_ARABIC: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
-const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-const NOTO_EMOJI: &[u8] = include_bytes!("../../assets/fonts/NotoEmoji-Regular.ttf");
-const DROID_FALLBACK: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallback.ttf");
+use crate::io::export::fonts::{
+    DEJAVU_SANS, DROID_FALLBACK, NOTO_ARABIC, NOTO_EMOJI, NOTO_KHMER, NOTO_SANS, NOTO_SANS_BOLD,
+};
 
 /// The family name of the bold face, for headings and emphasis.
 pub const BOLD: &str = "bold";

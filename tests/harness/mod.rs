@@ -22,6 +22,16 @@ pub fn on(doc: Document) -> Harness<'static, PartnerMapApp> {
     harness(PartnerMapApp::with_document(doc))
 }
 
+/// Presses (or releases) the primary button at `at`, holding `modifiers`.
+pub fn press<S>(h: &Harness<'_, S>, at: egui::Pos2, pressed: bool, modifiers: egui::Modifiers) {
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers,
+    });
+}
+
 /// A file dropped on the window.
 #[derive(Debug)]
 struct Dropped(std::path::PathBuf);

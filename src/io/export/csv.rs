@@ -18,7 +18,7 @@ use serde_json::Value;
 use super::ExportError;
 use super::text::join;
 use crate::analysis::Indicators;
-use crate::model::{Choice, CustomFields, CustomValue, Project};
+use crate::model::{Actor, ActorId, Choice, CustomFields, CustomValue, PartnershipId, Project};
 
 /// The five tables, as text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,6 +67,13 @@ impl Row {
         self.0.push(neutralise(s).into_owned());
         self
     }
+    /// A partnership's id and its two actors by id and name: the first five columns of both
+    /// partnership tables.
+    fn ends(&mut self, project: &Project, id: PartnershipId, a: ActorId, b: ActorId) -> &mut Self {
+        let name = |id| project.actor(id).map_or("", |a: &Actor| a.name.as_str());
+        self.num(id).num(a).text(name(a)).num(b).text(name(b))
+    }
+
     fn num(&mut self, v: impl ToString) -> &mut Self {
         self.0.push(v.to_string());
         self
@@ -244,16 +251,11 @@ pub fn partnerships_csv(project: &Project) -> Result<String, ExportError> {
     );
     let mut w = writer();
     write_header(&mut w, &PARTNERSHIP_COLUMNS, custom_headers)?;
-    let name = |id| project.actor(id).map_or("", |a| a.name.as_str());
     for p in project.partnerships.values() {
         let functions: Vec<&str> = p.functions.iter().map(|f| f.name()).collect();
         let pr = &p.practices;
         let mut r = Row::default();
-        r.num(p.id)
-            .num(p.a)
-            .text(name(p.a))
-            .num(p.b)
-            .text(name(p.b))
+        r.ends(project, p.id, p.a, p.b)
             .text(p.label.as_deref().unwrap_or(""))
             .num(functions.join(super::text::LIST_SEPARATOR))
             .num(p.form.name())
@@ -370,14 +372,9 @@ pub fn partnership_indicators_csv(
         "x_c",
         "y_c",
     ])?;
-    let name = |id| project.actor(id).map_or("", |a| a.name.as_str());
     for p in indicators.partnerships.values() {
         let mut r = Row::default();
-        r.num(p.id)
-            .num(p.a)
-            .text(name(p.a))
-            .num(p.b)
-            .text(name(p.b))
+        r.ends(project, p.id, p.a, p.b)
             .float(p.trust)
             .float(p.trust_gap)
             .float(p.power_asymmetry)

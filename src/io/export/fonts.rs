@@ -14,6 +14,16 @@ use std::sync::{Arc, OnceLock};
 
 use usvg::fontdb;
 
+/// The shipped font files, built into the program once: the window's fonts
+/// ([`crate::ui::fonts`]) and the exports' are the same bytes.
+pub const NOTO_SANS: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf");
+pub const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
+pub const NOTO_KHMER: &[u8] = include_bytes!("../../../assets/fonts/NotoSansKhmer-Regular.ttf");
+pub const NOTO_ARABIC: &[u8] = include_bytes!("../../../assets/fonts/NotoSansArabic-Regular.ttf");
+pub const DEJAVU_SANS: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+pub const NOTO_EMOJI: &[u8] = include_bytes!("../../../assets/fonts/NotoEmoji-Regular.ttf");
+pub const DROID_FALLBACK: &[u8] = include_bytes!("../../../assets/fonts/DroidSansFallback.ttf");
+
 /// One shipped face.
 struct Shipped {
     /// Its family name, as the drawing names it.
@@ -37,46 +47,46 @@ const SHIPPED: [Shipped; 7] = [
         family: DEFAULT_FAMILY,
         bold: false,
         symbols: false,
-        data: include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf"),
+        data: NOTO_SANS,
     },
     Shipped {
         family: DEFAULT_FAMILY,
         bold: true,
         symbols: false,
-        data: include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf"),
+        data: NOTO_SANS_BOLD,
     },
     Shipped {
         family: "Noto Sans Khmer",
         bold: false,
         symbols: false,
-        data: include_bytes!("../../../assets/fonts/NotoSansKhmer-Regular.ttf"),
+        data: NOTO_KHMER,
     },
     Shipped {
         family: "Noto Sans Arabic",
         bold: false,
         symbols: false,
-        data: include_bytes!("../../../assets/fonts/NotoSansArabic-Regular.ttf"),
+        data: NOTO_ARABIC,
     },
     // A wide fallback for symbols and other scripts (Hebrew, Armenian, …).
     Shipped {
         family: "DejaVu Sans",
         bold: false,
         symbols: false,
-        data: include_bytes!("../../../assets/fonts/DejaVuSans.ttf"),
+        data: DEJAVU_SANS,
     },
     // Monochrome emoji.
     Shipped {
         family: "Noto Emoji",
         bold: false,
         symbols: true,
-        data: include_bytes!("../../../assets/fonts/NotoEmoji-Regular.ttf"),
+        data: NOTO_EMOJI,
     },
     // Chinese, Japanese and Korean.
     Shipped {
         family: "Droid Sans Fallback",
         bold: false,
         symbols: false,
-        data: include_bytes!("../../../assets/fonts/DroidSansFallback.ttf"),
+        data: DROID_FALLBACK,
     },
 ];
 

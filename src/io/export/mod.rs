@@ -8,7 +8,7 @@
 
 pub(crate) mod attributes;
 pub mod csv;
-mod fonts;
+pub mod fonts;
 pub mod gexf;
 pub mod graphml;
 pub mod json;
