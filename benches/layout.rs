@@ -4,8 +4,8 @@
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use partnermap::generate::generate;
-use partnermap::io::Progress;
 use partnermap::layout::{self, LayoutKind};
+use partnermap::task::Progress;
 
 const MAPS: [(&str, usize, usize); 3] = [
     ("workshop", 50, 80),

@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::live::LiveIndicators;
 use crate::edit::{Command, History};
-use crate::io::Progress;
 use crate::io::export::{ExportRequest, Format, View};
 use crate::io::import::csv::{Table, Tables};
 use crate::io::import::{ImportError, ImportFormat, Imported};
@@ -21,6 +20,7 @@ use crate::model::{
     Actor, ActorId, Choice, ColourBy, Partnership, PartnershipId, Position, Project,
 };
 pub use crate::style::{SizeBy, ViewEncoding};
+use crate::task::Progress;
 use crate::typology::Framework;
 use crate::ui::actions::{Action, ActionContext};
 use crate::ui::canvas::{NewActorPrompt, actor_pos, canvas_ui};

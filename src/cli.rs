@@ -386,7 +386,7 @@ fn import_command(args: &ImportArgs) -> ExitCode {
     let format = args
         .format
         .or_else(|| import::ImportFormat::from_path(input));
-    let progress = import::Progress::new();
+    let progress = crate::task::Progress::new();
     let result = match format {
         None => Err(ImportError::UnknownFormat(input.clone())),
         Some(import::ImportFormat::Csv) => (|| {

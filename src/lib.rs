@@ -1,8 +1,8 @@
 //! PartnerMap: map partnerships between the actors of local governance, with the typologies
 //! and trust / power indicators of the governance literature, live and linked to the map.
 //!
-//! The model and everything computed from it are plain Rust with no egui (`model`, `io`,
-//! `generate`); `app` owns the document and view state; `ui` draws it.
+//! The layers point one way (README, Architecture): `task` → `model` → `typology` → `analysis`
+//! → `style` → `layout` / `io` → `edit` → `app` / `ui` → `cli`; only `app` and `ui` use egui.
 
 pub mod analysis;
 pub mod app;
@@ -13,5 +13,6 @@ pub mod io;
 pub mod layout;
 pub mod model;
 pub mod style;
+pub mod task;
 pub mod typology;
 pub mod ui;

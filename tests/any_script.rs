@@ -6,9 +6,10 @@ use egui::Vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use partnermap::app::{Document, Origin, PartnerMapApp};
-use partnermap::io::import::{Progress, import_gexf, import_graphml};
+use partnermap::io::import::{import_gexf, import_graphml};
 use partnermap::io::{self, export};
 use partnermap::model::*;
+use partnermap::task::Progress;
 
 const NAMES: [&str; 7] = [
     "ក្រុមប្រឹក្សាឃុំ ស្វាយរៀង",                        // Khmer, with subscript consonants

@@ -134,7 +134,7 @@ fn read(path: &Path) -> Result<(), String> {
     if is_map {
         io::load_path(path).map(drop).map_err(|e| e.to_string())
     } else {
-        partnermap::io::import::import_path(path, None, &partnermap::io::Progress::new())
+        partnermap::io::import::import_path(path, None, &partnermap::task::Progress::new())
             .map(drop)
             .map_err(|e| e.to_string())
     }
@@ -262,7 +262,7 @@ fn an_imported_text_over_ten_thousand_characters_is_refused_with_its_place() {
     let err = partnermap::io::import::csv::import(
         &tables,
         &tables.guess_mapping(),
-        &partnermap::io::Progress::new(),
+        &partnermap::task::Progress::new(),
     )
     .unwrap_err()
     .to_string();
@@ -279,9 +279,10 @@ mod fuzz {
 
     use std::time::{Duration, Instant};
 
+    use partnermap::io;
     use partnermap::io::import::csv::{Table, Tables};
     use partnermap::io::import::{import_gexf, import_graphml};
-    use partnermap::io::{self, Progress};
+    use partnermap::task::Progress;
     use proptest::prelude::*;
 
     const LIMIT: Duration = Duration::from_secs(2);

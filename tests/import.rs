@@ -7,9 +7,10 @@ use partnermap::generate::generate;
 use partnermap::io::export::{self, csv_tables};
 use partnermap::io::import::csv::{Mapping, Table, Tables, Target};
 use partnermap::io::import::{
-    self, ImportError, ImportFormat, Imported, Progress, import_gexf, import_graphml,
+    self, ImportError, ImportFormat, Imported, import_gexf, import_graphml,
 };
 use partnermap::model::*;
+use partnermap::task::Progress;
 use proptest::prelude::*;
 
 use crate::arb;

@@ -13,6 +13,7 @@ mod harness;
 mod analysis;
 mod analysis_ui;
 mod any_script;
+mod architecture;
 mod bad_input;
 mod cli;
 mod cli_export;

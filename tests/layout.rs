@@ -8,9 +8,9 @@ use partnermap::app::{Document, Origin};
 
 use crate::harness;
 use partnermap::generate::generate;
-use partnermap::io::Progress;
 use partnermap::layout::{self, LayoutKind, label_height, label_width};
 use partnermap::model::*;
+use partnermap::task::Progress;
 
 fn moved(p: &Project, moves: &layout::Moves) -> Project {
     let mut q = p.clone();

@@ -10,7 +10,8 @@ mod betweenness;
 mod graph;
 pub mod live;
 mod network;
-pub mod partnership;
+/// The measures of one partnership; they live with the typology, whose axes they are.
+pub use crate::typology::measure as partnership;
 mod partnership_indicators;
 mod quadrant;
 mod report;

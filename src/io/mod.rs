@@ -5,12 +5,10 @@ pub mod export;
 pub mod faults;
 pub mod import;
 pub mod locate;
-mod progress;
 pub mod recovery;
 mod ron_file;
 mod sample;
 
-pub use progress::Progress;
 pub use sample::{SAMPLE_RON, sample};
 
 pub use ron_file::{

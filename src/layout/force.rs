@@ -6,8 +6,8 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::{Cancelled, Moves, label_height, label_width};
-use crate::io::Progress;
 use crate::model::{ActorId, Position, Project};
+use crate::task::Progress;
 
 /// The distance partners settle at, about a label's width.
 const K: f64 = 115.0;

@@ -13,8 +13,8 @@ mod structured;
 
 use std::collections::BTreeSet;
 
-use crate::io::Progress;
 use crate::model::{Actor, ActorId, Position, Project};
+use crate::task::Progress;
 
 pub use force::force_directed;
 pub use structured::{by_level, by_sector, circular};

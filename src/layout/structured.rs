@@ -3,8 +3,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::{Cancelled, Moves, label_height, label_width};
-use crate::io::Progress;
 use crate::model::{ActorId, Choice, Level, Position, Project, Sector};
+use crate::task::Progress;
 
 /// Space between two labels side by side.
 const GAP: f64 = 28.0;

@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use crate::analysis::partnership as measure;
+pub mod measure;
+
 use crate::model::{Actor, Cut, Partnership, Settings};
 
 /// The four frameworks.

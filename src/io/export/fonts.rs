@@ -15,7 +15,7 @@ use std::sync::{Arc, OnceLock};
 use usvg::fontdb;
 
 /// The shipped font files, built into the program once: the window's fonts
-/// ([`crate::ui::fonts`]) and the exports' are the same bytes.
+/// (the `ui::fonts` module) and the exports' are the same bytes.
 pub const NOTO_SANS: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf");
 pub const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
 pub const NOTO_KHMER: &[u8] = include_bytes!("../../../assets/fonts/NotoSansKhmer-Regular.ttf");

@@ -37,8 +37,9 @@ pub use quadrant::quadrant_svg;
 pub use svg::{SvgOptions, map_extent, map_svg, map_svg_with};
 pub use text::{escape as xml_escape, xml_clean};
 
-use crate::io::{Progress, SaveError};
+use crate::io::SaveError;
 use crate::model::Project;
+use crate::task::Progress;
 use crate::typology::Framework;
 
 /// Why an export failed.

@@ -11,9 +11,9 @@ use super::text::{push_escaped, push_num};
 use std::collections::HashMap;
 
 use crate::analysis::Indicators;
-use crate::io::Progress;
 use crate::model::{Actor, ActorId, Choice, ColourBy, Form, Formality, Function, Project, Sector};
 use crate::style::{self, Outline, Rgb, SizeBy, ViewEncoding};
+use crate::task::Progress;
 
 /// What to put around the map and which part of it to draw.
 #[derive(Clone, Debug, PartialEq)]

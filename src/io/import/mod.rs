@@ -36,7 +36,7 @@ mod xml;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-pub use crate::io::Progress;
+use crate::task::Progress;
 pub use place::place_missing;
 
 use crate::io::export::attributes::NODE_LABEL;

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::io::Progress;
 use crate::model::{ActorId, Position, Project};
+use crate::task::Progress;
 
 /// Space between the placed actors and the new ones.
 const GAP: f64 = 200.0;

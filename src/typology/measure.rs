@@ -5,7 +5,16 @@ use crate::model::{Accountability, Partnership};
 
 /// Trust t on the 0–1 scale: the mean of the known directions, (mean − 1) / 4.
 pub fn trust(p: &Partnership) -> Option<f64> {
-    crate::style::partnership_trust(p)
+    let known: Vec<f64> = [p.trust_ab, p.trust_ba]
+        .into_iter()
+        .flatten()
+        .map(f64::from)
+        .collect();
+    if known.is_empty() {
+        None
+    } else {
+        Some((known.iter().sum::<f64>() / known.len() as f64 - 1.0) / 4.0)
+    }
 }
 
 /// Trust gap |trust_ab − trust_ba| / 4, when both directions are known.

@@ -250,24 +250,9 @@ pub fn trust_colour(t: Option<f64>) -> Rgb {
     }
 }
 
-/// Trust of a partnership on the 0–1 scale: the mean of the known directions, rescaled
-/// from 1–5 (design.md §5); `None` when neither is known.
-pub fn partnership_trust(p: &Partnership) -> Option<f64> {
-    let known: Vec<f64> = [p.trust_ab, p.trust_ba]
-        .into_iter()
-        .flatten()
-        .map(f64::from)
-        .collect();
-    if known.is_empty() {
-        None
-    } else {
-        Some((known.iter().sum::<f64>() / known.len() as f64 - 1.0) / 4.0)
-    }
-}
-
 /// The colour of a partnership line when coloured by trust.
 pub fn partnership_colour(p: &Partnership) -> Rgb {
-    trust_colour(partnership_trust(p))
+    trust_colour(crate::typology::measure::trust(p))
 }
 
 /// The colour of a form, from shallow (light) to deep (dark), readable on light and dark
