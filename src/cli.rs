@@ -346,25 +346,17 @@ fn export(args: &ExportArgs) -> ExitCode {
         Ok(project) => project,
         Err(code) => return code,
     };
-    let date = args.date.clone().or_else(|| {
-        let modified = project.meta.modified.trim();
-        (!modified.is_empty()).then(|| modified.to_string())
-    });
-    let request = ExportRequest {
-        format,
-        view,
-        dpi: args.dpi.unwrap_or(export::DEFAULT_DPI),
-        svg: export::SvgOptions {
-            title: args.title.clone(),
-            caption: args.caption.clone(),
-            date,
-            area: None,
-            legend: !args.no_legend,
-            encoding: crate::style::ViewEncoding {
-                size_by: args.size_by,
-                broker_rings: args.rings,
-            },
-        },
+    let texts = export::ExportTexts {
+        title: args.title.clone(),
+        caption: args.caption.clone(),
+        date: args.date.clone(),
+    };
+    let mut request = ExportRequest::for_map(&project, format, view, &texts);
+    request.dpi = args.dpi.unwrap_or(export::DEFAULT_DPI);
+    request.svg.legend = !args.no_legend;
+    request.svg.encoding = crate::style::ViewEncoding {
+        size_by: args.size_by,
+        broker_rings: args.rings,
     };
     match export::export_to_path(&project, &request, &args.output) {
         Ok(files) => {

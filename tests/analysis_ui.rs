@@ -124,7 +124,7 @@ fn dragging_a_cut_line_moves_the_cut_as_one_undo_step() {
 #[test]
 fn the_dashboard_shows_the_indicators_and_its_rows_select_actors() {
     let mut h = harness_with(Document::sample());
-    h.state_mut().analysis_tab = AnalysisTab::Indicators;
+    h.state_mut().prefs.analysis_tab = AnalysisTab::Indicators;
     h.run();
     let want = expected(&h.state().doc.project);
     let got = h.state().live.indicators().expect("computed").clone();

@@ -508,11 +508,14 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
         .events
         .push(egui::ViewportEvent::Close);
     h.run();
-    assert_eq!(h.state().pending, Some(partnermap::app::Then::Close));
+    assert_eq!(
+        h.state().pending().cloned(),
+        Some(partnermap::app::Then::Close)
+    );
     h.get_by_label_contains("Save changes to");
     h.get_by_label("Cancel").click();
     h.run();
-    assert_eq!(h.state().pending, None);
+    assert_eq!(h.state().pending().cloned(), None);
     assert!(
         h.state().is_modified(),
         "the map is still open with its changes"
@@ -605,11 +608,11 @@ fn ctrl_e_opens_the_export_dialog_and_an_export_writes_the_file_in_the_backgroun
     h.state_mut().doc.project.meta.modified = "2026-05-12".into();
     key(&mut h, Key::E, Modifiers::COMMAND);
     // The dialog starts with the map's last-modified date, as the command line does.
-    assert_eq!(h.state().export.as_ref().unwrap().date, "2026-05-12");
+    assert_eq!(h.state().export_choice().unwrap().date, "2026-05-12");
     h.get_by_label("Date");
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.state().export.is_none());
+    assert!(h.state().export_choice().is_none());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("workshop.svg");
     let choice = partnermap::app::ExportChoice {
@@ -619,10 +622,10 @@ fn ctrl_e_opens_the_export_dialog_and_an_export_writes_the_file_in_the_backgroun
         ..Default::default()
     };
     // The export takes the view's sizes and rings, so that it matches the screen.
-    h.state_mut().encoding.size_by = partnermap::style::SizeBy::Betweenness;
-    h.state_mut().encoding.broker_rings = true;
+    h.state_mut().prefs.size_by = partnermap::style::SizeBy::Betweenness;
+    h.state_mut().prefs.broker_rings = true;
     let request = h.state().export_request(&choice);
-    assert_eq!(request.svg.encoding, h.state().encoding);
+    assert_eq!(request.svg.encoding, h.state().encoding());
     h.state_mut().export_to(path.clone(), request);
     h.state_mut().wait_for_background_work();
     h.run();

@@ -55,7 +55,7 @@ fn dropping_a_graphml_imports_it_as_a_new_unsaved_map_after_asking() {
     h.get_by_label_contains("1 actor had no level");
     h.get_by_label("OK").click();
     h.run();
-    assert!(h.state().notices.is_empty());
+    assert!(h.state().notices().is_empty());
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn csv_tables_go_through_the_column_mapping_step() {
     h.state_mut()
         .import_path("tests/fixtures/import/spreadsheet/partners.csv".into());
     finish(&mut h);
-    assert!(h.state().csv_import.is_some(), "the mapping step is open");
+    assert!(h.state().csv_import().is_some(), "the mapping step is open");
     // The dialog lists the columns of both tables with their first values.
     h.get_by_label("Import tables");
     h.get_by_label("actors.csv — 4 rows, 6 columns");
@@ -72,21 +72,21 @@ fn csv_tables_go_through_the_column_mapping_step() {
     h.get_by_label("Organisation");
     h.get_by_label("works in 5 provinces");
     // Mapping two columns to the same field is refused until fixed.
-    h.state_mut().csv_import.as_mut().unwrap().mapping.actors[1] = Target::Field("name");
+    h.state_mut().csv_import_mut().unwrap().mapping.actors[1] = Target::Field("name");
     h.run();
     h.get_by_label_contains("both \"Organisation\" and \"Type\" give name");
     h.get_by_label("Import").click();
     h.run();
     assert!(
-        h.state().csv_import.is_some(),
+        h.state().csv_import().is_some(),
         "Import is disabled while a problem stands"
     );
     // Leave the Type column out instead.
-    h.state_mut().csv_import.as_mut().unwrap().mapping.actors[1] = Target::Ignore;
+    h.state_mut().csv_import_mut().unwrap().mapping.actors[1] = Target::Ignore;
     h.run();
     h.get_by_label("Import").click();
     finish(&mut h);
-    assert!(h.state().csv_import.is_none());
+    assert!(h.state().csv_import().is_none());
     let p = &h.state().doc.project;
     assert_eq!(p.actors.len(), 4);
     assert_eq!(p.partnerships.len(), 3);
@@ -126,8 +126,8 @@ fn a_long_import_can_be_cancelled_from_the_status_bar() {
     h.get_by_label("Cancel import").click();
     finish(&mut h);
     assert_eq!(h.state().doc.origin, Origin::Sample, "nothing was imported");
-    assert!(h.state().notices.is_empty(), "a cancel needs no message");
-    assert!(h.state().job.is_none());
+    assert!(h.state().notices().is_empty(), "a cancel needs no message");
+    assert!(h.state().jobs.progress.is_none());
 }
 
 #[test]
@@ -146,7 +146,7 @@ fn a_long_export_can_be_cancelled_and_writes_nothing() {
         !out.join("actors.csv").exists(),
         "a cancelled export writes nothing"
     );
-    assert!(h.state().notices.is_empty());
+    assert!(h.state().notices().is_empty());
 }
 
 #[test]

@@ -30,6 +30,7 @@ mod recovery;
 mod ron_files;
 mod sample_map;
 mod save_faults;
+mod shortcuts;
 mod undo;
 mod validation;
 mod window;

@@ -313,7 +313,13 @@ fn a_cancelled_layout_changes_nothing_even_if_its_result_arrives() {
     h.state_mut()
         .run_action(partnermap::ui::actions::Action::LayoutForce);
     // What the status bar's Cancel does, at once (the worker may already be done).
-    h.state().job.as_ref().expect("the layout runs").0.cancel();
+    h.state()
+        .jobs
+        .progress
+        .as_ref()
+        .expect("the layout runs")
+        .0
+        .cancel();
     h.state_mut().wait_for_background_work();
     h.run_steps(2);
     assert!(h.state().animation.is_none());
@@ -331,8 +337,8 @@ fn the_status_bar_shows_progress_and_cancel_for_a_running_job() {
     h.run_steps(2);
     let progress = std::sync::Arc::new(Progress::new());
     progress.set(2, 5);
-    h.state_mut().job = Some((progress.clone(), "Cancel layout"));
-    h.state_mut().busy = Some("Layout: force-directed…".into());
+    h.state_mut().jobs.progress = Some((progress.clone(), "Cancel layout"));
+    h.state_mut().jobs.busy = Some("Layout: force-directed…".into());
     h.run_steps(2);
     h.get_by_label("Layout: force-directed…");
     h.get_by_role(egui::accesskit::Role::ProgressIndicator);

@@ -43,9 +43,8 @@ fn keys() -> Vec<(Modifiers, Key)> {
 /// Every action of the menus and shortcuts but those that leave the app: file dialogs,
 /// quitting, replacing the map. New actions join the monkey's repertoire by themselves.
 fn actions() -> Vec<Action> {
-    Action::ALL
-        .iter()
-        .copied()
+    Action::all()
+        .into_iter()
         .filter(|a| {
             !matches!(
                 a,

@@ -88,7 +88,7 @@ fn a_file_that_fails_to_open_shows_why_and_keeps_the_open_map() {
     h.get_by_label_contains("partnership 2: `b` refers to actor 7");
     h.get_by_label("OK").click();
     h.run();
-    assert!(h.state().notices.is_empty());
+    assert!(h.state().notices().is_empty());
 }
 
 #[test]

@@ -1,7 +1,13 @@
-//! Editing: commands that change the document and the history that undoes them.
+//! Editing: commands that change the document, the history that undoes them, and the
+//! document logic behind the editor's commands (copy and paste, the words of undo steps),
+//! kept free of egui so that it is tested on its own.
 
+mod clipboard;
 mod command;
 mod history;
+mod labels;
 
+pub use clipboard::{Clip, PASTE_OFFSET};
 pub use command::{Command, EditError, Patch};
 pub use history::History;
+pub use labels::{count, delete_label};

@@ -86,7 +86,9 @@ pub fn influence_radius(influence: u8) -> f64 {
 }
 
 /// What gives actors their size, on the canvas and in exports.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum SizeBy {
     /// Influence, 1–5 (the default, saved in the map).
     #[default]

@@ -9,7 +9,9 @@ pub mod measure;
 use crate::model::{Actor, Cut, Partnership, Settings};
 
 /// The four frameworks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 pub enum Framework {
     /// A. Depth × formality (DFGG), the default.
     A,

@@ -60,11 +60,4 @@ impl Edit {
     }
 }
 
-/// "1 actor", "3 actors".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+pub use crate::edit::count;

@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use egui::Vec2;
-use egui_kittest::Harness;
+pub use egui_kittest::Harness;
 use partnermap::app::{Document, PartnerMapApp};
 
 /// The window's size in the tests.

@@ -110,7 +110,7 @@ impl From<std::io::Error> for ExportError {
 }
 
 /// The formats PartnerMap exports to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     /// Scalable vector graphics: the map or a quadrant chart.
     Svg,
@@ -206,6 +206,49 @@ impl ExportRequest {
             svg: SvgOptions::default(),
         }
     }
+
+    /// The request the command line and the Export dialog both build: `view` of `project`
+    /// as `format`, dated with the map's last-modified date ([`map_date`]) unless `texts`
+    /// say otherwise.
+    pub fn for_map(project: &Project, format: Format, view: View, texts: &ExportTexts) -> Self {
+        let mut request = Self::new(format);
+        request.view = view;
+        if format.is_picture() {
+            let given = |text: &Option<String>| {
+                text.as_deref()
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_string)
+            };
+            request.svg.title = given(&texts.title);
+            request.svg.caption = given(&texts.caption);
+            request.svg.date = match &texts.date {
+                None => map_date(project),
+                date => given(date),
+            };
+        }
+        request
+    }
+}
+
+/// The texts around an exported picture as the user gave them: `None` where they gave
+/// nothing; a blank title uses the map's, a blank caption or date writes none, and a date
+/// not given at all is the map's last-modified date.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportTexts {
+    /// The title on top.
+    pub title: Option<String>,
+    /// The caption under the picture.
+    pub caption: Option<String>,
+    /// The date under the caption.
+    pub date: Option<String>,
+}
+
+/// The date an exported picture carries unless the user gives another: the map's
+/// last-modified date, if it has one.
+pub fn map_date(project: &Project) -> Option<String> {
+    let modified = project.meta.modified.trim();
+    (!modified.is_empty()).then(|| modified.to_string())
 }
 
 /// The picture asked for, as SVG.

@@ -1,0 +1,396 @@
+//! One frame of the window, in order: results of background work, the look, the panels
+//! (which return intents), the open dialog, the shortcuts (only when no dialog is open),
+//! then the intents are applied and autosave runs.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+use egui::{Pos2, RichText, ViewportCommand};
+
+use super::{AnalysisTab, PartnerMapApp, STARTED, ThemeChoice, Then};
+use crate::analysis::Indicators;
+use crate::model::{ActorId, Level, PartnershipId, Sector};
+use crate::style::SizeBy;
+use crate::ui::actions::Action;
+use crate::ui::canvas::{Overlay, canvas_ui};
+use crate::ui::indicators::dashboard_ui;
+use crate::ui::inspector::inspector_ui;
+use crate::ui::intent::Intent;
+use crate::ui::legend::legend_ui;
+use crate::ui::lists::lists_ui;
+use crate::ui::quadrant::quadrant_ui;
+use crate::ui::shell::{MenuInfo, StatusInfo, menu_bar_ui, status_ui, toolbar_ui};
+use crate::ui::view::Filters;
+
+/// With `PARTNERMAP_FIRST_FRAME=exit` in the environment, the window prints the time from
+/// the start of the process to its first finished frame and closes (BENCHMARKS.md).
+const FIRST_FRAME_ENV: &str = "PARTNERMAP_FIRST_FRAME";
+
+/// Radii and broker rings derived from the indicators, for the indicators they came from.
+struct OverlayCache {
+    from: Arc<Indicators>,
+    size_by: SizeBy,
+    radius: Option<HashMap<ActorId, f64>>,
+    brokers: HashMap<ActorId, f64>,
+}
+
+impl OverlayCache {
+    fn build(ind: &Arc<Indicators>, size_by: SizeBy) -> Self {
+        Self {
+            from: ind.clone(),
+            size_by,
+            radius: crate::style::indicator_radii(ind, size_by),
+            brokers: crate::style::broker_strengths(ind),
+        }
+    }
+}
+
+/// The items that pass the filters.
+type Matches = (BTreeSet<ActorId>, BTreeSet<PartnershipId>);
+
+/// What a frame derives from the document and keeps until it changes.
+#[derive(Default)]
+pub(super) struct FrameCache {
+    overlay: Option<OverlayCache>,
+    /// The items that pass the filters, for the document revision and filters they were
+    /// found for.
+    pub(super) filters: Option<(u64, Filters, Matches)>,
+    shown_title: String,
+    applied_look: Option<(ThemeChoice, bool, u32)>,
+    first_frame_done: bool,
+    first_frame_ms: Option<f64>,
+}
+
+impl PartnerMapApp {
+    /// Draws one frame of the whole window into `ui` and applies what it asked for. The
+    /// window calls it; so do the headless frame benchmarks.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.before_panels(&ctx);
+        let blocked = self.is_blocked();
+        let mut intents: Vec<Intent> = Vec::new();
+        // While a dialog is open, nothing behind it takes input: by construction, not by
+        // each panel remembering to check.
+        if blocked {
+            ui.disable();
+        }
+        self.panels_ui(ui, &mut intents);
+        egui::Window::new("What do these mean?")
+            .open(&mut self.show_help)
+            .default_size([560.0, 620.0])
+            .show(&ctx, crate::ui::help::help_ui);
+        self.modal_ui(&ctx);
+        if blocked {
+            intents.retain(|i| matches!(i, Intent::Notify { .. }));
+        } else if !self.is_blocked() {
+            self.shortcuts(&ctx);
+        }
+        self.apply_intents(intents);
+        self.autosave_tick(&ctx);
+        self.first_frame_check(&ctx);
+    }
+
+    /// Everything before the panels: results, indicators, closing, drops, the glide, title.
+    fn before_panels(&mut self, ctx: &egui::Context) {
+        if self.jobs.ctx.is_none() {
+            self.jobs.ctx = Some(ctx.clone());
+        }
+        for event in self.jobs.arrived() {
+            self.handle(event);
+        }
+        self.apply_look(ctx);
+        let wake_ctx = ctx.clone();
+        self.live
+            .update(&self.doc.project, self.doc.revision, move || {
+                wake_ctx.request_repaint();
+            });
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_modified() && !self.allow_close
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            if self.pending().is_none() {
+                self.open_modal(super::Modal::Unsaved(Then::Close));
+            }
+        }
+        if !self.is_blocked() {
+            self.dropped_files(ctx);
+        }
+        self.animate(ctx);
+        let title = self.window_title();
+        if title != self.frame.shown_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.frame.shown_title = title;
+        }
+    }
+
+    /// The menu bar, toolbar, status bar, quick entry, side panels, analysis dock and map.
+    fn panels_ui(&mut self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+        let presenting = self.view.presenting;
+        let cx = self.action_context();
+        if !presenting {
+            egui::Panel::top("menu").show(ui, |ui| {
+                let info = MenuInfo {
+                    recent: &self.prefs.recent,
+                    undo: self.history.undo_label(),
+                    redo: self.history.redo_label(),
+                    ui_scale: self.prefs.ui_scale,
+                };
+                intents.extend(menu_bar_ui(ui, &cx, &info).into_iter().map(Intent::Action));
+            });
+            egui::Panel::top("toolbar").show(ui, |ui| {
+                intents.extend(toolbar_ui(ui, &cx).into_iter().map(Intent::Action));
+            });
+        }
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        let defaults = self
+            .view
+            .canvas
+            .new_actor_defaults
+            .unwrap_or((Sector::State, Level::Commune));
+        let at = self.view.canvas.camera.map_or(Pos2::ZERO, |c| c.center);
+        egui::Panel::bottom("quick entry").show(ui, |ui| {
+            ui.add_space(2.0);
+            intents.extend(self.quick.ui(ui, &self.doc.project, at, defaults));
+            ui.add_space(2.0);
+        });
+        let matches = self.filter_matches();
+        if !presenting {
+            self.side_panels_ui(ui, matches.as_ref(), intents);
+        }
+        if !presenting && self.prefs.show_analysis {
+            self.analysis_dock_ui(ui, intents);
+        }
+        self.refresh_overlay();
+        let overlay = match &self.frame.overlay {
+            Some(c) => Overlay {
+                radius: c.radius.as_ref(),
+                brokers: self.prefs.broker_rings.then_some(&c.brokers),
+            },
+            None => Overlay::default(),
+        };
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            canvas_ui(
+                ui,
+                &self.doc.project,
+                self.doc.revision,
+                &mut self.view,
+                matches.as_ref(),
+                overlay,
+                intents,
+            );
+        });
+    }
+
+    /// The status bar, and its Cancel buttons.
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let p = &self.doc.project;
+        let info = StatusInfo {
+            actors: p.actors.len(),
+            partnerships: p.partnerships.len(),
+            selected: self.view.selection.len(),
+            zoom: self.view.canvas.camera.map(|c| c.zoom),
+            file: match self.doc.path() {
+                Some(path) => path.display().to_string(),
+                None => self.doc.display_name(),
+            },
+            modified: self.is_modified(),
+            connect_mode: self.view.canvas.connect_mode,
+            autosave_failed: self.autosave.failed.as_deref(),
+            busy: self.jobs.busy.as_deref(),
+            job: self.jobs.progress.as_ref().map(|(p, c)| (&**p, *c)),
+            betweenness: self.live.progress(),
+        };
+        if status_ui(ui, &info).betweenness {
+            self.live.cancel();
+        }
+    }
+
+    /// The lists and legend on the left, the inspector on the right.
+    fn side_panels_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        matches: Option<&Matches>,
+        intents: &mut Vec<Intent>,
+    ) {
+        egui::Panel::left("lists")
+            .resizable(true)
+            .default_size(260.0)
+            .show(ui, |ui| {
+                if !self.doc.project.meta.title.is_empty() {
+                    ui.label(RichText::new(&self.doc.project.meta.title).heading());
+                    ui.separator();
+                }
+                egui::Panel::bottom("legend panel")
+                    .resizable(true)
+                    .show(ui, |ui| {
+                        egui::CollapsingHeader::new("Legend")
+                            .default_open(true)
+                            .show(ui, |ui| {
+                                legend_ui(
+                                    ui,
+                                    self.doc.project.settings.colour_by,
+                                    self.prefs.size_by.label(),
+                                    self.prefs.broker_rings,
+                                );
+                            });
+                    });
+                lists_ui(ui, &self.doc.project, &mut self.view, matches, intents);
+            });
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| {
+                let ind = self.live.indicators().cloned();
+                inspector_ui(
+                    ui,
+                    &self.doc.project,
+                    &self.view,
+                    ind.as_deref(),
+                    &mut self.inspector,
+                    intents,
+                );
+            });
+    }
+
+    /// The analysis dock: the quadrant chart or the indicators.
+    fn analysis_dock_ui(&mut self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+        egui::Panel::bottom("analysis")
+            .resizable(true)
+            .default_size(330.0)
+            .min_size(220.0)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                ui.horizontal(|ui| {
+                    let tab = &mut self.prefs.analysis_tab;
+                    ui.selectable_value(tab, AnalysisTab::Quadrants, "Quadrant chart");
+                    ui.selectable_value(tab, AnalysisTab::Indicators, "Indicators");
+                    if ui.small_button(Action::Help.label()).clicked() {
+                        intents.push(Intent::Action(Action::Help));
+                    }
+                });
+                ui.separator();
+                match self.prefs.analysis_tab {
+                    AnalysisTab::Quadrants => {
+                        self.quadrant.framework = Some(self.prefs.framework);
+                        quadrant_ui(
+                            ui,
+                            &self.doc.project,
+                            self.doc.revision,
+                            &mut self.view,
+                            &mut self.quadrant,
+                            intents,
+                        );
+                        self.prefs.framework = self.quadrant.framework();
+                    }
+                    AnalysisTab::Indicators => {
+                        let updating =
+                            (!self.live.is_current(self.doc.revision)).then(|| {
+                                match self.live.progress() {
+                                    Some(p) => format!("updating… betweenness {:.0}%", p * 100.0),
+                                    None => "updating…".to_string(),
+                                }
+                            });
+                        let ind = self.live.indicators().cloned();
+                        dashboard_ui(
+                            ui,
+                            &self.doc.project,
+                            ind.as_deref(),
+                            updating,
+                            &mut self.view,
+                            &mut self.dashboard,
+                            intents,
+                        );
+                    }
+                }
+            });
+    }
+
+    /// Rebuilds the actor radii and broker rings when the indicators or the sizing changed.
+    fn refresh_overlay(&mut self) {
+        if let Some(ind) = self.live.indicators() {
+            let stale = self
+                .frame
+                .overlay
+                .as_ref()
+                .is_none_or(|c| !Arc::ptr_eq(&c.from, ind) || c.size_by != self.prefs.size_by);
+            if stale {
+                self.frame.overlay = Some(OverlayCache::build(ind, self.prefs.size_by));
+            }
+        }
+    }
+
+    /// Applies the theme, UI scale and presentation look when they change.
+    fn apply_look(&mut self, ctx: &egui::Context) {
+        let presenting = self.view.presenting;
+        let scale = if presenting {
+            self.prefs.ui_scale * 1.4
+        } else {
+            self.prefs.ui_scale
+        };
+        let key = (self.prefs.theme, presenting, (scale * 100.0).round() as u32);
+        if self.frame.applied_look == Some(key) {
+            return;
+        }
+        self.frame.applied_look = Some(key);
+        // The View menu's size setting is the one way to scale, so that it is remembered.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        ctx.set_zoom_factor(scale.clamp(0.5, 3.0));
+        if presenting {
+            let mut v = egui::Visuals::light();
+            v.extreme_bg_color = egui::Color32::WHITE;
+            v.panel_fill = egui::Color32::WHITE;
+            v.override_text_color = Some(egui::Color32::BLACK);
+            v.widgets.noninteractive.fg_stroke.color = egui::Color32::BLACK;
+            ctx.set_visuals_of(egui::Theme::Light, v);
+            ctx.set_theme(egui::ThemePreference::Light);
+        } else {
+            ctx.set_visuals_of(egui::Theme::Light, egui::Visuals::light());
+            ctx.set_theme(match self.prefs.theme {
+                ThemeChoice::System => egui::ThemePreference::System,
+                ThemeChoice::Light => egui::ThemePreference::Light,
+                ThemeChoice::Dark => egui::ThemePreference::Dark,
+            });
+        }
+    }
+
+    /// The items that pass the filters, found once per document revision and filters.
+    fn filter_matches(&mut self) -> Option<Matches> {
+        if !self.view.filters.is_active() {
+            return None;
+        }
+        let stale = self
+            .frame
+            .filters
+            .as_ref()
+            .is_none_or(|(rev, f, _)| *rev != self.doc.revision || *f != self.view.filters);
+        if stale {
+            let m = self.view.filters.matches(&self.doc.project);
+            self.frame.filters = Some((self.doc.revision, self.view.filters.clone(), m));
+        }
+        self.frame.filters.as_ref().map(|(_, _, m)| m.clone())
+    }
+
+    /// With `PARTNERMAP_FIRST_FRAME=exit`, prints the time to the first frame and closes.
+    fn first_frame_check(&mut self, ctx: &egui::Context) {
+        if self.frame.first_frame_done || !std::env::var(FIRST_FRAME_ENV).is_ok_and(|v| v == "exit")
+        {
+            return;
+        }
+        let Some(start) = STARTED.get() else {
+            return;
+        };
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        let first = *self.frame.first_frame_ms.get_or_insert(ms);
+        // Done once the map asked for on the command line is open and drawn.
+        if self.jobs.busy.is_none() {
+            self.frame.first_frame_done = true;
+            println!(
+                "first frame after {first:.0} ms; map of {} actors and {} partnerships drawn after {ms:.0} ms",
+                self.doc.project.actors.len(),
+                self.doc.project.partnerships.len()
+            );
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        } else {
+            ctx.request_repaint();
+        }
+    }
+}

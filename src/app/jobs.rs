@@ -1,0 +1,131 @@
+//! Work off the UI thread: one helper starts every background job and file dialog, and one
+//! [`Event`] type brings their results back to the shell, which handles them at the start of
+//! the next frame.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::io::export::{ExportError, ExportRequest};
+use crate::io::import::csv::{Table, Tables};
+use crate::io::import::{ImportError, Imported};
+use crate::io::recovery::Found;
+use crate::io::{LoadError, SaveError};
+use crate::model::Project;
+use crate::task::Progress;
+
+/// The result of a job or a file dialog.
+pub enum Event {
+    /// The Export dialog's file (or folder) was chosen, or not.
+    PickedExport(Option<PathBuf>, Box<ExportRequest>),
+    /// An export finished.
+    Exported(Result<Vec<PathBuf>, ExportError>),
+    /// A file to import was chosen, or not.
+    PickedImport(Option<PathBuf>),
+    /// A layout finished (its undo label and the moves).
+    LaidOut(
+        String,
+        Result<crate::layout::Moves, crate::layout::Cancelled>,
+    ),
+    /// An actors table was chosen for the CSV import, or not.
+    PickedActorsTable(Option<PathBuf>),
+    /// A partnerships table was chosen for the CSV import, or not.
+    PickedPartnershipsTable(Option<PathBuf>),
+    /// The tables beside a CSV file were read.
+    TablesRead(PathBuf, Result<Tables, ImportError>),
+    /// One more table was read (`true` for actors).
+    TableRead(bool, Result<Table, ImportError>),
+    /// An import finished.
+    Imported(PathBuf, Box<Result<Imported, ImportError>>),
+    /// A map to open was chosen, or not.
+    PickedOpen(Option<PathBuf>),
+    /// A file to save as was chosen, or not.
+    PickedSaveAs(Option<PathBuf>),
+    /// A map was read.
+    Opened(PathBuf, Box<Result<Project, LoadError>>),
+    /// A save finished (for the history state it saved).
+    Saved(PathBuf, u64, Result<(), SaveError>),
+    /// The recovery file was written (for the history state it holds).
+    Autosaved(u64, Result<PathBuf, SaveError>),
+    /// A recovery file was read.
+    Restored(Box<Found>, Box<Result<Project, LoadError>>),
+}
+
+/// What runs in the background and the channel its results come back on.
+pub struct Jobs {
+    tx: Sender<Event>,
+    rx: Receiver<Event>,
+    /// Wakes the window when a result arrives (none in headless tests until the first frame).
+    pub(crate) ctx: Option<egui::Context>,
+    /// What is running in the background, for the status bar.
+    pub busy: Option<String>,
+    /// The progress and cancel switch of a long job, and what its Cancel button says.
+    pub progress: Option<(Arc<Progress>, &'static str)>,
+}
+
+impl Default for Jobs {
+    fn default() -> Self {
+        let (tx, rx) = channel();
+        Self {
+            tx,
+            rx,
+            ctx: None,
+            busy: None,
+            progress: None,
+        }
+    }
+}
+
+impl Jobs {
+    /// Runs `work` on a thread of its own and sends its event back, waking the window.
+    pub fn spawn(&self, work: impl FnOnce() -> Event + Send + 'static) {
+        let tx = self.tx.clone();
+        let ctx = self.ctx.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(work());
+            if let Some(ctx) = ctx {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    /// Runs a native file dialog without blocking the UI thread; `make` turns the chosen
+    /// path into the event.
+    pub fn spawn_dialog(
+        &self,
+        task: impl std::future::Future<Output = Option<rfd::FileHandle>> + Send + 'static,
+        make: impl FnOnce(Option<PathBuf>) -> Event + Send + 'static,
+    ) {
+        self.spawn(move || make(pollster::block_on(task).map(|h| h.path().to_owned())));
+    }
+
+    /// Notes a job for the status bar; with `cancel`, it gets a progress bar and a Cancel
+    /// button saying that, and the returned progress is the job's to report to.
+    pub fn start(&mut self, busy: String, cancel: Option<&'static str>) -> Arc<Progress> {
+        let progress = Arc::new(Progress::new());
+        self.busy = Some(busy);
+        self.progress = cancel.map(|c| (progress.clone(), c));
+        progress
+    }
+
+    /// Notes that the job finished; returns whether Cancel was pressed while it ran.
+    pub fn finish(&mut self) -> bool {
+        self.busy = None;
+        self.progress.take().is_some_and(|(p, _)| p.is_cancelled())
+    }
+
+    /// Whether a job is running that has a progress bar (an import, export or layout).
+    pub fn has_progress(&self) -> bool {
+        self.progress.is_some()
+    }
+
+    /// The results that have arrived.
+    pub(crate) fn arrived(&self) -> Vec<Event> {
+        self.rx.try_iter().collect()
+    }
+
+    /// The next result, waiting up to `timeout` for it.
+    pub(crate) fn wait(&self, timeout: std::time::Duration) -> Option<Event> {
+        self.rx.recv_timeout(timeout).ok()
+    }
+}
