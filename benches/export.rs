@@ -4,6 +4,9 @@
 //! (1,000 / 3,000) and ≤ 1 s for stress (10,000 / 30,000); the research map as PNG at
 //! 300 dpi ≤ 3 s.
 
+// A test or benchmark that meets a broken fixture stops with its message: that is its report.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use partnermap::generate::generate;
 use partnermap::io::export::{SvgOptions, map_svg, svg_to_png};

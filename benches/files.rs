@@ -4,6 +4,9 @@
 //! thread makes before handing a save, autosave, export or layout to a worker (≤ 16 ms: the
 //! UI thread never waits longer than a frame).
 
+// A test or benchmark that meets a broken fixture stops with its message: that is its report.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use partnermap::generate::generate;
 use partnermap::io;
