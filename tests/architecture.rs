@@ -172,3 +172,73 @@ fn the_use_reader_sees_grouped_and_plain_paths() {
     let expected: BTreeSet<String> = ["io", "model", "style"].map(String::from).into();
     assert_eq!(found, expected);
 }
+
+/// The longest a file of `src/` may be, in lines.
+const MAX_FILE_LINES: usize = 800;
+/// The longest a function may be, in lines.
+const MAX_FN_LINES: usize = 150;
+
+/// The functions of `text` (name, first line, length in lines), found by their `fn` line and
+/// the closing brace at the same indentation.
+fn functions(text: &str) -> Vec<(String, usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let rest = ["pub(crate) ", "pub(super) ", "pub ", "const ", "async "]
+            .iter()
+            .fold(trimmed, |t, p| t.strip_prefix(p).unwrap_or(t));
+        let Some(after) = rest.strip_prefix("fn ") else {
+            continue;
+        };
+        if line.trim_end().ends_with(';') {
+            continue;
+        }
+        let name: String = after
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let end = lines[i + 1..].iter().position(|l| {
+            let t = l.trim_start();
+            l.len() - t.len() == indent && t.starts_with('}')
+        });
+        if let Some(end) = end {
+            out.push((name, i + 1, end + 2));
+        }
+    }
+    out
+}
+
+#[test]
+fn files_and_functions_stay_small() {
+    let mut files = Vec::new();
+    rust_files(&src(), &mut files);
+    let mut long = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let rel = path.strip_prefix(src()).unwrap().display().to_string();
+        let n = text.lines().count();
+        if n > MAX_FILE_LINES {
+            long.push(format!("src/{rel}: {n} lines (at most {MAX_FILE_LINES})"));
+        }
+        for (name, line, len) in functions(&text) {
+            if len > MAX_FN_LINES {
+                long.push(format!(
+                    "src/{rel}:{line}: fn {name} is {len} lines (at most {MAX_FN_LINES})"
+                ));
+            }
+        }
+    }
+    assert!(long.is_empty(), "split these by concern:\n{}", long.join("\n"));
+}
+
+#[test]
+fn the_function_reader_measures_a_function() {
+    let text = "impl A {\n    pub fn short(&self) {\n        1;\n    }\n}\nfn top() {\n}\n";
+    let found = functions(text);
+    assert_eq!(
+        found,
+        vec![("short".to_string(), 2, 3), ("top".to_string(), 6, 2)]
+    );
+}
