@@ -2,6 +2,7 @@
 
 mod command;
 mod history;
+pub mod updates;
 
 pub use command::{Command, EditError, Patch};
 pub use history::History;

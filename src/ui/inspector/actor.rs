@@ -8,7 +8,7 @@ use super::widgets::{
     TextOutcome, choice_combo, custom_ui, notes_ui, optional_choice_combo_ui, optional_score_ui,
     score_slider_ui, sources_ui, tags_ui, text_field_id, text_field_ui,
 };
-use crate::edit::Command;
+use crate::edit::updates::update_actor;
 use crate::model::scales;
 use crate::model::{
     Actor, Choice, MAX_NAME_CHARS, Partnership, Position, Project, RESOURCE_SUGGESTIONS, Stance,
@@ -23,12 +23,10 @@ fn edit_actor(
     field: &str,
     change: impl FnOnce(&mut Actor),
 ) {
-    let mut a = actor.clone();
-    change(&mut a);
-    if a != *actor {
+    if let Some(command) = update_actor(actor, change) {
         let label = format!("Set {field} of {}", actor.short_or_name());
         intents.push(Intent::Edit(
-            Edit::new(label, Command::update_actors([a])).merging(format!("a{}.{field}", actor.id)),
+            Edit::new(label, command).merging(format!("a{}.{field}", actor.id)),
         ));
     }
 }

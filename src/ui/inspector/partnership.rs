@@ -9,6 +9,7 @@ use super::widgets::{
     optional_score_ui, sources_ui, tags_ui, text_field_ui,
 };
 use crate::edit::Command;
+use crate::edit::updates::{set_dates, update_partnership};
 use crate::model::scales;
 use crate::model::{
     Accountability, ActorId, Choice, DISABLER_SUGGESTIONS, ENABLER_SUGGESTIONS, Form, Formality,
@@ -24,15 +25,22 @@ fn edit_partnership(
     field: &str,
     change: impl FnOnce(&mut Partnership),
 ) {
-    let mut q = p.clone();
-    change(&mut q);
-    if q != *p {
-        let label = format!("Set {field} of partnership {}", p.id);
-        intents.push(Intent::Edit(
-            Edit::new(label, Command::update_partnerships([q]))
-                .merging(format!("p{}.{field}", p.id)),
-        ));
+    if let Some(command) = update_partnership(p, change) {
+        push_partnership_edit(intents, p, field, command);
     }
+}
+
+/// Pushes `command`, an edit of `field` of partnership `p`.
+fn push_partnership_edit(
+    intents: &mut Vec<Intent>,
+    p: &Partnership,
+    field: &str,
+    command: Command,
+) {
+    let label = format!("Set {field} of partnership {}", p.id);
+    intents.push(Intent::Edit(
+        Edit::new(label, command).merging(format!("p{}.{field}", p.id)),
+    ));
 }
 
 /// Every field of one partnership, top to bottom.
@@ -368,17 +376,13 @@ fn check_dates(
     start: Option<PartialDate>,
     end: Option<PartialDate>,
 ) {
-    if let (Some(s), Some(e)) = (&start, &end)
-        && let (Ok(s), Ok(e)) = (s.parse(), e.parse())
-        && e.latest() < s.earliest()
-    {
-        st.message = Some("The end cannot be before the start; the old value was kept.".into());
-        return;
+    match set_dates(p, start, end) {
+        Ok(Some(command)) => push_partnership_edit(intents, p, "dates", command),
+        Ok(None) => {}
+        Err(_) => {
+            st.message = Some("The end cannot be before the start; the old value was kept.".into());
+        }
     }
-    edit_partnership(intents, p, "dates", |q| {
-        q.start = start;
-        q.end = end;
-    });
 }
 
 /// What helps the partnership and what hinders it.

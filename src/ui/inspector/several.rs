@@ -3,7 +3,7 @@
 
 use egui::{ComboBox, RichText, Ui};
 
-use crate::edit::Command;
+use crate::edit::updates::{update_each_actor, update_each_partnership};
 use crate::model::scales;
 use crate::model::{
     Accountability, Actor, Choice, Form, Formality, Level, Partnership, Sector, Stance, Status,
@@ -53,18 +53,10 @@ pub(super) fn several_actors_ui(ui: &mut Ui, actors: &[&Actor], intents: &mut Ve
     let n = actors.len();
     heading_ui(ui, format!("{n} actors"));
     let mut apply = |field: &str, change: &dyn Fn(&mut Actor)| {
-        let changed: Vec<Actor> = actors
-            .iter()
-            .map(|a| {
-                let mut x = (*a).clone();
-                change(&mut x);
-                x
-            })
-            .collect();
         let label = format!("Set {field} of {}", count(n, "actor", "actors"));
         intents.push(Intent::Edit(Edit::new(
             label,
-            Command::update_actors(changed),
+            update_each_actor(actors, change),
         )));
     };
     if let Some(s) =
@@ -122,18 +114,10 @@ pub(super) fn several_partnerships_ui(
     let n = list.len();
     heading_ui(ui, format!("{n} partnerships"));
     let mut apply = |field: &str, change: &dyn Fn(&mut Partnership)| {
-        let changed: Vec<Partnership> = list
-            .iter()
-            .map(|p| {
-                let mut q = (*p).clone();
-                change(&mut q);
-                q
-            })
-            .collect();
         let label = format!("Set {field} of {}", count(n, "partnership", "partnerships"));
         intents.push(Intent::Edit(Edit::new(
             label,
-            Command::update_partnerships(changed),
+            update_each_partnership(list, change),
         )));
     };
     if let Some(f) = shared_combo_ui::<Form>(ui, "multi.form", "Form", shared(list, |p| p.form)) {
