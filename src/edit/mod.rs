@@ -1,11 +1,13 @@
 //! Editing: commands that change the document, the history that undoes them, and the
-//! document logic behind the editor's commands (copy and paste, the words of undo steps),
+//! document logic behind the editor's commands (copy and paste, the words of undo steps, the updates the
+//! inspector makes),
 //! kept free of egui so that it is tested on its own.
 
 mod clipboard;
 mod command;
 mod history;
 mod labels;
+pub mod updates;
 
 pub use clipboard::{Clip, PASTE_OFFSET};
 pub use command::{Command, EditError, Patch};
