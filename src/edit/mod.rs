@@ -1,7 +1,6 @@
 //! Editing: commands that change the document, the history that undoes them, and the
-//! document logic behind the editor's commands (copy and paste, the words of undo steps, the updates the
-//! inspector makes),
-//! kept free of egui so that it is tested on its own.
+//! document logic behind the editor (copy and paste, the words of undo steps, the updates
+//! the inspector makes), kept free of egui so that it is tested on its own.
 
 mod clipboard;
 mod command;
