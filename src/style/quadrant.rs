@@ -261,9 +261,15 @@ fn spread(points: &mut [Point], cut: Cut) -> Vec<Spot> {
     spots
 }
 
-/// `v` moved by `d`, inside the plot and on `v`'s side of the cut at `cut`.
+/// `v` moved by `d`, inside the plot and on `v`'s side of the cut at `cut`. An offset that
+/// would leave the plot is folded back (`v - d`) rather than clamped, so that the points of a
+/// spot on an edge or in a corner stay apart instead of piling up on the edge.
 fn keep_side(v: f64, d: f64, cut: f64) -> f64 {
-    let moved = (v + d).clamp(0.0, 1.0);
+    let moved = if (0.0..=1.0).contains(&(v + d)) {
+        v + d
+    } else {
+        v - d
+    };
     if v >= cut {
         moved.max(cut + CUT_CLEARANCE)
     } else {
@@ -320,10 +326,45 @@ mod tests {
             assert_eq!(m.at[1] >= cut.y, ty >= cut.y, "{m:?}");
             assert!(m.at.iter().all(|v| (0.0..=1.0).contains(v)), "{m:?}");
         }
+        // Spread points are all drawn at distinct spots.
+        let mut seen = std::collections::HashSet::new();
+        for m in c.marks.iter().filter(|m| !m.is_crowd()) {
+            assert!(
+                seen.insert((m.at[0].to_bits(), m.at[1].to_bits())),
+                "two marks drawn at the same spot: {:?}",
+                c.points[m.points[0]]
+            );
+        }
         // Every point is picked by exactly one mark.
         let mut picked: Vec<usize> = c.marks.iter().flat_map(|m| m.points.clone()).collect();
         picked.sort_unstable();
         assert_eq!(picked, (0..c.points.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_points_of_a_corner_spot_stay_apart_inside_the_plot() {
+        use crate::model::{Actor, Choice, Form, Formality, Level, Partnership, Sector};
+        for (form, formality) in [
+            (Form::Interaction, Formality::Personal),
+            (Form::Integrated, Formality::ALL[Formality::ALL.len() - 1]),
+        ] {
+            let mut p = Project::new();
+            p.insert_actor(Actor::new(ActorId(1), "A", Sector::State, Level::Commune));
+            p.insert_actor(Actor::new(ActorId(2), "B", Sector::Donor, Level::Commune));
+            for id in 1..=SPREAD_UP_TO as u64 {
+                let mut e = Partnership::new(PartnershipId(id), ActorId(1), ActorId(2));
+                e.form = form;
+                e.formality = formality;
+                p.insert_partnership(e);
+            }
+            let c = chart(&p, Framework::A, Cut::default());
+            assert_eq!(c.marks.len(), SPREAD_UP_TO, "one spread spot");
+            let mut seen = std::collections::HashSet::new();
+            for m in &c.points {
+                assert!(m.at.iter().all(|v| (0.0..=1.0).contains(v)), "{m:?}");
+                assert!(seen.insert((m.at[0].to_bits(), m.at[1].to_bits())), "{m:?}");
+            }
+        }
     }
 
     #[test]

@@ -129,11 +129,19 @@ fn notes(
     let mut notes: Vec<String> = wrap_to_width(&key, width, 12.0);
     let unplaced = &chart.unplaced;
     if !unplaced.is_empty() {
-        let mut listed: Vec<String> = unplaced.iter().take(UNPLACED_LISTED).map(|u| u.line()).collect();
+        let mut listed: Vec<String> = unplaced
+            .iter()
+            .take(UNPLACED_LISTED)
+            .map(|u| u.line())
+            .collect();
         if unplaced.len() > UNPLACED_LISTED {
             listed.push(format!("and {} more", unplaced.len() - UNPLACED_LISTED));
         }
-        let text = format!("{}: {}.", unplaced_heading(unplaced.len()), listed.join("; "));
+        let text = format!(
+            "{}: {}.",
+            unplaced_heading(unplaced.len()),
+            listed.join("; ")
+        );
         notes.extend(wrap_to_width(&text, width, 12.0));
     }
     if let Some(numbered) = labels.map(|l| &l.numbered).filter(|n| !n.is_empty()) {

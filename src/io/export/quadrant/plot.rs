@@ -160,7 +160,12 @@ pub(super) fn points(doc: &mut Doc, chart: &Chart, area: PlotArea) {
     }
     for mark in chart.marks.iter().filter(|m| m.is_crowd()) {
         let (label, at) = crowd_count(mark, area);
-        doc.text(at, CROWD, &format!("class=\"crowd\" fill=\"{INK}\""), &label);
+        doc.text(
+            at,
+            CROWD,
+            &format!("class=\"crowd\" fill=\"{INK}\""),
+            &label,
+        );
     }
     doc.s("</g>\n");
 }
