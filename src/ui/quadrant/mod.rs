@@ -21,7 +21,7 @@ use crate::model::Project;
 use crate::style::quadrant::Subject;
 use crate::typology::Framework;
 
-pub use crate::style::quadrant::{Chart, chart};
+pub use crate::style::quadrant::{Chart, Mark, chart};
 
 /// The width of the list of unplaced items beside the plot, in px.
 const LIST_WIDTH: f32 = 240.0;
