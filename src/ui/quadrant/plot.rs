@@ -1,0 +1,218 @@
+//! The plot of the window's quadrant chart, drawn with egui_plot from the chart's
+//! description: the quadrant names in the middle of their quadrants, the cut lines, the
+//! points (a crowd as one large mark with its count), rings around the selected and hovered
+//! items, and the name of the hovered one.
+
+use egui::{Color32, Response, RichText, Ui, Vec2};
+use egui_plot::{HLine, MarkerShape, Plot, PlotPoint, PlotPoints, PlotUi, Points, Text, VLine};
+
+use super::cut::{self, DraggedCut};
+use super::{QuadrantState, item, pick};
+use crate::model::{Cut, Project};
+use crate::style::quadrant::{Chart, POINT_RADIUS_PX, quadrant_names};
+use crate::ui::canvas::color;
+use crate::ui::view::ViewState;
+
+/// How far the plot reaches beyond the unit square on each side, so that points on its
+/// edges are whole.
+const PLOT_MARGIN: f64 = 0.04;
+/// The size of the quadrant names.
+const NAME_SIZE: f32 = 15.0;
+/// The radius of a crowd's mark, in px: large enough to hold its count.
+const CROWD_RADIUS_PX: f32 = 11.0;
+/// The radius of the ring around a selected or hovered mark, in px.
+const RING_RADIUS_PX: f32 = 9.0;
+/// How far above a hovered mark its name is written, in units of the plot's side.
+const HOVER_LIFT: f64 = 0.045;
+
+/// What the plot of one frame gives back: its response, the mark under the pointer, and the
+/// cut line a drag starting now would grab.
+pub(super) struct Shown {
+    /// The plot's response.
+    pub(super) response: Response,
+    /// The index in [`Chart::marks`] of the mark under the pointer.
+    pub(super) hovered: Option<usize>,
+    /// The cut line near the pointer, when no mark is under it.
+    pub(super) grab: Option<DraggedCut>,
+}
+
+/// The colours of the plot, from the theme.
+#[derive(Clone, Copy)]
+struct Colours {
+    text: Color32,
+    weak: Color32,
+    selection: Color32,
+}
+
+/// Draws the plot of `chart`, `size` large, cut at `cut` (the cut being dragged, if any); records
+/// in `state` where its marks and cut lines were drawn and which items are ringed.
+pub(super) fn plot_ui(
+    ui: &mut Ui,
+    project: &Project,
+    chart: &Chart,
+    cut: Cut,
+    view: &ViewState,
+    state: &mut QuadrantState,
+    size: Vec2,
+) -> Shown {
+    let colours = Colours {
+        text: ui.visuals().text_color(),
+        weak: ui.visuals().weak_text_color(),
+        selection: ui.visuals().selection.stroke.color,
+    };
+    let ringed = pick::ringed(project, chart, view);
+    state.ringed = ringed
+        .iter()
+        .flat_map(|&k| chart.marks[k].points.iter())
+        .map(|&i| item(chart.points[i].subject))
+        .collect();
+    let (x_name, y_name) = chart.framework.axes();
+    let mut hovered = None;
+    let mut grab = None;
+    let response = Plot::new("quadrant chart")
+        .height(size.y)
+        .width(size.x)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .default_x_bounds(-PLOT_MARGIN, 1.0 + PLOT_MARGIN)
+        .default_y_bounds(-PLOT_MARGIN, 1.0 + PLOT_MARGIN)
+        .x_axis_label(x_name)
+        .y_axis_label(y_name)
+        .show(ui, |plot_ui| {
+            backdrop(plot_ui, chart, cut, colours);
+            marks(plot_ui, chart);
+            rings(plot_ui, chart, &ringed, colours.selection);
+            record(plot_ui, chart, cut, state);
+            if let Some(pointer) = plot_ui.pointer_coordinate() {
+                hovered = pick::nearest(plot_ui, chart, pointer);
+                match hovered {
+                    Some(k) => hover_label(plot_ui, chart, k, colours.text),
+                    None => grab = cut::grab_near(plot_ui, pointer, cut),
+                }
+                cut::follow(&mut state.dragging, pointer);
+            }
+        })
+        .response;
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Figure,
+            true,
+            format!("Quadrant chart {}", chart.framework.title()),
+        )
+    });
+    Shown {
+        response,
+        hovered,
+        grab,
+    }
+}
+
+/// The quadrant names in the middle of their quadrants, and the cut lines.
+fn backdrop(plot_ui: &mut PlotUi<'_>, chart: &Chart, cut: Cut, colours: Colours) {
+    for name in quadrant_names(chart.framework, cut) {
+        let [x, y] = name.centre;
+        plot_ui.text(
+            Text::new(
+                "quadrant",
+                PlotPoint::new(x, y),
+                RichText::new(name.name).size(NAME_SIZE).color(colours.weak),
+            )
+            .highlight(false),
+        );
+    }
+    let cut_colour = colours.text.gamma_multiply(0.7);
+    plot_ui.vline(VLine::new("cut", cut.x).color(cut_colour).width(2.0));
+    plot_ui.hline(HLine::new("cut", cut.y).color(cut_colour).width(2.0));
+}
+
+/// The marks: points grouped by colour, then each crowd as one large mark with its count.
+fn marks(plot_ui: &mut PlotUi<'_>, chart: &Chart) {
+    let mut by_colour: Vec<(Color32, Vec<[f64; 2]>)> = Vec::new();
+    for m in chart.marks.iter().filter(|m| !m.is_crowd()) {
+        let colour = color(chart.points[m.points[0]].colour);
+        match by_colour.iter_mut().find(|(c, _)| *c == colour) {
+            Some((_, at)) => at.push(m.at),
+            None => by_colour.push((colour, vec![m.at])),
+        }
+    }
+    for (colour, at) in by_colour {
+        plot_ui.points(
+            Points::new("marks", PlotPoints::from(at))
+                .color(colour)
+                .radius(POINT_RADIUS_PX as f32)
+                .shape(MarkerShape::Circle)
+                .filled(true),
+        );
+    }
+    for m in chart.marks.iter().filter(|m| m.is_crowd()) {
+        plot_ui.points(
+            Points::new("group", PlotPoints::from(vec![m.at]))
+                .color(color(chart.points[m.points[0]].colour))
+                .radius(CROWD_RADIUS_PX)
+                .shape(MarkerShape::Circle)
+                .filled(true),
+        );
+        plot_ui.text(Text::new(
+            "count",
+            PlotPoint::new(m.at[0], m.at[1]),
+            RichText::new(m.points.len().to_string())
+                .strong()
+                .color(Color32::WHITE),
+        ));
+    }
+}
+
+/// Rings around the `ringed` marks.
+fn rings(plot_ui: &mut PlotUi<'_>, chart: &Chart, ringed: &[usize], colour: Color32) {
+    if ringed.is_empty() {
+        return;
+    }
+    let at: Vec<[f64; 2]> = ringed.iter().map(|&k| chart.marks[k].at).collect();
+    plot_ui.points(
+        Points::new("selected", PlotPoints::from(at))
+            .color(colour)
+            .radius(RING_RADIUS_PX)
+            .shape(MarkerShape::Circle)
+            .filled(false),
+    );
+}
+
+/// Records in `state` where each single-item mark and the cut lines were drawn on screen, for
+/// the tests and the canvas's hover.
+fn record(plot_ui: &PlotUi<'_>, chart: &Chart, cut: Cut, state: &mut QuadrantState) {
+    state.drawn = chart
+        .marks
+        .iter()
+        .filter(|m| !m.is_crowd())
+        .map(|m| {
+            let at = plot_ui.screen_from_plot(PlotPoint::new(m.at[0], m.at[1]));
+            (item(chart.points[m.points[0]].subject), at)
+        })
+        .collect();
+    let corner = plot_ui.screen_from_plot(PlotPoint::new(cut.x, cut.y));
+    state.cut_lines = Some((corner.x, corner.y));
+}
+
+/// The name and quadrant of the hovered mark `k` (or how many items a crowd holds), above it.
+fn hover_label(plot_ui: &mut PlotUi<'_>, chart: &Chart, k: usize, colour: Color32) {
+    let m = &chart.marks[k];
+    let first = &chart.points[m.points[0]];
+    let label = if m.is_crowd() {
+        format!("{} items", m.points.len())
+    } else {
+        first.name.clone()
+    };
+    plot_ui.text(
+        Text::new(
+            "hover",
+            PlotPoint::new(m.at[0], m.at[1] + HOVER_LIFT),
+            RichText::new(format!("{label}\n{}", first.quadrant)).color(colour),
+        )
+        .highlight(true),
+    );
+}
