@@ -27,7 +27,7 @@
 //! the window's column-mapping step).
 //!
 //! The folder: [`ImportFormat`] (`format.rs`) lists the formats and their extensions;
-//! `csv.rs`, `graphml.rs` and `gexf.rs` (with `xml.rs`) read a file into `Raw`
+//! `csv/`, `graphml.rs` and `gexf.rs` (with `xml.rs`) read a file into `Raw`
 //! (`raw.rs`); `build/` turns that into a checked map, step by step; [`Place`] and
 //! [`Issue`] (`issue.rs`) say where a problem is, and [`ImportError`] (`error.rs`) why an
 //! import failed; [`fields`] sets the model's fields from text; `place.rs` places actors
