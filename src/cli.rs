@@ -143,8 +143,10 @@ pub struct ImportArgs {
 }
 
 fn parse_import_format(s: &str) -> Result<import::ImportFormat, String> {
-    import::ImportFormat::from_name(s)
-        .ok_or_else(|| format!("unknown format {s:?}: use csv, graphml, gexf or json"))
+    import::ImportFormat::from_name(s).ok_or_else(|| {
+        let choice = import::ImportFormat::names_choice();
+        format!("unknown format {s:?}: use {choice}")
+    })
 }
 
 fn parse_format(s: &str) -> Result<export::Format, String> {

@@ -114,144 +114,198 @@ fn map_values(xml: &mut XmlIn<'_>, raw: &mut Raw<'_>) -> Result<(), ImportError>
 pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> {
     let mut xml = XmlIn::new(text);
     super::xml::expect_root(&mut xml, "gexf", "GEXF")?;
-    let mut nodes = Class::default();
-    let mut edges = Class::default();
-    let mut stack: Vec<Open> = Vec::new();
-    let mut raw = Raw::default();
-    let mut issues = super::Issues::default();
+    let mut reader = Reader {
+        xml,
+        nodes: Class::default(),
+        edges: Class::default(),
+        stack: Vec::new(),
+        raw: Raw::default(),
+        issues: super::Issues::default(),
+        networkx_keys: false,
+    };
     let mut steps = 0usize;
-    let mut networkx_keys = false;
     loop {
-        super::xml::step(&xml, &mut steps, progress)?;
-        match xml.next()? {
+        super::xml::step(&reader.xml, &mut steps, progress)?;
+        match reader.xml.next()? {
             Ev::Eof => break,
             Ev::Text(_) => {}
-            Ev::End => match stack.pop() {
-                Some(Open::Node(i, seen)) => defaults(&nodes, &seen, false, &mut raw.nodes[i]),
-                Some(Open::Edge(i, seen)) => defaults(&edges, &seen, true, &mut raw.edges[i]),
-                Some(Open::Meta | Open::Container) | None => {}
-            },
-            Ev::Start { name, attrs, at } => match name.as_str() {
-                "meta" => stack.push(Open::Meta),
-                "graph" | "nodes" | "edges" | "attvalues" => stack.push(Open::Container),
-                "map" if matches!(stack.last(), Some(Open::Meta)) => {
-                    map_values(&mut xml, &mut raw)?;
-                }
-                "description" | "title"
-                    if !stack
-                        .iter()
-                        .any(|o| matches!(o, Open::Node(..) | Open::Edge(..))) =>
-                {
-                    let t = xml.text_content()?;
-                    if raw.title.is_none() || name == "title" {
-                        raw.title = Some(super::title_text(&t));
-                    }
-                }
-                "attributes" => match attr(&attrs, "class") {
-                    Some("edge") => declarations(&mut xml, &mut edges)?,
-                    Some("node") => declarations(&mut xml, &mut nodes)?,
-                    _ => xml.skip()?,
-                },
-                "node" => {
-                    let mut item = Item {
-                        at: Some(Place::Byte(at)),
-                        id: attr(&attrs, "id").map(|id| (id.to_string(), Place::Byte(at))),
-                        label: attr(&attrs, "label").map(str::to_string),
-                        ..Item::default()
-                    };
-                    time_span(&attrs, at, false, &nodes, &mut item);
-                    raw.nodes.push(item);
-                    super::check_count(raw.nodes.len(), super::MAX_ITEMS, "actors")?;
-                    stack.push(Open::Node(raw.nodes.len() - 1, HashSet::new()));
-                }
-                "edge" => {
-                    let end = |k: &str| attr(&attrs, k).map(|v| (v.to_string(), Place::Byte(at)));
-                    let mut item = Item {
-                        at: Some(Place::Byte(at)),
-                        id: end("id"),
-                        ends: [end("source"), end("target")],
-                        label: attr(&attrs, "label").map(str::to_string),
-                        ..Item::default()
-                    };
-                    time_span(&attrs, at, true, &edges, &mut item);
-                    if let Some(w) = attr(&attrs, "weight")
-                        && !edges.titles.contains("weight")
-                    {
-                        item.values.push(Value {
-                            key: Key::Custom("weight".into()),
-                            text: w.to_string(),
-                            kind: Kind::Number,
-                            at: Place::Byte(at),
-                        });
-                    }
-                    raw.edges.push(item);
-                    super::check_count(raw.edges.len(), super::MAX_ITEMS, "partnerships")?;
-                    stack.push(Open::Edge(raw.edges.len() - 1, HashSet::new()));
-                }
-                "attvalue" => {
-                    let id = attr(&attrs, "for")
-                        .or_else(|| attr(&attrs, "id"))
-                        .unwrap_or_default()
-                        .to_string();
-                    let value = attr(&attrs, "value").unwrap_or_default().to_string();
-                    // <attvalue> sits in the <attvalues> of the innermost node or edge.
-                    let owner = stack
-                        .iter_mut()
-                        .rev()
-                        .find(|o| matches!(o, Open::Node(..) | Open::Edge(..)));
-                    let (item, seen, class, is_edge) = match owner {
-                        Some(Open::Node(i, seen)) => (&mut raw.nodes[*i], seen, &nodes, false),
-                        Some(Open::Edge(i, seen)) => (&mut raw.edges[*i], seen, &edges, true),
-                        _ => {
-                            xml.skip()?;
-                            continue;
-                        }
-                    };
-                    xml.skip()?;
-                    if class.left_out.contains(&id) {
-                        networkx_keys = true;
-                        continue;
-                    }
-                    let Some(def) = class.defs.get(&id) else {
-                        issues.push(
-                            Place::Byte(at),
-                            format!(
-                                "<attvalue for=\"{id}\"> names an attribute that is not declared"
-                            ),
-                        );
-                        continue;
-                    };
-                    seen.insert(id);
-                    item.values.push(Value {
-                        key: xml_key(&def.title, is_edge, &class.titles),
-                        text: value,
-                        kind: def.kind,
-                        at: Place::Byte(at),
-                    });
-                }
-                "position" => {
-                    if let Some(Open::Node(i, _)) = stack.last() {
-                        let item = &mut raw.nodes[*i];
-                        let num =
-                            |k: &str| attr(&attrs, k).and_then(|v| v.trim().parse::<f64>().ok());
-                        if let (Some(x), Some(y)) = (num("x"), num("y")) {
-                            item.drawn_at = Some((x, -y));
-                        }
-                    }
-                    xml.skip()?;
-                }
-                _ => xml.skip()?,
-            },
+            Ev::End => reader.end(),
+            Ev::Start { name, attrs, at } => reader.start(&name, &attrs, at)?,
         }
     }
-    super::xml::problems(text, issues)?;
-    if networkx_keys {
+    super::xml::problems(text, reader.issues)?;
+    let mut raw = reader.raw;
+    if reader.networkx_keys {
         raw.notes.push(format!(
             "The edge attribute {NETWORKX_KEY} (networkx's numbering of parallel edges) was left out."
         ));
     }
     raw.text = Some(text);
     super::build(raw, progress)
+}
+
+/// A GEXF file being read, and what it declared and held so far.
+struct Reader<'a> {
+    /// The file's elements.
+    xml: XmlIn<'a>,
+    /// The declared node attributes.
+    nodes: Class,
+    /// The declared edge attributes.
+    edges: Class,
+    /// The open elements that matter, innermost last.
+    stack: Vec<Open>,
+    /// What was read.
+    raw: Raw<'a>,
+    /// Problems found while reading.
+    issues: super::Issues,
+    /// Whether values of [`NETWORKX_KEY`] were left out (a note says so).
+    networkx_keys: bool,
+}
+
+impl Reader<'_> {
+    /// An element ends: a node or edge gets the defaults of the attributes it did not give.
+    fn end(&mut self) {
+        match self.stack.pop() {
+            Some(Open::Node(i, seen)) => {
+                defaults(&self.nodes, &seen, false, &mut self.raw.nodes[i])
+            }
+            Some(Open::Edge(i, seen)) => defaults(&self.edges, &seen, true, &mut self.raw.edges[i]),
+            Some(Open::Meta | Open::Container) | None => {}
+        }
+    }
+
+    /// The element `name` (with `attrs`, at byte `at`) starts.
+    fn start(
+        &mut self,
+        name: &str,
+        attrs: &[(String, String)],
+        at: usize,
+    ) -> Result<(), ImportError> {
+        match name {
+            "meta" => self.stack.push(Open::Meta),
+            "graph" | "nodes" | "edges" | "attvalues" => self.stack.push(Open::Container),
+            "map" if matches!(self.stack.last(), Some(Open::Meta)) => {
+                map_values(&mut self.xml, &mut self.raw)?;
+            }
+            "description" | "title"
+                if !self
+                    .stack
+                    .iter()
+                    .any(|o| matches!(o, Open::Node(..) | Open::Edge(..))) =>
+            {
+                let t = self.xml.text_content()?;
+                if self.raw.title.is_none() || name == "title" {
+                    self.raw.title = Some(super::title_text(&t));
+                }
+            }
+            "attributes" => match attr(attrs, "class") {
+                Some("edge") => declarations(&mut self.xml, &mut self.edges)?,
+                Some("node") => declarations(&mut self.xml, &mut self.nodes)?,
+                _ => self.xml.skip()?,
+            },
+            "node" => self.node(attrs, at)?,
+            "edge" => self.edge(attrs, at)?,
+            "attvalue" => self.attvalue(attrs, at)?,
+            "position" => {
+                if let Some(Open::Node(i, _)) = self.stack.last() {
+                    let item = &mut self.raw.nodes[*i];
+                    let num = |k: &str| attr(attrs, k).and_then(|v| v.trim().parse::<f64>().ok());
+                    if let (Some(x), Some(y)) = (num("x"), num("y")) {
+                        item.drawn_at = Some((x, -y));
+                    }
+                }
+                self.xml.skip()?;
+            }
+            _ => self.xml.skip()?,
+        }
+        Ok(())
+    }
+
+    /// A `<node>` (at byte `at`) starts.
+    fn node(&mut self, attrs: &[(String, String)], at: usize) -> Result<(), ImportError> {
+        let mut item = Item {
+            at: Some(Place::Byte(at)),
+            id: attr(attrs, "id").map(|id| (id.to_string(), Place::Byte(at))),
+            label: attr(attrs, "label").map(str::to_string),
+            ..Item::default()
+        };
+        time_span(attrs, at, false, &self.nodes, &mut item);
+        self.raw.nodes.push(item);
+        super::check_count(self.raw.nodes.len(), super::MAX_ITEMS, "actors")?;
+        let i = self.raw.nodes.len() - 1;
+        self.stack.push(Open::Node(i, HashSet::new()));
+        Ok(())
+    }
+
+    /// An `<edge>` (at byte `at`) starts; its `weight`, unless an attribute is so named, is
+    /// a custom value.
+    fn edge(&mut self, attrs: &[(String, String)], at: usize) -> Result<(), ImportError> {
+        let end = |k: &str| attr(attrs, k).map(|v| (v.to_string(), Place::Byte(at)));
+        let mut item = Item {
+            at: Some(Place::Byte(at)),
+            id: end("id"),
+            ends: [end("source"), end("target")],
+            label: attr(attrs, "label").map(str::to_string),
+            ..Item::default()
+        };
+        time_span(attrs, at, true, &self.edges, &mut item);
+        if let Some(w) = attr(attrs, "weight")
+            && !self.edges.titles.contains("weight")
+        {
+            item.values.push(Value {
+                key: Key::Custom("weight".into()),
+                text: w.to_string(),
+                kind: Kind::Number,
+                at: Place::Byte(at),
+            });
+        }
+        self.raw.edges.push(item);
+        super::check_count(self.raw.edges.len(), super::MAX_ITEMS, "partnerships")?;
+        let i = self.raw.edges.len() - 1;
+        self.stack.push(Open::Edge(i, HashSet::new()));
+        Ok(())
+    }
+
+    /// An `<attvalue>` (at byte `at`): a value of the innermost node or edge, whose
+    /// `<attvalues>` it sits in.
+    fn attvalue(&mut self, attrs: &[(String, String)], at: usize) -> Result<(), ImportError> {
+        let id = attr(attrs, "for")
+            .or_else(|| attr(attrs, "id"))
+            .unwrap_or_default()
+            .to_string();
+        let value = attr(attrs, "value").unwrap_or_default().to_string();
+        let owner = self
+            .stack
+            .iter_mut()
+            .rev()
+            .find(|o| matches!(o, Open::Node(..) | Open::Edge(..)));
+        let raw = &mut self.raw;
+        let (item, seen, class, is_edge) = match owner {
+            Some(Open::Node(i, seen)) => (&mut raw.nodes[*i], seen, &self.nodes, false),
+            Some(Open::Edge(i, seen)) => (&mut raw.edges[*i], seen, &self.edges, true),
+            _ => return self.xml.skip(),
+        };
+        self.xml.skip()?;
+        if class.left_out.contains(&id) {
+            self.networkx_keys = true;
+            return Ok(());
+        }
+        let Some(def) = class.defs.get(&id) else {
+            self.issues.push(
+                Place::Byte(at),
+                format!("<attvalue for=\"{id}\"> names an attribute that is not declared"),
+            );
+            return Ok(());
+        };
+        seen.insert(id);
+        item.values.push(Value {
+            key: xml_key(&def.title, is_edge, &class.titles),
+            text: value,
+            kind: def.kind,
+            at: Place::Byte(at),
+        });
+        Ok(())
+    }
 }
 
 /// The `start` and `end` of a node or edge written as its XML attributes (GEXF's time span;

@@ -92,127 +92,176 @@ fn graphics(xml: &mut XmlIn<'_>, item: &mut Item) -> Result<(), ImportError> {
 pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> {
     let mut xml = XmlIn::new(text);
     super::xml::expect_root(&mut xml, "graphml", "GraphML")?;
-    let mut keys: IndexMap<String, KeyDef> = IndexMap::new();
-    let mut node_names: HashSet<String> = HashSet::new();
-    let mut edge_names: HashSet<String> = HashSet::new();
-    let mut stack: Vec<Open> = Vec::new();
-    let mut raw = Raw::default();
-    let mut issues = super::Issues::default();
+    let mut reader = Reader {
+        xml,
+        keys: IndexMap::new(),
+        node_names: HashSet::new(),
+        edge_names: HashSet::new(),
+        stack: Vec::new(),
+        raw: Raw::default(),
+        issues: super::Issues::default(),
+    };
     let mut steps = 0usize;
     loop {
-        super::xml::step(&xml, &mut steps, progress)?;
-        match xml.next()? {
+        super::xml::step(&reader.xml, &mut steps, progress)?;
+        match reader.xml.next()? {
             Ev::Eof => break,
             Ev::Text(_) => {}
-            Ev::End => match stack.pop() {
-                Some(Open::Node(i, seen)) => {
-                    defaults(&keys, &seen, true, &mut raw.nodes[i], &node_names);
-                }
-                Some(Open::Edge(i, seen)) => {
-                    defaults(&keys, &seen, false, &mut raw.edges[i], &edge_names);
-                }
-                Some(Open::Graph) | None => {}
-            },
-            Ev::Start { name, attrs, at } => match name.as_str() {
-                "key" if stack.is_empty() => {
-                    let id = attr(&attrs, "id").unwrap_or_default().to_string();
-                    let domain = attr(&attrs, "for").unwrap_or("all").to_ascii_lowercase();
-                    let attr_name = attr(&attrs, "attr.name").unwrap_or(&id).to_string();
-                    let def = KeyDef {
-                        node: matches!(domain.as_str(), "node" | "all"),
-                        edge: matches!(domain.as_str(), "edge" | "all"),
-                        kind: kind(attr(&attrs, "attr.type")),
-                        // The key's children: its <default>, and descriptions to skip.
-                        default: xml.default_value()?,
-                        graphics: attr(&attrs, "yfiles.type")
-                            .is_some_and(|t| t == "nodegraphics" || t == "edgegraphics"),
-                        name: attr_name,
-                    };
-                    if def.node {
-                        node_names.insert(def.name.clone());
-                    }
-                    if def.edge {
-                        edge_names.insert(def.name.clone());
-                    }
-                    keys.insert(id, def);
-                }
-                "graph" => stack.push(Open::Graph),
-                "desc" if matches!(stack.last(), Some(Open::Graph)) && stack.len() == 1 => {
-                    let desc = xml.text_content()?;
-                    if raw.title.is_none() {
-                        raw.title = Some(super::title_text(&desc));
-                    }
-                }
-                "node" => {
-                    let item = Item {
-                        at: Some(Place::Byte(at)),
-                        id: attr(&attrs, "id").map(|id| (id.to_string(), Place::Byte(at))),
-                        ..Item::default()
-                    };
-                    raw.nodes.push(item);
-                    super::check_count(raw.nodes.len(), super::MAX_ITEMS, "actors")?;
-                    stack.push(Open::Node(raw.nodes.len() - 1, HashSet::new()));
-                }
-                "edge" => {
-                    let end = |k: &str| attr(&attrs, k).map(|v| (v.to_string(), Place::Byte(at)));
-                    let item = Item {
-                        at: Some(Place::Byte(at)),
-                        id: end("id"),
-                        ends: [end("source"), end("target")],
-                        ..Item::default()
-                    };
-                    raw.edges.push(item);
-                    super::check_count(raw.edges.len(), super::MAX_ITEMS, "partnerships")?;
-                    stack.push(Open::Edge(raw.edges.len() - 1, HashSet::new()));
-                }
-                "data" => {
-                    let key_id = attr(&attrs, "key").unwrap_or_default().to_string();
-                    let Some(def) = keys.get(&key_id).cloned() else {
-                        issues.push(
-                            Place::Byte(at),
-                            format!("<data key=\"{key_id}\"> uses a key that no <key> declares"),
-                        );
-                        xml.skip()?;
-                        continue;
-                    };
-                    let top_level = stack.len() == 1;
-                    let (item, seen, is_node, names) = match stack.last_mut() {
-                        Some(Open::Node(i, seen)) => (&mut raw.nodes[*i], seen, true, &node_names),
-                        Some(Open::Edge(i, seen)) => (&mut raw.edges[*i], seen, false, &edge_names),
-                        Some(Open::Graph) if top_level => {
-                            raw.map_values.push(Value {
-                                key: map_key(&def.name),
-                                text: xml.text_content()?,
-                                kind: def.kind,
-                                at: Place::Byte(at),
-                            });
-                            continue;
-                        }
-                        _ => {
-                            xml.skip()?;
-                            continue;
-                        }
-                    };
-                    if def.graphics {
-                        graphics(&mut xml, item)?;
-                        continue;
-                    }
-                    let content = xml.text_content()?;
-                    seen.insert(key_id);
-                    item.values.push(Value {
-                        key: xml_key(&def.name, !is_node, names),
-                        text: content,
-                        kind: def.kind,
-                        at: Place::Byte(at),
-                    });
-                }
-                _ => xml.skip()?,
-            },
+            Ev::End => reader.end(),
+            Ev::Start { name, attrs, at } => reader.start(&name, &attrs, at)?,
         }
     }
-    super::xml::problems(text, issues)?;
+    super::xml::problems(text, reader.issues)?;
+    let mut raw = reader.raw;
     raw.text = Some(text);
     super::build(raw, progress)
+}
+
+/// A GraphML file being read, and what it declared and held so far.
+struct Reader<'a> {
+    /// The file's elements.
+    xml: XmlIn<'a>,
+    /// The `<key>` declarations by id, in file order.
+    keys: IndexMap<String, KeyDef>,
+    /// The attribute names declared for nodes.
+    node_names: HashSet<String>,
+    /// The attribute names declared for edges.
+    edge_names: HashSet<String>,
+    /// The open graphs, nodes and edges, innermost last.
+    stack: Vec<Open>,
+    /// What was read.
+    raw: Raw<'a>,
+    /// Problems found while reading.
+    issues: super::Issues,
+}
+
+impl Reader<'_> {
+    /// An element ends: a node or edge gets the defaults of the keys it did not give.
+    fn end(&mut self) {
+        match self.stack.pop() {
+            Some(Open::Node(i, seen)) => {
+                let node = &mut self.raw.nodes[i];
+                defaults(&self.keys, &seen, true, node, &self.node_names);
+            }
+            Some(Open::Edge(i, seen)) => {
+                let edge = &mut self.raw.edges[i];
+                defaults(&self.keys, &seen, false, edge, &self.edge_names);
+            }
+            Some(Open::Graph) | None => {}
+        }
+    }
+
+    /// The element `name` (with `attrs`, at byte `at`) starts.
+    fn start(
+        &mut self,
+        name: &str,
+        attrs: &[(String, String)],
+        at: usize,
+    ) -> Result<(), ImportError> {
+        match name {
+            "key" if self.stack.is_empty() => self.key(attrs)?,
+            "graph" => self.stack.push(Open::Graph),
+            "desc" if matches!(self.stack.last(), Some(Open::Graph)) && self.stack.len() == 1 => {
+                let desc = self.xml.text_content()?;
+                if self.raw.title.is_none() {
+                    self.raw.title = Some(super::title_text(&desc));
+                }
+            }
+            "node" => {
+                let item = Item {
+                    at: Some(Place::Byte(at)),
+                    id: attr(attrs, "id").map(|id| (id.to_string(), Place::Byte(at))),
+                    ..Item::default()
+                };
+                self.raw.nodes.push(item);
+                super::check_count(self.raw.nodes.len(), super::MAX_ITEMS, "actors")?;
+                let i = self.raw.nodes.len() - 1;
+                self.stack.push(Open::Node(i, HashSet::new()));
+            }
+            "edge" => {
+                let end = |k: &str| attr(attrs, k).map(|v| (v.to_string(), Place::Byte(at)));
+                let item = Item {
+                    at: Some(Place::Byte(at)),
+                    id: end("id"),
+                    ends: [end("source"), end("target")],
+                    ..Item::default()
+                };
+                self.raw.edges.push(item);
+                super::check_count(self.raw.edges.len(), super::MAX_ITEMS, "partnerships")?;
+                let i = self.raw.edges.len() - 1;
+                self.stack.push(Open::Edge(i, HashSet::new()));
+            }
+            "data" => self.data(attrs, at)?,
+            _ => self.xml.skip()?,
+        }
+        Ok(())
+    }
+
+    /// A `<key>` declaration (at the top level).
+    fn key(&mut self, attrs: &[(String, String)]) -> Result<(), ImportError> {
+        let id = attr(attrs, "id").unwrap_or_default().to_string();
+        let domain = attr(attrs, "for").unwrap_or("all").to_ascii_lowercase();
+        let attr_name = attr(attrs, "attr.name").unwrap_or(&id).to_string();
+        let def = KeyDef {
+            node: matches!(domain.as_str(), "node" | "all"),
+            edge: matches!(domain.as_str(), "edge" | "all"),
+            kind: kind(attr(attrs, "attr.type")),
+            // The key's children: its <default>, and descriptions to skip.
+            default: self.xml.default_value()?,
+            graphics: attr(attrs, "yfiles.type")
+                .is_some_and(|t| t == "nodegraphics" || t == "edgegraphics"),
+            name: attr_name,
+        };
+        if def.node {
+            self.node_names.insert(def.name.clone());
+        }
+        if def.edge {
+            self.edge_names.insert(def.name.clone());
+        }
+        self.keys.insert(id, def);
+        Ok(())
+    }
+
+    /// A `<data>` element (at byte `at`): a value of the node or edge it is in, or of the
+    /// graph itself; yEd's graphics give a label and a position.
+    fn data(&mut self, attrs: &[(String, String)], at: usize) -> Result<(), ImportError> {
+        let key_id = attr(attrs, "key").unwrap_or_default().to_string();
+        let Some(def) = self.keys.get(&key_id).cloned() else {
+            self.issues.push(
+                Place::Byte(at),
+                format!("<data key=\"{key_id}\"> uses a key that no <key> declares"),
+            );
+            return self.xml.skip();
+        };
+        let top_level = self.stack.len() == 1;
+        let raw = &mut self.raw;
+        let (item, seen, is_node, names) = match self.stack.last_mut() {
+            Some(Open::Node(i, seen)) => (&mut raw.nodes[*i], seen, true, &self.node_names),
+            Some(Open::Edge(i, seen)) => (&mut raw.edges[*i], seen, false, &self.edge_names),
+            Some(Open::Graph) if top_level => {
+                raw.map_values.push(Value {
+                    key: map_key(&def.name),
+                    text: self.xml.text_content()?,
+                    kind: def.kind,
+                    at: Place::Byte(at),
+                });
+                return Ok(());
+            }
+            _ => return self.xml.skip(),
+        };
+        if def.graphics {
+            return graphics(&mut self.xml, item);
+        }
+        let content = self.xml.text_content()?;
+        seen.insert(key_id);
+        item.values.push(Value {
+            key: xml_key(&def.name, !is_node, names),
+            text: content,
+            kind: def.kind,
+            at: Place::Byte(at),
+        });
+        Ok(())
+    }
 }
 
 /// Adds the declared defaults of the keys an item did not give.

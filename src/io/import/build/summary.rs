@@ -1,0 +1,111 @@
+//! The end of an import: the notes that tell people what the import did that the file did
+//! not say, and the layout of the actors that came without a position.
+
+use super::Builder;
+use super::actors::{NO_LEVEL_TAG, NO_SECTOR_TAG};
+use crate::io::import::{ImportError, fields, place_missing};
+use crate::model::ActorId;
+
+impl Builder<'_, '_> {
+    /// Notes for the actors made from names, the defaults given, the actors named after
+    /// their ids and the partnerships left out.
+    pub(super) fn count_notes(&mut self) {
+        if self.created > 0 {
+            self.notes.push(format!(
+                "{} {} made from the names in the partnerships table.",
+                actors(self.created),
+                was(self.created)
+            ));
+        }
+        if self.no_sector > 0 {
+            self.notes.push(format!(
+                "{} had no sector and {} marked {}, with the tag \"{NO_SECTOR_TAG}\".",
+                actors(self.no_sector),
+                is(self.no_sector),
+                crate::model::Choice::label(fields::DEFAULT_SECTOR)
+            ));
+        }
+        if self.no_level > 0 {
+            self.notes.push(format!(
+                "{} had no level and {} placed at {}, with the tag \"{NO_LEVEL_TAG}\".",
+                actors(self.no_level),
+                is(self.no_level),
+                crate::model::Choice::label(fields::DEFAULT_LEVEL)
+            ));
+        }
+        if !self.unnamed.is_empty() {
+            let one = self.unnamed.len() == 1;
+            self.notes.push(format!(
+                "{} had no name and {} named after {} ({}).",
+                actors(self.unnamed.len()),
+                is(self.unnamed.len()),
+                if one { "its id" } else { "their ids" },
+                listed(&self.unnamed)
+            ));
+        }
+        if !self.loops.is_empty() {
+            let n = self.loops.len();
+            let partnerships = if n == 1 {
+                "1 partnership".to_string()
+            } else {
+                format!("{n} partnerships")
+            };
+            self.notes.push(format!(
+                "{partnerships} from an actor to itself {} left out ({}).",
+                was(n),
+                listed(&self.loops)
+            ));
+        }
+    }
+
+    /// Lays out the actors without a position: bands by level first (a start that keeps
+    /// levels apart), then forces, with the actors that have positions staying where they
+    /// are; a note says how many.
+    pub(super) fn lay_out(&mut self) -> Result<(), ImportError> {
+        if self.unplaced.is_empty() {
+            return Ok(());
+        }
+        place_missing(&mut self.project, &self.unplaced);
+        let movable: std::collections::BTreeSet<ActorId> = self.unplaced.iter().copied().collect();
+        let moves = crate::layout::force_directed(&self.project, &movable, self.progress)
+            .map_err(|_| ImportError::Cancelled)?;
+        for (id, to) in moves {
+            if let Some(a) = self.project.actors.get_mut(&id) {
+                a.position = to;
+            }
+        }
+        let n = self.unplaced.len();
+        self.notes.push(format!(
+            "{} had no position and {} laid out by forces.",
+            actors(n),
+            was(n)
+        ));
+        Ok(())
+    }
+}
+
+/// "1 actor", "2 actors".
+fn actors(n: usize) -> String {
+    if n == 1 {
+        "1 actor".to_string()
+    } else {
+        format!("{n} actors")
+    }
+}
+
+/// "was" for one, "were" for more.
+fn was(n: usize) -> &'static str {
+    if n == 1 { "was" } else { "were" }
+}
+
+/// "is" for one, "are" for more.
+fn is(n: usize) -> &'static str {
+    if n == 1 { "is" } else { "are" }
+}
+
+/// The first five of `places`, for a note ("line 3, column 1; line 9, column 1; …").
+fn listed(places: &[String]) -> String {
+    let shown: Vec<&str> = places.iter().take(5).map(String::as_str).collect();
+    let more = if places.len() > 5 { "; …" } else { "" };
+    format!("{}{more}", shown.join("; "))
+}

@@ -1,0 +1,153 @@
+//! What a file holds, as read and before it is checked: the shared intermediate form
+//! ([`Raw`]: nodes and edges with named values and where each value came from) that every
+//! format is read into and [`build`](super::build) turns into a map.
+
+use std::collections::HashSet;
+
+use super::{Place, fields, xml};
+use crate::io::export::attributes::NODE_LABEL;
+
+/// What a value names: a field of the model, or a custom field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Key {
+    /// One of [`fields::ACTOR_FIELDS`] or [`fields::PARTNERSHIP_FIELDS`].
+    Field(&'static str),
+    /// A custom field with this name (shared by every value of a column or attribute).
+    Custom(std::sync::Arc<str>),
+}
+
+/// What type the file declares for a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Text.
+    Text,
+    /// A number.
+    Number,
+    /// Anything else the file declares (booleans): kept as text in custom fields.
+    Other,
+    /// Nothing declared (a CSV cell): a custom value is a number when it reads as one.
+    Untyped,
+}
+
+/// One value of a node or edge.
+#[derive(Clone, Debug)]
+pub(crate) struct Value {
+    pub key: Key,
+    pub text: String,
+    pub kind: Kind,
+    pub at: Place,
+}
+
+/// A node or an edge as read from the file.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Item {
+    /// Where it starts.
+    pub at: Option<Place>,
+    /// Its id as written, if any.
+    pub id: Option<(String, Place)>,
+    /// For edges: the source and target as written.
+    pub ends: [Option<(String, Place)>; 2],
+    /// Its values, in file order.
+    pub values: Vec<Value>,
+    /// A name (nodes) or label (edges) to use when no value gives one (GEXF's `label`).
+    pub label: Option<String>,
+    /// A position from the file's drawing (GEXF `viz:position`, canvas y down).
+    pub drawn_at: Option<(f64, f64)>,
+}
+
+/// A whole file as read, before it becomes a map.
+#[derive(Debug, Default)]
+pub(crate) struct Raw<'a> {
+    /// The title as a graph's description gives it (GraphML `<desc>`, GEXF `<meta>`).
+    pub title: Option<String>,
+    /// The map's own values (title, settings, …; see [`map_key`]).
+    pub map_values: Vec<Value>,
+    pub nodes: Vec<Item>,
+    pub edges: Vec<Item>,
+    /// Whether edge ends may name actors by name as well as by id (CSV).
+    pub ends_by_name: bool,
+    /// Whether an edge end that names no actor makes a new actor of that name (a CSV
+    /// partnerships table without an actors table).
+    pub create_missing: bool,
+    /// The text, for turning byte offsets into lines and columns.
+    pub text: Option<&'a str>,
+    /// What the reader left out or decided, for [`Imported::notes`](super::Imported::notes) (before
+    /// the notes of [`build`](super::build)).
+    pub notes: Vec<String>,
+}
+
+impl Raw<'_> {
+    /// A message about the field `field`: tables name the column in the place already, XML
+    /// files get the field's name in front.
+    pub(super) fn explain(&self, field: &str, message: String) -> String {
+        if self.text.is_some() {
+            format!("{field}: {message}")
+        } else {
+            message
+        }
+    }
+
+    /// `place` as shown to people (byte offsets become line and column).
+    pub(super) fn show(&self, place: &Place) -> Place {
+        match (place, &self.text) {
+            (Place::Byte(b), Some(text)) => xml::line_column(text, *b),
+            _ => place.clone(),
+        }
+    }
+}
+
+/// The key of an attribute called `name` in a GraphML or GEXF file, for a node (actor) or
+/// an edge (partnership); `declared` holds every attribute name declared for the same kind
+/// of item. The model's field names fill those fields; a node's `label` is
+/// `Key::Field("label")` (see [`build`](super::build): it gives the name of a node without one), an
+/// edge's `Edge Label` the label; `custom_` names written by PartnerMap's export lose their
+/// prefix; everything else is a custom field.
+pub(crate) fn xml_key(name: &str, edge: bool, declared: &HashSet<String>) -> Key {
+    use crate::io::export::attributes::{ACTOR_FIELDS, PARTNERSHIP_FIELDS, decode_custom};
+    use std::sync::LazyLock;
+    // The attribute names, collected once: this runs for every value of a file.
+    static ACTOR_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let fields = ACTOR_FIELDS.iter().map(|(n, _)| *n);
+        fields.chain([NODE_LABEL]).collect()
+    });
+    static PARTNERSHIP_NAMES: LazyLock<Vec<&'static str>> =
+        LazyLock::new(|| PARTNERSHIP_FIELDS.iter().map(|(n, _)| *n).collect());
+    let fixed: &[&'static str] = if edge {
+        &PARTNERSHIP_NAMES
+    } else {
+        &ACTOR_NAMES
+    };
+    if let Some(f) = fixed.iter().find(|f| **f == name) {
+        return Key::Field(f);
+    }
+    let folded = fields::fold(name);
+    if !edge && folded == NODE_LABEL {
+        return Key::Field(NODE_LABEL);
+    }
+    if edge && folded == "edgelabel" && !declared.contains("label") {
+        return Key::Field("label");
+    }
+    Key::Custom(decode_custom(name, fixed).into())
+}
+
+/// The key of the map's own value `name` (GraphML's data of the graph, the values of
+/// PartnerMap's element in GEXF's `<meta>`): one of
+/// [`MAP_FIELDS`](crate::io::export::attributes::MAP_FIELDS), else a custom value, which a
+/// map has no place for (the import says it left it out).
+pub(crate) fn map_key(name: &str) -> Key {
+    use crate::io::export::attributes::MAP_FIELDS;
+    match MAP_FIELDS.iter().find(|(f, _)| *f == name) {
+        Some((field, _)) => Key::Field(field),
+        None => Key::Custom(name.into()),
+    }
+}
+
+/// A title or description as written in XML: kept exactly, unless it was put on lines of
+/// its own (pretty-printed), when the surrounding line breaks and indentation go.
+pub(crate) fn title_text(text: &str) -> String {
+    if text.starts_with(['\n', '\r']) || text.ends_with(['\n', '\r']) {
+        text.trim().to_string()
+    } else {
+        text.to_string()
+    }
+}

@@ -1,0 +1,202 @@
+//! A problem of a map: what it is about, which field, what is wrong and where in the file.
+
+use super::MAX_ITEMS;
+use crate::model::{ActorId, PartnershipId};
+
+/// A line and column in a file, both counted from 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// What a problem is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// The actor at `index` in the file's actor list.
+    Actor {
+        /// Position in the list, from 0.
+        index: usize,
+        /// Its id as written.
+        id: ActorId,
+    },
+    /// The partnership at `index` in the file's partnership list.
+    Partnership {
+        /// Position in the list, from 0.
+        index: usize,
+        /// Its id as written.
+        id: PartnershipId,
+    },
+    /// The project settings.
+    Settings,
+    /// The title, description and other descriptive fields.
+    Meta,
+    /// The map as a whole or the file itself.
+    Map,
+}
+
+impl std::fmt::Display for Subject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Actor { id, .. } => write!(f, "actor {id}"),
+            Self::Partnership { id, .. } => write!(f, "partnership {id}"),
+            Self::Settings => f.write_str("settings"),
+            Self::Meta => f.write_str("meta"),
+            Self::Map => f.write_str("map"),
+        }
+    }
+}
+
+/// The kind of a problem, with the values that explain it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// The file is not valid RON or does not fit the format.
+    Syntax(String),
+    /// An actor has an empty (or blank) name.
+    EmptyName,
+    /// A text is longer than allowed.
+    TooLong {
+        /// Its length in characters.
+        chars: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// Two actors, or two partnerships, share an id.
+    DuplicateId,
+    /// An id (or the next id to hand out) is above [`MAX_ID`](crate::model::MAX_ID).
+    IdTooLarge(u64),
+    /// A partnership names an actor that does not exist.
+    DanglingReference(ActorId),
+    /// A partnership joins an actor to itself.
+    SelfPartnership,
+    /// A score lies outside its scale.
+    OutOfRange {
+        /// The value found.
+        value: i64,
+        /// The lowest allowed.
+        min: i64,
+        /// The highest allowed.
+        max: i64,
+    },
+    /// A number is infinite or not a number, or a cut lies outside 0–1.
+    BadNumber(String),
+    /// A date is not a real `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date.
+    BadDate {
+        /// The text found.
+        text: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A partnership ends before it starts.
+    EndBeforeStart,
+    /// More actors or partnerships than the program handles.
+    TooMany(usize),
+}
+
+/// One problem of a map: what it is about, which field, what is wrong and where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// The actor, partnership or section concerned.
+    pub subject: Subject,
+    /// The field concerned, as named in files.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub kind: ProblemKind,
+    /// Where in the file, when the problem came from a file.
+    pub location: Option<Location>,
+}
+
+impl Problem {
+    /// A problem of `subject`'s `field`, found in a map rather than read at a place in a
+    /// file.
+    pub(super) fn new(subject: Subject, field: Option<&str>, kind: ProblemKind) -> Self {
+        Self {
+            subject,
+            field: field.map(str::to_owned),
+            kind,
+            location: None,
+        }
+    }
+
+    /// A syntax or format problem at a place in the file.
+    pub fn syntax(message: impl Into<String>, location: Option<Location>) -> Self {
+        Self {
+            subject: Subject::Map,
+            field: None,
+            kind: ProblemKind::Syntax(message.into()),
+            location,
+        }
+    }
+
+    /// What is wrong, in one sentence, without the location.
+    pub fn message(&self) -> String {
+        let field = self.field.as_deref().unwrap_or("value");
+        match &self.kind {
+            ProblemKind::Syntax(m) => m.clone(),
+            ProblemKind::EmptyName => format!("{}: the name is empty", self.subject),
+            ProblemKind::TooLong { chars, max } => format!(
+                "{}: `{field}` is {chars} characters long; at most {max} are allowed",
+                self.subject
+            ),
+            ProblemKind::DuplicateId => {
+                format!("{}: the id is used more than once", self.subject)
+            }
+            ProblemKind::IdTooLarge(id) => format!(
+                "{}: `{field}` {id} is too large; ids go up to {}",
+                self.subject,
+                crate::model::MAX_ID
+            ),
+            ProblemKind::DanglingReference(actor) => format!(
+                "{}: `{field}` refers to actor {actor}, which does not exist",
+                self.subject
+            ),
+            ProblemKind::SelfPartnership => {
+                format!(
+                    "{}: joins an actor to itself (`a` and `b` are the same)",
+                    self.subject
+                )
+            }
+            ProblemKind::OutOfRange { value, min, max } => format!(
+                "{}: `{field}` is {value}; it must be between {min} and {max}",
+                self.subject
+            ),
+            ProblemKind::BadNumber(why) => format!("{}: `{field}` {why}", self.subject),
+            ProblemKind::BadDate { text, reason } => {
+                format!(
+                    "{}: `{field}` \"{text}\" is not a date: {reason}",
+                    self.subject
+                )
+            }
+            ProblemKind::EndBeforeStart => {
+                format!("{}: `end` is before `start`", self.subject)
+            }
+            ProblemKind::TooMany(n) => format!(
+                "{}: {n} {field} is more than the {MAX_ITEMS} this program handles",
+                self.subject
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.location {
+            Some(loc) => write!(
+                f,
+                "line {}, column {}: {}",
+                loc.line,
+                loc.column,
+                self.message()
+            ),
+            None => f.write_str(&self.message()),
+        }
+    }
+}
