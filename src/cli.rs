@@ -130,7 +130,7 @@ pub struct ImportArgs {
     /// Where to write the new map (.ron).
     #[arg(short, long)]
     pub output: PathBuf,
-    /// csv, graphml, gexf or json (default: from IN's extension; a folder is csv).
+    /// graphml, gexf, csv or json (default: from IN's extension; a folder is csv).
     #[arg(long, value_parser = parse_import_format)]
     pub format: Option<import::ImportFormat>,
     /// CSV: the partnerships table, when it is not partnerships.csv beside the actors table.

@@ -230,7 +230,11 @@ fn files_and_functions_stay_small() {
             }
         }
     }
-    assert!(long.is_empty(), "split these by concern:\n{}", long.join("\n"));
+    assert!(
+        long.is_empty(),
+        "split these by concern:\n{}",
+        long.join("\n")
+    );
 }
 
 #[test]

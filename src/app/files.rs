@@ -66,17 +66,16 @@ impl PartnerMapApp {
             Then::OpenPath(path) => self.open_path(path),
             Then::OpenSample => self.set_document(Document::sample()),
             Then::ImportDialog => {
-                let task = rfd::AsyncFileDialog::new()
+                let mut dialog = rfd::AsyncFileDialog::new()
                     .set_title("Import a network or tables")
                     .add_filter(
-                        "Network, tables or JSON",
-                        &["graphml", "gexf", "csv", "xml", "json"],
-                    )
-                    .add_filter("GraphML", &["graphml", "xml"])
-                    .add_filter("GEXF", &["gexf"])
-                    .add_filter("CSV table", &["csv"])
-                    .add_filter("PartnerMap JSON", &["json"])
-                    .pick_file();
+                        ImportFormat::ANY_FILTER_NAME,
+                        &ImportFormat::all_extensions(),
+                    );
+                for format in ImportFormat::ALL {
+                    dialog = dialog.add_filter(format.filter_name(), format.extensions());
+                }
+                let task = dialog.pick_file();
                 self.jobs.spawn_dialog(task, Event::PickedImport);
             }
             Then::ImportPath(path) => self.import_path(path),
@@ -174,7 +173,8 @@ impl PartnerMapApp {
         let path = absolute(path);
         match ImportFormat::from_path(&path) {
             Some(ImportFormat::Csv) => {
-                self.jobs.start(format!("Reading {}…", file_name(&path)), None);
+                self.jobs
+                    .start(format!("Reading {}…", file_name(&path)), None);
                 self.jobs.spawn(move || {
                     let result = Tables::find(&path);
                     Event::TablesRead(path, result)
@@ -188,7 +188,7 @@ impl PartnerMapApp {
             }
             None => self.notify(
                 format!("Cannot import {}", file_name(&path)),
-                "PartnerMap imports GraphML (.graphml, .xml), GEXF (.gexf), CSV tables (.csv) and its own JSON export (.json).",
+                ImportFormat::supported_sentence(),
             ),
         }
     }
@@ -369,7 +369,10 @@ impl PartnerMapApp {
         } else {
             self.notify(
                 format!("Cannot open {}", file_name(&path)),
-                "PartnerMap opens maps saved as .ron files (and their .ron.bak backups), and imports GraphML, GEXF, CSV tables and its own JSON.",
+                format!(
+                    "PartnerMap opens maps saved as .ron files (and their .ron.bak backups). {}",
+                    ImportFormat::supported_sentence()
+                ),
             );
         }
     }
