@@ -639,3 +639,34 @@ fn ctrl_e_opens_the_export_dialog_and_an_export_writes_the_file_in_the_backgroun
     assert!(svg.contains("broker-ring") && svg.contains("Size: betweenness"));
     h.get_by_label("Exported");
 }
+
+#[test]
+fn the_export_dialog_remembers_its_format_and_caption_but_dates_each_map() {
+    let mut h = sample();
+    h.state_mut().doc.project.meta.modified = "2026-05-12".into();
+    key(&mut h, Key::E, Modifiers::COMMAND);
+    h.get_by_label("Caption").click();
+    h.run();
+    type_text(&mut h, "Workshop, Pursat");
+    if let Some(partnermap::app::Modal::Export(choice)) = &mut h.state_mut().modal {
+        choice.format = partnermap::io::export::Format::Png;
+        choice.date = "yesterday".into();
+    }
+    h.run();
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().export_choice().is_none());
+    // The next export starts where the last one left off; its date is the map's again.
+    h.state_mut().doc.project.meta.modified = "2026-06-01".into();
+    key(&mut h, Key::E, Modifiers::COMMAND);
+    let choice = h
+        .state()
+        .export_choice()
+        .expect("the dialog is open")
+        .clone();
+    assert_eq!(choice.format, partnermap::io::export::Format::Png);
+    assert_eq!(choice.caption, "Workshop, Pursat");
+    assert_eq!(choice.date, "2026-06-01");
+    // And it is part of what the next start remembers.
+    assert_eq!(h.state().prefs.export.caption, "Workshop, Pursat");
+}

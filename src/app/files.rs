@@ -257,26 +257,16 @@ impl PartnerMapApp {
 
     /// Opens the Export dialog with the last choices and the map's date.
     pub(super) fn open_export_dialog(&mut self) {
-        let last = &self.prefs.export;
         self.open_modal(Modal::Export(ExportChoice {
-            format: last.format,
-            chart: last.chart,
-            visible_only: last.visible_only,
-            dpi: last.dpi,
-            caption: last.caption.clone(),
             title: String::new(),
             date: crate::io::export::map_date(&self.doc.project).unwrap_or_default(),
+            ..self.prefs.export.clone()
         }));
     }
 
     /// Keeps the dialog's choices for the next export.
     pub(super) fn remember_export(&mut self, choice: &ExportChoice) {
-        let last = &mut self.prefs.export;
-        last.format = choice.format;
-        last.chart = choice.chart;
-        last.visible_only = choice.visible_only;
-        last.dpi = choice.dpi;
-        last.caption = choice.caption.clone();
+        self.prefs.export = choice.clone();
     }
 
     /// Asks where to write the export (a folder for the CSV tables), then writes it.

@@ -38,7 +38,7 @@ pub use document::{DiskStamp, Document, Origin};
 pub use files::Then;
 pub use jobs::{Event, Jobs};
 pub use modal::Modal;
-pub use state::{AnalysisTab, ExportPrefs, Prefs, ThemeChoice};
+pub use state::{AnalysisTab, Prefs, ThemeChoice};
 
 /// When the process started, for measuring the time to the first frame.
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();

@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::io::export::Format;
 use crate::model::ColourBy;
 use crate::style::{SizeBy, ViewEncoding};
 use crate::typology::Framework;
 pub use crate::ui::actions::ThemeChoice;
+use crate::ui::modals::ExportChoice;
 
 /// The storage key of the remembered state.
 const PREFS_KEY: &str = "partnermap.prefs";
@@ -25,34 +25,6 @@ pub enum AnalysisTab {
     Quadrants,
     /// The indicators dashboard.
     Indicators,
-}
-
-/// The Export dialog's choices that carry over from one export to the next.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ExportPrefs {
-    /// The file format.
-    pub format: Format,
-    /// For pictures: the map (`None`) or a quadrant chart.
-    pub chart: Option<Framework>,
-    /// For the map picture: only the part visible on the canvas.
-    pub visible_only: bool,
-    /// For PNG: dots per inch.
-    pub dpi: f32,
-    /// The caption under the picture.
-    pub caption: String,
-}
-
-impl Default for ExportPrefs {
-    fn default() -> Self {
-        Self {
-            format: Format::Svg,
-            chart: None,
-            visible_only: false,
-            dpi: crate::io::export::DEFAULT_DPI,
-            caption: String::new(),
-        }
-    }
 }
 
 /// Everything remembered between runs.
@@ -78,7 +50,7 @@ pub struct Prefs {
     /// What colours partnerships on a new map (each map keeps its own choice).
     pub colour_by: ColourBy,
     /// The Export dialog's last choices.
-    pub export: ExportPrefs,
+    pub export: ExportChoice,
 }
 
 impl Default for Prefs {
@@ -93,7 +65,7 @@ impl Default for Prefs {
             size_by: SizeBy::Influence,
             broker_rings: false,
             colour_by: ColourBy::Trust,
-            export: ExportPrefs::default(),
+            export: ExportChoice::default(),
         }
     }
 }
@@ -170,7 +142,7 @@ mod tests {
             colour_by: ColourBy::Form,
             ..Prefs::default()
         };
-        prefs.export.format = Format::Png;
+        prefs.export.format = crate::io::export::Format::Png;
         prefs.export.caption = "Workshop in Pursat".into();
         prefs.remember(Path::new("/maps/a.ron"));
         let mut storage = Memory::default();

@@ -6,8 +6,10 @@ use egui::Id;
 use crate::io::export::Format;
 use crate::typology::Framework;
 
-/// The Export dialog's choices.
-#[derive(Clone, Debug, PartialEq)]
+/// The Export dialog's choices. All but the title and the date (which belong to one map)
+/// are remembered for the next export.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ExportChoice {
     /// The file format.
     pub format: Format,
@@ -18,11 +20,13 @@ pub struct ExportChoice {
     /// For PNG: dots per inch.
     pub dpi: f32,
     /// The title on top; empty uses the map's title.
+    #[serde(skip)]
     pub title: String,
     /// A caption under the picture.
     pub caption: String,
     /// A date under the picture; the dialog starts with the map's last-modified date, as
     /// the command line does. Empty writes none.
+    #[serde(skip)]
     pub date: String,
 }
 
