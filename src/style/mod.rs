@@ -11,6 +11,8 @@ use crate::model::{
     Sector,
 };
 
+pub mod legend;
+
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);

@@ -11,8 +11,9 @@ use super::text::{push_escaped, push_num};
 use std::collections::HashMap;
 
 use crate::analysis::Indicators;
-use crate::model::{Actor, ActorId, Choice, ColourBy, Form, Formality, Function, Project, Sector};
-use crate::style::{self, Outline, Rgb, SizeBy, ViewEncoding};
+use crate::model::{Actor, ActorId, Choice, ColourBy, Project};
+use crate::style::legend::{self, LegendRow, Swatch};
+use crate::style::{self, Outline, Rgb, ViewEncoding};
 use crate::task::Progress;
 
 /// What to put around the map and which part of it to draw.
@@ -863,44 +864,8 @@ fn draw_map(
 const ROW: f64 = 20.0;
 /// Header height in the legend, in px.
 const HEADER: f64 = 24.0;
-
-/// The rows that explain the line colours under `colour_by`: (colour, label).
-fn colour_rows(colour_by: ColourBy) -> Vec<(Rgb, &'static str)> {
-    match colour_by {
-        ColourBy::Trust => vec![(style::UNKNOWN, "unknown")],
-        ColourBy::Form => Form::ALL
-            .iter()
-            .map(|f| (style::form_colour(*f), f.label()))
-            .collect(),
-        ColourBy::Formality => Formality::ALL
-            .iter()
-            .map(|f| (style::formality_colour(*f), f.label()))
-            .collect(),
-        ColourBy::Function => Function::ALL
-            .iter()
-            .map(|f| (style::function_colour(*f), f.label()))
-            .chain([(style::UNKNOWN, "none given")])
-            .collect(),
-    }
-}
-
-/// Three sizes of actor under `size_by`, small to large, and what they show.
-fn size_samples(size_by: SizeBy) -> ([f64; 3], &'static str) {
-    match size_by {
-        SizeBy::Influence => (
-            [1, 3, 5].map(style::influence_radius),
-            "Size: influence 1, 3, 5",
-        ),
-        SizeBy::Betweenness => (
-            [0.0, 0.25, 1.0].map(style::betweenness_radius),
-            "Size: betweenness, none to highest",
-        ),
-        SizeBy::TrustReceived => (
-            [0.0, 0.5, 1.0].map(|t| style::trust_received_radius(Some(t))),
-            "Size: trust received, none to full",
-        ),
-    }
-}
+/// Where the legend's texts start, right of the swatches, in px.
+const LEGEND_LABEL_X: f64 = 44.0;
 
 /// The legend, drawn with its top left at the origin, and the size of its box.
 struct Legend {
@@ -925,44 +890,163 @@ impl LegendDoc {
             .text((x, y), style, &format!("fill=\"{INK}\""), text);
         self.right = self.right.max(x + style.width(text));
     }
+
+    /// A row's text, beside its swatch in the row whose top is at `y`.
+    fn label(&mut self, y: f64, text: &str) {
+        self.text((LEGEND_LABEL_X, y + 14.0), TextStyle::new(12.0), text);
+    }
+
+    /// A sample line across the swatch column, `width` px wide, dashed when asked.
+    fn line(&mut self, y: f64, width: f64, dash: Option<(f64, f64)>) {
+        let doc = &mut self.doc;
+        doc.s("<line x1=\"")
+            .n(2.0)
+            .s("\" y1=\"")
+            .n(y + 10.0)
+            .s("\" x2=\"")
+            .n(36.0)
+            .s("\" y2=\"")
+            .n(y + 10.0);
+        doc.s("\" stroke=\"")
+            .s(INK)
+            .s("\" stroke-width=\"")
+            .n(width)
+            .s("\"");
+        if let Some((on, off)) = dash {
+            doc.s(" stroke-dasharray=\"").n(on).s(" ").n(off).s("\"");
+        }
+        doc.s("/>\n");
+    }
 }
 
-/// The legend: sectors with their shapes and colours, size by influence, line widths by
-/// form, dashes, the current colour scale and the power dot. Its box is as wide as its
-/// longest text, measured in the fonts it is drawn with.
+/// The legend ([`style::legend::legend_sections`]): its box is as wide as its longest
+/// text, measured in the fonts it is drawn with; sizes and line widths are drawn at the
+/// map's `scale`.
 fn legend(colour_by: ColourBy, encoding: ViewEncoding, scale: f64) -> Legend {
     let mut l = LegendDoc {
         doc: Doc::fragment(),
         right: 0.0,
     };
-    let (x, mut y) = (0.0, 0.0);
-    let label_x = x + 44.0;
-    let header = |l: &mut LegendDoc, y: &mut f64, text: &str| {
-        l.text((x, *y + 16.0), TextStyle::new(13.0).bold(), text);
-        *y += HEADER;
-    };
-    let label = |l: &mut LegendDoc, y: f64, text: &str| {
-        l.text((label_x, y + 14.0), TextStyle::new(12.0), text);
-    };
-    header(&mut l, &mut y, "Actors (sector)");
-    for sector in Sector::ALL {
-        l.doc.s("<g class=\"legend-sector\">");
-        l.doc.shape(
-            style::sector_shape(*sector),
-            (x + 18.0, y + 10.0),
-            7.0,
-            style::sector_colour(*sector),
-            1.0,
+    let mut y = 0.0;
+    let sections = style::legend::legend_sections(colour_by, encoding);
+    for (k, section) in sections.iter().enumerate() {
+        if k > 0 {
+            y += 8.0;
+        }
+        l.text(
+            (0.0, y + 16.0),
+            TextStyle::new(13.0).bold(),
+            &section.heading,
         );
-        l.doc.s("</g>\n");
-        label(&mut l, y, sector.label());
-        y += ROW;
+        y += HEADER;
+        for row in &section.rows {
+            y += legend_row(&mut l, row, y, scale);
+        }
     }
-    // Sizes, drawn at the map's scale.
-    let (samples, size_label) = size_samples(encoding.size_by);
+    Legend {
+        body: l.doc.out,
+        width: (l.right + LEGEND_PAD).ceil(),
+        height: y + 8.0,
+    }
+}
+
+/// Draws one legend row with its top at `y`; returns its height.
+fn legend_row(l: &mut LegendDoc, row: &LegendRow, y: f64, scale: f64) -> f64 {
+    match &row.swatch {
+        Swatch::Shape {
+            shape,
+            colour,
+            radius,
+        } => {
+            l.doc.s("<g class=\"legend-sector\">");
+            l.doc.shape(*shape, (18.0, y + 10.0), *radius, *colour, 1.0);
+            l.doc.s("</g>\n");
+        }
+        Swatch::Sizes(samples) => return size_row(l, *samples, &row.text, y, scale),
+        Swatch::Ring { radius, width } => {
+            l.doc
+                .s("<circle cx=\"")
+                .n(18.0)
+                .s("\" cy=\"")
+                .n(y + 10.0)
+                .s("\" r=\"")
+                .n(*radius);
+            l.doc
+                .s("\" fill=\"none\" stroke=\"")
+                .s(&style::BROKER_RING.hex())
+                .s("\" stroke-width=\"")
+                .n(*width)
+                .s("\"/>\n");
+        }
+        Swatch::Line {
+            width,
+            to_scale,
+            dash,
+        } => {
+            let width = if *to_scale {
+                (width * scale).max(MIN_LINE_PX)
+            } else {
+                *width
+            };
+            l.line(y, width, *dash);
+        }
+        Swatch::Fill(rgb) => {
+            l.doc
+                .s("<rect x=\"")
+                .n(2.0)
+                .s("\" y=\"")
+                .n(y + 4.0)
+                .s("\" width=\"34\" height=\"")
+                .n(legend::SWATCH_HEIGHT)
+                .s("\" rx=\"2\" fill=\"");
+            l.doc.s(&rgb.hex()).s("\"/>\n");
+        }
+        Swatch::Gradient(steps) => {
+            let w = legend::GRADIENT_WIDTH / steps.len() as f64;
+            for (i, rgb) in steps.iter().enumerate() {
+                l.doc
+                    .s("<rect x=\"")
+                    .n(2.0 + i as f64 * w)
+                    .s("\" y=\"")
+                    .n(y + 4.0)
+                    .s("\" width=\"")
+                    .n(w + 0.3);
+                l.doc
+                    .s("\" height=\"")
+                    .n(legend::SWATCH_HEIGHT)
+                    .s("\" fill=\"")
+                    .s(&rgb.hex())
+                    .s("\"/>");
+            }
+            l.doc.s("\n");
+            let x = legend::GRADIENT_WIDTH + 8.0;
+            l.text((x, y + 14.0), TextStyle::new(12.0), &row.text);
+            return ROW;
+        }
+        Swatch::PowerDot => {
+            l.line(y, legend::SAMPLE_LINE_WIDTH, None);
+            l.doc
+                .s("<circle cx=\"")
+                .n(30.0)
+                .s("\" cy=\"")
+                .n(y + 10.0)
+                .s("\" r=\"")
+                .n(legend::POWER_DOT_RADIUS)
+                .s("\" fill=\"")
+                .s(INK)
+                .s("\"/>\n");
+        }
+    }
+    l.label(y, &row.text);
+    ROW
+}
+
+/// The row of three actor sizes, drawn at the map's `scale`, with its text; returns its
+/// height.
+fn size_row(l: &mut LegendDoc, samples: [f64; 3], text: &str, y: f64, scale: f64) -> f64 {
     let paper = |r: f64| (r * scale).max(MIN_RADIUS_PX);
     let row = paper(samples[2]) * 2.0 + 8.0;
-    let mut cx = x + 4.0;
+    let mut cx = 4.0;
     for r in samples {
         let r = paper(r);
         cx += r;
@@ -977,118 +1061,11 @@ fn legend(colour_by: ColourBy, encoding: ViewEncoding, scale: f64) -> Legend {
         cx += r + 4.0;
     }
     l.text(
-        (cx.max(label_x) + 4.0, y + row / 2.0 + 4.0),
+        (cx.max(LEGEND_LABEL_X) + 4.0, y + row / 2.0 + 4.0),
         TextStyle::new(12.0),
-        size_label,
+        text,
     );
-    y += row;
-    if encoding.broker_rings {
-        let (gap, width) = style::broker_ring(1.0);
-        l.doc
-            .s("<circle cx=\"")
-            .n(x + 18.0)
-            .s("\" cy=\"")
-            .n(y + 10.0)
-            .s("\" r=\"")
-            .n(5.0 + gap / 2.0);
-        l.doc
-            .s("\" fill=\"none\" stroke=\"")
-            .s(&style::BROKER_RING.hex())
-            .s("\" stroke-width=\"")
-            .n(width / 2.0)
-            .s("\"/>\n");
-        label(&mut l, y, "Ring: cross-sector broker");
-        y += ROW;
-    }
-    y += 8.0;
-
-    header(&mut l, &mut y, "Partnerships (form)");
-    let line = |doc: &mut Doc, y: f64, width: f64, dashed: bool| {
-        doc.s("<line x1=\"")
-            .n(x + 2.0)
-            .s("\" y1=\"")
-            .n(y + 10.0)
-            .s("\" x2=\"")
-            .n(x + 36.0)
-            .s("\" y2=\"")
-            .n(y + 10.0);
-        doc.s("\" stroke=\"")
-            .s(INK)
-            .s("\" stroke-width=\"")
-            .n(width)
-            .s("\"");
-        if dashed {
-            doc.s(" stroke-dasharray=\"6 4\"");
-        }
-        doc.s("/>\n");
-    };
-    for form in Form::ALL {
-        line(
-            &mut l.doc,
-            y,
-            (style::form_width(*form) * scale).max(MIN_LINE_PX),
-            false,
-        );
-        label(&mut l, y, form.label());
-        y += ROW;
-    }
-    line(&mut l.doc, y, 2.0, true);
-    label(&mut l, y, "Dashed: informal (below a letter of support)");
-    y += ROW + 8.0;
-
-    header(
-        &mut l,
-        &mut y,
-        &format!("Colour: {}", colour_by.label().to_lowercase()),
-    );
-    if colour_by == ColourBy::Trust {
-        let steps = 24;
-        for i in 0..steps {
-            let t = f64::from(i) / f64::from(steps - 1);
-            let w = 120.0 / f64::from(steps);
-            l.doc
-                .s("<rect x=\"")
-                .n(x + 2.0 + f64::from(i) * w)
-                .s("\" y=\"")
-                .n(y + 4.0)
-                .s("\" width=\"")
-                .n(w + 0.3);
-            l.doc
-                .s("\" height=\"12\" fill=\"")
-                .s(&style::trust_colour(Some(t)).hex())
-                .s("\"/>");
-        }
-        l.doc.s("\n");
-        l.text((x + 128.0, y + 14.0), TextStyle::new(12.0), "none → full");
-        y += ROW;
-    }
-    for (rgb, text) in colour_rows(colour_by) {
-        l.doc
-            .s("<rect x=\"")
-            .n(x + 2.0)
-            .s("\" y=\"")
-            .n(y + 4.0)
-            .s("\" width=\"34\" height=\"12\" rx=\"2\" fill=\"");
-        l.doc.s(&rgb.hex()).s("\"/>\n");
-        label(&mut l, y, text);
-        y += ROW;
-    }
-    line(&mut l.doc, y, 2.0, false);
-    l.doc
-        .s("<circle cx=\"")
-        .n(x + 30.0)
-        .s("\" cy=\"")
-        .n(y + 10.0)
-        .s("\" r=\"4.5\" fill=\"")
-        .s(INK)
-        .s("\"/>\n");
-    label(&mut l, y, "Dot: the side that holds power");
-    y += ROW;
-    Legend {
-        body: l.doc.out,
-        width: (l.right + LEGEND_PAD).ceil(),
-        height: y + 8.0,
-    }
+    row
 }
 
 /// Draws `legend` with its top left at `at`, in a box around it.
