@@ -12,6 +12,7 @@ use crate::model::{
 };
 
 pub mod legend;
+pub mod marks;
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

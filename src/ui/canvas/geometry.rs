@@ -3,95 +3,47 @@
 
 use std::collections::HashMap;
 
-use egui::{Color32, Pos2, Rect};
+use egui::{Pos2, Rect};
 
+use super::Overlay;
 use super::camera::Camera;
 use super::state::CanvasState;
-use super::{Overlay, actor_pos, color};
-use crate::model::{ActorId, PartnershipId, Project};
-use crate::style::{self, Shape};
+use crate::model::{ActorId, Project};
+use crate::style::marks::{ActorMark, MapMarks, PartnershipMark};
 
 /// Below this zoom, or above this many actors on screen, the canvas draws plain marks.
 const SIMPLE_BELOW_ZOOM: f32 = 0.12;
 const SIMPLE_ABOVE_ACTORS: usize = 1500;
 
-/// What the canvas draws of one actor, cached against the document revision.
-pub(super) struct ActorGeo {
-    pub(super) id: ActorId,
-    pub(super) pos: Pos2,
-    pub(super) radius: f32,
-    pub(super) fill: Color32,
-    pub(super) shape: Shape,
-}
-
-/// What the canvas draws of one partnership, cached against the document revision.
-pub(super) struct EdgeGeo {
-    pub(super) id: PartnershipId,
-    /// Indices of the two ends in `Geometry::actors`.
-    pub(super) a: usize,
-    pub(super) b: usize,
-    /// How far it bows away from the straight line (map units): parallel partnerships
-    /// between the same two actors get distinct curves.
-    pub(super) bend: f32,
-    pub(super) a_is_low: bool,
-    pub(super) colour: Color32,
-    pub(super) width: f32,
-    pub(super) dashed: bool,
-    /// Which end holds power (`true`: `a`) and how strongly.
-    pub(super) dominant: Option<(bool, u8)>,
-}
-
-/// Flat arrays of everything the canvas draws, rebuilt only when the document changes, so
-/// that a frame reads no maps and allocates little.
+/// Everything the canvas draws ([`MapMarks`], shared with the exports), rebuilt only when
+/// the document changes, so that a frame reads no maps and allocates little.
 #[derive(Default)]
 pub(super) struct Geometry {
     pub(super) revision: Option<u64>,
-    pub(super) actors: Vec<ActorGeo>,
+    /// The actors, in id order.
+    pub(super) actors: Vec<ActorMark>,
+    /// Where each actor is in `actors`.
     pub(super) index: HashMap<ActorId, usize>,
-    pub(super) edges: Vec<EdgeGeo>,
+    /// The partnerships, in id order.
+    pub(super) edges: Vec<PartnershipMark>,
 }
 
 impl Geometry {
     /// The geometry of `project` at `revision`.
     pub(super) fn build(project: &Project, revision: u64) -> Self {
-        let actors: Vec<ActorGeo> = project
-            .actors
-            .values()
-            .map(|a| ActorGeo {
-                id: a.id,
-                pos: actor_pos(a),
-                radius: style::actor_radius(a) as f32,
-                fill: color(style::sector_colour(a.sector)),
-                shape: style::sector_shape(a.sector),
-            })
-            .collect();
-        let index: HashMap<ActorId, usize> =
-            actors.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
-        let bends = style::parallel_bends(project);
-        let colour_by = project.settings.colour_by;
-        let edges = project
-            .partnerships
-            .values()
-            .filter_map(|p| {
-                Some(EdgeGeo {
-                    id: p.id,
-                    a: *index.get(&p.a)?,
-                    b: *index.get(&p.b)?,
-                    bend: bends.get(&p.id).copied().unwrap_or(0.0) as f32,
-                    a_is_low: p.a < p.b,
-                    colour: color(style::partnership_colour_by(p, colour_by)),
-                    width: style::form_width(p.form) as f32,
-                    dashed: style::is_dashed(p.formality),
-                    dominant: style::dominant_end(p).map(|(who, s)| (who == p.a, s)),
-                })
-            })
-            .collect();
+        let marks = MapMarks::build(project);
         Self {
             revision: Some(revision),
-            actors,
-            index,
-            edges,
+            actors: marks.actors,
+            index: marks.index,
+            edges: marks.partnerships,
         }
+    }
+
+    /// Where actor `i` stands on the map.
+    pub(super) fn pos(&self, i: usize) -> Pos2 {
+        let (x, y) = self.actors[i].centre;
+        Pos2::new(x as f32, y as f32)
     }
 
     /// Actor `i`'s radius in map units: by influence, or as the overlay sizes it.
@@ -99,7 +51,7 @@ impl Geometry {
         overlay
             .radius
             .and_then(|m| m.get(&self.actors[i].id))
-            .map_or(self.actors[i].radius, |r| *r as f32)
+            .map_or(self.actors[i].radius as f32, |r| *r as f32)
     }
 
     /// What of the map is on screen this frame, through `camera`.
@@ -134,7 +86,8 @@ impl Geometry {
                 canvas.drawn_at(self, e.a, &moving),
                 canvas.drawn_at(self, e.b, &moving),
             );
-            let bounds = Rect::from_two_pos(pa, pb).expand(e.bend.abs() * 2.0);
+            let bend = e.bend as f32;
+            let bounds = Rect::from_two_pos(pa, pb).expand(bend.abs() * 2.0);
             if !visible.intersects(bounds) {
                 continue;
             }
@@ -142,7 +95,7 @@ impl Geometry {
             let points = if simple {
                 vec![sa, sb]
             } else {
-                edge_points(sa, sb, e.bend * zoom, e.a_is_low)
+                edge_points(e, sa, sb, bend * zoom)
             };
             edges.push(DrawnEdge { geo: k, points });
         }
@@ -182,11 +135,11 @@ pub(super) struct Visible {
     pub(super) edges: Vec<DrawnEdge>,
 }
 
-/// The on-screen polyline of a partnership from `a` to `b` bowing by `bend_pt` points: the
-/// same curve as exports draw ([`style::curve_points`]).
-fn edge_points(sa: Pos2, sb: Pos2, bend_pt: f32, a_is_low: bool) -> Vec<Pos2> {
+/// The on-screen polyline of a partnership from `sa` to `sb` bowing by `bend_pt` points: the
+/// same curve as exports draw ([`PartnershipMark::points`]).
+fn edge_points(e: &PartnershipMark, sa: Pos2, sb: Pos2, bend_pt: f32) -> Vec<Pos2> {
     let p = |q: Pos2| (f64::from(q.x), f64::from(q.y));
-    style::curve_points(p(sa), p(sb), f64::from(bend_pt), a_is_low, 12)
+    e.points(p(sa), p(sb), f64::from(bend_pt))
         .into_iter()
         .map(|(x, y)| Pos2::new(x as f32, y as f32))
         .collect()

@@ -8,12 +8,13 @@ use std::collections::BTreeSet;
 use egui::{Key, Pos2, Rect, Response, Sense, Ui, Vec2};
 
 use super::camera::Camera;
-use super::geometry::{EdgeGeo, ShownActor, Visible};
+use super::geometry::{ShownActor, Visible};
 use super::hit_test::{actor_at, pick_edge};
 use super::state::{CanvasState, Gesture, NewActorPrompt};
 use super::{actor_pos, map_bounds};
 use crate::edit::Command;
 use crate::model::{Actor, ActorId, Level, Partnership, Position, Project, Sector};
+use crate::style::marks::PartnershipMark;
 use crate::ui::intent::{Edit, Intent, count};
 use crate::ui::view::{Item, SelectMode, ViewState};
 
@@ -203,7 +204,7 @@ pub(super) fn background_gestures(
     ui: &Ui,
     background: &Response,
     view: &mut ViewState,
-    (visible, edges): (&Visible, &[EdgeGeo]),
+    (visible, edges): (&Visible, &[PartnershipMark]),
     (screen, camera): (Rect, &Camera),
 ) {
     let modifiers = ui.input(|i| i.modifiers);

@@ -5,15 +5,16 @@ use std::collections::HashSet;
 
 use egui::{Pos2, Rect};
 
-use super::geometry::{DrawnEdge, EdgeGeo, ShownActor, Visible};
+use super::geometry::{DrawnEdge, ShownActor, Visible};
 use crate::model::{ActorId, PartnershipId, Project};
+use crate::style::marks::PartnershipMark;
 use crate::ui::view::Item;
 
 /// How close (screen points) the pointer must be to a line to pick it.
 const PICK_LINE_PT: f32 = 6.0;
 
 /// The item under the pointer at `p`: an actor wins over a line near it.
-pub(super) fn hovered_item(visible: &Visible, edges: &[EdgeGeo], p: Pos2) -> Option<Item> {
+pub(super) fn hovered_item(visible: &Visible, edges: &[PartnershipMark], p: Pos2) -> Option<Item> {
     actor_at(&visible.actors, p, 6.0)
         .map(Item::Actor)
         .or_else(|| pick_edge(&visible.edges, edges, p).map(Item::Partnership))
@@ -30,7 +31,11 @@ pub(super) fn actor_at(actors: &[ShownActor], p: Pos2, min_radius: f32) -> Optio
 }
 
 /// The partnership closest to `p` within picking distance.
-pub(super) fn pick_edge(edges: &[DrawnEdge], geo: &[EdgeGeo], p: Pos2) -> Option<PartnershipId> {
+pub(super) fn pick_edge(
+    edges: &[DrawnEdge],
+    geo: &[PartnershipMark],
+    p: Pos2,
+) -> Option<PartnershipId> {
     edges
         .iter()
         .filter(|e| {

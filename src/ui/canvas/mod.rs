@@ -87,7 +87,10 @@ pub fn canvas_ui(
         painter: ui.painter_at(screen),
         background: visuals.extreme_bg_color,
         selection: visuals.selection.stroke.color,
-        outline: Stroke::new(1.5, visuals.strong_text_color().gamma_multiply(0.6)),
+        outline: Stroke::new(
+            style::marks::OUTLINE_WIDTH as f32,
+            visuals.strong_text_color().gamma_multiply(0.6),
+        ),
         text: visuals.text_color(),
         zoom: camera.zoom,
         simple: visible.simple,

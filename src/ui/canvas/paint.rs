@@ -6,15 +6,14 @@ use std::collections::{BTreeSet, HashSet};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Shape as EShape, Stroke, Vec2};
 
 use super::camera::Camera;
-use super::geometry::{ActorGeo, Geometry, ShownActor, Visible};
+use super::geometry::{Geometry, ShownActor, Visible};
 use super::state::Gesture;
 use super::{Overlay, actor_pos};
 use crate::model::{Actor, ActorId, PartnershipId, Project};
-use crate::style::{self, Rgb, Shape};
+use crate::style::marks::{self, ActorMark};
+use crate::style::{self, Outline, Rgb, Shape};
 use crate::ui::view::Item;
 
-/// Label size at zoom 1, in points.
-const LABEL_PT: f32 = 14.0;
 /// Below this zoom, labels show short names at a readable minimum size instead of full names.
 const SHORT_LABELS_BELOW_ZOOM: f32 = 0.75;
 /// The smallest label size, in points.
@@ -101,13 +100,13 @@ pub(super) fn paint_partnerships(
         let e = &geo.edges[drawn.geo];
         let alpha = dim.partnership(e.id);
         let selected = selection.contains(&Item::Partnership(e.id));
-        let colour = e.colour.gamma_multiply(alpha);
+        let colour = color(e.colour).gamma_multiply(alpha);
         if pen.simple && !selected {
-            let width = (e.width * zoom).max(1.0);
+            let width = (e.width as f32 * zoom).max(1.0);
             add_segment(mesh, drawn.points[0], drawn.points[1], width, colour);
             continue;
         }
-        let width = e.width * zoom.clamp(0.5, 3.0);
+        let width = e.width as f32 * zoom.clamp(0.5, 3.0);
         if selected {
             painter.add(EShape::line(
                 drawn.points.clone(),
@@ -116,15 +115,20 @@ pub(super) fn paint_partnerships(
         }
         let stroke = Stroke::new(width, colour);
         if e.dashed {
-            let dash = (8.0 * zoom).clamp(5.0, 16.0);
-            painter.extend(EShape::dashed_line(&drawn.points, stroke, dash, dash * 0.7));
+            let (on, off) = marks::dash_pattern(f64::from(zoom));
+            painter.extend(EShape::dashed_line(
+                &drawn.points,
+                stroke,
+                on as f32,
+                off as f32,
+            ));
         } else if drawn.points.len() == 2 {
             painter.line_segment([drawn.points[0], drawn.points[1]], stroke);
         } else {
             painter.add(EShape::line(drawn.points.clone(), stroke));
         }
         // The side that holds power gets a dot at its end.
-        if let Some((at_a, strength)) = e.dominant {
+        if let Some((at_a, strength)) = e.power {
             let who = if at_a { e.a } else { e.b };
             let points: Vec<Pos2> = if at_a {
                 drawn.points.clone()
@@ -132,12 +136,10 @@ pub(super) fn paint_partnerships(
                 drawn.points.iter().rev().copied().collect()
             };
             let r = (geo.radius(who, overlay) * zoom).max(2.5);
-            let at = point_along(
-                &points,
-                style::power_dot_distance(f64::from(r), f64::from(width)) as f32,
-            );
+            let at = power_dot_at(&points, r, width);
             let dot = style::power_dot_radius(strength) as f32 * zoom.clamp(0.6, 2.0);
-            painter.circle(at, dot, colour, Stroke::new(1.5, pen.background));
+            let halo = Stroke::new(marks::OUTLINE_WIDTH as f32, pen.background);
+            painter.circle(at, dot, colour, halo);
         }
     }
 }
@@ -146,13 +148,13 @@ pub(super) fn paint_partnerships(
 /// square into `mesh` on a dense view.
 pub(super) fn paint_actor(
     pen: &Pen,
-    g: &ActorGeo,
+    g: &ActorMark,
     shown: &ShownActor,
     (alpha, selected, ring): (f32, bool, Option<f64>),
     mesh: &mut egui::Mesh,
 ) {
     let (center, r) = (shown.center, shown.radius);
-    let fill = g.fill.gamma_multiply(alpha);
+    let fill = color(g.fill).gamma_multiply(alpha);
     if let Some(strength) = ring {
         let (gap, width) = style::broker_ring(strength);
         let ring = Stroke::new(width as f32, BROKER_RING.gamma_multiply(alpha));
@@ -183,22 +185,25 @@ pub(super) type Label<'a> = (&'a Actor, Pos2, f32, f32, bool);
 /// Paints the labels under their actors, over everything else, each on a halo of the
 /// background; short names when zoomed out, except for the selected and hovered actor.
 pub(super) fn paint_labels(pen: &Pen, labels: Vec<Label<'_>>, hovered: Option<Item>) {
-    let label_pt = (LABEL_PT * pen.zoom).max(MIN_LABEL_PT).round();
+    let label_pt = (marks::LABEL_SIZE as f32 * pen.zoom)
+        .max(MIN_LABEL_PT)
+        .round();
     let font = FontId::proportional(label_pt);
     let halo = pen.background.gamma_multiply(0.8);
+    let label_gap = marks::LABEL_GAP as f32;
     for (actor, center, r, alpha, selected) in labels {
         let hovered_here = hovered == Some(Item::Actor(actor.id));
         let text = if pen.zoom < SHORT_LABELS_BELOW_ZOOM && !selected && !hovered_here {
             actor.short_or_name().to_string()
         } else {
-            style::wrap_label(&actor.name, style::LABEL_WRAP_CHARS).join("\n")
+            marks::label_lines(&actor.name).join("\n")
         };
         let text_colour = pen.text.gamma_multiply(alpha.max(0.35));
         let galley = pen
             .painter
             .layout(text, font.clone(), text_colour, f32::INFINITY);
         let galley_rect =
-            Align2::CENTER_TOP.anchor_size(center + Vec2::new(0.0, r + 3.0), galley.size());
+            Align2::CENTER_TOP.anchor_size(center + Vec2::new(0.0, r + label_gap), galley.size());
         pen.painter.rect_filled(
             galley_rect.expand(2.0),
             3.0,
@@ -245,7 +250,8 @@ pub(super) fn paint_gesture(
     }
 }
 
-/// Paints one actor shape at `center` with radius `r` (screen points).
+/// Paints one actor shape at `center` with radius `r` (screen points): the outline of
+/// [`style::shape_outline`], which the exports draw too.
 pub fn paint_actor_shape(
     painter: &egui::Painter,
     shape: Shape,
@@ -254,46 +260,26 @@ pub fn paint_actor_shape(
     fill: Color32,
     outline: Stroke,
 ) {
-    let poly = |points: Vec<Pos2>| EShape::convex_polygon(points, fill, outline);
-    let ring = |n: usize, start: f32, radius: f32| -> Vec<Pos2> {
-        (0..n)
-            .map(|i| {
-                let a = start + i as f32 * std::f32::consts::TAU / n as f32;
-                center + radius * Vec2::angled(a)
-            })
-            .collect()
-    };
-    use std::f32::consts::FRAC_PI_2;
-    match shape {
-        Shape::Circle => {
-            painter.circle(center, r, fill, outline);
+    let c = (f64::from(center.x), f64::from(center.y));
+    match style::shape_outline(shape, c, f64::from(r)) {
+        Outline::Circle(radius) => {
+            painter.circle(center, radius as f32, fill, outline);
         }
-        Shape::DoubleCircle => {
-            painter.circle(center, r, fill, outline);
+        Outline::Ringed {
+            outer,
+            inner,
+            ring_width,
+        } => {
+            painter.circle(center, outer as f32, fill, outline);
             let white = Color32::from_white_alpha(fill.a());
-            painter.circle_stroke(center, r * 0.6, Stroke::new((r * 0.12).max(1.0), white));
+            painter.circle_stroke(center, inner as f32, Stroke::new(ring_width as f32, white));
         }
-        Shape::Square => {
-            let s = r * 0.88;
-            painter.add(poly(vec![
-                center + Vec2::new(-s, -s),
-                center + Vec2::new(s, -s),
-                center + Vec2::new(s, s),
-                center + Vec2::new(-s, s),
-            ]));
-        }
-        Shape::Diamond => {
-            painter.add(poly(ring(4, -FRAC_PI_2, r * 1.15)));
-        }
-        Shape::Triangle => {
-            let mut pts = ring(3, -FRAC_PI_2, r * 1.25);
-            for p in &mut pts {
-                p.y += r * 0.2;
-            }
-            painter.add(poly(pts));
-        }
-        Shape::Hexagon => {
-            painter.add(poly(ring(6, 0.0, r * 1.05)));
+        Outline::Polygon(points) => {
+            let points = points
+                .into_iter()
+                .map(|(x, y)| Pos2::new(x as f32, y as f32))
+                .collect();
+            painter.add(EShape::convex_polygon(points, fill, outline));
         }
     }
 }
@@ -322,12 +308,13 @@ fn add_square(mesh: &mut egui::Mesh, center: Pos2, half: f32, colour: Color32) {
     );
 }
 
-/// The point `dist` along the polyline from its start ([`style::point_along`]).
-fn point_along(points: &[Pos2], dist: f32) -> Pos2 {
+/// Where the power dot stands on a polyline from the actor holding power, of radius `r`, on
+/// a line `width` wide ([`marks::power_dot_at`]).
+fn power_dot_at(points: &[Pos2], r: f32, width: f32) -> Pos2 {
     let pts: Vec<(f64, f64)> = points
         .iter()
         .map(|q| (f64::from(q.x), f64::from(q.y)))
         .collect();
-    let (x, y) = style::point_along(&pts, f64::from(dist));
+    let (x, y) = marks::power_dot_at(&pts, f64::from(r), f64::from(width));
     Pos2::new(x as f32, y as f32)
 }

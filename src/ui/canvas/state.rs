@@ -109,11 +109,11 @@ impl CanvasState {
     /// Where actor `i` of the geometry is drawn this frame: its position, or where a layout
     /// gliding into place puts it, moved by the drag in progress.
     pub(super) fn drawn_at(&self, geo: &Geometry, i: usize, moving: &[bool]) -> Pos2 {
-        let a = &geo.actors[i];
+        let pos = geo.pos(i);
         let p = if self.preview.is_empty() {
-            a.pos
+            pos
         } else {
-            self.preview.get(&a.id).copied().unwrap_or(a.pos)
+            self.preview.get(&geo.actors[i].id).copied().unwrap_or(pos)
         };
         match &self.gesture {
             Gesture::Move { delta, .. } if moving.get(i).copied().unwrap_or(false) => p + *delta,

@@ -5,11 +5,12 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::{
-    Anchor, Doc, FIT_MARGIN, FRAME, INK, LABEL_LINE, LABEL_PX, MIN_LABEL_PX, MIN_LINE_PX,
-    MIN_RADIUS_PX, MUTED, PAGE, SHORT_LABELS_BELOW_SCALE, SvgOptions, TextStyle, text_width,
+    Anchor, Doc, FIT_MARGIN, FRAME, INK, LABEL_LINE, MIN_LABEL_PX, MIN_LINE_PX, MIN_RADIUS_PX,
+    MUTED, PAGE, SHORT_LABELS_BELOW_SCALE, SvgOptions, TextStyle, text_width,
 };
 use crate::analysis::Indicators;
 use crate::model::{Actor, ActorId, Choice, Project};
+use crate::style::marks::{self, MapMarks};
 use crate::style::{self, ViewEncoding};
 use crate::task::Progress;
 
@@ -66,12 +67,12 @@ impl Sizes {
     }
 
     /// An actor's radius in map units.
-    fn radius(&self, a: &Actor) -> f64 {
+    fn radius(&self, id: ActorId, by_influence: f64) -> f64 {
         self.radii
             .as_ref()
-            .and_then(|r| r.get(&a.id))
+            .and_then(|r| r.get(&id))
             .copied()
-            .unwrap_or_else(|| style::actor_radius(a))
+            .unwrap_or(by_influence)
     }
 }
 
@@ -98,12 +99,12 @@ fn extent(project: &Project, sizes: &Sizes) -> Option<(f64, f64, f64, f64)> {
         if !(x.is_finite() && y.is_finite()) {
             continue;
         }
-        let r = sizes.radius(a) * 1.3;
+        let r = sizes.radius(a.id, style::actor_radius(a)) * 1.3;
         grow(&mut b, x - r, y - r, x + r, y + r);
         let lines = style::wrap_label(&a.name, style::LABEL_WRAP_CHARS);
         let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-        let half = text_width(widest, LABEL_PX) / 2.0;
-        let top = y + sizes.radius(a) + 3.0;
+        let half = text_width(widest, marks::LABEL_SIZE) / 2.0;
+        let top = y + sizes.radius(a.id, style::actor_radius(a)) + marks::LABEL_GAP;
         grow(
             &mut b,
             x - half,
@@ -159,6 +160,37 @@ pub(super) fn drawn_area(
     extent(project, sizes).unwrap_or((0.0, 0.0, 480.0, 320.0))
 }
 
+/// How the map is put on paper: the part drawn, whether it is clipped to it, and the scale.
+struct Paper {
+    /// The drawn rectangle, in map units.
+    area: (f64, f64, f64, f64),
+    /// Whether the drawing is clipped to `area` (an exported view).
+    clipped: bool,
+    /// Px on paper per map unit.
+    scale: f64,
+}
+
+impl Paper {
+    /// `map_units`, or more where that would be smaller than `min_px` on paper: sizes never
+    /// fall below what can be seen, however far a map is scaled down.
+    fn at_least(&self, map_units: f64, min_px: f64) -> f64 {
+        map_units.max(min_px / self.scale)
+    }
+
+    /// Whether something within these bounds (map units) can show in the drawing.
+    fn shows(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> bool {
+        let a = self.area;
+        !self.clipped
+            || (x1 >= a.0 - 60.0 && x0 <= a.2 + 60.0 && y1 >= a.1 - 60.0 && y0 <= a.3 + 60.0)
+    }
+
+    /// The width of outlines and halos in map units: [`marks::OUTLINE_WIDTH`] px on paper,
+    /// thinner at most by half when the map is scaled up.
+    fn outline(&self) -> f64 {
+        marks::OUTLINE_WIDTH / self.scale.max(0.5)
+    }
+}
+
 /// Draws the map's actors, partnerships and labels into the frame at `origin` of `size` px.
 pub(super) fn draw_map(
     doc: &mut Doc,
@@ -180,8 +212,12 @@ pub(super) fn draw_map(
         .s("\" fill=\"none\" stroke=\"")
         .s(FRAME)
         .s("\"/>\n");
-    let clipped = opts.area.is_some();
-    if clipped {
+    let paper = Paper {
+        area,
+        clipped: opts.area.is_some(),
+        scale,
+    };
+    if paper.clipped {
         doc.s("<clipPath id=\"map-clip\"><rect x=\"")
             .n(area.0)
             .s("\" y=\"")
@@ -201,7 +237,7 @@ pub(super) fn draw_map(
     // far side of a large map.
     let _ = write!(doc.out, "{}", (scale * 1e6).round() / 1e6);
     doc.s(") translate(").n(-area.0).s(" ").n(-area.1).s(")\"");
-    if clipped {
+    if paper.clipped {
         doc.s(" clip-path=\"url(#map-clip)\"");
     }
     doc.s(">\n");
@@ -213,43 +249,59 @@ pub(super) fn draw_map(
             "This map has no actors yet.",
         );
     }
-    // Sizes on paper never fall below what can be seen, however far a map is scaled down.
-    let at_least = |map_units: f64, min_px: f64| map_units.max(min_px / scale);
-    let visible = |x0: f64, y0: f64, x1: f64, y1: f64| {
-        !clipped
-            || (x1 >= area.0 - 60.0
-                && x0 <= area.2 + 60.0
-                && y1 >= area.1 - 60.0
-                && y0 <= area.3 + 60.0)
-    };
-    let radius = |a: &Actor| at_least(sizes.radius(a), MIN_RADIUS_PX);
+    let marks = MapMarks::build(project);
+    // Each actor's radius in map units, as the view sizes it, and never too small to see.
+    let radii: Vec<f64> = marks
+        .actors
+        .iter()
+        .map(|m| paper.at_least(sizes.radius(m.id, m.radius), MIN_RADIUS_PX))
+        .collect();
+    draw_partnerships(doc, project, &marks, &radii, &paper);
+    let shown = draw_actors(doc, project, (&marks, &radii), sizes, &paper);
+    draw_labels(doc, project, (&marks, &radii), &shown, &paper);
+    doc.s("</g>\n");
+}
 
-    // Partnerships, under the actors.
-    let bends = style::parallel_bends(project);
-    let colour_by = project.settings.colour_by;
+/// Draws the partnerships, each a group with its title, curve and power dot, under the
+/// actors.
+fn draw_partnerships(
+    doc: &mut Doc,
+    project: &Project,
+    marks: &MapMarks,
+    radii: &[f64],
+    paper: &Paper,
+) {
     doc.s("<g id=\"partnerships\" fill=\"none\" stroke-linecap=\"round\">\n");
-    for p in project.partnerships.values() {
-        let (Some(a), Some(b)) = (project.actor(p.a), project.actor(p.b)) else {
+    for m in &marks.partnerships {
+        let (Some(p), a, b) = (
+            project.partnership(m.id),
+            &marks.actors[m.a],
+            &marks.actors[m.b],
+        ) else {
             continue;
         };
-        let (pa, pb) = (pos(a), pos(b));
-        let bend = bends.get(&p.id).copied().unwrap_or(0.0);
-        let control = style::curve_control(pa, pb, bend, p.a < p.b);
+        let (pa, pb) = (a.centre, b.centre);
+        let control = m.control(pa, pb);
         let xs = [pa.0, pb.0, control.map_or(pa.0, |c| c.0)];
         let ys = [pa.1, pb.1, control.map_or(pa.1, |c| c.1)];
         let min = |v: [f64; 3]| v.iter().copied().fold(f64::INFINITY, f64::min);
         let max = |v: [f64; 3]| v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        if !visible(min(xs), min(ys), max(xs), max(ys)) {
+        if !paper.shows(min(xs), min(ys), max(xs), max(ys)) {
             continue;
         }
-        let colour = style::partnership_colour_by(p, colour_by).hex();
-        let width = at_least(style::form_width(p.form), MIN_LINE_PX);
+        let colour = m.colour.hex();
+        let width = paper.at_least(m.width, MIN_LINE_PX);
         doc.s("<g id=\"partnership-")
             .s(&p.id.to_string())
             .s("\" class=\"partnership form-")
             .s(p.form.name())
             .s("\"><title>");
-        doc.t(&a.name).s(" – ").t(&b.name);
+        let name = |i: usize| {
+            project
+                .actor(marks.actors[i].id)
+                .map_or("", |a| a.name.as_str())
+        };
+        doc.t(name(m.a)).s(" – ").t(name(m.b));
         if let Some(label) = p.label.as_deref().filter(|l| !l.trim().is_empty()) {
             doc.s(": ").t(label);
         }
@@ -266,25 +318,21 @@ pub(super) fn draw_map(
             .s("\" stroke-width=\"")
             .n(width)
             .s("\"");
-        if style::is_dashed(p.formality) {
-            // The canvas's dashes: 8 px on, 70% of that off, at its zoom limits.
-            let dash = (8.0 * scale).clamp(5.0, 16.0) / scale;
+        if m.dashed {
+            // The canvas's dashes at zoom `scale`, in map units.
+            let dash = marks::dash_pattern(paper.scale).0 / paper.scale;
             doc.s(" stroke-dasharray=\"")
                 .n(dash)
                 .s(" ")
-                .n(dash * 0.7)
+                .n(dash * marks::DASH_OFF_SHARE)
                 .s("\"");
         }
         doc.s("/>");
-        if let Some((who, strength)) = style::dominant_end(p) {
-            let points = if who == p.a {
-                style::curve_points(pa, pb, bend, p.a < p.b, 12)
-            } else {
-                style::curve_points(pb, pa, bend, p.b < p.a, 12)
-            };
-            let holder = if who == p.a { a } else { b };
-            let at = style::point_along(&points, style::power_dot_distance(radius(holder), width));
-            let r = at_least(style::power_dot_radius(strength), 2.0);
+        if let Some((at_a, strength)) = m.power {
+            let holder = if at_a { m.a } else { m.b };
+            let points = m.points_from(at_a, pa, pb);
+            let at = marks::power_dot_at(&points, radii[holder], width);
+            let r = paper.at_least(style::power_dot_radius(strength), 2.0);
             doc.s("<circle class=\"power\" cx=\"")
                 .n(at.0)
                 .s("\" cy=\"")
@@ -296,23 +344,34 @@ pub(super) fn draw_map(
                 .s("\" stroke=\"")
                 .s(PAGE)
                 .s("\" stroke-width=\"")
-                .n(1.5 / scale.max(0.5))
+                .n(paper.outline())
                 .s("\"/>");
         }
         doc.s("</g>\n");
     }
     doc.s("</g>\n");
+}
 
-    // Actors.
+/// Draws the actors that show, each a group with its title, broker ring and shape; returns
+/// their indices in `marks.actors`.
+fn draw_actors(
+    doc: &mut Doc,
+    project: &Project,
+    (marks, radii): (&MapMarks, &[f64]),
+    sizes: &Sizes,
+    paper: &Paper,
+) -> Vec<usize> {
     doc.s("<g id=\"actors\">\n");
-    let mut shown: Vec<&Actor> = Vec::new();
-    for a in project.actors.values() {
-        let (x, y) = pos(a);
-        let r = radius(a);
-        if !visible(x - r, y - r, x + r, y + r) {
+    let mut shown = Vec::new();
+    for (i, m) in marks.actors.iter().enumerate() {
+        let ((x, y), r) = (m.centre, radii[i]);
+        let Some(a) = project.actor(m.id) else {
+            continue;
+        };
+        if !paper.shows(x - r, y - r, x + r, y + r) {
             continue;
         }
-        shown.push(a);
+        shown.push(i);
         doc.s("<g id=\"actor-")
             .s(&a.id.to_string())
             .s("\" class=\"actor sector-")
@@ -327,28 +386,32 @@ pub(super) fn draw_map(
                 .s("\" cy=\"")
                 .n(y)
                 .s("\" r=\"")
-                .n(r + gap / scale);
+                .n(r + gap / paper.scale);
             doc.s("\" fill=\"none\" stroke=\"")
                 .s(&style::BROKER_RING.hex())
                 .s("\" stroke-width=\"")
-                .n(width / scale)
+                .n(width / paper.scale)
                 .s("\"/>");
         }
-        doc.shape(
-            style::sector_shape(a.sector),
-            (x, y),
-            r,
-            style::sector_colour(a.sector),
-            1.5 / scale.max(0.5),
-        );
+        doc.shape(m.shape, (x, y), r, m.fill, paper.outline());
         doc.s("</g>\n");
     }
     doc.s("</g>\n");
+    shown
+}
 
-    // Labels, over everything, with a white halo as the canvas draws them on its background.
-    let label_px = at_least(LABEL_PX, MIN_LABEL_PX);
+/// Draws the labels of the actors `shown`, over everything, with a white halo as the canvas
+/// draws them on its background.
+fn draw_labels(
+    doc: &mut Doc,
+    project: &Project,
+    (marks, radii): (&MapMarks, &[f64]),
+    shown: &[usize],
+    paper: &Paper,
+) {
+    let label_px = paper.at_least(marks::LABEL_SIZE, MIN_LABEL_PX);
     let label_style = TextStyle::new(label_px).anchored(Anchor::Middle);
-    let line = LABEL_LINE * label_px / LABEL_PX;
+    let line = LABEL_LINE * label_px / marks::LABEL_SIZE;
     doc.s("<g id=\"labels\" text-anchor=\"middle\" fill=\"")
         .s(INK)
         .s("\" font-size=\"")
@@ -358,23 +421,27 @@ pub(super) fn draw_map(
         .s("\" stroke-opacity=\"0.85\" stroke-width=\"")
         .n(label_px * 0.25);
     doc.s("\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n");
-    for a in shown {
-        let text = if scale < SHORT_LABELS_BELOW_SCALE {
+    for &i in shown {
+        let m = &marks.actors[i];
+        let Some(a) = project.actor(m.id) else {
+            continue;
+        };
+        let text = if paper.scale < SHORT_LABELS_BELOW_SCALE {
             a.short_or_name()
         } else {
             a.name.as_str()
         };
-        let lines = style::wrap_label(text, style::LABEL_WRAP_CHARS);
+        let lines = marks::label_lines(text);
         if lines.is_empty() {
             continue;
         }
-        let (x, y) = pos(a);
-        let top = y + radius(a) + 3.0;
+        let (x, y) = m.centre;
+        let top = y + radii[i] + marks::LABEL_GAP;
         doc.s("<text id=\"label-").s(&a.id.to_string()).s("\">");
-        for (i, l) in lines.iter().enumerate() {
-            doc.line((x, top + label_px * 0.95 + i as f64 * line), label_style, l);
+        for (k, l) in lines.iter().enumerate() {
+            doc.line((x, top + label_px * 0.95 + k as f64 * line), label_style, l);
         }
         doc.s("</text>\n");
     }
-    doc.s("</g>\n</g>\n");
+    doc.s("</g>\n");
 }

@@ -74,8 +74,7 @@ const TITLE_LINE: f64 = 30.0;
 /// The caption's size and line height, in px.
 const CAPTION_PX: f64 = 13.0;
 const CAPTION_LINE: f64 = 18.0;
-/// Label size and line height at scale 1, in map units (the canvas at zoom 1).
-const LABEL_PX: f64 = 14.0;
+/// Label line height at scale 1, in map units, for labels of [`crate::style::marks::LABEL_SIZE`].
 const LABEL_LINE: f64 = 17.0;
 /// The smallest label, line and actor on paper, in px, when a large map is scaled down.
 const MIN_LABEL_PX: f64 = 6.0;
