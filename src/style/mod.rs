@@ -11,6 +11,8 @@ use crate::model::{
     Sector,
 };
 
+pub mod legend;
+pub mod marks;
 pub mod quadrant;
 
 /// An sRGB colour.

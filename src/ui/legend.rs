@@ -1,126 +1,141 @@
-//! The legend: explains every visual cue of the canvas.
+//! The legend: explains every visual cue of the canvas. Its rows and their wording come from
+//! [`style::legend`], which the SVG export draws too; this file only paints them.
 
 use egui::{Pos2, Sense, Stroke, Ui, Vec2};
 
 use super::canvas::{color, paint_actor_shape};
-use crate::model::{Choice, ColourBy, Form, Formality, Function, Sector};
-use crate::style;
+use crate::model::ColourBy;
+use crate::style::legend::{self, Swatch};
+use crate::style::{self, SizeBy, ViewEncoding};
 
-/// Draws the legend: sector colours and shapes, line widths by form, dashes, line colours
-/// under the current "colour by" choice, and the power marker.
+/// The scale at which the legend draws the sample sizes of actors: half their size at zoom 1,
+/// so that the largest fits the panel.
+const SIZES_SCALE: f32 = 0.5;
+
+/// Draws the legend for partnerships coloured by `colour_by`, actors sized by the size whose
+/// label ([`SizeBy::label`]) is `size_by`, and broker rings when `brokers`.
 pub fn legend_ui(ui: &mut Ui, colour_by: ColourBy, size_by: &str, brokers: bool) {
-    ui.strong("Actors (sector)");
-    for sector in Sector::ALL {
-        ui.horizontal(|ui| {
-            let (rect, _) = ui.allocate_exact_size(Vec2::splat(18.0), Sense::hover());
+    let size_by = SizeBy::ALL
+        .into_iter()
+        .find(|s| s.label() == size_by)
+        .unwrap_or_default();
+    let encoding = ViewEncoding {
+        size_by,
+        broker_rings: brokers,
+    };
+    legend_rows_ui(ui, colour_by, encoding);
+}
+
+/// Draws the legend's sections ([`legend::legend_sections`]): sector colours and shapes,
+/// sizes, rings, line widths by form, dashes, line colours under the current "colour by"
+/// choice, and the power dot.
+pub fn legend_rows_ui(ui: &mut Ui, colour_by: ColourBy, encoding: ViewEncoding) {
+    for (k, section) in legend::legend_sections(colour_by, encoding)
+        .iter()
+        .enumerate()
+    {
+        if k > 0 {
+            ui.add_space(6.0);
+        }
+        let heading = ui.strong(&section.heading);
+        if !section.hint.is_empty() {
+            heading.on_hover_text(section.hint);
+        }
+        for row in &section.rows {
+            ui.horizontal(|ui| {
+                swatch_ui(ui, &row.swatch);
+                ui.label(&row.text).on_hover_text(row.hint);
+            });
+        }
+    }
+}
+
+/// Paints one row's swatch in a space of its own.
+fn swatch_ui(ui: &mut Ui, swatch: &Swatch) {
+    let ink = ui.visuals().text_color();
+    let outline = Stroke::new(1.0, ui.visuals().strong_text_color().gamma_multiply(0.6));
+    let space = |ui: &mut Ui, size: Vec2| ui.allocate_exact_size(size, Sense::hover()).0;
+    match swatch {
+        Swatch::Shape {
+            shape,
+            colour,
+            radius,
+        } => {
+            let rect = space(ui, Vec2::splat(18.0));
             paint_actor_shape(
                 ui.painter(),
-                style::sector_shape(*sector),
+                *shape,
                 rect.center(),
-                7.0,
-                color(style::sector_colour(*sector)),
-                Stroke::new(1.0, ui.visuals().strong_text_color().gamma_multiply(0.6)),
+                *radius as f32,
+                color(*colour),
+                outline,
             );
-            ui.label(sector.label()).on_hover_text(sector.meaning());
-        });
-    }
-    ui.label(format!("Size: {size_by}"));
-    if brokers {
-        ui.horizontal(|ui| {
-            let (rect, _) = ui.allocate_exact_size(Vec2::splat(18.0), Sense::hover());
-            ui.painter().circle_stroke(
-                rect.center(),
-                7.0,
-                Stroke::new(3.0, super::canvas::BROKER_RING),
-            );
-            ui.label("Ring: cross-sector broker")
-                .on_hover_text("Joins partners of different sectors who do not work together");
-        });
-    }
-    ui.add_space(6.0);
-    ui.strong("Partnerships");
-    for form in Form::ALL {
-        ui.horizontal(|ui| {
-            let (rect, _) = ui.allocate_exact_size(Vec2::new(36.0, 14.0), Sense::hover());
+        }
+        Swatch::Sizes(samples) => {
+            let radii = samples.map(|r| r as f32 * SIZES_SCALE);
+            let width = radii.iter().map(|r| 2.0 * r + 4.0).sum::<f32>();
+            let rect = space(ui, Vec2::new(width, 2.0 * radii[2] + 4.0));
+            let mut x = rect.left();
+            for r in radii {
+                x += r;
+                ui.painter()
+                    .circle_stroke(Pos2::new(x, rect.center().y), r, outline);
+                x += r + 4.0;
+            }
+        }
+        Swatch::Ring { radius, width } => {
+            let rect = space(ui, Vec2::splat(18.0));
+            let stroke = Stroke::new(*width as f32, color(style::BROKER_RING));
+            ui.painter()
+                .circle_stroke(rect.center(), *radius as f32, stroke);
+        }
+        Swatch::Line { width, dash, .. } => {
+            let rect = space(ui, Vec2::new(36.0, 14.0));
+            let y = rect.center().y;
+            let points = [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)];
+            let stroke = Stroke::new(*width as f32, ink);
+            match dash {
+                Some((on, off)) => ui.painter().extend(egui::Shape::dashed_line(
+                    &points,
+                    stroke,
+                    *on as f32,
+                    *off as f32,
+                )),
+                None => {
+                    ui.painter().line_segment(points, stroke);
+                }
+            }
+        }
+        Swatch::Fill(rgb) => {
+            let rect = space(ui, Vec2::new(36.0, legend::SWATCH_HEIGHT as f32));
+            ui.painter().rect_filled(rect, 2.0, color(*rgb));
+        }
+        Swatch::Gradient(steps) => {
+            let size = Vec2::new(legend::GRADIENT_WIDTH as f32, legend::SWATCH_HEIGHT as f32);
+            let rect = space(ui, size);
+            let n = steps.len() as f32;
+            for (i, rgb) in steps.iter().enumerate() {
+                let x0 = rect.left() + rect.width() * i as f32 / n;
+                let x1 = rect.left() + rect.width() * (i + 1) as f32 / n;
+                ui.painter().rect_filled(
+                    egui::Rect::from_x_y_ranges(x0..=x1, rect.y_range()),
+                    0.0,
+                    color(*rgb),
+                );
+            }
+        }
+        Swatch::PowerDot => {
+            let rect = space(ui, Vec2::new(36.0, 14.0));
             let y = rect.center().y;
             ui.painter().line_segment(
                 [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
-                Stroke::new(style::form_width(*form) as f32, ui.visuals().text_color()),
+                Stroke::new(legend::SAMPLE_LINE_WIDTH as f32, ink),
             );
-            ui.label(form.label()).on_hover_text(form.meaning());
-        });
-    }
-    ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(Vec2::new(36.0, 14.0), Sense::hover());
-        let y = rect.center().y;
-        ui.painter().extend(egui::Shape::dashed_line(
-            &[Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
-            Stroke::new(2.0, ui.visuals().text_color()),
-            6.0,
-            4.0,
-        ));
-        ui.label("Dashed: informal").on_hover_text(
-            "Less formal than a letter of support: personal ties, or permission asked per activity",
-        );
-    });
-    ui.add_space(4.0);
-    ui.label(format!("Colour: {}", colour_by.label().to_lowercase()))
-        .on_hover_text(colour_by.meaning());
-    match colour_by {
-        ColourBy::Trust => {
-            ui.horizontal(|ui| {
-                let (rect, _) = ui.allocate_exact_size(Vec2::new(120.0, 12.0), Sense::hover());
-                let steps = 24;
-                for i in 0..steps {
-                    let t = i as f64 / (steps - 1) as f64;
-                    let x0 = rect.left() + rect.width() * i as f32 / steps as f32;
-                    let x1 = rect.left() + rect.width() * (i + 1) as f32 / steps as f32;
-                    ui.painter().rect_filled(
-                        egui::Rect::from_x_y_ranges(x0..=x1, rect.y_range()),
-                        0.0,
-                        color(style::trust_colour(Some(t))),
-                    );
-                }
-                ui.label("none → full");
-            });
-            swatch(ui, style::UNKNOWN, "unknown", "No trust score is known");
-        }
-        ColourBy::Form => {
-            for f in Form::ALL {
-                swatch(ui, style::form_colour(*f), f.label(), f.meaning());
-            }
-        }
-        ColourBy::Formality => {
-            for f in Formality::ALL {
-                swatch(ui, style::formality_colour(*f), f.label(), f.meaning());
-            }
-        }
-        ColourBy::Function => {
-            for f in Function::ALL {
-                swatch(ui, style::function_colour(*f), f.label(), f.meaning());
-            }
-            swatch(ui, style::UNKNOWN, "none given", "No function is recorded");
+            ui.painter().circle_filled(
+                Pos2::new(rect.right() - 6.0, y),
+                legend::POWER_DOT_RADIUS as f32,
+                ink,
+            );
         }
     }
-    ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(Vec2::new(36.0, 14.0), Sense::hover());
-        let y = rect.center().y;
-        let c = ui.visuals().text_color();
-        ui.painter().line_segment(
-            [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
-            Stroke::new(2.0, c),
-        );
-        ui.painter()
-            .circle_filled(Pos2::new(rect.right() - 6.0, y), 4.5, c);
-        ui.label("Dot: the side that holds power")
-            .on_hover_text("A small dot: that side leads; a large dot: it dominates.");
-    });
-}
-
-fn swatch(ui: &mut Ui, rgb: style::Rgb, label: &str, hint: &str) {
-    ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(Vec2::new(36.0, 12.0), Sense::hover());
-        ui.painter().rect_filled(rect, 2.0, color(rgb));
-        ui.label(label).on_hover_text(hint);
-    });
 }

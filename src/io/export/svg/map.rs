@@ -1,0 +1,447 @@
+//! The map in the SVG: partnerships under actors, labels over both, in map units inside a
+//! group scaled to the page, with sizes and rings as the view encoding gives them.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use super::{
+    Anchor, Doc, FIT_MARGIN, FRAME, INK, LABEL_LINE, MIN_LABEL_PX, MIN_LINE_PX, MIN_RADIUS_PX,
+    MUTED, PAGE, SHORT_LABELS_BELOW_SCALE, SvgOptions, TextStyle, text_width,
+};
+use crate::analysis::Indicators;
+use crate::model::{Actor, ActorId, Choice, Project};
+use crate::style::marks::{self, MapMarks};
+use crate::style::{self, ViewEncoding};
+use crate::task::Progress;
+
+/// The size of every actor and the ring of every broker, as the view encoding gives them.
+pub(super) struct Sizes {
+    /// Radii replacing the size by influence, in map units.
+    radii: Option<HashMap<ActorId, f64>>,
+    /// Brokers and the strength of their ring, when rings are drawn.
+    rings: HashMap<ActorId, f64>,
+}
+
+impl Sizes {
+    /// Sizes by influence, without rings.
+    fn by_influence() -> Self {
+        Self {
+            radii: None,
+            rings: HashMap::new(),
+        }
+    }
+
+    /// The sizes and rings of `encoding`, from the indicators (computed here, betweenness
+    /// included when it sizes the actors, if `indicators` is `None` and they are needed).
+    pub(super) fn new(
+        project: &Project,
+        encoding: ViewEncoding,
+        indicators: Option<&Indicators>,
+    ) -> Self {
+        if !encoding.needs_indicators() {
+            return Self::by_influence();
+        }
+        let computed;
+        let ind = match indicators {
+            Some(ind) => ind,
+            None => {
+                computed = super::super::indicators(
+                    project,
+                    encoding.needs_betweenness(),
+                    &Progress::new(),
+                );
+                match &computed {
+                    Ok(ind) => ind,
+                    Err(_) => return Self::by_influence(),
+                }
+            }
+        };
+        Self {
+            radii: style::indicator_radii(ind, encoding.size_by),
+            rings: if encoding.broker_rings {
+                style::broker_strengths(ind)
+            } else {
+                HashMap::new()
+            },
+        }
+    }
+
+    /// An actor's radius in map units.
+    fn radius(&self, id: ActorId, by_influence: f64) -> f64 {
+        self.radii
+            .as_ref()
+            .and_then(|r| r.get(&id))
+            .copied()
+            .unwrap_or(by_influence)
+    }
+}
+
+/// The map's contents as (left, top, right, bottom) in map units: actors (sized by
+/// influence), their labels and the curves of parallel partnerships, with a margin. `None`
+/// for a map without actors.
+pub fn map_extent(project: &Project) -> Option<(f64, f64, f64, f64)> {
+    extent(project, &Sizes::by_influence())
+}
+
+/// [`map_extent`] with the actors sized by `sizes`.
+fn extent(project: &Project, sizes: &Sizes) -> Option<(f64, f64, f64, f64)> {
+    let mut b = (
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    );
+    let grow = |b: &mut (f64, f64, f64, f64), x0: f64, y0: f64, x1: f64, y1: f64| {
+        *b = (b.0.min(x0), b.1.min(y0), b.2.max(x1), b.3.max(y1));
+    };
+    for a in project.actors.values() {
+        let (x, y) = (a.position.x, a.position.y);
+        if !(x.is_finite() && y.is_finite()) {
+            continue;
+        }
+        let r = sizes.radius(a.id, style::actor_radius(a)) * 1.3;
+        grow(&mut b, x - r, y - r, x + r, y + r);
+        let lines = style::wrap_label(&a.name, style::LABEL_WRAP_CHARS);
+        let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let half = text_width(widest, marks::LABEL_SIZE) / 2.0;
+        let top = y + sizes.radius(a.id, style::actor_radius(a)) + marks::LABEL_GAP;
+        grow(
+            &mut b,
+            x - half,
+            top,
+            x + half,
+            top + lines.len() as f64 * LABEL_LINE + 4.0,
+        );
+    }
+    if !b.0.is_finite() {
+        return None;
+    }
+    let bends = style::parallel_bends(project);
+    for p in project.partnerships.values() {
+        let (Some(a), Some(bb)) = (project.actor(p.a), project.actor(p.b)) else {
+            continue;
+        };
+        let bend = bends.get(&p.id).copied().unwrap_or(0.0);
+        if let Some(c) = style::curve_control(pos(a), pos(bb), bend, p.a < p.b) {
+            // The curve stays within the triangle of its ends and control point; its apex is
+            // halfway to the control point.
+            let apex = (
+                (pos(a).0 + pos(bb).0) / 4.0 + c.0 / 2.0,
+                (pos(a).1 + pos(bb).1) / 4.0 + c.1 / 2.0,
+            );
+            grow(&mut b, apex.0, apex.1, apex.0, apex.1);
+        }
+    }
+    Some((
+        b.0 - FIT_MARGIN,
+        b.1 - FIT_MARGIN,
+        b.2 + FIT_MARGIN,
+        b.3 + FIT_MARGIN,
+    ))
+}
+
+fn pos(a: &Actor) -> (f64, f64) {
+    (a.position.x, a.position.y)
+}
+
+/// The rectangle to draw: the requested area when it is usable, else the whole map.
+pub(super) fn drawn_area(
+    project: &Project,
+    opts: &SvgOptions,
+    sizes: &Sizes,
+) -> (f64, f64, f64, f64) {
+    if let Some((l, t, r, b)) = opts.area
+        && [l, t, r, b].iter().all(|v| v.is_finite())
+        && r - l >= 1.0
+        && b - t >= 1.0
+    {
+        return (l, t, r, b);
+    }
+    extent(project, sizes).unwrap_or((0.0, 0.0, 480.0, 320.0))
+}
+
+/// How the map is put on paper: the part drawn, whether it is clipped to it, and the scale.
+struct Paper {
+    /// The drawn rectangle, in map units.
+    area: (f64, f64, f64, f64),
+    /// Whether the drawing is clipped to `area` (an exported view).
+    clipped: bool,
+    /// Px on paper per map unit.
+    scale: f64,
+}
+
+impl Paper {
+    /// `map_units`, or more where that would be smaller than `min_px` on paper: sizes never
+    /// fall below what can be seen, however far a map is scaled down.
+    fn at_least(&self, map_units: f64, min_px: f64) -> f64 {
+        map_units.max(min_px / self.scale)
+    }
+
+    /// Whether something within these bounds (map units) can show in the drawing.
+    fn shows(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> bool {
+        let a = self.area;
+        !self.clipped
+            || (x1 >= a.0 - 60.0 && x0 <= a.2 + 60.0 && y1 >= a.1 - 60.0 && y0 <= a.3 + 60.0)
+    }
+
+    /// The width of outlines and halos in map units: [`marks::OUTLINE_WIDTH`] px on paper,
+    /// thinner at most by half when the map is scaled up.
+    fn outline(&self) -> f64 {
+        marks::OUTLINE_WIDTH / self.scale.max(0.5)
+    }
+}
+
+/// Draws the map's actors, partnerships and labels into the frame at `origin` of `size` px.
+pub(super) fn draw_map(
+    doc: &mut Doc,
+    project: &Project,
+    (opts, sizes): (&SvgOptions, &Sizes),
+    area: (f64, f64, f64, f64),
+    scale: f64,
+    origin: (f64, f64),
+    size: (f64, f64),
+) {
+    doc.s("<rect id=\"map-frame\" x=\"")
+        .n(origin.0)
+        .s("\" y=\"")
+        .n(origin.1)
+        .s("\" width=\"")
+        .n(size.0);
+    doc.s("\" height=\"")
+        .n(size.1)
+        .s("\" fill=\"none\" stroke=\"")
+        .s(FRAME)
+        .s("\"/>\n");
+    let paper = Paper {
+        area,
+        clipped: opts.area.is_some(),
+        scale,
+    };
+    if paper.clipped {
+        doc.s("<clipPath id=\"map-clip\"><rect x=\"")
+            .n(area.0)
+            .s("\" y=\"")
+            .n(area.1);
+        doc.s("\" width=\"")
+            .n(area.2 - area.0)
+            .s("\" height=\"")
+            .n(area.3 - area.1)
+            .s("\"/></clipPath>\n");
+    }
+    doc.s("<g id=\"map\" transform=\"translate(")
+        .n(origin.0)
+        .s(" ")
+        .n(origin.1)
+        .s(") scale(");
+    // Scales are written with more precision than coordinates: an error here moves the
+    // far side of a large map.
+    let _ = write!(doc.out, "{}", (scale * 1e6).round() / 1e6);
+    doc.s(") translate(").n(-area.0).s(" ").n(-area.1).s(")\"");
+    if paper.clipped {
+        doc.s(" clip-path=\"url(#map-clip)\"");
+    }
+    doc.s(">\n");
+    if project.actors.is_empty() {
+        doc.text(
+            (area.0 + 20.0, area.1 + 40.0),
+            TextStyle::new(16.0),
+            &format!("fill=\"{MUTED}\""),
+            "This map has no actors yet.",
+        );
+    }
+    let marks = MapMarks::build(project);
+    // Each actor's radius in map units, as the view sizes it, and never too small to see.
+    let radii: Vec<f64> = marks
+        .actors
+        .iter()
+        .map(|m| paper.at_least(sizes.radius(m.id, m.radius), MIN_RADIUS_PX))
+        .collect();
+    draw_partnerships(doc, project, &marks, &radii, &paper);
+    let shown = draw_actors(doc, project, (&marks, &radii), sizes, &paper);
+    draw_labels(doc, project, (&marks, &radii), &shown, &paper);
+    doc.s("</g>\n");
+}
+
+/// Draws the partnerships, each a group with its title, curve and power dot, under the
+/// actors.
+fn draw_partnerships(
+    doc: &mut Doc,
+    project: &Project,
+    marks: &MapMarks,
+    radii: &[f64],
+    paper: &Paper,
+) {
+    doc.s("<g id=\"partnerships\" fill=\"none\" stroke-linecap=\"round\">\n");
+    for m in &marks.partnerships {
+        let (Some(p), a, b) = (
+            project.partnership(m.id),
+            &marks.actors[m.a],
+            &marks.actors[m.b],
+        ) else {
+            continue;
+        };
+        let (pa, pb) = (a.centre, b.centre);
+        let control = m.control(pa, pb);
+        let xs = [pa.0, pb.0, control.map_or(pa.0, |c| c.0)];
+        let ys = [pa.1, pb.1, control.map_or(pa.1, |c| c.1)];
+        let min = |v: [f64; 3]| v.iter().copied().fold(f64::INFINITY, f64::min);
+        let max = |v: [f64; 3]| v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        if !paper.shows(min(xs), min(ys), max(xs), max(ys)) {
+            continue;
+        }
+        let colour = m.colour.hex();
+        let width = paper.at_least(m.width, MIN_LINE_PX);
+        doc.s("<g id=\"partnership-")
+            .s(&p.id.to_string())
+            .s("\" class=\"partnership form-")
+            .s(p.form.name())
+            .s("\"><title>");
+        let name = |i: usize| {
+            project
+                .actor(marks.actors[i].id)
+                .map_or("", |a| a.name.as_str())
+        };
+        doc.t(name(m.a)).s(" – ").t(name(m.b));
+        if let Some(label) = p.label.as_deref().filter(|l| !l.trim().is_empty()) {
+            doc.s(": ").t(label);
+        }
+        doc.s("</title><path d=\"M").n(pa.0).s(" ").n(pa.1);
+        match control {
+            Some(c) => doc.s(" Q").n(c.0).s(" ").n(c.1).s(" "),
+            None => doc.s(" L"),
+        };
+        doc.n(pb.0)
+            .s(" ")
+            .n(pb.1)
+            .s("\" stroke=\"")
+            .s(&colour)
+            .s("\" stroke-width=\"")
+            .n(width)
+            .s("\"");
+        if m.dashed {
+            // The canvas's dashes at zoom `scale`, in map units.
+            let dash = marks::dash_pattern(paper.scale).0 / paper.scale;
+            doc.s(" stroke-dasharray=\"")
+                .n(dash)
+                .s(" ")
+                .n(dash * marks::DASH_OFF_SHARE)
+                .s("\"");
+        }
+        doc.s("/>");
+        if let Some((at_a, strength)) = m.power {
+            let holder = if at_a { m.a } else { m.b };
+            let points = m.points_from(at_a, pa, pb);
+            let at = marks::power_dot_at(&points, radii[holder], width);
+            let r = paper.at_least(style::power_dot_radius(strength), 2.0);
+            doc.s("<circle class=\"power\" cx=\"")
+                .n(at.0)
+                .s("\" cy=\"")
+                .n(at.1)
+                .s("\" r=\"")
+                .n(r);
+            doc.s("\" fill=\"")
+                .s(&colour)
+                .s("\" stroke=\"")
+                .s(PAGE)
+                .s("\" stroke-width=\"")
+                .n(paper.outline())
+                .s("\"/>");
+        }
+        doc.s("</g>\n");
+    }
+    doc.s("</g>\n");
+}
+
+/// Draws the actors that show, each a group with its title, broker ring and shape; returns
+/// their indices in `marks.actors`.
+fn draw_actors(
+    doc: &mut Doc,
+    project: &Project,
+    (marks, radii): (&MapMarks, &[f64]),
+    sizes: &Sizes,
+    paper: &Paper,
+) -> Vec<usize> {
+    doc.s("<g id=\"actors\">\n");
+    let mut shown = Vec::new();
+    for (i, m) in marks.actors.iter().enumerate() {
+        let ((x, y), r) = (m.centre, radii[i]);
+        let Some(a) = project.actor(m.id) else {
+            continue;
+        };
+        if !paper.shows(x - r, y - r, x + r, y + r) {
+            continue;
+        }
+        shown.push(i);
+        doc.s("<g id=\"actor-")
+            .s(&a.id.to_string())
+            .s("\" class=\"actor sector-")
+            .s(a.sector.name())
+            .s("\"><title>");
+        doc.t(&a.name).s("</title>");
+        if let Some(strength) = sizes.rings.get(&a.id) {
+            // The canvas's ring at zoom `scale`: its gap and line in screen points.
+            let (gap, width) = style::broker_ring(*strength);
+            doc.s("<circle class=\"broker-ring\" cx=\"")
+                .n(x)
+                .s("\" cy=\"")
+                .n(y)
+                .s("\" r=\"")
+                .n(r + gap / paper.scale);
+            doc.s("\" fill=\"none\" stroke=\"")
+                .s(&style::BROKER_RING.hex())
+                .s("\" stroke-width=\"")
+                .n(width / paper.scale)
+                .s("\"/>");
+        }
+        doc.shape(m.shape, (x, y), r, m.fill, paper.outline());
+        doc.s("</g>\n");
+    }
+    doc.s("</g>\n");
+    shown
+}
+
+/// Draws the labels of the actors `shown`, over everything, with a white halo as the canvas
+/// draws them on its background.
+fn draw_labels(
+    doc: &mut Doc,
+    project: &Project,
+    (marks, radii): (&MapMarks, &[f64]),
+    shown: &[usize],
+    paper: &Paper,
+) {
+    let label_px = paper.at_least(marks::LABEL_SIZE, MIN_LABEL_PX);
+    let label_style = TextStyle::new(label_px).anchored(Anchor::Middle);
+    let line = LABEL_LINE * label_px / marks::LABEL_SIZE;
+    doc.s("<g id=\"labels\" text-anchor=\"middle\" fill=\"")
+        .s(INK)
+        .s("\" font-size=\"")
+        .n(label_px);
+    doc.s("\" stroke=\"")
+        .s(PAGE)
+        .s("\" stroke-opacity=\"0.85\" stroke-width=\"")
+        .n(label_px * 0.25);
+    doc.s("\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n");
+    for &i in shown {
+        let m = &marks.actors[i];
+        let Some(a) = project.actor(m.id) else {
+            continue;
+        };
+        let text = if paper.scale < SHORT_LABELS_BELOW_SCALE {
+            a.short_or_name()
+        } else {
+            a.name.as_str()
+        };
+        let lines = marks::label_lines(text);
+        if lines.is_empty() {
+            continue;
+        }
+        let (x, y) = m.centre;
+        let top = y + radii[i] + marks::LABEL_GAP;
+        doc.s("<text id=\"label-").s(&a.id.to_string()).s("\">");
+        for (k, l) in lines.iter().enumerate() {
+            doc.line((x, top + label_px * 0.95 + k as f64 * line), label_style, l);
+        }
+        doc.s("</text>\n");
+    }
+    doc.s("</g>\n");
+}

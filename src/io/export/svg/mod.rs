@@ -1,0 +1,203 @@
+//! The map as SVG (design.md §8): the picture of the canvas with a title, a legend, a caption
+//! and a date, every actor and partnership its own element with an id and its name in a
+//! `<title>`, labels as real text. Drawn from the model with the visual encoding of
+//! [`crate::style`], so that print matches the screen; the PNG and PDF exports render this
+//! same drawing.
+//!
+//! Split in three: [`doc`] writes SVG (the document, its texts and shapes), [`map`] draws
+//! the map and [`legend`] the legend; this file places them on the page.
+
+mod doc;
+mod legend;
+mod map;
+
+use crate::analysis::Indicators;
+use crate::model::Project;
+use crate::style::ViewEncoding;
+
+pub(crate) use doc::{Anchor, Doc, TextStyle, text_width, wrap_to_width};
+pub use map::map_extent;
+
+use legend::{draw_legend, legend};
+use map::{Sizes, draw_map, drawn_area};
+
+/// What to put around the map and which part of it to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SvgOptions {
+    /// The title on top; `None` uses the map's title (and no title line if that is empty).
+    pub title: Option<String>,
+    /// A caption under the drawing ("Source: workshop of 12 May, Pursat").
+    pub caption: Option<String>,
+    /// A date under the caption, written as given.
+    pub date: Option<String>,
+    /// The part of the map to draw, in map units, as (left, top, right, bottom) — what the
+    /// canvas shows, for "export the view". `None`, or an empty or non-finite rectangle,
+    /// draws the whole map fitted with margins.
+    pub area: Option<(f64, f64, f64, f64)>,
+    /// Whether to draw the legend beside the map.
+    pub legend: bool,
+    /// What sizes the actors and whether brokers get a ring: the window's view settings,
+    /// so that the export matches the screen.
+    pub encoding: ViewEncoding,
+}
+
+impl Default for SvgOptions {
+    fn default() -> Self {
+        Self {
+            title: None,
+            caption: None,
+            date: None,
+            area: None,
+            legend: true,
+            encoding: ViewEncoding::default(),
+        }
+    }
+}
+
+/// The fonts named in every exported drawing, in fallback order; all of them ship in
+/// `assets/fonts` and are the only fonts the PNG and PDF renderers know.
+pub const FONT_FAMILY: &str = "'Noto Sans', 'Noto Sans Khmer', 'Noto Sans Arabic', 'DejaVu Sans', \
+     'Noto Emoji', 'Droid Sans Fallback', sans-serif";
+
+/// Space around the drawing, in px.
+pub(crate) const MARGIN: f64 = 24.0;
+/// The longest side of the map area, in px: larger maps are scaled down to fit, so that an
+/// export has a printable size (and a bounded PNG) whatever the map's extent.
+pub const MAX_MAP_PX: f64 = 1600.0;
+/// The legend's box reaches this far beyond its contents on the left and right, in px.
+const LEGEND_PAD: f64 = 10.0;
+/// The space between the map and the legend, in px.
+const GAP: f64 = 24.0;
+/// The title's size and line height, in px.
+const TITLE_PX: f64 = 22.0;
+const TITLE_LINE: f64 = 30.0;
+/// The caption's size and line height, in px.
+const CAPTION_PX: f64 = 13.0;
+const CAPTION_LINE: f64 = 18.0;
+/// Label line height at scale 1, in map units, for labels of [`crate::style::marks::LABEL_SIZE`].
+const LABEL_LINE: f64 = 17.0;
+/// The smallest label, line and actor on paper, in px, when a large map is scaled down.
+const MIN_LABEL_PX: f64 = 6.0;
+const MIN_LINE_PX: f64 = 0.75;
+const MIN_RADIUS_PX: f64 = 2.0;
+/// Below this scale labels show short names, as the canvas does when zoomed out.
+const SHORT_LABELS_BELOW_SCALE: f64 = 0.5;
+/// Space around the map's contents, in map units.
+const FIT_MARGIN: f64 = 20.0;
+
+/// The print colours: a white page, dark text, outlines as the light theme draws them.
+pub(crate) const PAGE: &str = "#ffffff";
+pub(crate) const INK: &str = "#1a1a1a";
+pub(crate) const MUTED: &str = "#555555";
+const OUTLINE: &str = "#4d4d4d";
+const FRAME: &str = "#d0d0d0";
+
+/// The title that will be drawn, if any.
+fn title_of(project: &Project, opts: &SvgOptions) -> Option<String> {
+    let t = opts
+        .title
+        .clone()
+        .unwrap_or_else(|| project.meta.title.clone());
+    let t = t.trim().to_string();
+    (!t.is_empty()).then_some(t)
+}
+
+/// The map as an SVG document: title on top, the map (its `area`, or all of it), the legend
+/// to the right, caption and date below. The same map and options always give the same
+/// bytes. Indicators that `opts.encoding` needs are computed here; see [`map_svg_with`].
+pub fn map_svg(project: &Project, opts: &SvgOptions) -> String {
+    map_svg_with(project, opts, None)
+}
+
+/// [`map_svg`] with the indicators of `project` given, when the view encoding sizes or
+/// rings actors by them (`None`: computed when needed).
+pub fn map_svg_with(
+    project: &Project,
+    opts: &SvgOptions,
+    indicators: Option<&Indicators>,
+) -> String {
+    let sizes = Sizes::new(project, opts.encoding, indicators);
+    let area = drawn_area(project, opts, &sizes);
+    let (cw, ch) = (area.2 - area.0, area.3 - area.1);
+    let scale = (MAX_MAP_PX / cw.max(ch)).min(1.0);
+    let (map_w, map_h) = (cw * scale, ch * scale);
+    let legend = opts
+        .legend
+        .then(|| legend(project.settings.colour_by, opts.encoding, scale));
+    let legend_h = legend.as_ref().map_or(0.0, |l| l.height);
+    let legend_w = legend.as_ref().map_or(0.0, |l| GAP + l.width);
+    let width = (MARGIN * 2.0 + map_w + legend_w).max(480.0).ceil();
+    let inner_w = width - 2.0 * MARGIN;
+    let title = title_of(project, opts);
+    let title_lines = title
+        .as_deref()
+        .map(|t| wrap_to_width(t, inner_w, TITLE_PX))
+        .unwrap_or_default();
+    let header_h = if title_lines.is_empty() {
+        0.0
+    } else {
+        title_lines.len() as f64 * TITLE_LINE + 10.0
+    };
+    let mut footer: Vec<String> = Vec::new();
+    if let Some(c) = opts.caption.as_deref().filter(|c| !c.trim().is_empty()) {
+        footer.extend(wrap_to_width(c.trim(), inner_w, CAPTION_PX));
+    }
+    let date = opts
+        .date
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
+    let footer_h = (footer.len() + usize::from(date.is_some())) as f64 * CAPTION_LINE
+        + if footer.is_empty() && date.is_none() {
+            0.0
+        } else {
+            12.0
+        };
+    let body_h = map_h.max(legend_h);
+    let height = (MARGIN * 2.0 + header_h + body_h + footer_h).ceil();
+
+    let mut doc = Doc::new(width, height, title.as_deref());
+    if !title_lines.is_empty() {
+        doc.lines(
+            "title",
+            (MARGIN, MARGIN + TITLE_PX),
+            (TextStyle::new(TITLE_PX).bold(), TITLE_LINE),
+            &format!("fill=\"{INK}\""),
+            &title_lines,
+        );
+    }
+    let map_x = MARGIN;
+    let map_y = MARGIN + header_h;
+    draw_map(
+        &mut doc,
+        project,
+        (opts, &sizes),
+        area,
+        scale,
+        (map_x, map_y),
+        (map_w, map_h),
+    );
+    if let Some(legend) = &legend {
+        draw_legend(&mut doc, legend, (map_x + map_w + GAP, map_y));
+    }
+    let mut y = map_y + body_h + 12.0 + CAPTION_PX;
+    if !footer.is_empty() {
+        doc.lines(
+            "caption",
+            (MARGIN, y),
+            (TextStyle::new(CAPTION_PX), CAPTION_LINE),
+            &format!("fill=\"{INK}\""),
+            &footer,
+        );
+        y += footer.len() as f64 * CAPTION_LINE;
+    }
+    if let Some(d) = date {
+        doc.text(
+            (MARGIN, y),
+            TextStyle::new(CAPTION_PX),
+            &format!("id=\"date\" fill=\"{MUTED}\""),
+            d,
+        );
+    }
+    doc.finish()
+}

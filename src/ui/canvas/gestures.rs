@@ -1,0 +1,387 @@
+//! Pointer gestures on the canvas (design.md §6): wheel and drag to pan, Ctrl+wheel or pinch
+//! to zoom; click to select, drag an actor to move it (one undo step per drag), drag from its
+//! rim (or with Shift, or in Connect mode) onto another to connect them; Shift-drag on empty
+//! space to box-select; double-click to add an actor; Esc cancels.
+
+use std::collections::BTreeSet;
+
+use egui::{Key, Pos2, Rect, Response, Sense, Ui, Vec2};
+
+use super::camera::Camera;
+use super::geometry::{ShownActor, Visible};
+use super::hit_test::{actor_at, pick_edge};
+use super::state::{CanvasState, Gesture, NewActorPrompt};
+use super::{actor_pos, map_bounds};
+use crate::edit::Command;
+use crate::model::{Actor, ActorId, Level, Partnership, Position, Project, Sector};
+use crate::style::marks::PartnershipMark;
+use crate::ui::intent::{Edit, Intent, count};
+use crate::ui::view::{Item, SelectMode, ViewState};
+
+/// The share of an actor's radius, from the centre, where dragging moves it; beyond is its
+/// rim, where dragging connects.
+const RIM_FROM: f32 = 0.65;
+
+/// Pans and zooms the camera by the wheel, a pinch or a drag on empty space (`background`),
+/// fitting the map when there is no camera yet; returns the camera for this frame.
+pub(super) fn camera_ui(
+    ui: &Ui,
+    project: &Project,
+    canvas: &mut CanvasState,
+    screen: Rect,
+    background: &Response,
+) -> Camera {
+    // A view fitted by the program stays fitted when the canvas changes size (a resized
+    // window, presentation mode), until the user pans or zooms.
+    if canvas.auto_fit && canvas.screen.is_some_and(|s| s != screen) {
+        canvas.camera = None;
+    }
+    canvas.screen = Some(screen);
+    if canvas.camera.is_none() {
+        canvas.auto_fit = true;
+    }
+    let camera = canvas.camera.get_or_insert_with(|| {
+        map_bounds(project).map_or_else(Camera::default, |b| Camera::fit(screen, b))
+    });
+    let camera_before = *camera;
+    // Wheel or two-finger scroll pans; Ctrl+wheel or a pinch zooms around the pointer.
+    if ui.rect_contains_pointer(screen) {
+        let (scroll, zoom, pointer) =
+            ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+        if scroll != Vec2::ZERO {
+            camera.pan(scroll);
+        }
+        if zoom != 1.0
+            && let Some(p) = pointer
+        {
+            camera.zoom_around(screen, p, zoom);
+        }
+    }
+    // A drag on empty space pans, unless Shift makes it a selection box.
+    let shift_held = ui.input(|i| i.modifiers.shift);
+    if background.dragged() && matches!(canvas.gesture, Gesture::Idle) && !shift_held {
+        camera.pan(background.drag_delta());
+    }
+    let camera = *camera;
+    if camera != camera_before {
+        canvas.auto_fit = false;
+    }
+    camera
+}
+
+/// Starts and updates gestures on one actor: click to select, drag to move, drag from the
+/// rim (or with Shift, or in Connect mode) to connect.
+pub(super) fn actor_gestures(
+    response: &Response,
+    actor: &Actor,
+    (center, r): (Pos2, f32),
+    modifiers: egui::Modifiers,
+    selection: &mut BTreeSet<Item>,
+    canvas: &mut CanvasState,
+    zoom: f32,
+) {
+    let item = Item::Actor(actor.id);
+    if response.clicked() {
+        if modifiers.command || modifiers.shift {
+            if !selection.remove(&item) {
+                selection.insert(item);
+            }
+        } else {
+            selection.clear();
+            selection.insert(item);
+        }
+    }
+    if response.drag_started() {
+        canvas.drag_source = Some(actor.id);
+        let origin = response
+            .ctx
+            .input(|i| i.pointer.press_origin())
+            .unwrap_or(center);
+        let on_rim = origin.distance(center) > r * RIM_FROM && r >= 8.0;
+        if canvas.connect_mode || modifiers.shift || on_rim {
+            canvas.gesture = Gesture::Connect {
+                from: actor.id,
+                pointer: origin,
+            };
+        } else {
+            if !selection.contains(&item) {
+                selection.clear();
+                selection.insert(item);
+            }
+            let actors = selection
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Actor(id) => Some(*id),
+                    Item::Partnership(_) => None,
+                })
+                .collect();
+            canvas.gesture = Gesture::Move {
+                actors,
+                delta: Vec2::ZERO,
+            };
+        }
+    }
+    if response.dragged() {
+        match &mut canvas.gesture {
+            Gesture::Move { delta, .. } => *delta += response.drag_delta() / zoom,
+            Gesture::Connect { pointer, from } if *from == actor.id => {
+                if let Some(p) = response.ctx.input(|i| i.pointer.latest_pos()) {
+                    *pointer = p;
+                }
+            }
+            _ => {}
+        }
+    }
+    if response.drag_stopped() {
+        // Finished after all actors were drawn, in `finish_actor_gestures`.
+        canvas.drag_stopped = true;
+    }
+}
+
+/// Commits a move or a connection when its drag ends, and cancels gestures on Esc.
+pub(super) fn finish_actor_gestures(
+    ui: &Ui,
+    project: &Project,
+    canvas: &mut CanvasState,
+    on_screen: &[ShownActor],
+    (screen, camera): (Rect, &Camera),
+    intents: &mut Vec<Intent>,
+) {
+    let stopped = std::mem::take(&mut canvas.drag_stopped);
+    if stopped {
+        canvas.drag_source = None;
+    }
+    if ui.input(|i| i.key_pressed(Key::Escape)) && canvas.gesture != Gesture::Idle {
+        canvas.gesture = Gesture::Idle;
+        return;
+    }
+    if !stopped {
+        return;
+    }
+    match std::mem::take(&mut canvas.gesture) {
+        Gesture::Move { actors, delta } if delta.length() > 0.0 => {
+            let moves: Vec<(ActorId, Position)> = actors
+                .iter()
+                .filter_map(|id| project.actor(*id))
+                .map(|a| {
+                    let to = actor_pos(a) + delta;
+                    (
+                        a.id,
+                        Position::new(f64::from(to.x).round(), f64::from(to.y).round()),
+                    )
+                })
+                .collect();
+            let label = format!("Move {}", count(moves.len(), "actor", "actors"));
+            intents.push(Intent::Edit(Edit::new(label, Command::MoveActors(moves))));
+        }
+        Gesture::Connect { from, pointer } => {
+            let others: Vec<ShownActor> =
+                on_screen.iter().filter(|a| a.id != from).copied().collect();
+            let target = actor_at(&others, pointer, 10.0).or_else(|| {
+                // The pointer may be just outside a small actor.
+                let at = camera.to_map(screen, pointer);
+                project
+                    .actors
+                    .values()
+                    .filter(|a| a.id != from)
+                    .map(|a| (actor_pos(a).distance(at), a.id))
+                    .filter(|(d, _)| *d < 30.0)
+                    .min_by(|x, y| x.0.total_cmp(&y.0))
+                    .map(|(_, id)| id)
+            });
+            if let Some(to) = target {
+                intents.push(connect_edit(project, from, to));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Gestures on empty space: a click picks a line or clears the selection; a double-click
+/// opens the field of a new actor; Shift-drag draws a selection box (a plain drag pans, in
+/// [`camera_ui`]).
+pub(super) fn background_gestures(
+    ui: &Ui,
+    background: &Response,
+    view: &mut ViewState,
+    (visible, edges): (&Visible, &[PartnershipMark]),
+    (screen, camera): (Rect, &Camera),
+) {
+    let modifiers = ui.input(|i| i.modifiers);
+    let canvas = &mut view.canvas;
+    if background.drag_started()
+        && modifiers.shift
+        && let Some(start) = ui.input(|i| i.pointer.press_origin())
+    {
+        canvas.gesture = Gesture::Box {
+            start,
+            current: start,
+            additive: modifiers.command,
+        };
+    }
+    if let Gesture::Box { current, .. } = &mut canvas.gesture
+        && let Some(p) = ui.input(|i| i.pointer.latest_pos())
+    {
+        *current = p;
+    }
+    if background.drag_stopped()
+        && let Gesture::Box {
+            start,
+            current,
+            additive,
+        } = canvas.gesture.clone()
+    {
+        let rect = Rect::from_two_pos(start, current);
+        let inside: Vec<Item> = visible
+            .actors
+            .iter()
+            .filter(|a| rect.contains(a.center))
+            .map(|a| Item::Actor(a.id))
+            .collect();
+        let mode = if additive {
+            SelectMode::Add
+        } else {
+            SelectMode::Replace
+        };
+        view.select(inside, mode);
+        view.canvas.gesture = Gesture::Idle;
+    }
+    if background.double_clicked()
+        && let Some(p) = background.interact_pointer_pos()
+    {
+        view.canvas.new_actor = Some(NewActorPrompt {
+            at: camera.to_map(screen, p),
+            name: String::new(),
+            focus: true,
+        });
+    } else if background.clicked()
+        && let Some(p) = background.interact_pointer_pos()
+    {
+        let additive = modifiers.command || modifiers.shift;
+        match pick_edge(&visible.edges, edges, p) {
+            Some(id) => {
+                let mode = if additive {
+                    SelectMode::Toggle
+                } else {
+                    SelectMode::Replace
+                };
+                view.select([Item::Partnership(id)], mode);
+            }
+            None if !additive => view.selection.clear(),
+            None => {}
+        }
+    }
+}
+
+/// The edit that connects two actors with a new partnership and selects it.
+pub fn connect_edit(project: &Project, from: ActorId, to: ActorId) -> Intent {
+    let id = project.next_partnership_id();
+    let name = |id: ActorId| {
+        project
+            .actor(id)
+            .map_or_else(|| id.to_string(), |a| a.short_or_name().to_string())
+    };
+    let label = format!("Connect {} and {}", name(from), name(to));
+    let p = Partnership::new(id, from, to);
+    Intent::Edit(
+        Edit::new(label, Command::add(project, vec![], vec![p]))
+            .selecting(vec![Item::Partnership(id)]),
+    )
+}
+
+/// The edit that adds an actor named `name` at `at`, and selects it.
+pub fn add_actor_edit(
+    project: &Project,
+    name: &str,
+    at: Pos2,
+    defaults: (Sector, Level),
+) -> Intent {
+    let id = project.next_actor_id();
+    let mut actor = Actor::new(id, name.trim(), defaults.0, defaults.1);
+    actor.position = Position::new(f64::from(at.x).round(), f64::from(at.y).round());
+    Intent::Edit(
+        Edit::new(
+            format!("Add actor {}", name.trim()),
+            Command::add(project, vec![actor], vec![]),
+        )
+        .selecting(vec![Item::Actor(id)]),
+    )
+}
+
+/// The name field shown where a double-click adds an actor: Enter adds it, Esc cancels.
+pub(super) fn new_actor_prompt_ui(
+    ui: &Ui,
+    project: &Project,
+    canvas: &mut CanvasState,
+    (screen, camera): (Rect, &Camera),
+    intents: &mut Vec<Intent>,
+) {
+    let Some(prompt) = &mut canvas.new_actor else {
+        return;
+    };
+    let at = camera.to_screen(screen, prompt.at);
+    let mut done: Option<bool> = None;
+    egui::Area::new(egui::Id::unique("partnermap.new_actor"))
+        .fixed_pos(at - Vec2::new(110.0, 18.0))
+        .order(egui::Order::Foreground)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                let label = ui.label("New actor");
+                let edit = egui::TextEdit::singleline(&mut prompt.name)
+                    .hint_text("Type a name, then Enter")
+                    .desired_width(220.0);
+                let response = ui.add(edit).labelled_by(label.id);
+                if prompt.focus {
+                    response.request_focus();
+                    prompt.focus = false;
+                }
+                let (enter, escape) =
+                    ui.input(|i| (i.key_pressed(Key::Enter), i.key_pressed(Key::Escape)));
+                if escape {
+                    done = Some(false);
+                } else if response.lost_focus() {
+                    done = Some(enter || !prompt.name.trim().is_empty());
+                }
+            });
+        });
+    match done {
+        Some(true) if !prompt.name.trim().is_empty() => {
+            let defaults = canvas
+                .new_actor_defaults
+                .unwrap_or((Sector::State, Level::Commune));
+            intents.push(add_actor_edit(project, &prompt.name, prompt.at, defaults));
+            canvas.new_actor = None;
+        }
+        Some(_) => canvas.new_actor = None,
+        None => {}
+    }
+}
+
+/// Registers the widget of an actor on screen, named for screen readers and tests, and runs
+/// its gestures.
+pub(super) fn actor_widget_ui(
+    ui: &Ui,
+    actor: &Actor,
+    (center, r): (Pos2, f32),
+    modifiers: egui::Modifiers,
+    view: &mut ViewState,
+    zoom: f32,
+) {
+    let hit = Rect::from_center_size(center, Vec2::splat(2.0 * r.max(6.0)));
+    let response = ui.interact(
+        hit,
+        ui.scope_id().with(("actor", actor.id.0)),
+        Sense::click_and_drag(),
+    );
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::GraphicsObject, true, &actor.name));
+    actor_gestures(
+        &response,
+        actor,
+        (center, r),
+        modifiers,
+        &mut view.selection,
+        &mut view.canvas,
+        zoom,
+    );
+}

@@ -1,0 +1,320 @@
+//! Painting the canvas: partnerships under actors, actors, labels over both, and the marks
+//! of gestures in progress, in screen space through the camera.
+
+use std::collections::{BTreeSet, HashSet};
+
+use egui::{Align2, Color32, FontId, Pos2, Rect, Shape as EShape, Stroke, Vec2};
+
+use super::camera::Camera;
+use super::geometry::{Geometry, ShownActor, Visible};
+use super::state::Gesture;
+use super::{Overlay, actor_pos};
+use crate::model::{Actor, ActorId, PartnershipId, Project};
+use crate::style::marks::{self, ActorMark};
+use crate::style::{self, Outline, Rgb, Shape};
+use crate::ui::view::Item;
+
+/// Below this zoom, labels show short names at a readable minimum size instead of full names.
+const SHORT_LABELS_BELOW_ZOOM: f32 = 0.75;
+/// The smallest label size, in points.
+const MIN_LABEL_PT: f32 = 10.0;
+/// Below this zoom the map is too dense for labels and shows plain shapes.
+pub(super) const NO_LABELS_BELOW_ZOOM: f32 = 0.28;
+/// The colour of the ring around cross-sector brokers.
+pub const BROKER_RING: Color32 = color(style::BROKER_RING);
+
+/// Converts a style colour to egui's.
+pub const fn color(rgb: Rgb) -> Color32 {
+    Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
+
+/// The painter of the canvas and the colours and scale it paints with this frame.
+pub(super) struct Pen {
+    pub(super) painter: egui::Painter,
+    /// The canvas's background, also the halo of labels and power dots.
+    pub(super) background: Color32,
+    /// The colour of selections and gestures.
+    pub(super) selection: Color32,
+    /// The outline of actor shapes.
+    pub(super) outline: Stroke,
+    /// The colour of labels.
+    pub(super) text: Color32,
+    /// The camera's zoom.
+    pub(super) zoom: f32,
+    /// Whether the view draws plain marks (level of detail).
+    pub(super) simple: bool,
+}
+
+/// How much the filter and the hovered item dim each actor and partnership.
+pub(super) struct Dimming<'a> {
+    /// What the filters let through, when they are on.
+    pub(super) filtered: Option<&'a (BTreeSet<ActorId>, BTreeSet<PartnershipId>)>,
+    /// What the hovered item keeps bright.
+    pub(super) highlight: Option<(HashSet<ActorId>, HashSet<PartnershipId>)>,
+}
+
+impl Dimming<'_> {
+    /// The opacity of an actor.
+    pub(super) fn actor(&self, id: ActorId) -> f32 {
+        let mut alpha = 1.0;
+        if let Some((actors, _)) = self.filtered
+            && !actors.contains(&id)
+        {
+            alpha *= 0.18;
+        }
+        if let Some((actors, _)) = &self.highlight
+            && !actors.contains(&id)
+        {
+            alpha *= 0.35;
+        }
+        alpha
+    }
+
+    /// The opacity of a partnership.
+    pub(super) fn partnership(&self, id: PartnershipId) -> f32 {
+        let mut alpha = 1.0;
+        if let Some((_, ps)) = self.filtered
+            && !ps.contains(&id)
+        {
+            alpha *= 0.15;
+        }
+        if let Some((_, ps)) = &self.highlight
+            && !ps.contains(&id)
+        {
+            alpha *= 0.3;
+        }
+        alpha
+    }
+}
+
+/// Paints the partnerships on screen, under the actors; plain ones go into `mesh`.
+pub(super) fn paint_partnerships(
+    pen: &Pen,
+    geo: &Geometry,
+    visible: &Visible,
+    (selection, dim, overlay): (&BTreeSet<Item>, &Dimming<'_>, Overlay<'_>),
+    mesh: &mut egui::Mesh,
+) {
+    let (painter, zoom) = (&pen.painter, pen.zoom);
+    for drawn in &visible.edges {
+        let e = &geo.edges[drawn.geo];
+        let alpha = dim.partnership(e.id);
+        let selected = selection.contains(&Item::Partnership(e.id));
+        let colour = color(e.colour).gamma_multiply(alpha);
+        if pen.simple && !selected {
+            let width = (e.width as f32 * zoom).max(1.0);
+            add_segment(mesh, drawn.points[0], drawn.points[1], width, colour);
+            continue;
+        }
+        let width = e.width as f32 * zoom.clamp(0.5, 3.0);
+        if selected {
+            painter.add(EShape::line(
+                drawn.points.clone(),
+                Stroke::new(width + 6.0, pen.selection.gamma_multiply(0.6)),
+            ));
+        }
+        let stroke = Stroke::new(width, colour);
+        if e.dashed {
+            let (on, off) = marks::dash_pattern(f64::from(zoom));
+            painter.extend(EShape::dashed_line(
+                &drawn.points,
+                stroke,
+                on as f32,
+                off as f32,
+            ));
+        } else if drawn.points.len() == 2 {
+            painter.line_segment([drawn.points[0], drawn.points[1]], stroke);
+        } else {
+            painter.add(EShape::line(drawn.points.clone(), stroke));
+        }
+        // The side that holds power gets a dot at its end.
+        if let Some((at_a, strength)) = e.power {
+            let who = if at_a { e.a } else { e.b };
+            let points: Vec<Pos2> = if at_a {
+                drawn.points.clone()
+            } else {
+                drawn.points.iter().rev().copied().collect()
+            };
+            let r = (geo.radius(who, overlay) * zoom).max(2.5);
+            let at = power_dot_at(&points, r, width);
+            let dot = style::power_dot_radius(strength) as f32 * zoom.clamp(0.6, 2.0);
+            let halo = Stroke::new(marks::OUTLINE_WIDTH as f32, pen.background);
+            painter.circle(at, dot, colour, halo);
+        }
+    }
+}
+
+/// Paints one actor on screen: its broker ring, its selection ring and its shape, or a plain
+/// square into `mesh` on a dense view.
+pub(super) fn paint_actor(
+    pen: &Pen,
+    g: &ActorMark,
+    shown: &ShownActor,
+    (alpha, selected, ring): (f32, bool, Option<f64>),
+    mesh: &mut egui::Mesh,
+) {
+    let (center, r) = (shown.center, shown.radius);
+    let fill = color(g.fill).gamma_multiply(alpha);
+    if let Some(strength) = ring {
+        let (gap, width) = style::broker_ring(strength);
+        let ring = Stroke::new(width as f32, BROKER_RING.gamma_multiply(alpha));
+        pen.painter.circle_stroke(center, r + gap as f32, ring);
+    }
+    if pen.simple && !selected {
+        add_square(mesh, center, r.max(1.5), fill);
+    } else {
+        if selected {
+            pen.painter
+                .circle_stroke(center, r + 5.0, Stroke::new(3.0, pen.selection));
+        }
+        paint_actor_shape(
+            &pen.painter,
+            g.shape,
+            center,
+            r,
+            fill,
+            Stroke::new(pen.outline.width, pen.outline.color.gamma_multiply(alpha)),
+        );
+    }
+}
+
+/// An actor's label to paint: the actor, its centre and radius on screen, its opacity and
+/// whether it is selected.
+pub(super) type Label<'a> = (&'a Actor, Pos2, f32, f32, bool);
+
+/// Paints the labels under their actors, over everything else, each on a halo of the
+/// background; short names when zoomed out, except for the selected and hovered actor.
+pub(super) fn paint_labels(pen: &Pen, labels: Vec<Label<'_>>, hovered: Option<Item>) {
+    let label_pt = (marks::LABEL_SIZE as f32 * pen.zoom)
+        .max(MIN_LABEL_PT)
+        .round();
+    let font = FontId::proportional(label_pt);
+    let halo = pen.background.gamma_multiply(0.8);
+    let label_gap = marks::LABEL_GAP as f32;
+    for (actor, center, r, alpha, selected) in labels {
+        let hovered_here = hovered == Some(Item::Actor(actor.id));
+        let text = if pen.zoom < SHORT_LABELS_BELOW_ZOOM && !selected && !hovered_here {
+            actor.short_or_name().to_string()
+        } else {
+            marks::label_lines(&actor.name).join("\n")
+        };
+        let text_colour = pen.text.gamma_multiply(alpha.max(0.35));
+        let galley = pen
+            .painter
+            .layout(text, font.clone(), text_colour, f32::INFINITY);
+        let galley_rect =
+            Align2::CENTER_TOP.anchor_size(center + Vec2::new(0.0, r + label_gap), galley.size());
+        pen.painter.rect_filled(
+            galley_rect.expand(2.0),
+            3.0,
+            halo.gamma_multiply(alpha.max(0.35)),
+        );
+        pen.painter.galley(galley_rect.min, galley, text_colour);
+    }
+}
+
+/// Paints the gesture in progress: the dashed line of a connection being drawn, or the
+/// selection box.
+pub(super) fn paint_gesture(
+    pen: &Pen,
+    gesture: &Gesture,
+    project: &Project,
+    camera: &Camera,
+    screen: Rect,
+) {
+    let (painter, colour) = (&pen.painter, pen.selection);
+    match gesture {
+        Gesture::Connect { from, pointer } => {
+            if let Some(a) = project.actor(*from) {
+                let start = camera.to_screen(screen, actor_pos(a));
+                painter.add(EShape::dashed_line(
+                    &[start, *pointer],
+                    Stroke::new(2.5, colour),
+                    8.0,
+                    5.0,
+                ));
+                painter.circle_filled(*pointer, 4.0, colour);
+            }
+        }
+        Gesture::Box { start, current, .. } => {
+            let rect = Rect::from_two_pos(*start, *current);
+            painter.rect_filled(rect, 0.0, colour.gamma_multiply(0.12));
+            painter.rect_stroke(
+                rect,
+                0.0,
+                Stroke::new(1.5, colour),
+                egui::StrokeKind::Inside,
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Paints one actor shape at `center` with radius `r` (screen points): the outline of
+/// [`style::shape_outline`], which the exports draw too.
+pub fn paint_actor_shape(
+    painter: &egui::Painter,
+    shape: Shape,
+    center: Pos2,
+    r: f32,
+    fill: Color32,
+    outline: Stroke,
+) {
+    let c = (f64::from(center.x), f64::from(center.y));
+    match style::shape_outline(shape, c, f64::from(r)) {
+        Outline::Circle(radius) => {
+            painter.circle(center, radius as f32, fill, outline);
+        }
+        Outline::Ringed {
+            outer,
+            inner,
+            ring_width,
+        } => {
+            painter.circle(center, outer as f32, fill, outline);
+            let white = Color32::from_white_alpha(fill.a());
+            painter.circle_stroke(center, inner as f32, Stroke::new(ring_width as f32, white));
+        }
+        Outline::Polygon(points) => {
+            let points = points
+                .into_iter()
+                .map(|(x, y)| Pos2::new(x as f32, y as f32))
+                .collect();
+            painter.add(EShape::convex_polygon(points, fill, outline));
+        }
+    }
+}
+
+/// Adds a straight band from `a` to `b` to a mesh (no anti-aliasing: for dense views).
+fn add_segment(mesh: &mut egui::Mesh, a: Pos2, b: Pos2, width: f32, colour: Color32) {
+    let d = b - a;
+    let len = d.length();
+    if len < 0.1 {
+        return;
+    }
+    let n = Vec2::new(-d.y, d.x) / len * (width / 2.0);
+    let base = mesh.vertices.len() as u32;
+    for p in [a + n, a - n, b - n, b + n] {
+        mesh.colored_vertex(p, colour);
+    }
+    mesh.add_triangle(base, base + 1, base + 2);
+    mesh.add_triangle(base, base + 2, base + 3);
+}
+
+/// Adds a filled square around `center` to a mesh.
+fn add_square(mesh: &mut egui::Mesh, center: Pos2, half: f32, colour: Color32) {
+    mesh.add_colored_rect(
+        Rect::from_center_size(center, Vec2::splat(2.0 * half)),
+        colour,
+    );
+}
+
+/// Where the power dot stands on a polyline from the actor holding power, of radius `r`, on
+/// a line `width` wide ([`marks::power_dot_at`]).
+fn power_dot_at(points: &[Pos2], r: f32, width: f32) -> Pos2 {
+    let pts: Vec<(f64, f64)> = points
+        .iter()
+        .map(|q| (f64::from(q.x), f64::from(q.y)))
+        .collect();
+    let (x, y) = marks::power_dot_at(&pts, f64::from(r), f64::from(width));
+    Pos2::new(x as f32, y as f32)
+}
