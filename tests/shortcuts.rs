@@ -52,7 +52,8 @@ fn every_shortcut_in_the_menus_runs_its_action() {
                 modifiers |= Modifiers::CTRL;
             }
             h.key_press_modifiers(modifiers, shortcut.logical_key);
-            h.run();
+            // A layout glides into place for a while: a few frames are enough here.
+            h.run_steps(3);
             let ran = h.state().last_action;
             if ran != Some(action) {
                 wrong.push(format!("{shortcut:?} of {action:?} ran {ran:?}"));
@@ -96,4 +97,33 @@ fn no_shortcut_runs_while_a_dialog_is_open() {
     h.run();
     assert_eq!(h.state().doc.project.actors.len(), actors);
     assert_eq!(h.state().last_action, Some(Action::Export));
+}
+
+#[test]
+fn the_canvas_neither_pans_nor_zooms_nor_takes_clicks_behind_a_dialog() {
+    let mut h = ready();
+    h.state_mut().run_action(Action::Export);
+    h.run();
+    let camera = h.state().view.canvas.camera.expect("the canvas was drawn");
+    let screen = h.state().view.canvas.screen.expect("the canvas was drawn");
+    let spot = screen.left_bottom() + egui::Vec2::new(30.0, -30.0);
+    h.hover_at(spot);
+    for modifiers in [Modifiers::NONE, Modifiers::COMMAND] {
+        h.event_modifiers(
+            egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Line,
+                delta: egui::Vec2::new(0.0, 3.0),
+                modifiers,
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+            },
+            modifiers,
+        );
+        h.run();
+    }
+    h.drag_at(spot);
+    h.run();
+    h.drop_at(spot + egui::Vec2::new(-100.0, -50.0));
+    h.run();
+    assert_eq!(h.state().view.canvas.camera, Some(camera));
 }

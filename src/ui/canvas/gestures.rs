@@ -44,8 +44,9 @@ pub(super) fn camera_ui(
         map_bounds(project).map_or_else(Camera::default, |b| Camera::fit(screen, b))
     });
     let camera_before = *camera;
-    // Wheel or two-finger scroll pans; Ctrl+wheel or a pinch zooms around the pointer.
-    if ui.rect_contains_pointer(screen) {
+    // Wheel or two-finger scroll pans; Ctrl+wheel or a pinch zooms around the pointer (not
+    // while a dialog is open: the shell disables the canvas then).
+    if ui.is_enabled() && ui.rect_contains_pointer(screen) {
         let (scroll, zoom, pointer) =
             ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
         if scroll != Vec2::ZERO {
@@ -151,7 +152,10 @@ pub(super) fn finish_actor_gestures(
     if stopped {
         canvas.drag_source = None;
     }
-    if ui.input(|i| i.key_pressed(Key::Escape)) && canvas.gesture != Gesture::Idle {
+    if ui.is_enabled()
+        && ui.input(|i| i.key_pressed(Key::Escape))
+        && canvas.gesture != Gesture::Idle
+    {
         canvas.gesture = Gesture::Idle;
         return;
     }

@@ -100,7 +100,7 @@ pub fn canvas_ui(
     // Hover: an actor under the pointer wins over a line near it.
     let pointer = ui
         .input(|i| i.pointer.hover_pos())
-        .filter(|p| screen.contains(*p));
+        .filter(|p| ui.is_enabled() && screen.contains(*p));
     if let Some(p) = pointer {
         if matches!(view.canvas.gesture, Gesture::Idle) {
             view.hovered = hit_test::hovered_item(&visible, &geometry.edges, p);
