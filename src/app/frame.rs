@@ -228,8 +228,7 @@ impl PartnerMapApp {
                                 legend_ui(
                                     ui,
                                     self.doc.project.settings.colour_by,
-                                    self.prefs.size_by.label(),
-                                    self.prefs.broker_rings,
+                                    self.prefs.encoding(),
                                 );
                             });
                     });

@@ -6,30 +6,16 @@ use egui::{Pos2, Sense, Stroke, Ui, Vec2};
 use super::canvas::{color, paint_actor_shape};
 use crate::model::ColourBy;
 use crate::style::legend::{self, Swatch};
-use crate::style::{self, SizeBy, ViewEncoding};
+use crate::style::{self, ViewEncoding};
 
 /// The scale at which the legend draws the sample sizes of actors: half their size at zoom 1,
 /// so that the largest fits the panel.
 const SIZES_SCALE: f32 = 0.5;
 
-/// Draws the legend for partnerships coloured by `colour_by`, actors sized by the size whose
-/// label ([`SizeBy::label`]) is `size_by`, and broker rings when `brokers`.
-pub fn legend_ui(ui: &mut Ui, colour_by: ColourBy, size_by: &str, brokers: bool) {
-    let size_by = SizeBy::ALL
-        .into_iter()
-        .find(|s| s.label() == size_by)
-        .unwrap_or_default();
-    let encoding = ViewEncoding {
-        size_by,
-        broker_rings: brokers,
-    };
-    legend_rows_ui(ui, colour_by, encoding);
-}
-
 /// Draws the legend's sections ([`legend::legend_sections`]): sector colours and shapes,
 /// sizes, rings, line widths by form, dashes, line colours under the current "colour by"
 /// choice, and the power dot.
-pub fn legend_rows_ui(ui: &mut Ui, colour_by: ColourBy, encoding: ViewEncoding) {
+pub fn legend_ui(ui: &mut Ui, colour_by: ColourBy, encoding: ViewEncoding) {
     for (k, section) in legend::legend_sections(colour_by, encoding)
         .iter()
         .enumerate()

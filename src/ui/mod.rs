@@ -2,7 +2,6 @@
 //! document and returns intents; only the app shell changes the document.
 
 pub mod actions;
-pub mod camera;
 pub mod canvas;
 pub mod fonts;
 pub mod help;
