@@ -219,18 +219,25 @@ impl PartnerMapApp {
                     ui.label(RichText::new(&self.doc.project.meta.title).heading());
                     ui.separator();
                 }
+                // The legend takes at most half the column and scrolls, so that the lists
+                // above it keep their room on a laptop screen.
+                let half = ui.available_height() * 0.5;
                 egui::Panel::bottom("legend panel")
                     .resizable(true)
+                    .min_size(half.min(330.0))
+                    .max_size(half)
                     .show(ui, |ui| {
-                        egui::CollapsingHeader::new("Legend")
-                            .default_open(true)
-                            .show(ui, |ui| {
-                                legend_ui(
-                                    ui,
-                                    self.doc.project.settings.colour_by,
-                                    self.prefs.encoding(),
-                                );
-                            });
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            egui::CollapsingHeader::new("Legend")
+                                .default_open(true)
+                                .show(ui, |ui| {
+                                    legend_ui(
+                                        ui,
+                                        self.doc.project.settings.colour_by,
+                                        self.prefs.encoding(),
+                                    );
+                                });
+                        });
                     });
                 lists_ui(ui, &self.doc.project, &mut self.view, matches, intents);
             });

@@ -394,12 +394,9 @@ impl Action {
     }
 
     /// A toolbar button for the action with a short text of its own; actions that are on
-    /// show as selected.
+    /// (Connect mode) show as selected.
     pub fn toolbar_button(self, ui: &mut egui::Ui, cx: &ActionContext, text: &str) -> bool {
-        let button = match self.checked(cx) {
-            Some(on) => egui::Button::selectable(on, text),
-            None => egui::Button::new(text),
-        };
+        let button = egui::Button::new(text).selected(self.checked(cx).unwrap_or(false));
         ui.add_enabled(self.enabled(cx), button)
             .on_hover_text(self.hint())
             .clicked()

@@ -30,7 +30,10 @@ pub fn legend_ui(ui: &mut Ui, colour_by: ColourBy, encoding: ViewEncoding) {
         for row in &section.rows {
             ui.horizontal(|ui| {
                 swatch_ui(ui, &row.swatch);
-                ui.label(&row.text).on_hover_text(row.hint);
+                // A long row ("Dashed: informal (below a letter of support)") wraps within a
+                // narrow panel instead of running under its edge.
+                ui.add(egui::Label::new(&row.text).wrap())
+                    .on_hover_text(row.hint);
             });
         }
     }
