@@ -252,7 +252,51 @@ fn tidy_selection_moves_only_the_selected_around_where_they_were() {
     };
     let before = centre(chosen.iter().map(|id| p.actors[id].position).collect());
     let after = centre(moves.iter().map(|(_, q)| *q).collect());
-    assert!((before.0 - after.0).abs() < 1e-6 && (before.1 - after.1).abs() < 1e-6);
+    let shift = ((before.0 - after.0).powi(2) + (before.1 - after.1).powi(2)).sqrt();
+    assert!(
+        shift < 150.0,
+        "the circle is drawn where they were: {shift}"
+    );
+}
+
+/// Pairs of actors, one of them in `chosen`, whose footprints overlap.
+fn overlaps_with(p: &Project, chosen: &BTreeSet<ActorId>) -> Vec<(ActorId, ActorId)> {
+    let foot = |a: &Actor| {
+        let r = partnermap::style::actor_radius(a);
+        (
+            a.position.x,
+            a.position.y,
+            label_width(a) - 16.0,
+            2.0 * r + label_height(a),
+        )
+    };
+    let mut out = Vec::new();
+    for a in p.actors.values().filter(|a| chosen.contains(&a.id)) {
+        for b in p.actors.values().filter(|b| b.id != a.id) {
+            let (fa, fb) = (foot(a), foot(b));
+            if (fa.0 - fb.0).abs() < (fa.2 + fb.2) / 2.0
+                && (fa.1 - fb.1).abs() < (fa.3 + fb.3) / 2.0
+            {
+                out.push((a.id, b.id));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn tidy_selection_never_puts_an_actor_over_another_or_its_label() {
+    let sample = partnermap::io::sample();
+    let dense = generate(120, 240, 3).unwrap();
+    for p in [sample, dense] {
+        let chosen: BTreeSet<ActorId> = p.actors.keys().copied().step_by(4).take(8).collect();
+        for kind in LayoutKind::ALL {
+            let moves = layout::run(&p, kind, Some(&chosen), &Progress::new()).unwrap();
+            let q = moved(&p, &moves);
+            let over = overlaps_with(&q, &chosen);
+            assert!(over.is_empty(), "{kind:?}: {over:?}");
+        }
+    }
 }
 
 #[test]

@@ -9,6 +9,7 @@
 //! force-directed layout ends with a pass that pushes overlapping labels apart.
 
 mod force;
+mod settle;
 mod structured;
 
 use std::collections::BTreeSet;
@@ -17,6 +18,7 @@ use crate::model::{Actor, ActorId, Position, Project};
 use crate::task::Progress;
 
 pub use force::force_directed;
+pub use settle::settle;
 pub use structured::{by_level, by_sector, circular};
 
 /// The layouts people can choose.
@@ -92,11 +94,12 @@ pub fn run(
         LayoutKind::BySector => by_sector(project, &movable, progress)?,
         LayoutKind::Circular => circular(project, &movable, progress)?,
     };
-    // A structured layout of a few chosen actors is drawn where they were.
-    let moves = if only.is_some() && kind != LayoutKind::Force {
-        recentre(project, moves)
-    } else {
-        moves
+    // A structured layout of a few chosen actors is drawn where they were; tidied actors
+    // then take the free place nearest to theirs, never over another actor or its label.
+    let moves = match (only.is_some(), kind) {
+        (false, _) => moves,
+        (true, LayoutKind::Force) => settle(project, moves),
+        (true, _) => settle(project, recentre(project, moves)),
     };
     progress.set(1, 1);
     Ok(moves)
