@@ -34,6 +34,7 @@ mod ron_files;
 mod sample_map;
 mod save_faults;
 mod shortcuts;
+mod steady_view;
 mod undo;
 mod validation;
 mod window;

@@ -18,6 +18,12 @@ use crate::style::marks::PartnershipMark;
 use crate::ui::intent::{Edit, Intent, count};
 use crate::ui::view::{Item, SelectMode, ViewState};
 
+/// How many frames after the program fitted the view it still follows the canvas's size
+/// (while the window's panels take their places).
+const SETTLING_FRAMES: u32 = 4;
+/// How long after the program fitted the view it still follows the canvas's size.
+const SETTLING_TIME: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// The share of an actor's radius, from the centre, where dragging moves it; beyond is its
 /// rim, where dragging connects.
 const RIM_FROM: f32 = 0.65;
@@ -31,14 +37,34 @@ pub(super) fn camera_ui(
     screen: Rect,
     background: &Response,
 ) -> Camera {
-    // A view fitted by the program stays fitted when the canvas changes size (a resized
-    // window, presentation mode), until the user pans or zooms.
-    if canvas.auto_fit && canvas.screen.is_some_and(|s| s != screen) {
-        canvas.camera = None;
+    // The view never moves by itself: once the panels around a fitted view have settled
+    // (a few frames, half a second), selecting, panels opening or closing, bars appearing
+    // and window resizes keep the map point at the centre and the zoom.
+    let settling = canvas
+        .fitted
+        .is_some_and(|(at, frames)| frames < SETTLING_FRAMES && at.elapsed() < SETTLING_TIME);
+    let window = ui.ctx().content_rect();
+    if let Some(before) = canvas.screen.filter(|s| *s != screen) {
+        if canvas.auto_fit && settling {
+            canvas.camera = None;
+        } else if let Some(camera) = &mut canvas.camera
+            && canvas.window == Some(window)
+            && canvas.centred.is_none()
+        {
+            // A panel opened, closed or changed width: everything stays where it is on
+            // screen. (A resized window, or an item just centred, keeps the map point at
+            // the centre instead.)
+            camera.center += (screen.center() - before.center()) / camera.zoom;
+        }
     }
     canvas.screen = Some(screen);
+    canvas.window = Some(window);
     if canvas.camera.is_none() {
         canvas.auto_fit = true;
+        canvas.centred = None;
+        canvas.fitted = Some((std::time::Instant::now(), 0));
+    } else if let Some((_, frames)) = &mut canvas.fitted {
+        *frames = frames.saturating_add(1);
     }
     let camera = canvas.camera.get_or_insert_with(|| {
         map_bounds(project).map_or_else(Camera::default, |b| Camera::fit(screen, b))
@@ -66,6 +92,7 @@ pub(super) fn camera_ui(
     let camera = *camera;
     if camera != camera_before {
         canvas.auto_fit = false;
+        canvas.centred = None;
     }
     camera
 }

@@ -66,10 +66,18 @@ pub struct CanvasState {
     pub new_actor_defaults: Option<(Sector, Level)>,
     /// The screen rectangle of the canvas in the last frame.
     pub screen: Option<Rect>,
+    /// The window's content rectangle in the last frame.
+    pub(super) window: Option<Rect>,
+    /// A map point the program centred the view on, kept at the centre while the panels
+    /// around the canvas change, until the user pans or zooms.
+    pub(super) centred: Option<Pos2>,
     /// Set when an actor drag ended this frame, to commit it once all actors are drawn.
     pub(super) drag_stopped: bool,
     /// Whether the camera was fitted by the program and the user has not moved it since.
     pub auto_fit: bool,
+    /// When the program last fitted the camera and how many frames have been drawn since:
+    /// while the window's panels settle, the fit follows the canvas's size.
+    pub(super) fitted: Option<(std::time::Instant, u32)>,
     /// The actor a drag started on, whose widget must live until the drag ends.
     pub(super) drag_source: Option<ActorId>,
     /// Where to draw actors instead of their positions while a layout glides into place;
@@ -96,6 +104,7 @@ impl CanvasState {
     /// Centres the view on a map point, keeping the zoom.
     pub fn center_on(&mut self, at: Pos2) {
         self.auto_fit = false;
+        self.centred = Some(at);
         if let Some(cam) = &mut self.camera {
             cam.center = at;
         } else {
