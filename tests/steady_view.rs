@@ -112,3 +112,54 @@ fn selecting_an_actor_or_a_partnership_keeps_the_view() {
     h.run();
     assert!(h.state().view.canvas.camera.is_some());
 }
+
+#[test]
+fn quick_entry_puts_new_actors_in_free_space_inside_the_visible_canvas() {
+    let mut h = on(Document::sample());
+    h.run();
+    // Zoomed in on the middle of the map, as on a projector.
+    if let Some(cam) = &mut h.state_mut().view.canvas.camera {
+        cam.zoom = 1.2;
+    }
+    h.run();
+    let names = [
+        "Women's savings group",
+        "Parents' association",
+        "Youth council",
+        "Health centre",
+        "Farmers' cooperative",
+        "Fishing community",
+    ];
+    for name in names {
+        h.state_mut()
+            .run_action(partnermap::ui::actions::Action::QuickEntry);
+        h.run();
+        h.event(Event::Text(name.to_string()));
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+    }
+    let app = h.state();
+    let visible = app
+        .view
+        .canvas
+        .camera
+        .expect("drawn")
+        .visible(app.view.canvas.screen.expect("drawn"));
+    let p = &app.doc.project;
+    for name in names {
+        let a = p.actors.values().find(|a| a.name == name).expect("added");
+        let at = Pos2::new(a.position.x as f32, a.position.y as f32);
+        assert!(
+            visible.contains(at),
+            "{name} at {at:?} is outside {visible:?}"
+        );
+        let r = partnermap::style::actor_radius(a);
+        for b in p.actors.values().filter(|b| b.id != a.id) {
+            let d = ((a.position.x - b.position.x).powi(2) + (a.position.y - b.position.y).powi(2))
+                .sqrt();
+            let clear = r + partnermap::style::actor_radius(b) + 10.0;
+            assert!(d > clear, "{name} is on {} ({d:.0} apart)", b.name);
+        }
+    }
+}

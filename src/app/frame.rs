@@ -146,10 +146,14 @@ impl PartnerMapApp {
             .canvas
             .new_actor_defaults
             .unwrap_or((Sector::State, Level::Commune));
-        let at = self.view.canvas.camera.map_or(Pos2::ZERO, |c| c.center);
+        // The part of the map on screen, where quick entry puts new actors.
+        let view = match (self.view.canvas.camera, self.view.canvas.screen) {
+            (Some(cam), Some(screen)) => cam.visible(screen),
+            _ => egui::Rect::from_center_size(Pos2::ZERO, egui::vec2(800.0, 600.0)),
+        };
         egui::Panel::bottom("quick entry").show(ui, |ui| {
             ui.add_space(2.0);
-            intents.extend(self.quick.ui(ui, &self.doc.project, at, defaults));
+            intents.extend(self.quick.ui(ui, &self.doc.project, view, defaults));
             ui.add_space(2.0);
         });
         let matches = self.filter_matches();

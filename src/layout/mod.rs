@@ -18,7 +18,7 @@ use crate::model::{Actor, ActorId, Position, Project};
 use crate::task::Progress;
 
 pub use force::force_directed;
-pub use settle::settle;
+pub use settle::{free_spot, settle};
 pub use structured::{by_level, by_sector, circular};
 
 /// The layouts people can choose.

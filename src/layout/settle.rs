@@ -108,6 +108,36 @@ pub fn settle(project: &Project, moves: Moves) -> Moves {
         .collect()
 }
 
+/// A free place for `actor` near `near`: the first place of a spiral around it where the
+/// actor and its label are not over any other actor of `project` or its label, and lie
+/// inside `within` (left, top, right, bottom, in map units) when that is given and has room
+/// (else the nearest free place outside it). `near` itself when nothing is free within reach.
+pub fn free_spot(
+    project: &Project,
+    actor: &Actor,
+    near: Position,
+    within: Option<(f64, f64, f64, f64)>,
+) -> Position {
+    let mut taken = Taken::default();
+    for a in project.actors.values().filter(|a| a.id != actor.id) {
+        if a.position.x.is_finite() && a.position.y.is_finite() {
+            taken.add(Box2::of(a, a.position));
+        }
+    }
+    let inside = |b: &Box2| {
+        within.is_none_or(|(l, t, r, bottom)| {
+            b.left >= l && b.right <= r && b.top >= t && b.bottom <= bottom
+        })
+    };
+    let free = |p: &Position| taken.is_free(&Box2::of(actor, *p));
+    let places = || (0..TRIES).map(|k| spiral(near, k));
+    // Inside the view if there is room there; else free of others, outside it.
+    places()
+        .find(|p| inside(&Box2::of(actor, *p)) && free(p))
+        .or_else(|| places().find(free))
+        .unwrap_or(near)
+}
+
 /// The `k`-th place of a spiral around `from`, about [`STEP`] apart (the 0th is `from`).
 fn spiral(from: Position, k: usize) -> Position {
     if k == 0 {
@@ -165,6 +195,25 @@ mod tests {
                 let (ba, bb) = (Box2::of(&p.actors[a], *pa), Box2::of(&p.actors[b], *pb));
                 assert!(!ba.overlaps(&bb), "{a:?} and {b:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_free_spot_is_inside_the_view_and_clear_of_every_actor() {
+        let mut p = Project::new();
+        for i in 0..9 {
+            let (x, y) = (f64::from(i % 3) * 60.0, f64::from(i / 3) * 40.0);
+            let a = actor(i as u64 + 1, "School", x, y);
+            p.actors.insert(a.id, a);
+        }
+        let new = actor(20, "Women's savings group", 0.0, 0.0);
+        let view = (-400.0, -300.0, 400.0, 300.0);
+        let at = free_spot(&p, &new, Position::new(60.0, 40.0), Some(view));
+        let mine = Box2::of(&new, at);
+        assert!(mine.left >= view.0 && mine.right <= view.2);
+        assert!(mine.top >= view.1 && mine.bottom <= view.3);
+        for a in p.actors.values() {
+            assert!(!mine.overlaps(&Box2::of(a, a.position)), "over {:?}", a.id);
         }
     }
 

@@ -4,9 +4,9 @@
 
 use egui::{Key, Pos2, Ui};
 
-use super::canvas::{actor_pos, add_actor_edit, connect_edit};
+use super::canvas::{add_actor_edit, connect_edit};
 use super::intent::Intent;
-use crate::model::{ActorId, Level, Project, Sector};
+use crate::model::{Actor, ActorId, Level, Position, Project, Sector};
 
 /// What a line of quick entry asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -145,8 +145,6 @@ pub struct QuickEntry {
     pub question: Option<Question>,
     /// Whether the field should take the keyboard.
     pub focus: bool,
-    /// How many actors quick entry has placed, to spread them out.
-    placed: u32,
 }
 
 impl QuickEntry {
@@ -154,7 +152,7 @@ impl QuickEntry {
     pub fn submit(
         &mut self,
         project: &Project,
-        at: Pos2,
+        view: egui::Rect,
         defaults: (Sector, Level),
     ) -> Vec<Intent> {
         self.message = None;
@@ -165,7 +163,7 @@ impl QuickEntry {
         match entry {
             Entry::Actor(name) => {
                 self.text.clear();
-                let spot = self.next_spot(project, at);
+                let spot = Self::next_spot(project, view, &name, defaults);
                 vec![add_actor_edit(project, &name, spot, defaults)]
             }
             Entry::Link(first, second) => self.resolve(project, first, Some(second), None, true),
@@ -227,20 +225,29 @@ impl QuickEntry {
         vec![connect_edit(project, a, b)]
     }
 
-    /// A free spot for a new actor near `at`, so that several in a row do not pile up.
-    fn next_spot(&mut self, project: &Project, at: Pos2) -> Pos2 {
-        loop {
-            let k = self.placed as f32;
-            self.placed += 1;
-            let spot = at + egui::vec2((k % 5.0) * 180.0 - 360.0, (k / 5.0).floor() % 4.0 * 110.0);
-            let taken = project
-                .actors
-                .values()
-                .any(|a| actor_pos(a).distance(spot) < 60.0);
-            if !taken || self.placed.is_multiple_of(20) {
-                return spot;
-            }
-        }
+    /// A free spot for a new actor called `name` inside the visible part of the map `view`,
+    /// as near its centre as there is room: never over another actor or its label.
+    fn next_spot(
+        project: &Project,
+        view: egui::Rect,
+        name: &str,
+        defaults: (Sector, Level),
+    ) -> Pos2 {
+        let stub = Actor::new(project.next_actor_id(), name, defaults.0, defaults.1);
+        let c = view.center();
+        let within = (
+            f64::from(view.left()),
+            f64::from(view.top()),
+            f64::from(view.right()),
+            f64::from(view.bottom()),
+        );
+        let at = crate::layout::free_spot(
+            project,
+            &stub,
+            Position::new(f64::from(c.x), f64::from(c.y)),
+            Some(within),
+        );
+        Pos2::new(at.x as f32, at.y as f32)
     }
 
     /// Draws the bar; returns the intents of what was entered.
@@ -248,7 +255,7 @@ impl QuickEntry {
         &mut self,
         ui: &mut Ui,
         project: &Project,
-        at: Pos2,
+        view: egui::Rect,
         defaults: (Sector, Level),
     ) -> Vec<Intent> {
         let mut intents = Vec::new();
@@ -263,7 +270,7 @@ impl QuickEntry {
                 self.focus = false;
             }
             if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                intents = self.submit(project, at, defaults);
+                intents = self.submit(project, view, defaults);
                 response.request_focus();
             }
             if let Some(m) = &self.message {
@@ -369,7 +376,11 @@ mod tests {
             text: "MoI – Provincial".into(),
             ..QuickEntry::default()
         };
-        let intents = q.submit(&p, Pos2::ZERO, (Sector::State, Level::Commune));
+        let intents = q.submit(
+            &p,
+            egui::Rect::from_center_size(Pos2::ZERO, egui::vec2(2000.0, 2000.0)),
+            (Sector::State, Level::Commune),
+        );
         assert!(intents.is_empty());
         let question = q.question.clone().expect("it asks which");
         assert_eq!(question.candidates, vec![ActorId(2), ActorId(3)]);
@@ -399,8 +410,12 @@ mod tests {
             ..QuickEntry::default()
         };
         assert!(
-            q.submit(&p, Pos2::ZERO, (Sector::State, Level::Commune))
-                .is_empty()
+            q.submit(
+                &p,
+                egui::Rect::from_center_size(Pos2::ZERO, egui::vec2(2000.0, 2000.0)),
+                (Sector::State, Level::Commune)
+            )
+            .is_empty()
         );
         assert!(q.message.as_deref().unwrap().contains("Nobody here"));
         assert_eq!(q.text, "MoI – Nobody here");
