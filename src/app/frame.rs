@@ -107,7 +107,12 @@ impl PartnerMapApp {
         if ctx.input(|i| i.viewport().close_requested()) && self.is_modified() && !self.allow_close
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            if self.pending().is_none() {
+            let asked = self
+                .modal
+                .iter()
+                .chain(&self.queued)
+                .any(|m| matches!(m, super::Modal::Unsaved(_)));
+            if !asked {
                 self.open_modal(super::Modal::Unsaved(Then::Close));
             }
         }
