@@ -285,7 +285,6 @@ impl PartnerMapApp {
                 ui.separator();
                 match self.prefs.analysis_tab {
                     AnalysisTab::Quadrants => {
-                        self.quadrant.framework = Some(self.prefs.framework);
                         quadrant_ui(
                             ui,
                             &self.doc.project,
@@ -294,7 +293,6 @@ impl PartnerMapApp {
                             &mut self.quadrant,
                             intents,
                         );
-                        self.prefs.framework = self.quadrant.framework();
                     }
                     AnalysisTab::Indicators => {
                         let updating =

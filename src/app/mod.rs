@@ -22,6 +22,7 @@ use std::process::ExitCode;
 
 use crate::analysis::live::LiveIndicators;
 use crate::edit::{Clip, History};
+use crate::io::file_name;
 use crate::io::recovery::{self, Found, Recovery};
 use crate::ui::indicators::DashboardState;
 use crate::ui::inspector::InspectorState;
@@ -151,6 +152,7 @@ impl PartnerMapApp {
         }
         recovery::install_panic_hook();
         let last = prefs.recent.first().cloned();
+        app.quadrant.framework = Some(prefs.framework);
         app.prefs = prefs;
         match (file, last) {
             (Some(f), _) => app.open_or_import(f),
@@ -288,6 +290,7 @@ impl eframe::App for PartnerMapApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.prefs.framework = self.quadrant.framework();
         self.prefs.store(storage);
     }
 
@@ -317,13 +320,6 @@ fn lowercase_first(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map_or_else(String::new, |f| f.to_lowercase().chain(c).collect())
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 /// Opens the window on `file` (or the last map, or the sample) and runs until it closes.

@@ -41,7 +41,8 @@ pub struct Prefs {
     pub show_analysis: bool,
     /// Which tab of the analysis dock is shown.
     pub analysis_tab: AnalysisTab,
-    /// The quadrant chart's framework.
+    /// The quadrant chart's framework (the panel keeps the one shown; it is copied here when
+    /// the state is saved).
     pub framework: Framework,
     /// What sizes actors and whether brokers get a ring, on the canvas and in exports.
     pub size_by: SizeBy,

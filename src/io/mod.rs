@@ -17,6 +17,15 @@ pub use ron_file::{
 };
 
 /// Today's date (UTC) as `YYYY-MM-DD`, for the map's created and modified fields.
+/// The file name of `path` for messages and menus ("workshop.ron"), or the whole path when
+/// it has none.
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 pub fn today() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

@@ -82,10 +82,7 @@ pub fn overwrite_ui(ctx: &egui::Context, path: &Path) -> Option<OverwriteChoice>
     let mut choice = None;
     egui::Modal::new(Id::unique("partnermap.overwrite")).show(ctx, |ui| {
         ui.set_max_width(460.0);
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = crate::io::file_name(path);
         ui.heading(format!("“{name}” was changed by another program"));
         ui.label(
             "Since you opened or last saved it here, the file on disk has changed. Saving now replaces those changes with this map (the file as it is now is kept as .bak).",

@@ -68,10 +68,7 @@ fn file_menu_ui(ui: &mut egui::Ui, cx: &ActionContext, info: &MenuInfo<'_>, out:
             ui.label(RichText::new("No recent maps").weak());
         }
         for (i, path) in info.recent.iter().enumerate() {
-            let name = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
+            let name = crate::io::file_name(path);
             let action = Action::OpenRecent(i);
             if Action::OpenRecent(i).menu_button_labelled(ui, cx, &name) {
                 out.push(action);
