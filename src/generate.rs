@@ -114,8 +114,8 @@ fn make_actor(rng: &mut ChaCha8Rng, id: u64, level: Level) -> Actor {
     actor.short = Some(format!("{} {place}", initials(kind)));
     actor.kind = kind.to_string();
     let level_weight = 5 - (level as i32).min(4);
-    actor.influence = (level_weight + rng.random_range(-1..=1)).clamp(1, 5) as u8;
-    actor.interest = rng.random_range(1..=5);
+    actor.influence = Some((level_weight + rng.random_range(-1..=1)).clamp(1, 5) as u8);
+    actor.interest = Some(rng.random_range(1..=5));
     actor.capacity = maybe(rng, 0.8, |r| r.random_range(1..=5));
     actor.stance = maybe(rng, 0.5, |r| *pick(r, Stance::ALL));
     for _ in 0..rng.random_range(0..3) {
@@ -138,10 +138,11 @@ fn fill_partnership(rng: &mut ChaCha8Rng, p: &mut Partnership, a: &Actor, b: &Ac
     for _ in 0..n_functions {
         p.functions.insert(*pick(rng, Function::ALL));
     }
-    p.form = Form::ALL[weighted(rng, &[25, 40, 25, 10])];
-    let depth = p.form.depth() as i32;
+    let form = Form::ALL[weighted(rng, &[25, 40, 25, 10])];
+    p.form = Some(form);
+    let depth = form.depth() as i32;
     let formality = (depth + rng.random_range(-1..=2)).clamp(0, 5) as usize;
-    p.formality = Formality::ALL[formality];
+    p.formality = Some(Formality::ALL[formality]);
     p.practices.info_sharing = rng.random_bool(0.9);
     p.practices.aligned_activities = depth >= 1 || rng.random_bool(0.2);
     p.practices.joint_goals = depth >= 2 && rng.random_bool(0.6);
@@ -154,7 +155,8 @@ fn fill_partnership(rng: &mut ChaCha8Rng, p: &mut Partnership, a: &Actor, b: &Ac
         (base_trust + r.random_range(-1..=1)).clamp(1, 5) as u8
     });
     // The state side tends to hold the decisions (LN15: hierarchy).
-    let lean = match (a.sector == Sector::State, b.sector == Sector::State) {
+    let state = Some(Sector::State);
+    let lean = match (a.sector == state, b.sector == state) {
         (true, false) => -1,
         (false, true) => 1,
         _ => 0,

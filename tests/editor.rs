@@ -7,7 +7,7 @@ use egui::{Event, Key, Modifiers, Pos2, Role, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use partnermap::app::{Document, Origin, PartnerMapApp};
-use partnermap::model::{ActorId, Level, Project, Sector};
+use partnermap::model::{ActorId, Project, Sector};
 
 type H = Harness<'static, PartnerMapApp>;
 
@@ -321,7 +321,7 @@ fn an_inspector_edit_changes_the_field_and_typing_is_one_step() {
     h.run();
     h.get_by_role_and_label(Role::Button, "Donor").click();
     h.run();
-    assert_eq!(project(&h).actor(id).unwrap().sector, Sector::Donor);
+    assert_eq!(project(&h).actor(id).unwrap().sector, Some(Sector::Donor));
     // Rename: type into the name field, then leave it.
     h.get_by_label("Name").click();
     h.run();
@@ -355,7 +355,7 @@ fn several_selected_actors_get_a_shared_sector_in_one_step() {
     for n in names {
         assert_eq!(
             project(&h).actor(actor_id(&h, n)).unwrap().sector,
-            Sector::Private
+            Some(Sector::Private)
         );
     }
     assert_eq!(
@@ -456,14 +456,91 @@ fn unsaved_changes_are_marked_and_new_asks_before_discarding_them() {
 }
 
 #[test]
-fn new_actors_take_the_sector_and_level_of_the_last_one_added() {
+fn a_new_actor_has_a_name_and_a_place_and_nothing_nobody_said() {
     let mut h = harness_with(Document::new(Project::new(), Origin::Untitled));
     key(&mut h, Key::L, Modifiers::COMMAND);
     type_text(&mut h, "First");
     key(&mut h, Key::Enter, Modifiers::NONE);
     let first = actor_id(&h, "First");
     let a = project(&h).actor(first).unwrap();
-    assert_eq!((a.sector, a.level), (Sector::State, Level::Commune));
+    assert_eq!((a.sector, a.level), (None, None));
+    assert_eq!((a.influence, a.interest), (None, None));
+    // The second one is not given the first one's values either.
+    let mut h = sample();
+    let at = empty_spot(&h);
+    double_click(&mut h, at);
+    type_text(&mut h, "Pact");
+    key(&mut h, Key::Enter, Modifiers::NONE);
+    let a = project(&h).actor(actor_id(&h, "Pact")).unwrap().clone();
+    assert_eq!(
+        (a.sector, a.level, a.influence, a.interest),
+        (None, None, None, None)
+    );
+}
+
+#[test]
+fn the_new_actor_field_suggests_a_sector_from_the_name_and_enter_accepts_it() {
+    let mut h = sample();
+    let at = empty_spot(&h);
+    double_click(&mut h, at);
+    type_text(&mut h, "Women's savings group");
+    let prompt = h.state().view.canvas.new_actor.clone().unwrap();
+    assert_eq!(prompt.sector, Some(Sector::Community), "pre-selected");
+    key(&mut h, Key::Enter, Modifiers::NONE);
+    let a = project(&h)
+        .actor(actor_id(&h, "Women's savings group"))
+        .unwrap()
+        .clone();
+    assert_eq!(a.sector, Some(Sector::Community));
+    assert_eq!(a.level, None, "only the sector was offered and taken");
+}
+
+#[test]
+fn one_key_or_one_click_replaces_the_suggested_sector() {
+    // Ctrl+5 picks the fifth sector, Donor, over the suggestion.
+    let mut h = sample();
+    let at = empty_spot(&h);
+    double_click(&mut h, at);
+    type_text(&mut h, "Local NGO");
+    assert_eq!(
+        h.state().view.canvas.new_actor.as_ref().unwrap().sector,
+        Some(Sector::CivilSociety)
+    );
+    key(&mut h, Key::Num5, Modifiers::COMMAND);
+    type_text(&mut h, " fund");
+    key(&mut h, Key::Enter, Modifiers::NONE);
+    let a = project(&h)
+        .actor(actor_id(&h, "Local NGO fund"))
+        .unwrap()
+        .clone();
+    assert_eq!(
+        a.sector,
+        Some(Sector::Donor),
+        "a pick is kept while typing on"
+    );
+    // A click on "Not set" leaves it not set, and the name field keeps the keyboard.
+    let mut h = sample();
+    let at = empty_spot(&h);
+    double_click(&mut h, at);
+    type_text(&mut h, "Commune council B");
+    h.get_by_label("Not set").click();
+    h.run();
+    type_text(&mut h, "2");
+    key(&mut h, Key::Enter, Modifiers::NONE);
+    let a = project(&h)
+        .actor(actor_id(&h, "Commune council B2"))
+        .unwrap()
+        .clone();
+    assert_eq!(a.sector, None);
+    // ↓ steps from "not set" to the first sector.
+    let mut h = sample();
+    let at = empty_spot(&h);
+    double_click(&mut h, at);
+    type_text(&mut h, "Pact");
+    key(&mut h, Key::ArrowDown, Modifiers::NONE);
+    key(&mut h, Key::Enter, Modifiers::NONE);
+    let a = project(&h).actor(actor_id(&h, "Pact")).unwrap().clone();
+    assert_eq!(a.sector, Some(Sector::State));
 }
 
 #[test]

@@ -38,7 +38,7 @@ fn tricky() -> Project {
         let mut a = Actor::new(ActorId(i as u64 + 1), *name, sector, Level::Commune);
         a.position.x = 200.0 * i as f64;
         a.position.y = if i % 2 == 0 { 0.0 } else { 150.0 };
-        a.influence = (i % 5) as u8 + 1;
+        a.influence = Some((i % 5) as u8 + 1);
         a.notes = "+1 call me".into();
         a.tags.insert("@mention".into());
         a.sources.push("-2+3".into());
@@ -54,8 +54,8 @@ fn tricky() -> Project {
     p.actors.get_mut(&ActorId(2)).unwrap().short = Some("CC".into());
     let mut e = Partnership::new(PartnershipId(1), ActorId(1), ActorId(2));
     e.label = Some("a<b>&\"c\"".into());
-    e.form = Form::Integrated;
-    e.formality = Formality::Mou;
+    e.form = Some(Form::Integrated);
+    e.formality = Some(Formality::Mou);
     e.functions.insert(Function::Accountability);
     e.functions.insert(Function::Learning);
     e.trust_ab = Some(4);
@@ -70,7 +70,7 @@ fn tricky() -> Project {
     p.insert_partnership(e);
     // A parallel partnership between the same two actors, the other way round.
     let mut e = Partnership::new(PartnershipId(2), ActorId(2), ActorId(1));
-    e.formality = Formality::Personal;
+    e.formality = Some(Formality::Personal);
     e.power = Some(1);
     p.insert_partnership(e);
     for (id, a, b) in [(3, 2, 3), (4, 3, 4), (5, 4, 5), (6, 1, 2)] {
@@ -354,7 +354,7 @@ fn an_export_sizes_and_rings_actors_as_the_view_does() {
             Level::Commune,
         );
         a.position.x = 150.0 * i as f64;
-        a.influence = 3;
+        a.influence = Some(3);
         p.insert_actor(a);
     }
     for (id, a, b) in [
@@ -588,8 +588,8 @@ fn the_partnership_table_holds_each_partnerships_measures_and_quadrants() {
     p.trust_ab = Some(4);
     p.trust_ba = Some(2);
     p.power = Some(1);
-    p.form = Form::Coalition;
-    p.formality = Formality::Mou;
+    p.form = Some(Form::Coalition);
+    p.formality = Some(Formality::Mou);
     project.insert_partnership(p);
     let ind = partnermap::analysis::compute(&project, None);
     let text = export::partnership_indicators_csv(&project, &ind).unwrap();
@@ -661,9 +661,9 @@ fn graphml_round_trips_every_attribute() {
         let v = values(node);
         assert_eq!(v["name"], a.name);
         assert_eq!(v["label"], a.name, "Gephi takes the label from `label`");
-        assert_eq!(v["sector"], a.sector.name());
-        assert_eq!(v["level"], a.level.name());
-        assert_eq!(v["influence"], a.influence.to_string());
+        assert_eq!(v["sector"], a.sector.unwrap().name());
+        assert_eq!(v["level"], a.level.unwrap().name());
+        assert_eq!(v["influence"], a.influence.unwrap().to_string());
         assert_eq!(v["x"].parse::<f64>().unwrap(), a.position.x);
         assert_eq!(v["y"].parse::<f64>().unwrap(), a.position.y);
         assert_eq!(v.get("short"), a.short.as_ref());
@@ -684,8 +684,11 @@ fn graphml_round_trips_every_attribute() {
         assert_eq!(edge.attr("source"), p.a.to_string());
         assert_eq!(edge.attr("target"), p.b.to_string());
         let v = values(edge);
-        assert_eq!(v["form"], p.form.name());
-        assert_eq!(v["formality"], p.formality.name());
+        assert_eq!(v.get("form").map(String::as_str), p.form.map(|f| f.name()));
+        assert_eq!(
+            v.get("formality").map(String::as_str),
+            p.formality.map(|f| f.name())
+        );
         assert_eq!(v.get("label"), p.label.as_ref());
         assert_eq!(v.get("power"), p.power.map(|x| x.to_string()).as_ref());
         assert_eq!(
@@ -733,7 +736,7 @@ fn gexf_round_trips_attributes_positions_and_colours() {
         assert_eq!(node.attr("label"), a.name);
         let v = values("node", node);
         assert_eq!(v["name"], a.name);
-        assert_eq!(v["sector"], a.sector.name());
+        assert_eq!(v["sector"], a.sector.unwrap().name());
         assert_eq!(
             v["budget"].parse::<f64>().unwrap(),
             match a.custom["budget"] {
@@ -745,7 +748,7 @@ fn gexf_round_trips_attributes_positions_and_colours() {
         assert_eq!(position.attr("x").parse::<f64>().unwrap(), a.position.x);
         assert_eq!(-position.attr("y").parse::<f64>().unwrap(), a.position.y);
         let colour = &node.find_all("viz:color")[0];
-        let rgb = partnermap::style::sector_colour(a.sector);
+        let rgb = partnermap::style::actor_colour(a.sector);
         assert_eq!(colour.attr("r"), rgb.0.to_string());
         assert_eq!(colour.attr("b"), rgb.2.to_string());
     }
@@ -760,7 +763,7 @@ fn gexf_round_trips_attributes_positions_and_colours() {
         assert_eq!(edge.attr("target"), p.b.to_string());
         assert_eq!(edge.attrs.get("label"), p.label.as_ref());
         let v = values("edge", edge);
-        assert_eq!(v["form"], p.form.name());
+        assert_eq!(v.get("form").map(String::as_str), p.form.map(|f| f.name()));
         assert_eq!(
             v.get("identity_b"),
             p.identity_b.map(|x| x.to_string()).as_ref()
@@ -771,8 +774,12 @@ fn gexf_round_trips_attributes_positions_and_colours() {
             "tabs survive"
         );
         let shape = &edge.find_all("viz:shape")[0];
-        let dashed = partnermap::style::is_dashed(p.formality);
-        assert_eq!(shape.attr("value"), if dashed { "dashed" } else { "solid" });
+        let line = match partnermap::style::line_style(p.formality) {
+            partnermap::style::LineStyle::Solid => "solid",
+            partnermap::style::LineStyle::Dashed => "dashed",
+            partnermap::style::LineStyle::Dotted => "dotted",
+        };
+        assert_eq!(shape.attr("value"), line);
     }
 }
 
@@ -786,7 +793,7 @@ fn json_is_the_whole_map_with_the_model_field_names() {
         project.actors.len()
     );
     let first = project.partnerships.values().next().unwrap();
-    assert_eq!(json["partnerships"][0]["form"], first.form.name());
+    assert_eq!(json["partnerships"][0]["form"], first.form.unwrap().name());
     assert_eq!(json["partnerships"][0]["a"], first.a.0);
 }
 
@@ -933,7 +940,12 @@ fn quadrant_labels_do_not_overlap_and_stay_inside_the_plot() {
             let mut texts = Vec::new();
             usvg_text_nodes(usvg_group(&tree, "point-labels"), &mut texts);
             let placed = if framework.places_actors() {
-                project.actors.len()
+                let cut = framework.cut(&project.settings);
+                project
+                    .actors
+                    .values()
+                    .filter(|a| partnermap::typology::place_actor(a, cut).placed().is_some())
+                    .count()
             } else {
                 project.partnerships.len()
             };
@@ -1101,7 +1113,7 @@ print(json.dumps({
   "g_nodes": g.number_of_nodes(), "g_edges": g.number_of_edges(),
   "x_nodes": x.number_of_nodes(), "x_edges": x.number_of_edges(),
   "g_name": g.nodes["2"]["name"], "x_label": x.nodes["3"]["label"],
-  "g_influence": g.nodes["1"]["influence"], "g_form": [d["form"] for _, _, d in g.edges(data=True)][0],
+  "g_influence": g.nodes["1"]["influence"], "g_forms": sorted(d.get("form", "") for _, _, d in g.edges(data=True)),
   "x_sector": x.nodes["1"]["sector"], "g_multi": g.is_multigraph(),
 }))
 "#;
@@ -1116,7 +1128,17 @@ print(json.dumps({
     assert_eq!(v["g_name"], KHMER);
     assert_eq!(v["x_label"], ARABIC);
     assert_eq!(v["g_influence"], 1);
-    assert_eq!(v["g_form"], "Integrated");
+    let mut forms: Vec<&str> = project
+        .partnerships
+        .values()
+        .map(|p| p.form.map_or("", |f| f.name()))
+        .collect();
+    forms.sort();
+    assert_eq!(
+        v["g_forms"],
+        serde_json::json!(forms),
+        "a form not set is left out"
+    );
     assert_eq!(v["x_sector"], "State");
     assert_eq!(v["g_multi"], true);
 }

@@ -161,8 +161,12 @@ fn a_gephi_style_graphml_imports_with_labels_positions_and_custom_attributes() {
         .values()
         .find(|a| a.name.starts_with("Local NGO"))
         .unwrap();
-    assert_eq!(ngo.sector, Sector::CivilSociety, "\"NGO\" is an alias");
-    assert_eq!(ngo.level, Level::District);
+    assert_eq!(
+        ngo.sector,
+        Some(Sector::CivilSociety),
+        "\"NGO\" is an alias"
+    );
+    assert_eq!(ngo.level, Some(Level::District));
     assert_eq!(ngo.position, Position::new(-120.5, 40.0));
     assert_eq!(ngo.custom.get("size"), Some(&CustomValue::Number(12.0)));
     assert_eq!(ngo.custom.get("r"), Some(&CustomValue::Number(230.0)));
@@ -178,7 +182,7 @@ fn a_gephi_style_graphml_imports_with_labels_positions_and_custom_attributes() {
         "Edge Label gives the label"
     );
     assert_eq!(e.custom.get("weight"), Some(&CustomValue::Number(2.0)));
-    assert_eq!(e.form, Form::Collaboration);
+    assert_eq!(e.form, Some(Form::Collaboration));
     assert_eq!(e.trust_ab, Some(4));
     // Two edges between the same actors stay two partnerships.
     let parallel = p
@@ -204,13 +208,13 @@ fn a_gephi_style_gexf_imports_with_viz_positions_and_weights() {
     assert_eq!(p.actors.len(), 3);
     let a = &p.actors[&ActorId(1)];
     assert_eq!(a.name, "Ministry of Education");
-    assert_eq!(a.sector, Sector::State);
-    assert_eq!(a.level, Level::National);
-    assert_eq!(a.influence, 5);
+    assert_eq!(a.sector, Some(Sector::State));
+    assert_eq!(a.level, Some(Level::National));
+    assert_eq!(a.influence, Some(5));
     // viz:position y points up in GEXF and down on the canvas.
     assert_eq!(a.position, Position::new(10.0, -250.0));
     let b = &p.actors[&ActorId(2)];
-    assert_eq!(b.sector, Sector::Private, "\"Company\" is an alias");
+    assert_eq!(b.sector, Some(Sector::Private), "\"Company\" is an alias");
     assert_eq!(
         b.custom.get("Modularity Class"),
         Some(&CustomValue::Number(1.0))
@@ -221,7 +225,7 @@ fn a_gephi_style_gexf_imports_with_viz_positions_and_weights() {
         edges[0].custom.get("weight"),
         Some(&CustomValue::Number(3.5))
     );
-    assert_eq!(edges[0].formality, Formality::Mou);
+    assert_eq!(edges[0].formality, Some(Formality::Mou));
     assert_eq!(edges[1].label.as_deref(), Some("co-financing"));
     assert!(edges[1].functions.contains(&Function::Financing));
     // Actor 3 has no position: laid out, and said so.
@@ -246,9 +250,9 @@ fn graphml_and_gexf_written_by_networkx_import() {
             .values()
             .find(|a| a.name == "District office")
             .unwrap();
-        assert_eq!(a.sector, Sector::State, "{name}");
-        assert_eq!(a.level, Level::District, "{name}");
-        assert_eq!(a.influence, 4, "{name}");
+        assert_eq!(a.sector, Some(Sector::State), "{name}");
+        assert_eq!(a.level, Some(Level::District), "{name}");
+        assert_eq!(a.influence, Some(4), "{name}");
         let e = p
             .partnerships
             .values()
@@ -293,8 +297,8 @@ fn spreadsheet_tables_with_other_headers_and_aliases_import() {
         .values()
         .find(|a| a.name == "Youth for Peace")
         .unwrap();
-    assert_eq!(ngo.sector, Sector::CivilSociety);
-    assert_eq!(ngo.level, Level::National);
+    assert_eq!(ngo.sector, Some(Sector::CivilSociety));
+    assert_eq!(ngo.level, Some(Level::National));
     assert_eq!(ngo.kind, "local NGO");
     assert_eq!(
         ngo.custom.get("Budget (USD)"),
@@ -305,8 +309,16 @@ fn spreadsheet_tables_with_other_headers_and_aliases_import() {
         .values()
         .find(|a| a.name == "Provincial Hall")
         .unwrap();
-    assert_eq!(gov.sector, Sector::State, "\"Government\" is an alias");
-    assert_eq!(gov.level, Level::Provincial, "\"Province\" is an alias");
+    assert_eq!(
+        gov.sector,
+        Some(Sector::State),
+        "\"Government\" is an alias"
+    );
+    assert_eq!(
+        gov.level,
+        Some(Level::Provincial),
+        "\"Province\" is an alias"
+    );
     // Partnerships name their actors; semicolon-separated cells; a typo'd case still finds.
     assert_eq!(p.partnerships.len(), 3);
     let e = p
@@ -315,7 +327,7 @@ fn spreadsheet_tables_with_other_headers_and_aliases_import() {
         .find(|e| p.actors[&e.a].name == "Youth for Peace")
         .unwrap();
     assert_eq!(p.actors[&e.b].name, "Commune Council");
-    assert_eq!(e.formality, Formality::Mou);
+    assert_eq!(e.formality, Some(Formality::Mou));
     assert!(e.functions.contains(&Function::PolicyInfluence), "advocacy");
     assert!(
         e.functions.contains(&Function::CapacityBuilding),
@@ -341,7 +353,15 @@ fn an_edge_list_alone_makes_its_actors() {
         got.project
             .actors
             .values()
-            .all(|a| a.tags.contains("no sector in import"))
+            .all(|a| a.sector.is_none() && a.level.is_none() && a.tags.is_empty()),
+        "nothing is guessed or tagged"
+    );
+    assert!(
+        got.notes
+            .iter()
+            .any(|n| n == "3 actors had no sector: theirs is left not set."),
+        "{:?}",
+        got.notes
     );
 }
 

@@ -76,13 +76,13 @@ fn bands_go_from_international_at_the_top_to_village_at_the_bottom() {
         let lowest_above = q
             .actors
             .values()
-            .filter(|a| a.level == pair[0])
+            .filter(|a| a.level == Some(pair[0]))
             .map(|a| a.position.y)
             .fold(f64::NEG_INFINITY, f64::max);
         let highest_below = q
             .actors
             .values()
-            .filter(|a| a.level == pair[1])
+            .filter(|a| a.level == Some(pair[1]))
             .map(|a| a.position.y)
             .fold(f64::INFINITY, f64::min);
         assert!(
@@ -105,11 +105,8 @@ fn ordering_bands_by_partners_crosses_fewer_lines_than_by_id() {
             .filter_map(|e| {
                 let (a, b) = (&p.actors[&e.a], &p.actors[&e.b]);
                 let (top, bottom) = if a.level <= b.level { (a, b) } else { (b, a) };
-                (bottom.level as usize == top.level as usize + 1).then_some((
-                    top.position.x,
-                    bottom.position.x,
-                    top.level as usize,
-                ))
+                let (t, b) = (top.level? as usize, bottom.level? as usize);
+                (b == t + 1).then_some((top.position.x, bottom.position.x, t))
             })
             .collect();
         let mut n = 0;
@@ -133,14 +130,14 @@ fn ordering_bands_by_partners_crosses_fewer_lines_than_by_id() {
         let mut xs: Vec<f64> = laid
             .actors
             .values()
-            .filter(|a| a.level == *level)
+            .filter(|a| a.level == Some(*level))
             .map(|a| a.position.x)
             .collect();
         xs.sort_by(f64::total_cmp);
         let ids: Vec<ActorId> = laid
             .actors
             .values()
-            .filter(|a| a.level == *level)
+            .filter(|a| a.level == Some(*level))
             .map(|a| a.id)
             .collect();
         for (id, x) in ids.iter().zip(xs) {
@@ -166,7 +163,7 @@ fn sectors_get_columns_and_the_circle_is_round() {
         let xs: Vec<f64> = q
             .actors
             .values()
-            .filter(|a| a.sector == s)
+            .filter(|a| a.sector == Some(s))
             .map(|a| a.position.x)
             .collect();
         (
@@ -177,7 +174,7 @@ fn sectors_get_columns_and_the_circle_is_round() {
     let present: Vec<Sector> = Sector::ALL
         .iter()
         .copied()
-        .filter(|s| q.actors.values().any(|a| a.sector == *s))
+        .filter(|s| q.actors.values().any(|a| a.sector == Some(*s)))
         .collect();
     for pair in present.windows(2) {
         assert!(

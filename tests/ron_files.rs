@@ -54,7 +54,8 @@ fn files_are_written_in_id_order_with_unset_fields_left_out() {
 
 #[test]
 fn older_files_without_later_fields_still_load() {
-    // No meta, settings, next_ids, practices, form, status, influence: all have defaults.
+    // No meta, settings, next_ids, practices, form, status, influence: all have defaults, and
+    // what nobody said (form, formality, influence) stays not set.
     let text = r#"(
         format: "partnermap",
         version: 1,
@@ -65,9 +66,9 @@ fn older_files_without_later_fields_still_load() {
     let e = p.partnership(PartnershipId(2)).unwrap();
     assert_eq!(
         (e.form, e.formality, e.status),
-        (Form::Interaction, Formality::Personal, Status::Active)
+        (None, None, Status::Active)
     );
-    assert_eq!(p.actor(ActorId(1)).unwrap().influence, 3);
+    assert_eq!(p.actor(ActorId(1)).unwrap().influence, None);
     assert_eq!(p.settings, Settings::default());
     // Ids continue after the highest in the file.
     assert_eq!(p.allocate_actor_id(), ActorId(5));

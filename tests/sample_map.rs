@@ -234,8 +234,8 @@ fn convert_actor(json: &Value) -> Actor {
     );
     a.short = Some(short(id).to_string()).filter(|s| *s != a.name);
     a.kind = kind(json["subtype"].as_str().unwrap_or_default());
-    a.influence = json["influence"].as_u64().expect("influence") as u8;
-    a.interest = json["interest"].as_u64().expect("interest") as u8;
+    a.influence = Some(json["influence"].as_u64().expect("influence") as u8);
+    a.interest = Some(json["interest"].as_u64().expect("interest") as u8);
     a.capacity = json["capacity"].as_u64().map(|v| v as u8);
     a.resources = strings(&json["resources"])
         .iter()
@@ -275,8 +275,8 @@ fn convert_partnership(json: &Value, actors: &BTreeMap<u64, Value>) -> Partnersh
         .iter()
         .map(|f| function(f))
         .collect();
-    p.form = Form::ALL[json["form"].as_u64().expect("form") as usize];
-    p.formality = Formality::ALL[json["formality"].as_u64().expect("formality") as usize];
+    p.form = Some(Form::ALL[json["form"].as_u64().expect("form") as usize]);
+    p.formality = Some(Formality::ALL[json["formality"].as_u64().expect("formality") as usize]);
     let side = |id: u64| {
         actors[&id]["sector"]
             .as_str()
@@ -483,7 +483,7 @@ fn the_embedded_sample_is_valid_and_complete() {
     assert_eq!(project.actors.len(), 24);
     assert_eq!(project.partnerships.len(), 29);
     assert!(project.validate().is_empty());
-    let sectors: BTreeSet<Sector> = project.actors.values().map(|a| a.sector).collect();
+    let sectors: BTreeSet<Sector> = project.actors.values().filter_map(|a| a.sector).collect();
     assert!(sectors.contains(&Sector::State) && sectors.contains(&Sector::Donor));
     // Estimates stay visible.
     let estimated = project
@@ -508,8 +508,8 @@ fn sample_conversion_follows_the_mapping_rules() {
         (p1.trust_ab, p1.trust_ba, p1.power),
         (Some(4), Some(4), Some(0))
     );
-    assert_eq!(p1.form, Form::Coalition);
-    assert_eq!(p1.formality, Formality::ContractOrGrant);
+    assert_eq!(p1.form, Some(Form::Coalition));
+    assert_eq!(p1.formality, Some(Formality::ContractOrGrant));
     assert_eq!(
         trust(&serde_json::json!({"reliability": 1, "mission_support": 1, "openness": 1})),
         Some(1)
@@ -528,11 +528,11 @@ fn sample_conversion_follows_the_mapping_rules() {
     );
     // Sectors: external → Donor, hybrid → Joint, citizens → Community, NGOs → civil society.
     let sector_of = |id| project.actor(ActorId(id)).unwrap().sector;
-    assert_eq!(sector_of(1), Sector::Donor);
-    assert_eq!(sector_of(15), Sector::Joint);
-    assert_eq!(sector_of(19), Sector::Community);
-    assert_eq!(sector_of(6), Sector::CivilSociety);
-    assert_eq!(sector_of(2), Sector::State);
+    assert_eq!(sector_of(1), Some(Sector::Donor));
+    assert_eq!(sector_of(15), Some(Sector::Joint));
+    assert_eq!(sector_of(19), Some(Sector::Community));
+    assert_eq!(sector_of(6), Some(Sector::CivilSociety));
+    assert_eq!(sector_of(2), Some(Sector::State));
 }
 
 fn distance_to_segment(p: Position, a: Position, b: Position) -> f64 {

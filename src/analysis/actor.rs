@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::graph::SimpleGraph;
-use super::quadrant::placed_json;
+use super::quadrant::placement_json;
 use crate::model::{ActorId, Choice, Level, Project, Sector};
-use crate::typology::{Placed, place_actor};
+use crate::typology::{Placement, place_actor};
 
 /// Every indicator of one actor. Missing data gives `None` (JSON null); the `…_known` counts
 /// say how many partnerships a mean is computed from.
@@ -18,15 +18,15 @@ pub struct ActorIndicators {
     pub id: ActorId,
     /// Its name, so that reports can be read on their own.
     pub name: String,
-    /// Its sector.
-    pub sector: Sector,
-    /// Its level.
-    pub level: Level,
+    /// Its sector, if set.
+    pub sector: Option<Sector>,
+    /// Its level, if set.
+    pub level: Option<Level>,
     /// Distinct partners.
     pub degree: usize,
     /// Partnerships, parallel ones counted each.
     pub partnerships: usize,
-    /// Distinct partners of another sector.
+    /// Distinct partners of another sector (both sectors set).
     pub cross_sector_degree: usize,
     /// Normalised betweenness on the simple graph, when it was computed.
     pub betweenness: Option<f64>,
@@ -46,9 +46,10 @@ pub struct ActorIndicators {
     /// Pairs of its partners that are not partners of each other and belong to different
     /// sectors: the gaps between sectors it bridges.
     pub brokerage: usize,
-    /// Its place in framework D (Mendelow), with the project's cut.
-    #[serde(serialize_with = "placed_json")]
-    pub mendelow: Placed,
+    /// Its place in framework D (Mendelow), with the project's cut; unplaced while its
+    /// influence or interest is not set.
+    #[serde(serialize_with = "placement_json")]
+    pub mendelow: Placement,
 }
 
 /// Sums toward an actor's means, gathered in one pass over the partnerships.
@@ -90,7 +91,7 @@ fn t_scale(score: Option<u8>) -> Option<f64> {
 pub(super) fn actor_indicators(
     project: &Project,
     graph: &SimpleGraph,
-    sectors: &[Sector],
+    sectors: &[Option<Sector>],
     betweenness: Option<&BTreeMap<ActorId, f64>>,
 ) -> BTreeMap<ActorId, ActorIndicators> {
     let mut tally = vec![Tally::default(); graph.len()];
@@ -129,7 +130,9 @@ pub(super) fn actor_indicators(
                 partnerships: t.partnerships,
                 cross_sector_degree: partners
                     .iter()
-                    .filter(|&&j| sectors[j as usize] != sector)
+                    .filter(|&&j| {
+                        sector.is_some_and(|s| sectors[j as usize].is_some_and(|t| t != s))
+                    })
                     .count(),
                 betweenness: betweenness.and_then(|m| m.get(&actor.id).copied()),
                 trust_received: t.received.value(),
@@ -147,12 +150,12 @@ pub(super) fn actor_indicators(
 }
 
 /// For each actor, the pairs of its partners that are not partners of each other and belong
-/// to different sectors.
+/// to different sectors (partners whose sector is not set are left out).
 ///
 /// Pairs of partners in different sectors are counted from the sector tally of the partners
-/// (all pairs minus same-sector pairs); those that are themselves linked are then found by
+/// (all pairs of partners with a sector minus same-sector pairs); those that are themselves linked are then found by
 /// marking the partners and walking their own partner lists, and taken off.
-fn brokerage(graph: &SimpleGraph, sectors: &[Sector]) -> Vec<usize> {
+fn brokerage(graph: &SimpleGraph, sectors: &[Option<Sector>]) -> Vec<usize> {
     let n = graph.len();
     let mut mark = vec![usize::MAX; n];
     (0..n)
@@ -161,10 +164,13 @@ fn brokerage(graph: &SimpleGraph, sectors: &[Sector]) -> Vec<usize> {
             let mut per_sector = [0usize; Sector::ALL.len()];
             for &j in partners {
                 mark[j as usize] = i;
-                per_sector[sectors[j as usize] as usize] += 1;
+                if let Some(s) = sectors[j as usize] {
+                    per_sector[s as usize] += 1;
+                }
             }
             let pairs = |k: usize| k * k.saturating_sub(1) / 2;
-            let cross = pairs(partners.len()) - per_sector.iter().map(|&k| pairs(k)).sum::<usize>();
+            let known: usize = per_sector.iter().sum();
+            let cross = pairs(known) - per_sector.iter().map(|&k| pairs(k)).sum::<usize>();
             let mut linked_cross = 0;
             for &j in partners {
                 let theirs = graph.neighbours(j as usize);
@@ -173,7 +179,11 @@ fn brokerage(graph: &SimpleGraph, sectors: &[Sector]) -> Vec<usize> {
                 linked_cross += theirs[above..]
                     .iter()
                     .filter(|&&k| {
-                        mark[k as usize] == i && sectors[k as usize] != sectors[j as usize]
+                        mark[k as usize] == i
+                            && matches!(
+                                (sectors[k as usize], sectors[j as usize]),
+                                (Some(x), Some(y)) if x != y
+                            )
                     })
                     .count();
             }
@@ -199,7 +209,7 @@ mod tests {
 
     fn run(p: &Project) -> BTreeMap<ActorId, ActorIndicators> {
         let graph = SimpleGraph::new(p);
-        let sectors: Vec<Sector> = p.actors.values().map(|a| a.sector).collect();
+        let sectors: Vec<Option<Sector>> = p.actors.values().map(|a| a.sector).collect();
         actor_indicators(p, &graph, &sectors, None)
     }
 
@@ -314,11 +324,17 @@ mod tests {
     fn mendelow_follows_the_projects_cut() {
         let mut p = five();
         let a = p.actors.get_mut(&ActorId(1)).unwrap();
-        a.interest = 4; // x = 0.75
-        a.influence = 3; // y = 0.5
-        assert_eq!(run(&p)[&ActorId(1)].mendelow.quadrant, "Key players");
+        a.interest = Some(4); // x = 0.75
+        a.influence = Some(3); // y = 0.5
+        let placed = |p: &Project| *run(p)[&ActorId(1)].mendelow.placed().unwrap();
+        assert_eq!(placed(&p).quadrant, "Key players");
         p.settings.cuts.d = Cut { x: 0.5, y: 0.6 };
-        let at = run(&p)[&ActorId(1)].mendelow;
+        let at = placed(&p);
         assert_eq!((at.x, at.y, at.quadrant), (0.75, 0.5, "Keep informed"));
+        p.actors.get_mut(&ActorId(1)).unwrap().influence = None;
+        assert_eq!(
+            run(&p)[&ActorId(1)].mendelow,
+            Placement::Unplaced("influence not set")
+        );
     }
 }

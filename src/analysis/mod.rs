@@ -48,7 +48,7 @@ pub struct Indicators {
 /// that everything else is ready at once; with `None` every actor's betweenness is `None`.
 pub fn compute(project: &Project, betweenness: Option<&BTreeMap<ActorId, f64>>) -> Indicators {
     let graph = SimpleGraph::new(project);
-    let sectors: Vec<Sector> = project.actors.values().map(|a| a.sector).collect();
+    let sectors: Vec<Option<Sector>> = project.actors.values().map(|a| a.sector).collect();
     let cuts = project.settings.cuts;
     let partnerships: BTreeMap<PartnershipId, PartnershipIndicators> = project
         .partnerships

@@ -49,26 +49,37 @@ pub struct NetworkIndicators {
     pub power_known: usize,
     /// power_known / partnerships.
     pub power_coverage: Option<f64>,
-    /// Partnerships of each form, every form present.
+    /// Partnerships of each form, every form present; partnerships whose form is not set
+    /// are not counted.
     pub form_counts: BTreeMap<Form, usize>,
-    /// Share of Integrated partnerships.
+    /// Partnerships with their form set.
+    pub form_known: usize,
+    /// Share of Integrated partnerships among those with their form set.
     pub integrated_share: Option<f64>,
     /// Partnerships with formality MoU or more.
     pub formal_count: usize,
-    /// formal_count / partnerships.
+    /// Partnerships with their formality set.
+    pub formality_known: usize,
+    /// formal_count / formality_known.
     pub formal_share: Option<f64>,
+    /// Actors with their sector set.
+    pub sector_known: usize,
+    /// Partnerships whose two ends both have their sector set: what the sector shares below
+    /// are computed from.
+    pub sector_pairs_known: usize,
     /// Partnerships joining a State actor to a non-state one (civil society, private or
     /// community).
     pub state_nonstate_count: usize,
-    /// state_nonstate_count / partnerships.
+    /// state_nonstate_count / sector_pairs_known.
     pub state_nonstate_share: Option<f64>,
     /// Partnerships joining actors of different sectors.
     pub cross_sector_count: usize,
     /// Partnerships joining actors of the same sector.
     pub same_sector_count: usize,
-    /// cross_sector_count / partnerships.
+    /// cross_sector_count / sector_pairs_known.
     pub cross_sector_share: Option<f64>,
-    /// Krackhardt's E-I index by sector: (cross-sector − same-sector) / partnerships, −1…+1.
+    /// Krackhardt's E-I index by sector: (cross-sector − same-sector) / sector_pairs_known,
+    /// −1…+1.
     pub ei_index: Option<f64>,
     /// How many partnerships (A–C) or actors (D) fall in each quadrant.
     pub quadrant_counts: FrameworkCounts,
@@ -92,7 +103,7 @@ fn mean(values: impl Iterator<Item = Option<f64>>) -> (Option<f64>, usize) {
 pub(super) fn network_indicators(
     project: &Project,
     graph: &SimpleGraph,
-    sectors: &[Sector],
+    sectors: &[Option<Sector>],
     actors: &BTreeMap<ActorId, ActorIndicators>,
     partnerships: &BTreeMap<PartnershipId, PartnershipIndicators>,
 ) -> NetworkIndicators {
@@ -119,17 +130,27 @@ pub(super) fn network_indicators(
         mean(partnerships.values().map(|p| p.power_asymmetry));
 
     let mut form_counts: BTreeMap<Form, usize> = Form::ALL.iter().map(|&f| (f, 0)).collect();
-    let mut formal_count = 0;
+    let (mut form_known, mut formality_known, mut formal_count) = (0, 0, 0);
+    let mut sector_pairs_known = 0;
     let mut state_nonstate_count = 0;
     let mut cross_sector_count = 0;
     let mut same_sector_count = 0;
     for (p, ends) in project.partnerships.values().zip(graph.ends()) {
-        *form_counts.entry(p.form).or_insert(0) += 1;
-        if p.formality >= Formality::Mou {
-            formal_count += 1;
+        if let Some(form) = p.form {
+            *form_counts.entry(form).or_insert(0) += 1;
+            form_known += 1;
+        }
+        if let Some(formality) = p.formality {
+            formality_known += 1;
+            if formality >= Formality::Mou {
+                formal_count += 1;
+            }
         }
         let Some((a, b)) = *ends else { continue };
-        let (sa, sb) = (sectors[a as usize], sectors[b as usize]);
+        let (Some(sa), Some(sb)) = (sectors[a as usize], sectors[b as usize]) else {
+            continue;
+        };
+        sector_pairs_known += 1;
         if sa == sb {
             same_sector_count += 1;
         } else {
@@ -149,7 +170,7 @@ pub(super) fn network_indicators(
         quadrant_counts.c.add(&p.quadrants.c);
     }
     for a in actors.values() {
-        quadrant_counts.d.add_placed(&a.mendelow);
+        quadrant_counts.d.add(&a.mendelow);
     }
 
     NetworkIndicators {
@@ -170,16 +191,21 @@ pub(super) fn network_indicators(
         power_known,
         power_coverage: share(power_known, m),
         form_counts,
-        integrated_share: share(integrated, m),
+        form_known,
+        integrated_share: share(integrated, form_known),
         formal_count,
-        formal_share: share(formal_count, m),
+        formality_known,
+        formal_share: share(formal_count, formality_known),
+        sector_known: sectors.iter().flatten().count(),
+        sector_pairs_known,
         state_nonstate_count,
-        state_nonstate_share: share(state_nonstate_count, m),
+        state_nonstate_share: share(state_nonstate_count, sector_pairs_known),
         cross_sector_count,
         same_sector_count,
-        cross_sector_share: share(cross_sector_count, m),
-        ei_index: (m > 0)
-            .then(|| (cross_sector_count as f64 - same_sector_count as f64) / m as f64),
+        cross_sector_share: share(cross_sector_count, sector_pairs_known),
+        ei_index: (sector_pairs_known > 0).then(|| {
+            (cross_sector_count as f64 - same_sector_count as f64) / sector_pairs_known as f64
+        }),
         quadrant_counts,
     }
 }
@@ -210,7 +236,9 @@ mod tests {
 
     fn add_actor(p: &mut Project, sector: Sector) -> ActorId {
         let id = p.allocate_actor_id();
-        p.insert_actor(Actor::new(id, format!("A{}", id.0), sector, Level::Commune));
+        let mut a = Actor::new(id, format!("A{}", id.0), sector, Level::Commune);
+        (a.influence, a.interest) = (Some(3), Some(3));
+        p.insert_actor(a);
         id
     }
 
@@ -225,7 +253,8 @@ mod tests {
     }
 
     /// Five actors: 1 State, 2 CivilSociety, 3 Private, 4 State, 5 Donor (isolated).
-    /// Partnerships: p1 1–2, p2 2–1 (parallel), p3 1–3, p4 1–4, p5 3–2.
+    /// Partnerships: p1 1–2, p2 2–1 (parallel), p3 1–3, p4 1–4, p5 3–2 (its form and
+    /// formality not set).
     fn sample() -> Project {
         let mut p = Project::new();
         let [s1, c2, p3, s4, _d5] = [
@@ -240,17 +269,19 @@ mod tests {
         e.trust_ab = Some(5);
         e.trust_ba = Some(3); // t = (4 − 1) / 4 = 0.75, gap 2 / 4 = 0.5
         e.power = Some(-2); // asymmetry 1
-        e.form = Form::Integrated;
-        e.formality = Formality::Mou;
+        e.form = Some(Form::Integrated);
+        e.formality = Some(Formality::Mou);
         let e = link(&mut p, c2, s1);
         e.trust_ab = Some(1); // t = 0, no gap
-        e.form = Form::Collaboration;
-        e.formality = Formality::Institutionalised;
+        e.form = Some(Form::Collaboration);
+        e.formality = Some(Formality::Institutionalised);
         let e = link(&mut p, s1, p3);
         e.power = Some(0); // asymmetry 0
-        e.form = Form::Coalition;
-        e.formality = Formality::LetterOfSupport;
-        link(&mut p, s1, s4);
+        e.form = Some(Form::Coalition);
+        e.formality = Some(Formality::LetterOfSupport);
+        let e = link(&mut p, s1, s4);
+        e.form = Some(Form::Interaction);
+        e.formality = Some(Formality::Personal);
         link(&mut p, p3, c2);
         p
     }
@@ -277,12 +308,16 @@ mod tests {
         // Power on p1 (1) and p3 (0): 0.5 from 2 of 5.
         assert_eq!((n.mean_power_asymmetry, n.power_known), (Some(0.5), 2));
         assert_eq!(n.power_coverage, Some(0.4));
-        // Forms: p4, p5 Interaction; p3 Coalition; p2 Collaboration; p1 Integrated.
+        // Forms: p4 Interaction; p3 Coalition; p2 Collaboration; p1 Integrated; p5 not set
+        // and not counted: integrated 1 of 4.
         let forms: Vec<usize> = n.form_counts.values().copied().collect();
-        assert_eq!(forms, vec![2, 1, 1, 1]);
-        assert_eq!(n.integrated_share, Some(0.2));
-        // MoU or more: p1 (Mou), p2 (Institutionalised): 2 of 5.
-        assert_eq!((n.formal_count, n.formal_share), (2, Some(0.4)));
+        assert_eq!(forms, vec![1, 1, 1, 1]);
+        assert_eq!((n.form_known, n.integrated_share), (4, Some(0.25)));
+        // MoU or more: p1 (Mou), p2 (Institutionalised): 2 of the 4 with formality set.
+        assert_eq!(
+            (n.formal_count, n.formality_known, n.formal_share),
+            (2, 4, Some(0.5))
+        );
         // State–non-state: p1, p2 (State–CivilSociety), p3 (State–Private); p4 is
         // State–State and p5 CivilSociety–Private: 3 of 5.
         assert_eq!(
@@ -301,21 +336,21 @@ mod tests {
         let n = net(&p);
         // A: x = formality / 5, y = depth / 3.
         // p1 (0.6, 1) institutionalised; p2 (1, 2/3) institutionalised; p3 (0.4, 1/3)
-        // personal; p4, p5 (0, 0) personal.
+        // personal; p4 (0, 0) personal; p5, its form and formality not set, unplaced.
         let a = &n.quadrant_counts.a;
         assert_eq!(a.placed["Institutionalised partnership"], 2);
-        assert_eq!(a.placed["Personal cooperation"], 3);
+        assert_eq!(a.placed["Personal cooperation"], 2);
         assert_eq!(a.placed["Formal but shallow"], 0);
-        assert_eq!(a.unplaced, Some(0));
+        assert_eq!(a.unplaced, Some(1));
         // B: no identity scores anywhere.
         assert_eq!(n.quadrant_counts.b.unplaced, Some(5));
         assert_eq!(n.quadrant_counts.b.placed_total(), 0);
         // C: only p1 has both power and trust: (1, 0.75) benevolent hierarchy.
         assert_eq!(n.quadrant_counts.c.placed["Benevolent hierarchy"], 1);
         assert_eq!(n.quadrant_counts.c.unplaced, Some(4));
-        // D: every actor at (0.5, 0.5), on both cuts: key players; D has no unplaced.
+        // D: every actor at (0.5, 0.5), on both cuts: key players.
         assert_eq!(n.quadrant_counts.d.placed["Key players"], 5);
-        assert_eq!(n.quadrant_counts.d.unplaced, None);
+        assert_eq!(n.quadrant_counts.d.unplaced, Some(0));
         // Moving A's formality cut to 0.7 sends p1 (x 0.6) to relational collaboration;
         // moving D's cuts above 0.5 makes every actor "monitor".
         p.settings.cuts.a = Cut { x: 0.7, y: 0.5 };
@@ -328,6 +363,32 @@ mod tests {
         assert_eq!(n.quadrant_counts.a.placed["Relational collaboration"], 1);
         assert_eq!(n.quadrant_counts.d.placed["Monitor"], 5);
         assert_eq!(n.quadrant_counts.d.placed["Key players"], 0);
+        // An actor whose influence nobody gave is not placed in D.
+        p.actors.get_mut(&ActorId(1)).unwrap().influence = None;
+        let d = &net(&p).quadrant_counts.d;
+        assert_eq!((d.placed_total(), d.unplaced), (4, Some(1)));
+    }
+
+    #[test]
+    fn sector_shares_leave_out_partnerships_with_an_end_whose_sector_is_not_set() {
+        let mut p = sample();
+        // Actor 4's sector is not set: p4 (1–4, State–State) drops out of every sector share.
+        p.actors.get_mut(&ActorId(4)).unwrap().sector = None;
+        let n = net(&p);
+        assert_eq!((n.sector_known, n.sector_pairs_known), (4, 4));
+        // p1, p2, p3 are State–non-state; all four are cross-sector; E-I (4 − 0) / 4 = 1.
+        assert_eq!(
+            (n.state_nonstate_count, n.state_nonstate_share),
+            (3, Some(0.75))
+        );
+        assert_eq!((n.cross_sector_count, n.same_sector_count), (4, 0));
+        assert_eq!(n.cross_sector_share, Some(1.0));
+        assert_eq!(n.ei_index, Some(1.0));
+        // Actor 1's partners 2, 3 and 4: only 2 and 3 have a sector, and they are linked.
+        let actors = compute(&p, None).actors;
+        assert_eq!(actors[&ActorId(1)].cross_sector_degree, 2);
+        assert_eq!(actors[&ActorId(1)].brokerage, 0);
+        assert_eq!(actors[&ActorId(4)].cross_sector_degree, 0);
     }
 
     #[test]

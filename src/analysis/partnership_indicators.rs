@@ -68,8 +68,8 @@ mod tests {
         p.trust_ab = Some(4);
         p.trust_ba = Some(2);
         p.power = Some(1);
-        p.formality = Formality::Mou;
-        p.form = Form::Coalition;
+        p.formality = Some(Formality::Mou);
+        p.form = Some(Form::Coalition);
         let ind = PartnershipIndicators::of(&p, &Cuts::default());
         // t = (3 − 1) / 4 = 0.5; gap = 2 / 4 = 0.5; asymmetry = 1 / 2.
         assert_eq!(ind.trust, Some(0.5));
@@ -100,7 +100,7 @@ mod tests {
         assert_eq!(json["trust"], serde_json::Value::Null);
         assert_eq!(
             json["quadrants"]["a"],
-            serde_json::json!({"x": 0.0, "y": 0.0, "quadrant": "Personal cooperation"})
+            serde_json::json!({"unplaced": "formality not set"})
         );
         assert_eq!(
             json["quadrants"]["c"],

@@ -20,8 +20,8 @@ pub struct QuadrantCounts {
     /// The count in each quadrant, by quadrant name; every quadrant is present, even at 0.
     #[serde(flatten)]
     pub placed: BTreeMap<&'static str, usize>,
-    /// How many could not be placed for lack of data; `None` for framework D, which places
-    /// every actor.
+    /// How many could not be placed for lack of data (for framework D: actors whose influence
+    /// or interest is not set).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unplaced: Option<usize>,
 }
@@ -31,7 +31,7 @@ impl QuadrantCounts {
     pub fn empty(framework: Framework) -> Self {
         Self {
             placed: quadrant_names(framework).map(|q| (q, 0)).into(),
-            unplaced: (!framework.places_actors()).then_some(0),
+            unplaced: Some(0),
         }
     }
 

@@ -118,27 +118,42 @@ fn write_network(out: &mut String, project: &Project, n: &NetworkIndicators) -> 
         pct(n.mean_power_asymmetry),
         from(n.power_known, m),
     )?;
-    row("Forms", String::new(), n.forms_text(", "))?;
+    row(
+        "Forms",
+        String::new(),
+        format!(
+            "{} (form set for {} of {m})",
+            n.forms_text(", "),
+            n.form_known
+        ),
+    )?;
     let integrated = n.form_counts.get(&Form::Integrated).copied().unwrap_or(0);
     row(
         "Integrated",
         pct(n.integrated_share),
-        format!("{integrated} of {m}"),
+        format!("{integrated} of {} with their form set", n.form_known),
     )?;
     row(
         "Formal (MoU or more)",
         pct(n.formal_share),
-        format!("{} of {m}", n.formal_count),
+        format!(
+            "{} of {} with their formality set",
+            n.formal_count, n.formality_known
+        ),
     )?;
+    let pairs = format!(
+        "{} partnerships with both sectors set; sector set for {} of {} actors",
+        n.sector_pairs_known, n.sector_known, n.actors
+    );
     row(
         "State – non-state",
         pct(n.state_nonstate_share),
-        format!("{} of {m}", n.state_nonstate_count),
+        format!("{} of {pairs}", n.state_nonstate_count),
     )?;
     row(
         "Cross-sector",
         pct(n.cross_sector_share),
-        format!("{} of {m}", n.cross_sector_count),
+        format!("{} of {pairs}", n.cross_sector_count),
     )?;
     row(
         "E-I index (sectors)",
@@ -182,7 +197,7 @@ fn write_actors(out: &mut String, ind: &Indicators) -> std::fmt::Result {
             pct(a.trust_given),
             a.power_score
                 .map_or_else(|| "—".to_string(), |v| format!("{v:+.2}")),
-            a.mendelow.quadrant,
+            a.mendelow.placed().map_or("—", |p| p.quadrant),
             a.name,
             a.id,
         )?;

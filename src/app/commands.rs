@@ -76,11 +76,7 @@ impl PartnerMapApp {
             }
             Action::AddActor => {
                 let at = self.view.canvas.camera.map_or(Pos2::ZERO, |c| c.center);
-                self.view.canvas.new_actor = Some(NewActorPrompt {
-                    at,
-                    name: String::new(),
-                    focus: true,
-                });
+                self.view.canvas.new_actor = Some(NewActorPrompt::at(at));
             }
             Action::ConnectMode => self.view.canvas.connect_mode = !self.view.canvas.connect_mode,
             Action::FitView => self.view.canvas.fit_on_next_frame(),

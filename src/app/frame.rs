@@ -9,7 +9,7 @@ use egui::{Pos2, RichText, ViewportCommand};
 
 use super::{AnalysisTab, PartnerMapApp, STARTED, ThemeChoice, Then};
 use crate::analysis::Indicators;
-use crate::model::{ActorId, Level, PartnershipId, Sector};
+use crate::model::{ActorId, PartnershipId};
 use crate::style::SizeBy;
 use crate::ui::actions::Action;
 use crate::ui::canvas::{Overlay, canvas_ui};
@@ -146,11 +146,6 @@ impl PartnerMapApp {
             });
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
-        let defaults = self
-            .view
-            .canvas
-            .new_actor_defaults
-            .unwrap_or((Sector::State, Level::Commune));
         // The part of the map on screen, where quick entry puts new actors.
         let view = match (self.view.canvas.camera, self.view.canvas.screen) {
             (Some(cam), Some(screen)) => cam.visible(screen),
@@ -158,7 +153,7 @@ impl PartnerMapApp {
         };
         egui::Panel::bottom("quick entry").show(ui, |ui| {
             ui.add_space(2.0);
-            intents.extend(self.quick.ui(ui, &self.doc.project, view, defaults));
+            intents.extend(self.quick.ui(ui, &self.doc.project, view));
             ui.add_space(2.0);
         });
         let matches = self.filter_matches();
@@ -240,11 +235,7 @@ impl PartnerMapApp {
                             egui::CollapsingHeader::new("Legend")
                                 .default_open(true)
                                 .show(ui, |ui| {
-                                    legend_ui(
-                                        ui,
-                                        self.doc.project.settings.colour_by,
-                                        self.prefs.encoding(),
-                                    );
+                                    legend_ui(ui, &self.doc.project, self.prefs.encoding());
                                 });
                         });
                     });

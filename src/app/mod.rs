@@ -29,7 +29,7 @@ use crate::ui::inspector::InspectorState;
 use crate::ui::intent::Edit;
 use crate::ui::quadrant::QuadrantState;
 use crate::ui::quick_entry::QuickEntry;
-use crate::ui::view::{Item, ViewState};
+use crate::ui::view::ViewState;
 
 pub use crate::style::{SizeBy, ViewEncoding};
 pub use crate::ui::modals::{ExportChoice, Notice};
@@ -226,11 +226,6 @@ impl PartnerMapApp {
             Ok(()) => {
                 self.doc.revision += 1;
                 if let Some(items) = edit.select {
-                    if let [Item::Actor(id)] = items.as_slice()
-                        && let Some(a) = self.doc.project.actor(*id)
-                    {
-                        self.view.canvas.new_actor_defaults = Some((a.sector, a.level));
-                    }
                     self.view.selection = items.into_iter().collect();
                 }
                 self.view.forget_missing(&self.doc.project);

@@ -101,7 +101,7 @@ mod tests {
     fn a_change_that_changes_nothing_makes_no_command() {
         let project = map();
         let a = &project.actors[&ActorId(1)];
-        assert_eq!(update_actor(a, |x| x.sector = Sector::State), None);
+        assert_eq!(update_actor(a, |x| x.sector = Some(Sector::State)), None);
         let p = &project.partnerships[&PartnershipId(1)];
         assert_eq!(update_partnership(p, |q| q.notes = String::new()), None);
     }
@@ -124,11 +124,18 @@ mod tests {
         let mut project = map();
         let actors: Vec<Actor> = project.actors.values().take(2).cloned().collect();
         let refs: Vec<&Actor> = actors.iter().collect();
-        update_each_actor(&refs, |a| a.sector = Sector::Donor)
+        update_each_actor(&refs, |a| a.sector = Some(Sector::Donor))
             .apply(&mut project)
             .expect("valid");
-        let sectors: Vec<Sector> = project.actors.values().map(|a| a.sector).collect();
-        assert_eq!(sectors, [Sector::Donor, Sector::Donor, Sector::State]);
+        let sectors: Vec<Option<Sector>> = project.actors.values().map(|a| a.sector).collect();
+        assert_eq!(
+            sectors,
+            [
+                Some(Sector::Donor),
+                Some(Sector::Donor),
+                Some(Sector::State)
+            ]
+        );
 
         let list: Vec<Partnership> = project.partnerships.values().cloned().collect();
         let refs: Vec<&Partnership> = list.iter().collect();

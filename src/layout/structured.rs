@@ -71,10 +71,11 @@ pub fn by_level(
     movable: &BTreeSet<ActorId>,
     progress: &Progress,
 ) -> Result<Moves, Cancelled> {
-    let mut bands: Vec<Vec<ActorId>> = vec![Vec::new(); Level::ALL.len()];
+    // One band per level, and a last one for actors whose level is not set.
+    let mut bands: Vec<Vec<ActorId>> = vec![Vec::new(); Level::ALL.len() + 1];
     for id in movable {
         if let Some(a) = project.actors.get(id) {
-            bands[a.level as usize].push(*id);
+            bands[a.level.map_or(Level::ALL.len(), |l| l as usize)].push(*id);
         }
     }
     let per = per_row(movable.len());
@@ -146,16 +147,23 @@ pub fn by_sector(
     let per_column = ((movable.len() as f64).sqrt() * 1.2).ceil().max(8.0) as usize;
     let mut out = Vec::new();
     let mut left = 0.0;
-    for (i, sector) in Sector::ALL.iter().enumerate() {
+    // One column per sector, and a last one for actors whose sector is not set.
+    let sectors: Vec<Option<Sector>> = Sector::ALL
+        .iter()
+        .copied()
+        .map(Some)
+        .chain([None])
+        .collect();
+    for (i, sector) in sectors.iter().enumerate() {
         if progress.is_cancelled() {
             return Err(Cancelled);
         }
-        progress.set(i, Sector::ALL.len());
+        progress.set(i, sectors.len());
         let mut column: Vec<(u8, &str, ActorId)> = movable
             .iter()
             .filter_map(|id| project.actors.get(id))
             .filter(|a| a.sector == *sector)
-            .map(|a| (a.level as u8, a.name.as_str(), a.id))
+            .map(|a| (level_rank(a.level), a.name.as_str(), a.id))
             .collect();
         if column.is_empty() {
             continue;
@@ -186,6 +194,11 @@ pub fn by_sector(
     Ok(out)
 }
 
+/// The order of a level, International first; not set last.
+fn level_rank(level: Option<Level>) -> u8 {
+    level.map_or(u8::MAX, |l| l as u8)
+}
+
 /// A circle, grouped by sector then level; each actor gets an arc as wide as its label.
 pub fn circular(
     project: &Project,
@@ -198,8 +211,8 @@ pub fn circular(
         .map(|a| {
             let tall = 2.0 * crate::style::actor_radius(a) + label_height(a) + 8.0;
             (
-                a.sector as u8,
-                a.level as u8,
+                a.sector.map_or(u8::MAX, |s| s as u8),
+                level_rank(a.level),
                 a.name.as_str(),
                 a.id,
                 label_width(a),

@@ -27,10 +27,6 @@ fn is_false(v: &bool) -> bool {
     !*v
 }
 
-pub(crate) fn default_score() -> u8 {
-    3
-}
-
 /// A ministry, office, council, school, NGO, group, firm, donor or joint body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,19 +38,21 @@ pub struct Actor {
     /// Abbreviation shown on the canvas when zoomed out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short: Option<String>,
-    /// Which part of society it belongs to.
-    pub sector: Sector,
+    /// Which part of society it belongs to; not set until someone says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<Sector>,
     /// What kind of body it is, in free text ("commune/sangkat council").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub kind: String,
-    /// The tier of governance it works at.
-    pub level: Level,
-    /// Power to shape outcomes, 1–5.
-    #[serde(default = "default_score")]
-    pub influence: u8,
-    /// Stake in the partnership goals, 1–5.
-    #[serde(default = "default_score")]
-    pub interest: u8,
+    /// The tier of governance it works at, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// Power to shape outcomes, 1–5, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub influence: Option<u8>,
+    /// Stake in the partnership goals, 1–5, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest: Option<u8>,
     /// Capacity to deliver on commitments, 1–5, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capacity: Option<u8>,
@@ -85,17 +83,18 @@ pub struct Actor {
 }
 
 impl Actor {
-    /// A new actor with the given id, name, sector and level and every other field unset.
-    pub fn new(id: ActorId, name: impl Into<String>, sector: Sector, level: Level) -> Self {
+    /// A new actor with the given id and name and every other field not set: nobody has
+    /// said its sector, level, influence or interest yet (design.md §3).
+    pub fn named(id: ActorId, name: impl Into<String>) -> Self {
         Self {
             id,
             name: name.into(),
             short: None,
-            sector,
+            sector: None,
             kind: String::new(),
-            level,
-            influence: default_score(),
-            interest: default_score(),
+            level: None,
+            influence: None,
+            interest: None,
             capacity: None,
             stance: None,
             resources: BTreeSet::new(),
@@ -105,6 +104,15 @@ impl Actor {
             position: Position::default(),
             pinned: false,
             custom: CustomFields::new(),
+        }
+    }
+
+    /// A new actor with the given id, name, sector and level and every other field not set.
+    pub fn new(id: ActorId, name: impl Into<String>, sector: Sector, level: Level) -> Self {
+        Self {
+            sector: Some(sector),
+            level: Some(level),
+            ..Self::named(id, name)
         }
     }
 

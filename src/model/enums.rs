@@ -76,9 +76,7 @@ choice_enum! {
 
 choice_enum! {
     /// How deep a partnership goes (DFGG Learning Notes 15 and 17: form), from shallow to deep.
-    #[derive(Default)]
     pub enum Form {
-        #[default]
         Interaction => ("Interaction", "Occasional contact or exchange of information."),
         Coalition => ("Coalition", "Partners align priorities and activities and keep each other informed, with no joint goals or shared resources."),
         Collaboration => ("Collaboration", "A defined mechanism (joint committee, MoU, joint training) with explicit roles, shared facilities or joint activities."),
@@ -95,9 +93,7 @@ impl Form {
 
 choice_enum! {
     /// How formal a partnership is, from a personal relationship to a statutory cycle (0–5).
-    #[derive(Default)]
     pub enum Formality {
-        #[default]
         Personal => ("Personal", "Rests on personal relationships between individuals."),
         PermissionPerActivity => ("Permission per activity", "One side must ask the other for permission before each activity."),
         LetterOfSupport => ("Letter of support", "A letter of support or similar written endorsement."),

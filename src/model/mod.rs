@@ -10,6 +10,7 @@ mod ids;
 mod partnership;
 mod project;
 pub mod scales;
+mod suggest;
 mod validation;
 
 pub use actor::{Actor, Position};
@@ -23,6 +24,7 @@ pub use enums::{
 pub use ids::{ActorId, MAX_ID, NextIds, PartnershipId};
 pub use partnership::{Partnership, Practices};
 pub use project::{Cut, Cuts, Meta, Project, Settings};
+pub use suggest::suggest_sector;
 pub use validation::{
     Location, MAX_ITEMS, MAX_NAME_CHARS, MAX_TEXT_CHARS, Problem, ProblemKind, Subject,
     check_next_ids, validate,

@@ -74,12 +74,12 @@ pub struct Partnership {
     /// What it is for.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub functions: BTreeSet<Function>,
-    /// How deep it goes.
-    #[serde(default)]
-    pub form: Form,
-    /// How formal it is.
-    #[serde(default)]
-    pub formality: Formality,
+    /// How deep it goes, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<Form>,
+    /// How formal it is, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formality: Option<Formality>,
     /// What the partners actually do together.
     #[serde(default, skip_serializing_if = "Practices::is_empty")]
     pub practices: Practices,
@@ -148,8 +148,8 @@ impl Partnership {
             b,
             label: None,
             functions: BTreeSet::new(),
-            form: Form::default(),
-            formality: Formality::default(),
+            form: None,
+            formality: None,
             practices: Practices::default(),
             trust_ab: None,
             trust_ba: None,

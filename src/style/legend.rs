@@ -2,7 +2,7 @@
 //! export (and so the PNG and PDF) draw these same rows, so that what the legend says on
 //! screen is what it says in print.
 
-use crate::model::{Choice, ColourBy, Form, Formality, Function, Sector};
+use crate::model::{Choice, ColourBy, Form, Formality, Function, Project, Sector};
 
 use super::{Rgb, Shape, SizeBy, ViewEncoding};
 
@@ -13,6 +13,8 @@ pub const SHAPE_RADIUS: f64 = 7.0;
 pub const SAMPLE_LINE_WIDTH: f64 = 2.0;
 /// The dash pattern of the dashed sample line: on, off, in px.
 pub const SAMPLE_DASH: (f64, f64) = (6.0, 4.0);
+/// The dot pattern of the dotted sample line (formality not set): on, off, in px.
+pub const SAMPLE_DOTS: (f64, f64) = (2.0, 4.0);
 /// The radius of the power dot in the legend, in px.
 pub const POWER_DOT_RADIUS: f64 = 4.5;
 /// How many steps the trust gradient is drawn in.
@@ -21,6 +23,34 @@ pub const GRADIENT_STEPS: u32 = 24;
 pub const GRADIENT_WIDTH: f64 = 120.0;
 /// The height of the colour swatches and the trust gradient, in px.
 pub const SWATCH_HEIGHT: f64 = 12.0;
+
+/// Which values some item of the map has not set: the legend explains the neutral style of
+/// each, and only of those that occur (design.md §3, "Unknown is not a value").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NotSet {
+    /// Some actor's sector is not set.
+    pub sector: bool,
+    /// Some actor's influence is not set.
+    pub influence: bool,
+    /// Some partnership's form is not set.
+    pub form: bool,
+    /// Some partnership's formality is not set.
+    pub formality: bool,
+}
+
+impl NotSet {
+    /// What `project` leaves not set.
+    pub fn of(project: &Project) -> Self {
+        let actors = project.actors.values();
+        let partnerships = project.partnerships.values();
+        Self {
+            sector: actors.clone().any(|a| a.sector.is_none()),
+            influence: actors.clone().any(|a| a.influence.is_none()),
+            form: partnerships.clone().any(|p| p.form.is_none()),
+            formality: partnerships.clone().any(|p| p.formality.is_none()),
+        }
+    }
+}
 
 /// What a legend row shows beside its text.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,7 +144,7 @@ pub fn size_samples(size_by: SizeBy) -> ([f64; 3], &'static str) {
 }
 
 /// The rows that explain the line colours under `colour_by`, the trust gradient first.
-fn colour_rows(colour_by: ColourBy) -> Vec<LegendRow> {
+fn colour_rows(colour_by: ColourBy, not_set: NotSet) -> Vec<LegendRow> {
     let fill =
         |rgb: Rgb, text: &str, hint: &'static str| LegendRow::new(Swatch::Fill(rgb), text, hint);
     match colour_by {
@@ -134,10 +164,24 @@ fn colour_rows(colour_by: ColourBy) -> Vec<LegendRow> {
         ColourBy::Form => Form::ALL
             .iter()
             .map(|f| fill(super::form_colour(*f), f.label(), f.meaning()))
+            .chain(not_set.form.then(|| {
+                fill(
+                    super::UNKNOWN,
+                    "not set",
+                    "Nobody has said how deep it goes yet",
+                )
+            }))
             .collect(),
         ColourBy::Formality => Formality::ALL
             .iter()
             .map(|f| fill(super::formality_colour(*f), f.label(), f.meaning()))
+            .chain(not_set.formality.then(|| {
+                fill(
+                    super::UNKNOWN,
+                    "not set",
+                    "Nobody has said how formal it is yet",
+                )
+            }))
             .collect(),
         ColourBy::Function => Function::ALL
             .iter()
@@ -153,8 +197,13 @@ fn colour_rows(colour_by: ColourBy) -> Vec<LegendRow> {
 
 /// The legend for partnerships coloured by `colour_by` and actors drawn as `encoding` says:
 /// the sectors with their shapes and colours, the sizes, the broker ring (when drawn); the
-/// line widths by form and the dashes; the colour scale and the power dot.
-pub fn legend_sections(colour_by: ColourBy, encoding: ViewEncoding) -> Vec<LegendSection> {
+/// line widths by form and the dashes; the colour scale and the power dot; and the neutral
+/// style of what `not_set` says the map leaves not set.
+pub fn legend_sections(
+    colour_by: ColourBy,
+    encoding: ViewEncoding,
+    not_set: NotSet,
+) -> Vec<LegendSection> {
     let mut actors: Vec<LegendRow> = Sector::ALL
         .iter()
         .map(|s| {
@@ -169,12 +218,30 @@ pub fn legend_sections(colour_by: ColourBy, encoding: ViewEncoding) -> Vec<Legen
             )
         })
         .collect();
+    if not_set.sector {
+        actors.push(LegendRow::new(
+            Swatch::Shape {
+                shape: super::actor_shape(None),
+                colour: super::NOT_SET_FILL,
+                radius: SHAPE_RADIUS,
+            },
+            "Sector not set",
+            "Nobody has said which sector it belongs to yet",
+        ));
+    }
     let (samples, size_text) = size_samples(encoding.size_by);
     actors.push(LegendRow::new(
         Swatch::Sizes(samples),
         size_text,
         "Actors small to large, sized as the map sizes them",
     ));
+    if not_set.influence && encoding.size_by == SizeBy::Influence {
+        actors.push(LegendRow::new(
+            Swatch::Sizes([super::influence_radius(1); 3]),
+            "Influence not set: smallest",
+            "An actor whose influence nobody has given is drawn at the smallest size",
+        ));
+    }
     if encoding.broker_rings {
         // The strongest ring, at half its size on the map.
         let (gap, width) = super::broker_ring(1.0);
@@ -193,7 +260,7 @@ pub fn legend_sections(colour_by: ColourBy, encoding: ViewEncoding) -> Vec<Legen
         .map(|f| {
             LegendRow::new(
                 Swatch::Line {
-                    width: super::form_width(*f),
+                    width: super::form_width(Some(*f)),
                     to_scale: true,
                     dash: None,
                 },
@@ -211,8 +278,19 @@ pub fn legend_sections(colour_by: ColourBy, encoding: ViewEncoding) -> Vec<Legen
         "Dashed: informal (below a letter of support)",
         "Less formal than a letter of support: personal ties, or permission asked per activity",
     ));
+    if not_set.form || not_set.formality {
+        partnerships.push(LegendRow::new(
+            Swatch::Line {
+                width: SAMPLE_LINE_WIDTH,
+                to_scale: false,
+                dash: Some(SAMPLE_DOTS),
+            },
+            "Dotted: formality not set (thin: form not set)",
+            "Nobody has said how formal it is yet; a partnership whose form is not set is drawn thin",
+        ));
+    }
 
-    let mut colours = colour_rows(colour_by);
+    let mut colours = colour_rows(colour_by, not_set);
     colours.push(LegendRow::new(
         Swatch::PowerDot,
         "Dot: the side that holds power",
@@ -244,7 +322,7 @@ mod tests {
 
     #[test]
     fn the_legend_explains_every_cue_of_the_view() {
-        let plain = legend_sections(ColourBy::Trust, ViewEncoding::default());
+        let plain = legend_sections(ColourBy::Trust, ViewEncoding::default(), NotSet::default());
         let headings: Vec<&str> = plain.iter().map(|s| s.heading.as_str()).collect();
         assert_eq!(
             headings,
@@ -259,6 +337,7 @@ mod tests {
                 size_by: SizeBy::TrustReceived,
                 broker_rings: true,
             },
+            NotSet::default(),
         );
         let texts: Vec<&str> = ringed
             .iter()
@@ -268,5 +347,44 @@ mod tests {
         assert!(texts.contains(&"Size: trust received, none to full"));
         assert!(texts.contains(&"none given"));
         assert_eq!(texts.last(), Some(&"Dot: the side that holds power"));
+        assert!(!texts.iter().any(|t| t.contains("not set")));
+    }
+
+    #[test]
+    fn the_legend_explains_the_neutral_style_only_of_what_the_map_leaves_not_set() {
+        let mut project = Project::new();
+        let id = project.allocate_actor_id();
+        project.insert_actor(crate::model::Actor::named(id, "Local NGO"));
+        let not_set = NotSet::of(&project);
+        assert_eq!(
+            not_set,
+            NotSet {
+                sector: true,
+                influence: true,
+                form: false,
+                formality: false
+            }
+        );
+        let texts = |colour_by, not_set| {
+            legend_sections(colour_by, ViewEncoding::default(), not_set)
+                .iter()
+                .flat_map(|s| s.rows.iter().map(|r| r.text.clone()))
+                .collect::<Vec<_>>()
+        };
+        let rows = texts(ColourBy::Form, not_set);
+        assert!(rows.contains(&"Sector not set".to_string()));
+        assert!(rows.contains(&"Influence not set: smallest".to_string()));
+        assert!(!rows.iter().any(|t| t.starts_with("Dotted")));
+        let all = NotSet {
+            form: true,
+            formality: true,
+            ..not_set
+        };
+        let rows = texts(ColourBy::Form, all);
+        assert!(
+            rows.iter()
+                .any(|t| t.starts_with("Dotted: formality not set"))
+        );
+        assert!(rows.contains(&"not set".to_string()));
     }
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::model::{ActorId, PartnershipId, Project};
 
-use super::{Rgb, Shape};
+use super::{LineStyle, Rgb, Shape};
 
 /// The width of an actor's outline and of the halo around a power dot, in screen points
 /// (px on paper).
@@ -28,6 +28,22 @@ pub fn dash_pattern(zoom: f64) -> (f64, f64) {
 
 /// The gaps of a dashed line as a share of its dashes.
 pub const DASH_OFF_SHARE: f64 = 0.7;
+
+/// The dot pattern of a partnership whose formality is not set, at `zoom`, in screen points
+/// (px on paper): on and off, short dots with wider gaps, unlike the informal dashes.
+pub fn dot_pattern(zoom: f64) -> (f64, f64) {
+    let on = (2.0 * zoom).clamp(1.5, 4.0);
+    (on, on * 2.0)
+}
+
+/// The on/off pattern of `line` at `zoom` in screen points (px on paper); `None` when solid.
+pub fn line_pattern(line: LineStyle, zoom: f64) -> Option<(f64, f64)> {
+    match line {
+        LineStyle::Solid => None,
+        LineStyle::Dashed => Some(dash_pattern(zoom)),
+        LineStyle::Dotted => Some(dot_pattern(zoom)),
+    }
+}
 
 /// The lines of an actor's label: `text` (its name, or its short name when zoomed out)
 /// wrapped at spaces. Drawn centred under the actor, its top [`LABEL_GAP`] below the edge.
@@ -68,8 +84,8 @@ pub struct PartnershipMark {
     pub colour: Rgb,
     /// The line's width in map units, by form.
     pub width: f64,
-    /// Whether it is dashed: informal.
-    pub dashed: bool,
+    /// Solid, dashed (informal) or dotted (formality not set).
+    pub line: LineStyle,
     /// Which end holds power (`true`: `a`) and how strongly (1 leads, 2 dominates).
     pub power: Option<(bool, u8)>,
 }
@@ -132,8 +148,8 @@ impl MapMarks {
                 id: a.id,
                 centre: (a.position.x, a.position.y),
                 radius: super::actor_radius(a),
-                shape: super::sector_shape(a.sector),
-                fill: super::sector_colour(a.sector),
+                shape: super::actor_shape(a.sector),
+                fill: super::actor_colour(a.sector),
             })
             .collect();
         let index: HashMap<ActorId, usize> =
@@ -152,7 +168,7 @@ impl MapMarks {
                     a_is_low: p.a < p.b,
                     colour: super::partnership_colour_by(p, colour_by),
                     width: super::form_width(p.form),
-                    dashed: super::is_dashed(p.formality),
+                    line: super::line_style(p.formality),
                     power: super::dominant_end(p).map(|(who, s)| (who == p.a, s)),
                 })
             })

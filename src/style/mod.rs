@@ -79,9 +79,23 @@ pub fn sector_shape(sector: Sector) -> Shape {
     }
 }
 
-/// The radius of an actor in canvas units, growing with influence (1–5).
+/// The fill of actors whose sector is not set: a neutral grey that no sector uses.
+pub const NOT_SET_FILL: Rgb = Rgb(0xB4, 0xB4, 0xB4);
+
+/// The colour of an actor: its sector's, or [`NOT_SET_FILL`] while its sector is not set.
+pub fn actor_colour(sector: Option<Sector>) -> Rgb {
+    sector.map_or(NOT_SET_FILL, sector_colour)
+}
+
+/// The shape of an actor: its sector's, or a plain circle while its sector is not set.
+pub fn actor_shape(sector: Option<Sector>) -> Shape {
+    sector.map_or(Shape::Circle, sector_shape)
+}
+
+/// The radius of an actor in canvas units, growing with influence (1–5); an actor whose
+/// influence is not set is drawn at the smallest size, claiming no influence.
 pub fn actor_radius(actor: &Actor) -> f64 {
-    influence_radius(actor.influence)
+    influence_radius(actor.influence.unwrap_or(1))
 }
 
 /// The radius for an influence score.
@@ -224,19 +238,36 @@ pub fn broker_ring(strength: f64) -> (f64, f64) {
     (3.0 + 2.0 * strength, 2.0 + 4.0 * strength)
 }
 
-/// The width of a partnership line in canvas units, growing with form.
-pub fn form_width(form: Form) -> f64 {
+/// The width of a partnership line in canvas units, growing with form; a partnership whose
+/// form is not set is drawn as thin as the shallowest.
+pub fn form_width(form: Option<Form>) -> f64 {
     match form {
-        Form::Interaction => 1.5,
-        Form::Coalition => 2.5,
-        Form::Collaboration => 4.0,
-        Form::Integrated => 6.0,
+        None | Some(Form::Interaction) => 1.5,
+        Some(Form::Coalition) => 2.5,
+        Some(Form::Collaboration) => 4.0,
+        Some(Form::Integrated) => 6.0,
     }
 }
 
-/// Whether a partnership is drawn dashed: less formal than a letter of support.
-pub fn is_dashed(formality: Formality) -> bool {
-    formality < Formality::LetterOfSupport
+/// How a partnership's line is drawn, by formality.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineStyle {
+    /// A letter of support or more formal.
+    Solid,
+    /// Informal: less formal than a letter of support.
+    Dashed,
+    /// Formality not set.
+    Dotted,
+}
+
+/// The line of a partnership with this formality: dashed below a letter of support, dotted
+/// while not set.
+pub fn line_style(formality: Option<Formality>) -> LineStyle {
+    match formality {
+        None => LineStyle::Dotted,
+        Some(f) if f < Formality::LetterOfSupport => LineStyle::Dashed,
+        Some(_) => LineStyle::Solid,
+    }
 }
 
 /// The colour of lines whose trust is unknown.
@@ -303,8 +334,8 @@ pub fn function_colour(function: Function) -> Rgb {
 pub fn partnership_colour_by(p: &Partnership, by: ColourBy) -> Rgb {
     match by {
         ColourBy::Trust => partnership_colour(p),
-        ColourBy::Form => form_colour(p.form),
-        ColourBy::Formality => formality_colour(p.formality),
+        ColourBy::Form => p.form.map_or(UNKNOWN, form_colour),
+        ColourBy::Formality => p.formality.map_or(UNKNOWN, formality_colour),
         ColourBy::Function => p
             .functions
             .iter()
@@ -533,7 +564,7 @@ mod tests {
     fn colour_by_follows_the_switch_and_power_marks_the_dominant_end() {
         use crate::model::{ActorId, PartnershipId};
         let mut p = Partnership::new(PartnershipId(1), ActorId(1), ActorId(2));
-        p.form = Form::Integrated;
+        p.form = Some(Form::Integrated);
         p.trust_ab = Some(5);
         assert_eq!(
             partnership_colour_by(&p, ColourBy::Trust),

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Rgb, Shape, partnership_colour_by, sector_colour, sector_shape};
+use super::{Rgb, Shape, actor_colour, actor_shape, partnership_colour_by};
 use crate::model::{ActorId, Cut, PartnershipId, Project};
 use crate::typology::{self, Framework, Placement, Side};
 
@@ -189,13 +189,23 @@ fn place(project: &Project, framework: Framework, cut: Cut) -> (Vec<Point>, Vec<
     let mut unplaced = Vec::new();
     if framework.places_actors() {
         for a in project.actors.values() {
-            let p = typology::place_actor(a, cut);
+            let p = match typology::place_actor(a, cut) {
+                Placement::Placed(p) => p,
+                Placement::Unplaced(reason) => {
+                    unplaced.push(Unplaced {
+                        subject: Subject::Actor(a.id),
+                        label: a.short_or_name().to_string(),
+                        reason,
+                    });
+                    continue;
+                }
+            };
             points.push(Point {
                 subject: Subject::Actor(a.id),
                 at: [p.x, p.y],
                 true_at: [p.x, p.y],
-                colour: sector_colour(a.sector),
-                shape: Some(sector_shape(a.sector)),
+                colour: actor_colour(a.sector),
+                shape: Some(actor_shape(a.sector)),
                 quadrant: p.quadrant,
                 label: a.short_or_name().to_string(),
                 name: a.name.clone(),
@@ -353,8 +363,8 @@ mod tests {
             p.insert_actor(Actor::new(ActorId(2), "B", Sector::Donor, Level::Commune));
             for id in 1..=SPREAD_UP_TO as u64 {
                 let mut e = Partnership::new(PartnershipId(id), ActorId(1), ActorId(2));
-                e.form = form;
-                e.formality = formality;
+                e.form = Some(form);
+                e.formality = Some(formality);
                 p.insert_partnership(e);
             }
             let c = chart(&p, Framework::A, Cut::default());

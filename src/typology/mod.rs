@@ -193,10 +193,18 @@ pub fn place(framework: Framework, x: f64, y: f64, cut: Cut) -> Placed {
 /// Where a partnership stands in framework A, B or C. (D places actors; for D this says so.)
 pub fn place_partnership(framework: Framework, p: &Partnership, cut: Cut) -> Placement {
     let point = match framework {
-        Framework::A => Some((
-            f64::from(p.formality.rank()) / 5.0,
-            f64::from(p.form.depth()) / 3.0,
-        )),
+        Framework::A => {
+            let Some(formality) = p.formality else {
+                return Placement::Unplaced("formality not set");
+            };
+            let Some(form) = p.form else {
+                return Placement::Unplaced("form not set");
+            };
+            Some((
+                f64::from(formality.rank()) / 5.0,
+                f64::from(form.depth()) / 3.0,
+            ))
+        }
         Framework::B => {
             let Some(m) = measure::mutuality(p) else {
                 return Placement::Unplaced("no mutuality items");
@@ -223,11 +231,18 @@ pub fn place_partnership(framework: Framework, p: &Partnership, cut: Cut) -> Pla
     }
 }
 
-/// Where an actor stands in framework D (Mendelow): x = (interest − 1) / 4, y = (influence − 1) / 4.
-pub fn place_actor(a: &Actor, cut: Cut) -> Placed {
-    let x = (f64::from(a.interest) - 1.0) / 4.0;
-    let y = (f64::from(a.influence) - 1.0) / 4.0;
-    place(Framework::D, x, y, cut)
+/// Where an actor stands in framework D (Mendelow): x = (interest − 1) / 4, y = (influence − 1) / 4;
+/// unplaced while its influence or interest is not set.
+pub fn place_actor(a: &Actor, cut: Cut) -> Placement {
+    let Some(influence) = a.influence else {
+        return Placement::Unplaced("influence not set");
+    };
+    let Some(interest) = a.interest else {
+        return Placement::Unplaced("interest not set");
+    };
+    let x = (f64::from(interest) - 1.0) / 4.0;
+    let y = (f64::from(influence) - 1.0) / 4.0;
+    Placement::Placed(place(Framework::D, x, y, cut))
 }
 
 #[cfg(test)]
@@ -244,20 +259,20 @@ mod tests {
     #[test]
     fn a_places_by_formality_and_depth_with_the_cut_on_the_high_side() {
         let mut e = p();
-        e.formality = Formality::Personal;
-        e.form = Form::Interaction;
+        e.formality = Some(Formality::Personal);
+        e.form = Some(Form::Interaction);
         let at = place_partnership(Framework::A, &e, HALF);
         assert_eq!(at.placed().unwrap().quadrant, "Personal cooperation");
-        e.formality = Formality::Institutionalised;
-        e.form = Form::Integrated;
+        e.formality = Some(Formality::Institutionalised);
+        e.form = Some(Form::Integrated);
         let at = *place_partnership(Framework::A, &e, HALF).placed().unwrap();
         assert_eq!(
             (at.x, at.y, at.quadrant),
             (1.0, 1.0, "Institutionalised partnership")
         );
         // Mou is 3/5 = 0.6, Coalition 1/3: formal but shallow.
-        e.formality = Formality::Mou;
-        e.form = Form::Coalition;
+        e.formality = Some(Formality::Mou);
+        e.form = Some(Form::Coalition);
         assert_eq!(
             place_partnership(Framework::A, &e, HALF)
                 .placed()
@@ -282,8 +297,8 @@ mod tests {
                 .quadrant,
             "Personal cooperation"
         );
-        e.formality = Formality::Personal;
-        e.form = Form::Collaboration;
+        e.formality = Some(Formality::Personal);
+        e.form = Some(Form::Collaboration);
         assert_eq!(
             place_partnership(Framework::A, &e, HALF)
                 .placed()
@@ -380,15 +395,16 @@ mod tests {
     #[test]
     fn d_places_actors_by_interest_and_influence() {
         let mut a = Actor::new(ActorId(1), "A", Sector::State, Level::National);
-        a.interest = 3; // x = 0.5, on the cut
-        a.influence = 3;
-        assert_eq!(place_actor(&a, HALF).quadrant, "Key players");
-        a.interest = 2;
-        assert_eq!(place_actor(&a, HALF).quadrant, "Keep satisfied");
-        a.influence = 1;
-        assert_eq!(place_actor(&a, HALF).quadrant, "Monitor");
-        a.interest = 5;
-        let at = place_actor(&a, HALF);
+        a.interest = Some(3); // x = 0.5, on the cut
+        a.influence = Some(3);
+        let at = |a: &Actor| *place_actor(a, HALF).placed().unwrap();
+        assert_eq!(at(&a).quadrant, "Key players");
+        a.interest = Some(2);
+        assert_eq!(at(&a).quadrant, "Keep satisfied");
+        a.influence = Some(1);
+        assert_eq!(at(&a).quadrant, "Monitor");
+        a.interest = Some(5);
+        let at = at(&a);
         assert_eq!((at.x, at.y, at.quadrant), (1.0, 0.0, "Keep informed"));
         assert_eq!(
             place_partnership(Framework::D, &p(), HALF),

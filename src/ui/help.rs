@@ -70,27 +70,27 @@ pub const INDICATORS: &[IndicatorHelp] = &[
     IndicatorHelp {
         key: "integrated_share",
         meaning: "How many partnerships reach the deepest form.",
-        formula: "Integrated partnerships / partnerships.",
+        formula: "Integrated partnerships / partnerships with their form set.",
     },
     IndicatorHelp {
         key: "formal_share",
         meaning: "How many partnerships rest on an MoU or stronger, not on people.",
-        formula: "Partnerships with formality MoU, contract or grant, or institutionalised / partnerships.",
+        formula: "Partnerships with formality MoU, contract or grant, or institutionalised / partnerships with their formality set.",
     },
     IndicatorHelp {
         key: "state_nonstate_share",
         meaning: "How much of the network joins government with civil society, communities or firms (the DFGG aim).",
-        formula: "Partnerships joining a State actor to a non-state one (civil society, private, community) / partnerships.",
+        formula: "Partnerships joining a State actor to a non-state one (civil society, private, community) / partnerships whose two actors both have their sector set.",
     },
     IndicatorHelp {
         key: "cross_sector_share",
         meaning: "How much cooperation crosses sector lines.",
-        formula: "Partnerships between actors of different sectors / partnerships.",
+        formula: "Partnerships between actors of different sectors / partnerships whose two actors both have their sector set.",
     },
     IndicatorHelp {
         key: "ei_index",
         meaning: "Whether sectors reach out (+1) or keep to themselves (−1).",
-        formula: "(cross-sector − same-sector) / partnerships: Krackhardt and Stern's E-I index by sector.",
+        formula: "(cross-sector − same-sector) / partnerships whose two actors both have their sector set: Krackhardt and Stern's E-I index by sector.",
     },
     IndicatorHelp {
         key: "degree",

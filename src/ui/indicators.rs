@@ -145,44 +145,57 @@ pub fn network_ui(ui: &mut Ui, ind: &Indicators) {
                 percent(n.mean_power_asymmetry),
                 of(n.power_known, total, "partnerships"),
             );
-            ui.label("Forms")
-                .on_hover_text("How many partnerships have each form.");
-            ui.label(RichText::new(n.forms_text(" · ")).strong());
+            ui.label("Forms").on_hover_text(format!(
+                "How many partnerships have each form (form set for {} of {total}).",
+                n.form_known
+            ));
+            ui.add(egui::Label::new(RichText::new(n.forms_text(" · ")).strong()).wrap());
             ui.end_row();
             row(
                 ui,
                 "integrated_share",
                 "Integrated",
                 percent(n.integrated_share),
-                None,
+                of(n.form_known, total, "partnerships with their form set"),
             );
             row(
                 ui,
                 "formal_share",
                 "MoU or more formal",
                 percent(n.formal_share),
-                of(n.formal_count, total, "partnerships"),
+                of(
+                    n.formality_known,
+                    total,
+                    "partnerships with their formality set",
+                ),
             );
+            // The sector shares are computed from the partnerships whose two ends have a
+            // sector; say so, and how many actors have theirs.
+            let sectors = Some(format!(
+                "{} of {total} partnerships with both sectors set (sector set for {} of {} \
+                 actors)",
+                n.sector_pairs_known, n.sector_known, n.actors
+            ));
             row(
                 ui,
                 "state_nonstate_share",
                 "State – non-state",
                 percent(n.state_nonstate_share),
-                of(n.state_nonstate_count, total, "partnerships"),
+                sectors.clone(),
             );
             row(
                 ui,
                 "cross_sector_share",
                 "Cross-sector",
                 percent(n.cross_sector_share),
-                of(n.cross_sector_count, total, "partnerships"),
+                sectors.clone(),
             );
             row(
                 ui,
                 "ei_index",
                 "E-I index (sector)",
                 number(n.ei_index, 2),
-                None,
+                sectors,
             );
         });
 }
@@ -218,7 +231,8 @@ pub fn actor_table_ui(
         match state.sort {
             Column::Name => sorted.sort_by_key(|a| a.name.to_lowercase()),
             Column::Mendelow => {
-                sorted.sort_by(|a, b| a.mendelow.quadrant.cmp(b.mendelow.quadrant));
+                let quadrant = |a: &ActorIndicators| a.mendelow.placed().map(|p| p.quadrant);
+                sorted.sort_by(|a, b| quadrant(a).cmp(&quadrant(b)));
             }
             c => sorted.sort_by(|a, b| sort_value(b, c).total_cmp(&sort_value(a, c))),
         }
@@ -285,14 +299,14 @@ pub fn actor_table_ui(
                 let item = Item::Actor(a.id);
                 let selected = view.selection.contains(&item);
                 let cells = [
-                    a.name.clone(),
+                    super::bidi::visual(&a.name).into_owned(),
                     a.degree.to_string(),
                     number(a.betweenness, 3),
                     percent(a.trust_received),
                     percent(a.trust_given),
                     number(a.power_score, 2),
                     a.brokerage.to_string(),
-                    a.mendelow.quadrant.to_string(),
+                    mendelow_text(&a.mendelow),
                 ];
                 let response = ui
                     .horizontal(|ui| {
@@ -361,4 +375,12 @@ pub fn dashboard_ui(
                 });
             });
     });
+}
+
+/// An actor's Mendelow quadrant, or why it has none ("influence not set").
+fn mendelow_text(placement: &crate::typology::Placement) -> String {
+    match placement {
+        crate::typology::Placement::Placed(p) => p.quadrant.to_string(),
+        crate::typology::Placement::Unplaced(reason) => format!("— ({reason})"),
+    }
 }

@@ -120,7 +120,8 @@ pub fn lists_ui(
         |ui, range| {
             for item in &rows[range] {
                 let selected = view.selection.contains(item);
-                let response = ui.selectable_label(selected, label_of(item));
+                let text = label_of(item);
+                let response = ui.selectable_label(selected, super::bidi::visual(&text));
                 if response.hovered() {
                     view.hovered = Some(*item);
                 }

@@ -2,6 +2,7 @@
 //! document and returns intents; only the app shell changes the document.
 
 pub mod actions;
+pub mod bidi;
 pub mod canvas;
 pub mod fonts;
 pub mod help;

@@ -6,7 +6,7 @@ use egui::{Key, Pos2, Ui};
 
 use super::canvas::{add_actor_edit, connect_edit};
 use super::intent::Intent;
-use crate::model::{Actor, ActorId, Level, Position, Project, Sector};
+use crate::model::{Actor, ActorId, Position, Project};
 
 /// What a line of quick entry asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,12 +149,7 @@ pub struct QuickEntry {
 
 impl QuickEntry {
     /// Handles one submitted line; returns the intents it produces.
-    pub fn submit(
-        &mut self,
-        project: &Project,
-        view: egui::Rect,
-        defaults: (Sector, Level),
-    ) -> Vec<Intent> {
+    pub fn submit(&mut self, project: &Project, view: egui::Rect) -> Vec<Intent> {
         self.message = None;
         self.question = None;
         let Some(entry) = parse(&self.text) else {
@@ -163,8 +158,8 @@ impl QuickEntry {
         match entry {
             Entry::Actor(name) => {
                 self.text.clear();
-                let spot = Self::next_spot(project, view, &name, defaults);
-                vec![add_actor_edit(project, &name, spot, defaults)]
+                let spot = Self::next_spot(project, view, &name);
+                vec![add_actor_edit(project, &name, spot, None)]
             }
             Entry::Link(first, second) => self.resolve(project, first, Some(second), None, true),
         }
@@ -227,13 +222,8 @@ impl QuickEntry {
 
     /// A free spot for a new actor called `name` inside the visible part of the map `view`,
     /// as near its centre as there is room: never over another actor or its label.
-    fn next_spot(
-        project: &Project,
-        view: egui::Rect,
-        name: &str,
-        defaults: (Sector, Level),
-    ) -> Pos2 {
-        let stub = Actor::new(project.next_actor_id(), name, defaults.0, defaults.1);
+    fn next_spot(project: &Project, view: egui::Rect, name: &str) -> Pos2 {
+        let stub = Actor::named(project.next_actor_id(), name);
         let c = view.center();
         let within = (
             f64::from(view.left()),
@@ -251,13 +241,7 @@ impl QuickEntry {
     }
 
     /// Draws the bar; returns the intents of what was entered.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        project: &Project,
-        view: egui::Rect,
-        defaults: (Sector, Level),
-    ) -> Vec<Intent> {
+    pub fn ui(&mut self, ui: &mut Ui, project: &Project, view: egui::Rect) -> Vec<Intent> {
         let mut intents = Vec::new();
         ui.horizontal(|ui| {
             let label = ui.label("Quick entry");
@@ -270,7 +254,7 @@ impl QuickEntry {
                 self.focus = false;
             }
             if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                intents = self.submit(project, view, defaults);
+                intents = self.submit(project, view);
                 response.request_focus();
             }
             if let Some(m) = &self.message {
@@ -298,7 +282,7 @@ impl QuickEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Actor, Choice};
+    use crate::model::Actor;
 
     fn map() -> Project {
         let mut p = Project::new();
@@ -315,7 +299,7 @@ mod tests {
         .into_iter()
         .enumerate()
         {
-            let mut a = Actor::new(ActorId(i as u64 + 1), name, Sector::ALL[0], Level::ALL[0]);
+            let mut a = Actor::named(ActorId(i as u64 + 1), name);
             a.short = short.map(str::to_owned);
             p.insert_actor(a);
         }
@@ -379,7 +363,6 @@ mod tests {
         let intents = q.submit(
             &p,
             egui::Rect::from_center_size(Pos2::ZERO, egui::vec2(2000.0, 2000.0)),
-            (Sector::State, Level::Commune),
         );
         assert!(intents.is_empty());
         let question = q.question.clone().expect("it asks which");
@@ -413,7 +396,6 @@ mod tests {
             q.submit(
                 &p,
                 egui::Rect::from_center_size(Pos2::ZERO, egui::vec2(2000.0, 2000.0)),
-                (Sector::State, Level::Commune)
             )
             .is_empty()
         );

@@ -55,7 +55,8 @@ impl Filters {
         };
         let actor_ok = |id: ActorId| {
             project.actor(id).is_some_and(|a| {
-                self.sector.is_none_or(|s| a.sector == s) && self.level.is_none_or(|l| a.level == l)
+                self.sector.is_none_or(|s| a.sector == Some(s))
+                    && self.level.is_none_or(|l| a.level == Some(l))
             })
         };
         let edge_filters = self.function.is_some() || self.form.is_some();
@@ -63,7 +64,7 @@ impl Filters {
         let mut partnerships = BTreeSet::new();
         for p in project.partnerships.values() {
             let own = self.function.is_none_or(|f| p.functions.contains(&f))
-                && self.form.is_none_or(|f| p.form == f);
+                && self.form.is_none_or(|f| p.form == Some(f));
             let ends =
                 (self.sector.is_none() && self.level.is_none()) || actor_ok(p.a) || actor_ok(p.b);
             let label = p.label.as_deref().unwrap_or("");
@@ -78,7 +79,7 @@ impl Filters {
                 .values()
                 .filter(|p| {
                     self.function.is_none_or(|f| p.functions.contains(&f))
-                        && self.form.is_none_or(|f| p.form == f)
+                        && self.form.is_none_or(|f| p.form == Some(f))
                 })
                 .flat_map(|p| [p.a, p.b])
                 .collect()
@@ -94,7 +95,7 @@ impl Filters {
             // A partnership whose actors match the text is found too.
             for p in project.partnerships.values() {
                 let own = self.function.is_none_or(|f| p.functions.contains(&f))
-                    && self.form.is_none_or(|f| p.form == f);
+                    && self.form.is_none_or(|f| p.form == Some(f));
                 if own && (actors.contains(&p.a) || actors.contains(&p.b)) {
                     partnerships.insert(p.id);
                 }

@@ -65,8 +65,8 @@ prop_compose! {
     ) -> Actor {
         let mut a = Actor::new(ActorId(id), name, sector, level);
         a.short = short;
-        a.influence = influence;
-        a.interest = interest;
+        a.influence = Some(influence);
+        a.interest = Some(interest);
         a.capacity = capacity;
         a.stance = stance;
         a.resources = resources;
@@ -111,8 +111,8 @@ prop_compose! {
         let b = (a - 1 + offset) % actors + 1;
         let mut p = Partnership::new(PartnershipId(id), ActorId(a), ActorId(b));
         p.functions = functions;
-        p.form = form;
-        p.formality = formality;
+        p.form = Some(form);
+        p.formality = Some(formality);
         let [i, al, jg, sr, jm, md] = practices;
         p.practices = Practices { info_sharing: i, aligned_activities: al, joint_goals: jg, shared_resources: sr, jointly_managed_resources: jm, mutual_decisions: md };
         (p.trust_ab, p.trust_ba) = trust;

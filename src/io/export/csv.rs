@@ -186,11 +186,11 @@ pub fn actors_csv(project: &Project) -> Result<String, ExportError> {
         r.num(a.id)
             .text(&a.name)
             .text(a.short.as_deref().unwrap_or(""))
-            .num(a.sector.name())
+            .opt(a.sector.map(Choice::name))
             .text(&a.kind)
-            .num(a.level.name())
-            .num(a.influence)
-            .num(a.interest)
+            .opt(a.level.map(Choice::name))
+            .opt(a.influence)
+            .opt(a.interest)
             .opt(a.capacity)
             .opt(a.stance.map(Choice::name))
             .text(&join(&a.resources))
@@ -258,8 +258,8 @@ pub fn partnerships_csv(project: &Project) -> Result<String, ExportError> {
         r.ends(project, p.id, p.a, p.b)
             .text(p.label.as_deref().unwrap_or(""))
             .num(functions.join(super::text::LIST_SEPARATOR))
-            .num(p.form.name())
-            .num(p.formality.name());
+            .opt(p.form.map(Choice::name))
+            .opt(p.formality.map(Choice::name));
         for flag in [
             pr.info_sharing,
             pr.aligned_activities,
@@ -318,11 +318,12 @@ pub fn indicators_csv(indicators: &Indicators) -> Result<String, ExportError> {
         "mendelow_y",
     ])?;
     for a in indicators.actors.values() {
+        let mendelow = a.mendelow.placed();
         let mut r = Row::default();
         r.num(a.id)
             .text(&a.name)
-            .num(a.sector.name())
-            .num(a.level.name())
+            .opt(a.sector.map(Choice::name))
+            .opt(a.level.map(Choice::name))
             .num(a.degree)
             .num(a.partnerships)
             .num(a.cross_sector_degree)
@@ -334,9 +335,9 @@ pub fn indicators_csv(indicators: &Indicators) -> Result<String, ExportError> {
             .float(a.power_score)
             .num(a.power_known)
             .num(a.brokerage)
-            .num(a.mendelow.quadrant)
-            .float(Some(a.mendelow.x))
-            .float(Some(a.mendelow.y));
+            .num(mendelow.map_or("", |m| m.quadrant))
+            .float(mendelow.map(|m| m.x))
+            .float(mendelow.map(|m| m.y));
         w.write_record(&r.0)?;
     }
     finish(w)

@@ -142,7 +142,7 @@ fn write(project: &Project) -> std::io::Result<String> {
         node.push_attribute(Attribute::from(("label".as_bytes(), name.as_bytes())));
         w.write_event(Event::Start(node))?;
         values(&mut w, schema.actor_values(a))?;
-        colour(&mut w, style::sector_colour(a.sector))?;
+        colour(&mut w, style::actor_colour(a.sector))?;
         let (x, y) = (a.position.x.to_string(), (-a.position.y).to_string());
         w.create_element("viz:position")
             .with_attributes([("x", x.as_str()), ("y", y.as_str()), ("z", "0")])
@@ -152,7 +152,7 @@ fn write(project: &Project) -> std::io::Result<String> {
             .with_attribute(("value", size.as_str()))
             .write_empty()?;
         w.create_element("viz:shape")
-            .with_attribute(("value", gexf_shape(style::sector_shape(a.sector))))
+            .with_attribute(("value", gexf_shape(style::actor_shape(a.sector))))
             .write_empty()?;
         w.write_event(Event::End(BytesEnd::new("node")))?;
     }
@@ -178,10 +178,10 @@ fn write(project: &Project) -> std::io::Result<String> {
         w.create_element("viz:thickness")
             .with_attribute(("value", width.as_str()))
             .write_empty()?;
-        let line = if style::is_dashed(p.formality) {
-            "dashed"
-        } else {
-            "solid"
+        let line = match style::line_style(p.formality) {
+            style::LineStyle::Solid => "solid",
+            style::LineStyle::Dashed => "dashed",
+            style::LineStyle::Dotted => "dotted",
         };
         w.create_element("viz:shape")
             .with_attribute(("value", line))

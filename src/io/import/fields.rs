@@ -269,11 +269,11 @@ pub fn set_actor(
     match field {
         "name" => actor.name = text.to_string(),
         "short" => actor.short = Some(text.to_string()),
-        "sector" => actor.sector = parse_choice(text, "sector", SECTOR_ALIASES)?,
+        "sector" => actor.sector = Some(parse_choice(text, "sector", SECTOR_ALIASES)?),
         "kind" => actor.kind = text.to_string(),
-        "level" => actor.level = parse_choice(text, "level", LEVEL_ALIASES)?,
-        "influence" => actor.influence = score(&scales::INFLUENCE)?,
-        "interest" => actor.interest = score(&scales::INTEREST)?,
+        "level" => actor.level = Some(parse_choice(text, "level", LEVEL_ALIASES)?),
+        "influence" => actor.influence = Some(score(&scales::INFLUENCE)?),
+        "interest" => actor.interest = Some(score(&scales::INTEREST)?),
         "capacity" => actor.capacity = score_u8(text, &scales::CAPACITY)?,
         "stance" => actor.stance = choice_opt(text, "stance", &[])?,
         "resources" => actor.resources = split_list(text).collect(),
@@ -305,8 +305,8 @@ pub fn set_partnership(p: &mut Partnership, field: &str, text: &str) -> Result<(
                 .map(|f| parse_choice(&f, "function", FUNCTION_ALIASES))
                 .collect::<Result<_, _>>()?;
         }
-        "form" => p.form = parse_choice(text, "form", &[])?,
-        "formality" => p.formality = parse_choice(text, "formality", FORMALITY_ALIASES)?,
+        "form" => p.form = Some(parse_choice(text, "form", &[])?),
+        "formality" => p.formality = Some(parse_choice(text, "formality", FORMALITY_ALIASES)?),
         "info_sharing" => pr.info_sharing = parse_bool(text)?,
         "aligned_activities" => pr.aligned_activities = parse_bool(text)?,
         "joint_goals" => pr.joint_goals = parse_bool(text)?,
@@ -384,11 +384,6 @@ pub fn set_map(project: &mut Project, field: &str, text: &str) -> Result<(), Str
     }
     Ok(())
 }
-
-/// The sector and level an actor gets when the file gives none.
-pub const DEFAULT_SECTOR: Sector = Sector::CivilSociety;
-/// See [`DEFAULT_SECTOR`].
-pub const DEFAULT_LEVEL: Level = Level::Commune;
 
 #[cfg(test)]
 mod tests {

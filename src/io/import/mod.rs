@@ -12,8 +12,7 @@
 //!   with every problem listed;
 //! - ids that are whole numbers are kept (so a map exported by PartnerMap comes back with the
 //!   same ids); other ids are numbered in file order;
-//! - an actor without a sector or level gets [`fields::DEFAULT_SECTOR`] /
-//!   [`fields::DEFAULT_LEVEL`] and a tag saying so, and the import says how many;
+//! - an actor without a sector or level keeps it not set, and the import says how many;
 //! - an actor without a name (nor a label) is named after its id, and the import says
 //!   which;
 //! - a partnership from an actor to itself is left out, and the import says which;

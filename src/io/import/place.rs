@@ -64,14 +64,14 @@ mod tests {
         let y_of = |l: Level| {
             p.actors
                 .values()
-                .filter(|a| a.level == l)
+                .filter(|a| a.level == Some(l))
                 .map(|a| a.position.y)
                 .fold(f64::NEG_INFINITY, f64::max)
         };
         let top = |l: Level| {
             p.actors
                 .values()
-                .filter(|a| a.level == l)
+                .filter(|a| a.level == Some(l))
                 .map(|a| a.position.y)
                 .fold(f64::INFINITY, f64::min)
         };

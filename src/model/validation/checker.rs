@@ -58,8 +58,8 @@ impl Checker {
         self.texts(s, "tags", &actor.tags);
         self.texts(s, "sources", &actor.sources);
         self.custom(s, &actor.custom);
-        self.score(s, "influence", Some(actor.influence.into()), &INFLUENCE);
-        self.score(s, "interest", Some(actor.interest.into()), &INTEREST);
+        self.score(s, "influence", actor.influence.map(i64::from), &INFLUENCE);
+        self.score(s, "interest", actor.interest.map(i64::from), &INTEREST);
         self.score(s, "capacity", actor.capacity.map(i64::from), &CAPACITY);
         self.finite(s, "position", actor.position.x);
         self.finite(s, "position", actor.position.y);

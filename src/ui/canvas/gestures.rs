@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use egui::{Key, Pos2, Rect, Response, Sense, Ui, Vec2};
+use egui::{Key, Modifiers, Pos2, Rect, Response, Sense, Ui, Vec2};
 
 use super::camera::Camera;
 use super::geometry::{ShownActor, Visible};
@@ -13,7 +13,9 @@ use super::hit_test::{actor_at, pick_edge};
 use super::state::{CanvasState, Gesture, NewActorPrompt};
 use super::{actor_pos, map_bounds};
 use crate::edit::Command;
-use crate::model::{Actor, ActorId, Level, Partnership, Position, Project, Sector};
+use crate::model::{
+    Actor, ActorId, Choice, Partnership, Position, Project, Sector, suggest_sector,
+};
 use crate::style::marks::PartnershipMark;
 use crate::ui::intent::{Edit, Intent, count};
 use crate::ui::view::{Item, SelectMode, ViewState};
@@ -280,11 +282,7 @@ pub(super) fn background_gestures(
     if background.double_clicked()
         && let Some(p) = background.interact_pointer_pos()
     {
-        view.canvas.new_actor = Some(NewActorPrompt {
-            at: camera.to_map(screen, p),
-            name: String::new(),
-            focus: true,
-        });
+        view.canvas.new_actor = Some(NewActorPrompt::at(camera.to_map(screen, p)));
     } else if background.clicked()
         && let Some(p) = background.interact_pointer_pos()
     {
@@ -320,15 +318,12 @@ pub fn connect_edit(project: &Project, from: ActorId, to: ActorId) -> Intent {
     )
 }
 
-/// The edit that adds an actor named `name` at `at`, and selects it.
-pub fn add_actor_edit(
-    project: &Project,
-    name: &str,
-    at: Pos2,
-    defaults: (Sector, Level),
-) -> Intent {
+/// The edit that adds an actor named `name` at `at` (map units), with `sector` when someone
+/// gave one and every other field not set.
+pub fn add_actor_edit(project: &Project, name: &str, at: Pos2, sector: Option<Sector>) -> Intent {
     let id = project.next_actor_id();
-    let mut actor = Actor::new(id, name.trim(), defaults.0, defaults.1);
+    let mut actor = Actor::named(id, name.trim());
+    actor.sector = sector;
     actor.position = Position::new(f64::from(at.x).round(), f64::from(at.y).round());
     Intent::Edit(
         Edit::new(
@@ -339,7 +334,65 @@ pub fn add_actor_edit(
     )
 }
 
-/// The name field shown where a double-click adds an actor: Enter adds it, Esc cancels.
+/// The keys that pick a sector in the new-actor field: Ctrl+1 … Ctrl+6 in the order of
+/// [`Sector::ALL`], Ctrl+0 for "not set".
+const SECTOR_KEYS: [Key; 7] = [
+    Key::Num0,
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+];
+
+/// The sector chosen by a key of the new-actor field, if one was pressed: ↑ and ↓ step
+/// through "not set" and the sectors, Ctrl+digit picks one.
+fn sector_key(ui: &Ui, current: Option<Sector>) -> Option<Option<Sector>> {
+    let choices: Vec<Option<Sector>> = std::iter::once(None)
+        .chain(Sector::ALL.iter().copied().map(Some))
+        .collect();
+    let at = choices.iter().position(|c| *c == current).unwrap_or(0);
+    ui.input_mut(|i| {
+        if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
+            return Some(choices[(at + 1) % choices.len()]);
+        }
+        if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
+            return Some(choices[(at + choices.len() - 1) % choices.len()]);
+        }
+        SECTOR_KEYS
+            .iter()
+            .position(|&k| i.consume_key(Modifiers::COMMAND, k))
+            .map(|n| choices[n])
+    })
+}
+
+/// The sector buttons under the new actor's name: the picked one highlighted, each a click
+/// away; returns the one clicked.
+fn sector_buttons_ui(ui: &mut Ui, current: Option<Sector>) -> Option<Option<Sector>> {
+    let mut clicked = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for (n, &sector) in Sector::ALL.iter().enumerate() {
+            let button = ui
+                .selectable_label(current == Some(sector), sector.label())
+                .on_hover_text(format!("{} (Ctrl+{})", sector.meaning(), n + 1));
+            if button.clicked() {
+                clicked = Some(Some(sector));
+            }
+        }
+        let none = ui
+            .selectable_label(current.is_none(), "Not set")
+            .on_hover_text("Leave the sector not set for now (Ctrl+0)");
+        if none.clicked() {
+            clicked = Some(None);
+        }
+    });
+    clicked
+}
+
+/// The name field shown where a double-click adds an actor, with the sectors to pick from
+/// (the name's suggestion pre-selected): Enter adds it, Esc cancels.
 pub(super) fn new_actor_prompt_ui(
     ui: &Ui,
     project: &Project,
@@ -357,30 +410,47 @@ pub(super) fn new_actor_prompt_ui(
         .order(egui::Order::Foreground)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(300.0);
                 let label = ui.label("New actor");
+                if let Some(sector) = sector_key(ui, prompt.sector) {
+                    (prompt.sector, prompt.picked) = (sector, true);
+                }
                 let edit = egui::TextEdit::singleline(&mut prompt.name)
                     .hint_text("Type a name, then Enter")
                     .desired_width(220.0);
                 let response = ui.add(edit).labelled_by(label.id);
+                if response.changed() && !prompt.picked {
+                    prompt.sector = suggest_sector(&prompt.name);
+                }
                 if prompt.focus {
                     response.request_focus();
                     prompt.focus = false;
                 }
+                if let Some(sector) = sector_buttons_ui(ui, prompt.sector) {
+                    (prompt.sector, prompt.picked, prompt.focus) = (sector, true, true);
+                }
+                ui.weak("Sector: click, ↑↓ or Ctrl+1…6 · Enter adds · Esc cancels");
                 let (enter, escape) =
                     ui.input(|i| (i.key_pressed(Key::Enter), i.key_pressed(Key::Escape)));
+                let in_prompt = ui.ui_contains_pointer();
                 if escape {
                     done = Some(false);
-                } else if response.lost_focus() {
+                } else if response.lost_focus() && (enter || !in_prompt) {
+                    // Clicking a sector button takes the focus without ending the prompt.
                     done = Some(enter || !prompt.name.trim().is_empty());
+                } else if response.lost_focus() {
+                    prompt.focus = true;
                 }
             });
         });
     match done {
         Some(true) if !prompt.name.trim().is_empty() => {
-            let defaults = canvas
-                .new_actor_defaults
-                .unwrap_or((Sector::State, Level::Commune));
-            intents.push(add_actor_edit(project, &prompt.name, prompt.at, defaults));
+            intents.push(add_actor_edit(
+                project,
+                &prompt.name,
+                prompt.at,
+                prompt.sector,
+            ));
             canvas.new_actor = None;
         }
         Some(_) => canvas.new_actor = None,

@@ -114,8 +114,7 @@ pub(super) fn paint_partnerships(
             ));
         }
         let stroke = Stroke::new(width, colour);
-        if e.dashed {
-            let (on, off) = marks::dash_pattern(f64::from(zoom));
+        if let Some((on, off)) = marks::line_pattern(e.line, f64::from(zoom)) {
             painter.extend(EShape::dashed_line(
                 &drawn.points,
                 stroke,

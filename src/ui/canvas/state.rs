@@ -7,7 +7,7 @@ use egui::{Pos2, Rect, Vec2};
 
 use super::camera::Camera;
 use super::geometry::Geometry;
-use crate::model::{ActorId, Level, Sector};
+use crate::model::{ActorId, Sector};
 
 /// A gesture in progress on the canvas.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -49,6 +49,25 @@ pub struct NewActorPrompt {
     pub name: String,
     /// Whether the field still has to take the keyboard.
     pub focus: bool,
+    /// The sector picked for it: the suggestion from the name's words until someone picks
+    /// one (then `picked`); Enter accepts it.
+    pub sector: Option<Sector>,
+    /// Whether someone picked the sector (or "not set"): the name's suggestion no longer
+    /// replaces it.
+    pub picked: bool,
+}
+
+impl NewActorPrompt {
+    /// An empty prompt at `at` (map units), taking the keyboard.
+    pub fn at(at: Pos2) -> Self {
+        Self {
+            at,
+            name: String::new(),
+            focus: true,
+            sector: None,
+            picked: false,
+        }
+    }
 }
 
 /// What the canvas remembers between frames.
@@ -62,8 +81,6 @@ pub struct CanvasState {
     pub new_actor: Option<NewActorPrompt>,
     /// Whether every drag from an actor draws a partnership.
     pub connect_mode: bool,
-    /// The sector and level given to new actors: those of the last actor added.
-    pub new_actor_defaults: Option<(Sector, Level)>,
     /// The screen rectangle of the canvas in the last frame.
     pub screen: Option<Rect>,
     /// The window's content rectangle in the last frame.

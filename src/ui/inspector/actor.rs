@@ -5,8 +5,8 @@ use egui::{RichText, Ui};
 
 use super::InspectorState;
 use super::widgets::{
-    TextOutcome, choice_combo, custom_ui, notes_ui, optional_choice_combo_ui, optional_score_ui,
-    score_slider_ui, sources_ui, tags_ui, text_field_id, text_field_ui,
+    TextOutcome, custom_ui, notes_ui, optional_choice_combo_ui, optional_score_ui, sources_ui,
+    tags_ui, text_field_id, text_field_ui,
 };
 use crate::edit::updates::update_actor;
 use crate::model::scales;
@@ -52,13 +52,13 @@ pub(super) fn actor_ui(
 
 /// The actor's name as a heading, with its id, sector and level below.
 fn heading_ui(ui: &mut Ui, a: &Actor) {
-    ui.heading(RichText::new(&a.name).strong());
+    ui.heading(RichText::new(crate::ui::bidi::visual(&a.name)).strong());
     ui.label(
         RichText::new(format!(
             "Actor {} · {} · {}",
             a.id,
-            a.sector.label(),
-            a.level.label()
+            a.sector.map_or("sector not set", Choice::label),
+            a.level.map_or("level not set", Choice::label)
         ))
         .weak(),
     );
@@ -104,10 +104,10 @@ fn identity_ui(
             x.short = (!short.is_empty()).then_some(short)
         });
     }
-    if let Some(s) = choice_combo(ui, &format!("{key}.sector"), "Sector", a.sector) {
+    if let Some(s) = optional_choice_combo_ui(ui, &format!("{key}.sector"), "Sector", a.sector) {
         edit_actor(intents, a, "sector", |x| x.sector = s);
     }
-    if let Some(l) = choice_combo(ui, &format!("{key}.level"), "Level", a.level) {
+    if let Some(l) = optional_choice_combo_ui(ui, &format!("{key}.level"), "Level", a.level) {
         edit_actor(intents, a, "level", |x| x.level = l);
     }
     ui.horizontal(|ui| {
@@ -117,23 +117,29 @@ fn identity_ui(
             edit_actor(intents, a, "kind", |x| x.kind = kind.trim().to_string());
         }
     });
-    ui.menu_button("Kinds for this sector", |ui| {
-        for k in a.sector.kind_suggestions() {
-            if ui.button(*k).clicked() {
-                edit_actor(intents, a, "kind", |x| x.kind = (*k).to_string());
-                ui.close();
+    if let Some(sector) = a.sector {
+        ui.menu_button("Kinds for this sector", |ui| {
+            for k in sector.kind_suggestions() {
+                if ui.button(*k).clicked() {
+                    edit_actor(intents, a, "kind", |x| x.kind = (*k).to_string());
+                    ui.close();
+                }
             }
-        }
-    });
+        });
+    }
 }
 
 /// Influence, interest, capacity and stance.
 fn scores_ui(ui: &mut Ui, a: &Actor, key: &str, intents: &mut Vec<Intent>) {
-    if let Some(v) = score_slider_ui(ui, "Influence", a.influence.into(), &scales::INFLUENCE) {
-        edit_actor(intents, a, "influence", |x| x.influence = v as u8);
+    let influence = a.influence.map(i32::from);
+    if let Some(v) = optional_score_ui(ui, "Influence", influence, &scales::INFLUENCE) {
+        edit_actor(intents, a, "influence", |x| {
+            x.influence = v.map(|v| v as u8)
+        });
     }
-    if let Some(v) = score_slider_ui(ui, "Interest", a.interest.into(), &scales::INTEREST) {
-        edit_actor(intents, a, "interest", |x| x.interest = v as u8);
+    let interest = a.interest.map(i32::from);
+    if let Some(v) = optional_score_ui(ui, "Interest", interest, &scales::INTEREST) {
+        edit_actor(intents, a, "interest", |x| x.interest = v.map(|v| v as u8));
     }
     if let Some(v) = optional_score_ui(ui, "Capacity", a.capacity.map(i32::from), &scales::CAPACITY)
     {

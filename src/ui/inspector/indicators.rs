@@ -87,7 +87,14 @@ pub(super) fn actor_indicators_ui(ui: &mut Ui, a: &ActorIndicators) {
                     );
                     indicator_row_ui(ui, "brokerage", "Brokerage", a.brokerage.to_string());
                     ui.label("Mendelow").on_hover_text(Framework::D.title());
-                    ui.label(RichText::new(a.mendelow.quadrant).strong());
+                    match &a.mendelow {
+                        crate::typology::Placement::Placed(p) => {
+                            ui.label(RichText::new(p.quadrant).strong());
+                        }
+                        crate::typology::Placement::Unplaced(reason) => {
+                            ui.label(RichText::new(format!("not placed: {reason}")).weak());
+                        }
+                    }
                     ui.end_row();
                 });
         });

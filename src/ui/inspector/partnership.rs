@@ -15,6 +15,7 @@ use crate::model::{
     Accountability, ActorId, Choice, DISABLER_SUGGESTIONS, ENABLER_SUGGESTIONS, Form, Formality,
     Function, Initiator, PartialDate, Partnership, Project, Risk, Status,
 };
+use crate::ui::bidi::visual;
 use crate::ui::intent::{Edit, Intent};
 
 /// Pushes an edit of one partnership if `change` changes it; edits of the same field merge
@@ -72,14 +73,15 @@ pub(super) fn partnership_ui(
 fn actor_name(project: &Project, id: ActorId) -> String {
     project
         .actor(id)
-        .map_or_else(|| id.to_string(), |a| a.name.clone())
+        .map_or_else(|| id.to_string(), |a| visual(&a.name).into_owned())
 }
 
 /// The short name of actor `id` (its name when it has none), or its id when it is missing.
 fn actor_short(project: &Project, id: ActorId) -> String {
-    project
-        .actor(id)
-        .map_or_else(|| id.to_string(), |a| a.short_or_name().to_string())
+    project.actor(id).map_or_else(
+        || id.to_string(),
+        |a| visual(a.short_or_name()).into_owned(),
+    )
 }
 
 /// The two ends as a heading, the partnership's id, and a button that swaps the ends.
@@ -154,16 +156,16 @@ fn purpose_ui(
 
 /// The form, and the form its practices suggest when that differs.
 fn form_ui(ui: &mut Ui, p: &Partnership, key: &str, intents: &mut Vec<Intent>) {
-    if let Some(f) = choice_combo::<Form>(ui, &format!("{key}.form"), "Form", p.form) {
+    if let Some(f) = optional_choice_combo_ui::<Form>(ui, &format!("{key}.form"), "Form", p.form) {
         edit_partnership(intents, p, "form", |q| q.form = f);
     }
     let suggested = p.practices.suggested_form();
-    if suggested != p.form {
+    if !p.practices.is_empty() && Some(suggested) != p.form {
         ui.horizontal(|ui| {
             ui.label(RichText::new(format!("The practices suggest {}.", suggested.label())).weak())
                 .on_hover_text(suggested.meaning());
             if ui.small_button("Use it").clicked() {
-                edit_partnership(intents, p, "form", |q| q.form = suggested);
+                edit_partnership(intents, p, "form", |q| q.form = Some(suggested));
             }
         });
     }
@@ -171,9 +173,12 @@ fn form_ui(ui: &mut Ui, p: &Partnership, key: &str, intents: &mut Vec<Intent>) {
 
 /// The formality and the practices the partners share.
 fn formality_ui(ui: &mut Ui, p: &Partnership, key: &str, intents: &mut Vec<Intent>) {
-    if let Some(f) =
-        choice_combo::<Formality>(ui, &format!("{key}.formality"), "Formality", p.formality)
-    {
+    if let Some(f) = optional_choice_combo_ui::<Formality>(
+        ui,
+        &format!("{key}.formality"),
+        "Formality",
+        p.formality,
+    ) {
         edit_partnership(intents, p, "formality", |q| q.formality = f);
     }
     ui.label("Practices");

@@ -3,6 +3,7 @@
 
 use egui::{ComboBox, RichText, Ui};
 
+use super::widgets::score_buttons_ui;
 use crate::edit::updates::{update_each_actor, update_each_partnership};
 use crate::model::scales;
 use crate::model::{
@@ -35,6 +36,43 @@ fn shared_combo_ui<T: Choice>(ui: &mut Ui, id: &str, label: &str, current: Optio
     chosen.filter(|v| Some(*v) != current)
 }
 
+/// A combo over a field that may be not set: "mixed" when the items differ (`None`), "not
+/// set" when none of them has it (`Some(None)`); returns the value chosen for all.
+fn shared_optional_combo_ui<T: Choice>(
+    ui: &mut Ui,
+    id: &str,
+    label: &str,
+    current: Option<Option<T>>,
+) -> Option<Option<T>> {
+    let mut chosen = None;
+    let text = match current {
+        None => "mixed",
+        Some(None) => "not set",
+        Some(Some(v)) => v.label(),
+    };
+    ComboBox::new(id, label)
+        .selected_text(text)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(current == Some(None), "not set")
+                .on_hover_text("Nobody has said: left out of every indicator that needs it.")
+                .clicked()
+            {
+                chosen = Some(None);
+            }
+            for v in T::ALL {
+                if ui
+                    .selectable_label(current == Some(Some(*v)), v.label())
+                    .on_hover_text(v.meaning())
+                    .clicked()
+                {
+                    chosen = Some(Some(*v));
+                }
+            }
+        });
+    chosen.filter(|v| Some(*v) != current)
+}
+
 /// A word with its first letter in upper case.
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
@@ -59,13 +97,16 @@ pub(super) fn several_actors_ui(ui: &mut Ui, actors: &[&Actor], intents: &mut Ve
             update_each_actor(actors, change),
         )));
     };
-    if let Some(s) =
-        shared_combo_ui::<Sector>(ui, "multi.sector", "Sector", shared(actors, |a| a.sector))
-    {
+    if let Some(s) = shared_optional_combo_ui::<Sector>(
+        ui,
+        "multi.sector",
+        "Sector",
+        shared(actors, |a| a.sector),
+    ) {
         apply("sector", &|a| a.sector = s);
     }
     if let Some(l) =
-        shared_combo_ui::<Level>(ui, "multi.level", "Level", shared(actors, |a| a.level))
+        shared_optional_combo_ui::<Level>(ui, "multi.level", "Level", shared(actors, |a| a.level))
     {
         apply("level", &|a| a.level = l);
     }
@@ -73,21 +114,14 @@ pub(super) fn several_actors_ui(ui: &mut Ui, actors: &[&Actor], intents: &mut Ve
         (
             "influence",
             &scales::INFLUENCE,
-            (|a: &Actor| a.influence) as fn(&Actor) -> u8,
+            (|a: &Actor| a.influence) as fn(&Actor) -> Option<u8>,
         ),
         ("interest", &scales::INTEREST, |a: &Actor| a.interest),
     ] {
         let current = shared(actors, get);
-        let mut v = i32::from(current.unwrap_or(3));
-        let text = match current {
-            Some(_) => format!("{} (all)", capitalise(field)),
-            None => format!("{} (mixed)", capitalise(field)),
-        };
-        if ui
-            .add(egui::Slider::new(&mut v, scale.min..=scale.max).text(text))
-            .changed()
-        {
-            let v = v as u8;
+        let value = current.flatten().map(i32::from);
+        if let Some(v) = score_buttons_ui(ui, &capitalise(field), value, current.is_none(), scale) {
+            let v = v.map(|v| v as u8);
             if field == "influence" {
                 apply(field, &|a| a.influence = v);
             } else {
@@ -95,13 +129,13 @@ pub(super) fn several_actors_ui(ui: &mut Ui, actors: &[&Actor], intents: &mut Ve
             }
         }
     }
-    if let Some(st) = shared_combo_ui::<Stance>(
+    if let Some(st) = shared_optional_combo_ui::<Stance>(
         ui,
         "multi.stance",
         "Stance",
-        shared(actors, |a| a.stance).flatten(),
+        shared(actors, |a| a.stance),
     ) {
-        apply("stance", &|a| a.stance = Some(st));
+        apply("stance", &|a| a.stance = st);
     }
 }
 
@@ -120,10 +154,12 @@ pub(super) fn several_partnerships_ui(
             update_each_partnership(list, change),
         )));
     };
-    if let Some(f) = shared_combo_ui::<Form>(ui, "multi.form", "Form", shared(list, |p| p.form)) {
+    if let Some(f) =
+        shared_optional_combo_ui::<Form>(ui, "multi.form", "Form", shared(list, |p| p.form))
+    {
         apply("form", &|p| p.form = f);
     }
-    if let Some(f) = shared_combo_ui::<Formality>(
+    if let Some(f) = shared_optional_combo_ui::<Formality>(
         ui,
         "multi.formality",
         "Formality",

@@ -106,7 +106,7 @@ pub fn choice_combo<T: Choice>(ui: &mut Ui, id: &str, label: &str, current: T) -
     (value != current).then_some(value)
 }
 
-/// A combo box over all values of `T` plus "unknown".
+/// A combo box over all values of `T` plus "not set".
 pub(super) fn optional_choice_combo_ui<T: Choice>(
     ui: &mut Ui,
     id: &str,
@@ -115,10 +115,10 @@ pub(super) fn optional_choice_combo_ui<T: Choice>(
 ) -> Option<Option<T>> {
     let mut value = current;
     ComboBox::new(id, label)
-        .selected_text(current.map_or("unknown", |v| v.label()))
+        .selected_text(current.map_or("not set", |v| v.label()))
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut value, None, "unknown")
-                .on_hover_text("Not known: left out of every indicator that needs it.");
+            ui.selectable_value(&mut value, None, "not set")
+                .on_hover_text("Nobody has said: left out of every indicator that needs it.");
             for v in T::ALL {
                 ui.selectable_value(&mut value, Some(*v), v.label())
                     .on_hover_text(v.meaning());
@@ -127,48 +127,59 @@ pub(super) fn optional_choice_combo_ui<T: Choice>(
     (value != current).then_some(value)
 }
 
-/// A slider over a scale, showing the word for the value ("4 · high").
-pub(super) fn score_slider_ui(ui: &mut Ui, label: &str, value: i32, scale: &Scale) -> Option<i32> {
-    let mut v = value;
-    let word = scale.step_label(v).unwrap_or("");
-    ui.add(
-        egui::Slider::new(&mut v, scale.min..=scale.max)
-            .text(format!("{label}: {word}"))
-            .step_by(1.0),
-    )
-    .on_hover_text(scale.meaning);
-    (v != value).then_some(v)
-}
-
-/// A score that may be unknown: a "known" box and, when known, a slider.
+/// A score that may be not set: "–" (not set) and one button per step of the scale, each a
+/// click away, with the step's word on hover and beside the row. Returns the new value
+/// when one was clicked.
 pub(super) fn optional_score_ui(
     ui: &mut Ui,
     label: &str,
     value: Option<i32>,
     scale: &Scale,
 ) -> Option<Option<i32>> {
+    score_buttons_ui(ui, label, value, false, scale)
+}
+
+/// [`optional_score_ui`] for one item or several: with `mixed`, the items differ (no button
+/// is highlighted) and any click, "–" included, sets them all.
+pub(super) fn score_buttons_ui(
+    ui: &mut Ui,
+    label: &str,
+    value: Option<i32>,
+    mixed: bool,
+    scale: &Scale,
+) -> Option<Option<i32>> {
     let mut result = None;
-    ui.horizontal(|ui| {
-        let mut known = value.is_some();
-        if ui
-            .checkbox(&mut known, "")
-            .on_hover_text(format!("Whether {label} is known"))
-            .changed()
-        {
-            let middle = (scale.min + scale.max) / 2;
-            result = Some(known.then_some(middle));
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 3.0;
+        ui.label(format!("{label}:")).on_hover_text(scale.meaning);
+        let none = ui
+            .selectable_label(!mixed && value.is_none(), "–")
+            .on_hover_text(format!(
+                "{label} not set: left out of every indicator that needs it"
+            ));
+        if none.clicked() && (mixed || value.is_some()) {
+            result = Some(None);
         }
-        match value {
-            Some(v) => {
-                if let Some(n) = score_slider_ui(ui, label, v, scale) {
-                    result = Some(Some(n));
-                }
-            }
-            None => {
-                ui.label(RichText::new(format!("{label}: unknown")).weak())
-                    .on_hover_text(scale.meaning);
+        for v in scale.min..=scale.max {
+            let text = if v > 0 && scale.min < 0 {
+                format!("+{v}")
+            } else {
+                v.to_string()
+            };
+            let word = scale.step_label(v).unwrap_or("");
+            let button = ui
+                .selectable_label(value == Some(v), text)
+                .on_hover_text(format!("{label} {v}: {word}"));
+            if button.clicked() && (mixed || value != Some(v)) {
+                result = Some(Some(v));
             }
         }
+        let word = match value {
+            _ if mixed => "mixed",
+            None => "not set",
+            Some(v) => scale.step_label(v).unwrap_or(""),
+        };
+        ui.label(RichText::new(word).weak());
     });
     result
 }

@@ -205,7 +205,7 @@ fn hover_label(plot_ui: &mut PlotUi<'_>, chart: &Chart, k: usize, colour: Color3
     let label = if m.is_crowd() {
         format!("{} items", m.points.len())
     } else {
-        first.name.clone()
+        crate::ui::bidi::visual(&first.name).into_owned()
     };
     plot_ui.text(
         Text::new(

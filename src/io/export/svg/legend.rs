@@ -2,7 +2,7 @@
 //! box as wide as its longest text.
 
 use super::{Doc, FRAME, INK, LEGEND_PAD, MIN_LINE_PX, MIN_RADIUS_PX, OUTLINE, TextStyle};
-use crate::model::ColourBy;
+use crate::model::Project;
 use crate::style::legend::{self, LegendRow, Swatch};
 use crate::style::{self, ViewEncoding};
 
@@ -68,13 +68,14 @@ impl LegendDoc {
 /// The legend ([`style::legend::legend_sections`]): its box is as wide as its longest
 /// text, measured in the fonts it is drawn with; sizes and line widths are drawn at the
 /// map's `scale`.
-pub(super) fn legend(colour_by: ColourBy, encoding: ViewEncoding, scale: f64) -> Legend {
+pub(super) fn legend(project: &Project, encoding: ViewEncoding, scale: f64) -> Legend {
     let mut l = LegendDoc {
         doc: Doc::fragment(),
         right: 0.0,
     };
     let mut y = 0.0;
-    let sections = style::legend::legend_sections(colour_by, encoding);
+    let not_set = style::legend::NotSet::of(project);
+    let sections = style::legend::legend_sections(project.settings.colour_by, encoding, not_set);
     for (k, section) in sections.iter().enumerate() {
         if k > 0 {
             y += 8.0;

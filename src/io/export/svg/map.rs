@@ -294,7 +294,7 @@ fn draw_partnerships(
         doc.s("<g id=\"partnership-")
             .s(&p.id.to_string())
             .s("\" class=\"partnership form-")
-            .s(p.form.name())
+            .s(p.form.map_or("not-set", Choice::name))
             .s("\"><title>");
         let name = |i: usize| {
             project
@@ -318,13 +318,12 @@ fn draw_partnerships(
             .s("\" stroke-width=\"")
             .n(width)
             .s("\"");
-        if m.dashed {
-            // The canvas's dashes at zoom `scale`, in map units.
-            let dash = marks::dash_pattern(paper.scale).0 / paper.scale;
+        if let Some((on, off)) = marks::line_pattern(m.line, paper.scale) {
+            // The canvas's dashes or dots at zoom `scale`, in map units.
             doc.s(" stroke-dasharray=\"")
-                .n(dash)
+                .n(on / paper.scale)
                 .s(" ")
-                .n(dash * marks::DASH_OFF_SHARE)
+                .n(off / paper.scale)
                 .s("\"");
         }
         doc.s("/>");
@@ -375,7 +374,7 @@ fn draw_actors(
         doc.s("<g id=\"actor-")
             .s(&a.id.to_string())
             .s("\" class=\"actor sector-")
-            .s(a.sector.name())
+            .s(a.sector.map_or("not-set", Choice::name))
             .s("\"><title>");
         doc.t(&a.name).s("</title>");
         if let Some(strength) = sizes.rings.get(&a.id) {

@@ -121,9 +121,7 @@ pub fn map_svg_with(
     let (cw, ch) = (area.2 - area.0, area.3 - area.1);
     let scale = (MAX_MAP_PX / cw.max(ch)).min(1.0);
     let (map_w, map_h) = (cw * scale, ch * scale);
-    let legend = opts
-        .legend
-        .then(|| legend(project.settings.colour_by, opts.encoding, scale));
+    let legend = opts.legend.then(|| legend(project, opts.encoding, scale));
     let legend_h = legend.as_ref().map_or(0.0, |l| l.height);
     let legend_w = legend.as_ref().map_or(0.0, |l| GAP + l.width);
     let width = (MARGIN * 2.0 + map_w + legend_w).max(480.0).ceil();

@@ -1,15 +1,11 @@
-//! The actors of an import: one per node, its values checked, a name, sector and level
-//! given when the file has none, and its position when the file has one.
+//! The actors of an import: one per node, its values checked, a name given when the file
+//! has none (sector and level stay not set when it has none), and its position when the file
+//! has one.
 
 use super::{Builder, numbered};
 use crate::io::export::attributes::NODE_LABEL;
 use crate::io::import::{ImportError, Item, Key, Place, fields};
 use crate::model::{Actor, ActorId, CustomValue};
-
-/// The tag of an actor given the default sector.
-pub(super) const NO_SECTOR_TAG: &str = "no sector in import";
-/// The tag of an actor given the default level.
-pub(super) const NO_LEVEL_TAG: &str = "no level in import";
 
 /// Which of the fields that every actor needs a node's values gave.
 #[derive(Default)]
@@ -52,22 +48,15 @@ impl<'r> Builder<'r, '_> {
 
     /// The actor `id` made of `node` (which starts at `place`).
     fn actor(&mut self, node: &'r Item, id: ActorId, place: &Place) -> Actor {
-        let mut actor = Actor::new(
-            id,
-            String::new(),
-            fields::DEFAULT_SECTOR,
-            fields::DEFAULT_LEVEL,
-        );
+        let mut actor = Actor::named(id, String::new());
         let mut placed = (false, false);
         let (given, label) = self.actor_values(node, &mut actor, &mut placed);
         self.name_actor(&mut actor, node, label, given.name, place);
         if !given.sector {
             self.no_sector += 1;
-            actor.tags.insert(NO_SECTOR_TAG.to_string());
         }
         if !given.level {
             self.no_level += 1;
-            actor.tags.insert(NO_LEVEL_TAG.to_string());
         }
         match (placed, node.drawn_at) {
             ((true, true), _) => {}

@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use super::actors::{NO_LEVEL_TAG, NO_SECTOR_TAG};
 use super::{Builder, numbered};
 use crate::io::import::{ImportError, Item, Key, Place, fields};
 use crate::model::{Actor, ActorId, Partnership, PartnershipId};
@@ -130,17 +129,10 @@ impl<'r> Builder<'r, '_> {
     }
 
     /// A new actor named `written` (an end of a partnerships table without an actors
-    /// table), with the default sector and level and the tags saying so, to be laid out.
+    /// table), its sector and level not set, to be laid out.
     fn create_actor(&mut self, written: &'r str, at: &Place, by_name: &mut ByName) -> ActorId {
         let actor_id = self.project.allocate_actor_id();
-        let mut actor = Actor::new(
-            actor_id,
-            written.to_string(),
-            fields::DEFAULT_SECTOR,
-            fields::DEFAULT_LEVEL,
-        );
-        actor.tags.insert(NO_SECTOR_TAG.to_string());
-        actor.tags.insert(NO_LEVEL_TAG.to_string());
+        let actor = Actor::named(actor_id, written.to_string());
         self.no_sector += 1;
         self.no_level += 1;
         self.created += 1;

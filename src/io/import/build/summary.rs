@@ -2,8 +2,7 @@
 //! not say, and the layout of the actors that came without a position.
 
 use super::Builder;
-use super::actors::{NO_LEVEL_TAG, NO_SECTOR_TAG};
-use crate::io::import::{ImportError, fields, place_missing};
+use crate::io::import::{ImportError, place_missing};
 use crate::model::ActorId;
 
 impl Builder<'_, '_> {
@@ -19,18 +18,24 @@ impl Builder<'_, '_> {
         }
         if self.no_sector > 0 {
             self.notes.push(format!(
-                "{} had no sector and {} marked {}, with the tag \"{NO_SECTOR_TAG}\".",
+                "{} had no sector: {} left not set.",
                 actors(self.no_sector),
-                is(self.no_sector),
-                crate::model::Choice::label(fields::DEFAULT_SECTOR)
+                if self.no_sector == 1 {
+                    "it is"
+                } else {
+                    "theirs is"
+                },
             ));
         }
         if self.no_level > 0 {
             self.notes.push(format!(
-                "{} had no level and {} placed at {}, with the tag \"{NO_LEVEL_TAG}\".",
+                "{} had no level: {} left not set.",
                 actors(self.no_level),
-                is(self.no_level),
-                crate::model::Choice::label(fields::DEFAULT_LEVEL)
+                if self.no_level == 1 {
+                    "it is"
+                } else {
+                    "theirs is"
+                },
             ));
         }
         if !self.unnamed.is_empty() {
