@@ -546,10 +546,13 @@ fn one_key_or_one_click_replaces_the_suggested_sector() {
 #[test]
 fn presentation_mode_hides_the_side_panels_and_keeps_quick_entry() {
     let mut h = sample();
-    h.get_by_label("Find");
+    h.get_by_label("Chart");
     key(&mut h, Key::F11, Modifiers::NONE);
     assert!(h.state().view.presenting);
-    assert!(h.query_by_label("Find").is_none(), "the lists are hidden");
+    assert!(
+        h.query_by_label("Chart").is_none(),
+        "the side panels are hidden"
+    );
     h.get_by_label("Quick entry");
     key(&mut h, Key::F11, Modifiers::NONE);
     assert!(!h.state().view.presenting);
@@ -632,6 +635,8 @@ impl eframe::Storage for MemoryStorage {
 #[test]
 fn a_list_row_selects_and_centres_its_item_and_a_bad_date_is_refused_with_a_message() {
     let mut h = sample();
+    h.get_by_label("List").click();
+    h.run();
     h.get_by_role_and_label(Role::Button, "PRIA").click();
     h.run();
     let pria = actor_id(&h, "PRIA");

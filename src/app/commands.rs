@@ -3,7 +3,7 @@
 
 use egui::{Pos2, ViewportCommand};
 
-use super::{PartnerMapApp, Then};
+use super::{LeftTab, PartnerMapApp, Then};
 use crate::edit::{Clip, Command, count, delete_label};
 use crate::model::Choice;
 use crate::ui::actions::{Action, ActionContext};
@@ -22,7 +22,9 @@ impl PartnerMapApp {
             can_redo: self.history.redo_label().is_some(),
             recent: self.prefs.recent.len(),
             connect_mode: self.view.canvas.connect_mode,
-            analysis_panel: self.prefs.show_analysis,
+            analysis_panel: self.prefs.show_left && self.prefs.left_tab != LeftTab::Lists,
+            left_panel: self.prefs.show_left,
+            right_panel: self.prefs.show_right,
             size_by: self.prefs.size_by,
             broker_rings: self.prefs.broker_rings,
             colour_by: self.doc.project.settings.colour_by,
@@ -70,6 +72,7 @@ impl PartnerMapApp {
         match action {
             Action::Find => {
                 self.view.focus_search = true;
+                (self.prefs.left_tab, self.prefs.show_left) = (LeftTab::Lists, true);
                 if self.view.presenting {
                     self.toggle_presentation();
                 }
@@ -82,7 +85,17 @@ impl PartnerMapApp {
             Action::FitView => self.view.canvas.fit_on_next_frame(),
             Action::Presentation => self.toggle_presentation(),
             Action::QuickEntry => self.quick.focus = true,
-            Action::AnalysisPanel => self.prefs.show_analysis = !self.prefs.show_analysis,
+            Action::AnalysisPanel => {
+                let showing = self.prefs.show_left && self.prefs.left_tab != LeftTab::Lists;
+                self.prefs.left_tab = if showing {
+                    LeftTab::Lists
+                } else {
+                    LeftTab::Chart
+                };
+                self.prefs.show_left = true;
+            }
+            Action::LeftPanel => self.prefs.show_left = !self.prefs.show_left,
+            Action::InspectorPanel => self.prefs.show_right = !self.prefs.show_right,
             Action::SizeBy(by) => self.prefs.size_by = by,
             Action::BrokerRings => self.prefs.broker_rings = !self.prefs.broker_rings,
             Action::Theme(theme) => self.prefs.theme = theme,

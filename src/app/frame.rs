@@ -5,20 +5,14 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
-use egui::{Pos2, RichText, ViewportCommand};
+use egui::{Pos2, ViewportCommand};
 
-use super::{AnalysisTab, PartnerMapApp, STARTED, ThemeChoice, Then};
+use super::{PartnerMapApp, STARTED, ThemeChoice, Then};
 use crate::analysis::Indicators;
 use crate::model::{ActorId, PartnershipId};
 use crate::style::SizeBy;
-use crate::ui::actions::Action;
 use crate::ui::canvas::{Overlay, canvas_ui};
-use crate::ui::indicators::dashboard_ui;
-use crate::ui::inspector::inspector_ui;
 use crate::ui::intent::Intent;
-use crate::ui::legend::legend_ui;
-use crate::ui::lists::lists_ui;
-use crate::ui::quadrant::quadrant_ui;
 use crate::ui::shell::{MenuInfo, StatusInfo, menu_bar_ui, status_ui, toolbar_ui};
 use crate::ui::view::Filters;
 
@@ -46,7 +40,7 @@ impl OverlayCache {
 }
 
 /// The items that pass the filters.
-type Matches = (BTreeSet<ActorId>, BTreeSet<PartnershipId>);
+pub(super) type Matches = (BTreeSet<ActorId>, BTreeSet<PartnershipId>);
 
 /// What a frame derives from the document and keeps until it changes.
 #[derive(Default)]
@@ -56,6 +50,8 @@ pub(super) struct FrameCache {
     /// found for.
     pub(super) filters: Option<(u64, Filters, Matches)>,
     shown_title: String,
+    /// Where each panel was drawn in the last frame.
+    pub(super) rects: super::panels::PanelRects,
     applied_look: Option<(ThemeChoice, bool, u32)>,
     first_frame_done: bool,
     first_frame_ms: Option<f64>,
@@ -132,7 +128,7 @@ impl PartnerMapApp {
         let presenting = self.view.presenting;
         let cx = self.action_context();
         if !presenting {
-            egui::Panel::top("menu").show(ui, |ui| {
+            let menu = egui::Panel::top("menu").show(ui, |ui| {
                 let info = MenuInfo {
                     recent: &self.prefs.recent,
                     undo: self.history.undo_label(),
@@ -141,27 +137,32 @@ impl PartnerMapApp {
                 };
                 intents.extend(menu_bar_ui(ui, &cx, &info).into_iter().map(Intent::Action));
             });
-            egui::Panel::top("toolbar").show(ui, |ui| {
+            let toolbar = egui::Panel::top("toolbar").show(ui, |ui| {
                 intents.extend(toolbar_ui(ui, &cx).into_iter().map(Intent::Action));
             });
+            self.frame.rects.menu = Some(menu.response.rect);
+            self.frame.rects.toolbar = Some(toolbar.response.rect);
+        } else {
+            (self.frame.rects.menu, self.frame.rects.toolbar) = (None, None);
         }
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        let status = egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        self.frame.rects.status = Some(status.response.rect);
         // The part of the map on screen, where quick entry puts new actors.
         let view = match (self.view.canvas.camera, self.view.canvas.screen) {
             (Some(cam), Some(screen)) => cam.visible(screen),
             _ => egui::Rect::from_center_size(Pos2::ZERO, egui::vec2(800.0, 600.0)),
         };
-        egui::Panel::bottom("quick entry").show(ui, |ui| {
+        let quick = egui::Panel::bottom("quick entry").show(ui, |ui| {
             ui.add_space(2.0);
             intents.extend(self.quick.ui(ui, &self.doc.project, view));
             ui.add_space(2.0);
         });
+        self.frame.rects.quick = Some(quick.response.rect);
         let matches = self.filter_matches();
-        if !presenting {
+        if presenting {
+            (self.frame.rects.left, self.frame.rects.right) = (None, None);
+        } else {
             self.side_panels_ui(ui, matches.as_ref(), intents);
-        }
-        if !presenting && self.prefs.show_analysis {
-            self.analysis_dock_ui(ui, intents);
         }
         self.refresh_overlay();
         let overlay = match &self.frame.overlay {
@@ -171,7 +172,7 @@ impl PartnerMapApp {
             },
             None => Overlay::default(),
         };
-        egui::CentralPanel::no_frame().show(ui, |ui| {
+        let canvas = egui::CentralPanel::no_frame().show(ui, |ui| {
             canvas_ui(
                 ui,
                 &self.doc.project,
@@ -182,6 +183,8 @@ impl PartnerMapApp {
                 intents,
             );
         });
+        self.frame.rects.canvas = Some(canvas.response.rect);
+        self.frame.rects.window = Some(ui.ctx().content_rect());
     }
 
     /// The status bar, and its Cancel buttons.
@@ -206,106 +209,6 @@ impl PartnerMapApp {
         if status_ui(ui, &info).betweenness {
             self.live.cancel();
         }
-    }
-
-    /// The lists and legend on the left, the inspector on the right.
-    fn side_panels_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        matches: Option<&Matches>,
-        intents: &mut Vec<Intent>,
-    ) {
-        egui::Panel::left("lists")
-            .resizable(true)
-            .default_size(260.0)
-            .show(ui, |ui| {
-                if !self.doc.project.meta.title.is_empty() {
-                    ui.label(RichText::new(&self.doc.project.meta.title).heading());
-                    ui.separator();
-                }
-                // The legend takes at most half the column and scrolls, so that the lists
-                // above it keep their room on a laptop screen.
-                let half = ui.available_height() * 0.5;
-                egui::Panel::bottom("legend panel")
-                    .resizable(true)
-                    .min_size(half.min(330.0))
-                    .max_size(half)
-                    .show(ui, |ui| {
-                        egui::ScrollArea::vertical().show(ui, |ui| {
-                            egui::CollapsingHeader::new("Legend")
-                                .default_open(true)
-                                .show(ui, |ui| {
-                                    legend_ui(ui, &self.doc.project, self.prefs.encoding());
-                                });
-                        });
-                    });
-                lists_ui(ui, &self.doc.project, &mut self.view, matches, intents);
-            });
-        egui::Panel::right("inspector")
-            .resizable(true)
-            .default_size(320.0)
-            .show(ui, |ui| {
-                let ind = self.live.indicators().cloned();
-                inspector_ui(
-                    ui,
-                    &self.doc.project,
-                    &self.view,
-                    ind.as_deref(),
-                    &mut self.inspector,
-                    intents,
-                );
-            });
-    }
-
-    /// The analysis dock: the quadrant chart or the indicators.
-    fn analysis_dock_ui(&mut self, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
-        egui::Panel::bottom("analysis")
-            .resizable(true)
-            .default_size(330.0)
-            .min_size(220.0)
-            .show(ui, |ui| {
-                ui.add_space(4.0);
-                ui.horizontal(|ui| {
-                    let tab = &mut self.prefs.analysis_tab;
-                    ui.selectable_value(tab, AnalysisTab::Quadrants, "Quadrant chart");
-                    ui.selectable_value(tab, AnalysisTab::Indicators, "Indicators");
-                    if ui.small_button(Action::Help.label()).clicked() {
-                        intents.push(Intent::Action(Action::Help));
-                    }
-                });
-                ui.separator();
-                match self.prefs.analysis_tab {
-                    AnalysisTab::Quadrants => {
-                        quadrant_ui(
-                            ui,
-                            &self.doc.project,
-                            self.doc.revision,
-                            &mut self.view,
-                            &mut self.quadrant,
-                            intents,
-                        );
-                    }
-                    AnalysisTab::Indicators => {
-                        let updating =
-                            (!self.live.is_current(self.doc.revision)).then(|| {
-                                match self.live.progress() {
-                                    Some(p) => format!("updating… betweenness {:.0}%", p * 100.0),
-                                    None => "updating…".to_string(),
-                                }
-                            });
-                        let ind = self.live.indicators().cloned();
-                        dashboard_ui(
-                            ui,
-                            &self.doc.project,
-                            ind.as_deref(),
-                            updating,
-                            &mut self.view,
-                            &mut self.dashboard,
-                            intents,
-                        );
-                    }
-                }
-            });
     }
 
     /// Rebuilds the actor radii and broker rings when the indicators or the sizing changed.

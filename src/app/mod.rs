@@ -15,6 +15,7 @@ mod files;
 mod frame;
 mod jobs;
 mod modal;
+mod panels;
 mod state;
 
 use std::path::{Path, PathBuf};
@@ -39,7 +40,8 @@ pub use document::{DiskStamp, Document, Origin};
 pub use files::Then;
 pub use jobs::{Event, Jobs};
 pub use modal::Modal;
-pub use state::{AnalysisTab, Prefs, ThemeChoice};
+pub use panels::{CANVAS_SHARE, PanelRects};
+pub use state::{LeftTab, Prefs, ThemeChoice};
 
 /// When the process started, for measuring the time to the first frame.
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();

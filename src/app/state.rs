@@ -17,12 +17,14 @@ const PREFS_KEY: &str = "partnermap.prefs";
 /// How many recent files File → Open recent lists.
 const MAX_RECENT: usize = 8;
 
-/// The tabs of the analysis dock.
+/// What the left column shows above the legend.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AnalysisTab {
+pub enum LeftTab {
+    /// The lists of actors and partnerships, with search and filters.
+    Lists,
     /// The quadrant chart.
     #[default]
-    Quadrants,
+    Chart,
     /// The indicators dashboard.
     Indicators,
 }
@@ -37,10 +39,12 @@ pub struct Prefs {
     pub ui_scale: f32,
     /// Recently opened or saved maps, newest first.
     pub recent: Vec<PathBuf>,
-    /// Whether the analysis dock (quadrant chart, indicators) is shown.
-    pub show_analysis: bool,
-    /// Which tab of the analysis dock is shown.
-    pub analysis_tab: AnalysisTab,
+    /// What the left column shows: the lists, the quadrant chart or the indicators.
+    pub left_tab: LeftTab,
+    /// Whether the left column is open (else collapsed to a strip).
+    pub show_left: bool,
+    /// Whether the inspector on the right is open (else collapsed to a strip).
+    pub show_right: bool,
     /// The quadrant chart's framework (the panel keeps the one shown; it is copied here when
     /// the state is saved).
     pub framework: Framework,
@@ -60,8 +64,9 @@ impl Default for Prefs {
             theme: ThemeChoice::System,
             ui_scale: 1.0,
             recent: Vec::new(),
-            show_analysis: true,
-            analysis_tab: AnalysisTab::Quadrants,
+            left_tab: LeftTab::Chart,
+            show_left: true,
+            show_right: true,
             framework: Framework::A,
             size_by: SizeBy::Influence,
             broker_rings: false,
@@ -135,8 +140,9 @@ mod tests {
         let mut prefs = Prefs {
             theme: ThemeChoice::Dark,
             ui_scale: 1.5,
-            show_analysis: false,
-            analysis_tab: AnalysisTab::Indicators,
+            left_tab: LeftTab::Indicators,
+            show_left: false,
+            show_right: false,
             framework: Framework::C,
             size_by: SizeBy::Betweenness,
             broker_rings: true,
@@ -158,7 +164,8 @@ mod tests {
         let old = Prefs::from_storage(Some(&storage));
         assert_eq!(old.theme, ThemeChoice::Light);
         assert_eq!(old.recent, vec![PathBuf::from("/maps/b.ron")]);
-        assert!(old.show_analysis);
+        assert_eq!(old.left_tab, LeftTab::Chart);
+        assert!(old.show_left && old.show_right);
     }
 
     #[test]

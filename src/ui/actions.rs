@@ -75,6 +75,10 @@ pub enum Action {
     QuickEntry,
     /// Show or hide the analysis panel (quadrant chart, indicators).
     AnalysisPanel,
+    /// Open or collapse the left column (lists, chart, indicators and legend).
+    LeftPanel,
+    /// Open or collapse the inspector on the right.
+    InspectorPanel,
     /// Size actors by influence, betweenness or trust received.
     SizeBy(SizeBy),
     /// Ring cross-sector brokers, or stop.
@@ -122,8 +126,12 @@ pub struct ActionContext {
     pub recent: usize,
     /// Connect mode is on.
     pub connect_mode: bool,
-    /// The analysis panel is shown.
+    /// The left column shows the quadrant chart or the indicators.
     pub analysis_panel: bool,
+    /// The left column is open.
+    pub left_panel: bool,
+    /// The inspector is open.
+    pub right_panel: bool,
     /// What sizes actors.
     pub size_by: SizeBy,
     /// Brokers are ringed.
@@ -159,6 +167,8 @@ impl Action {
             Action::Presentation,
             Action::QuickEntry,
             Action::AnalysisPanel,
+            Action::LeftPanel,
+            Action::InspectorPanel,
             Action::BrokerRings,
             Action::OpenSample,
             Action::Help,
@@ -209,7 +219,9 @@ impl Action {
             Self::FitView => "Fit map to view",
             Self::Presentation => "Presentation mode",
             Self::QuickEntry => "Quick entry",
-            Self::AnalysisPanel => "Analysis panel",
+            Self::AnalysisPanel => "Chart and indicators",
+            Self::LeftPanel => "Left panel",
+            Self::InspectorPanel => "Inspector panel",
             Self::SizeBy(s) => s.label(),
             Self::BrokerRings => "Ring cross-sector brokers",
             Self::ColourBy(c) => c.label(),
@@ -250,7 +262,13 @@ impl Action {
             Self::FitView => "Show the whole map",
             Self::Presentation => "Full screen, large type, side panels hidden, high contrast",
             Self::QuickEntry => "Type a name to add an actor, or First – Second to connect them",
-            Self::AnalysisPanel => "The quadrant chart and the indicators, under the map",
+            Self::AnalysisPanel => {
+                "The quadrant chart and the indicators in the left column, in place of the lists"
+            }
+            Self::LeftPanel => {
+                "The lists, the chart, the indicators and the legend on the left; collapse it for a wider map"
+            }
+            Self::InspectorPanel => "The inspector on the right; collapse it for a wider map",
             Self::SizeBy(_) => "What gives actors their size, on the map and in exports",
             Self::BrokerRings => {
                 "A ring around actors that join partners of different sectors who do not work together; thicker for more such pairs"
@@ -359,6 +377,8 @@ impl Action {
         match self {
             Self::ConnectMode => Some(cx.connect_mode),
             Self::AnalysisPanel => Some(cx.analysis_panel),
+            Self::LeftPanel => Some(cx.left_panel),
+            Self::InspectorPanel => Some(cx.right_panel),
             Self::BrokerRings => Some(cx.broker_rings),
             Self::Presentation => Some(cx.presenting),
             Self::SizeBy(s) => Some(cx.size_by == s),

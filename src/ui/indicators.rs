@@ -32,15 +32,46 @@ pub enum Column {
     Mendelow,
 }
 
-/// What the dashboard remembers: the sort of the actor table, and the sorted order for the
-/// indicators it was computed from (sorted once, not every frame).
-#[derive(Clone, Debug, Default)]
+/// The measure columns of the actor table, in order, with their titles and widths.
+const MEASURES: [(Column, &str, f32); 7] = [
+    (Column::Degree, "Partners", 58.0),
+    (Column::Betweenness, "Betweenness", 80.0),
+    (Column::TrustReceived, "Trust in it", 70.0),
+    (Column::TrustGiven, "Its trust", 60.0),
+    (Column::Power, "Power", 50.0),
+    (Column::Brokerage, "Brokerage", 68.0),
+    (Column::Mendelow, "Mendelow", 100.0),
+];
+
+/// The narrowest the name column gets before measure columns are left out.
+const MIN_NAME_WIDTH: f32 = 100.0;
+
+/// What the dashboard remembers: which part is shown, the actor table's columns and sort,
+/// and the sorted order for the indicators it was computed from (sorted once, not every
+/// frame).
+#[derive(Clone, Debug)]
 pub struct DashboardState {
+    /// Whether the actor table is shown (else the network indicators).
+    pub actors: bool,
+    /// The measure columns chosen for the actor table (those that fit are shown).
+    pub columns: Vec<Column>,
     /// The column the table is sorted by.
     pub sort: Column,
     /// Whether the sort is ascending.
     pub ascending: bool,
     order: Option<(usize, Column, bool, Vec<crate::model::ActorId>)>,
+}
+
+impl Default for DashboardState {
+    fn default() -> Self {
+        Self {
+            actors: false,
+            columns: vec![Column::Degree, Column::Betweenness, Column::Mendelow],
+            sort: Column::default(),
+            ascending: false,
+            order: None,
+        }
+    }
 }
 
 fn percent(v: Option<f64>) -> String {
@@ -65,12 +96,15 @@ fn row(ui: &mut Ui, key: &str, label: &str, value: String, from: Option<String>)
     if let Some(f) = &from {
         tip.push_str(&format!("\n\nComputed from {f}."));
     }
-    ui.label(label).on_hover_text(&tip);
-    let shown = match &from {
-        Some(f) => format!("{value}  (from {f})"),
-        None => value,
-    };
-    ui.label(RichText::new(shown).strong()).on_hover_text(tip);
+    ui.add(egui::Label::new(label).wrap()).on_hover_text(&tip);
+    ui.vertical(|ui| {
+        ui.add(egui::Label::new(RichText::new(value).strong()).wrap())
+            .on_hover_text(&tip);
+        if let Some(f) = &from {
+            ui.add(egui::Label::new(RichText::new(format!("from {f}")).small().weak()).wrap())
+                .on_hover_text(tip);
+        }
+    });
     ui.end_row();
 }
 
@@ -84,6 +118,7 @@ pub fn network_ui(ui: &mut Ui, ind: &Indicators) {
     let total = n.partnerships;
     egui::Grid::new("network indicators")
         .num_columns(2)
+        .max_col_width((ui.available_width() / 2.0 - 10.0).max(60.0))
         .striped(true)
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
@@ -200,6 +235,20 @@ pub fn network_ui(ui: &mut Ui, ind: &Indicators) {
         });
 }
 
+/// What the actor table shows of `a` in `column`.
+fn cell(a: &ActorIndicators, column: Column) -> String {
+    match column {
+        Column::Name => super::bidi::visual(&a.name).into_owned(),
+        Column::Degree => a.degree.to_string(),
+        Column::Betweenness => number(a.betweenness, 3),
+        Column::TrustReceived => percent(a.trust_received),
+        Column::TrustGiven => percent(a.trust_given),
+        Column::Power => number(a.power_score, 2),
+        Column::Brokerage => a.brokerage.to_string(),
+        Column::Mendelow => mendelow_text(&a.mendelow),
+    }
+}
+
 fn sort_value(a: &ActorIndicators, column: Column) -> f64 {
     let v = match column {
         Column::Name | Column::Mendelow => None,
@@ -246,16 +295,25 @@ pub fn actor_table_ui(
         Some((_, _, _, ids)) => ids.iter().filter_map(|id| ind.actors.get(id)).collect(),
         None => Vec::new(),
     };
-    let columns: [(Column, &str, f32); 8] = [
-        (Column::Name, "Actor", 150.0),
-        (Column::Degree, "Partners", 58.0),
-        (Column::Betweenness, "Betweenness", 80.0),
-        (Column::TrustReceived, "Trust in it", 70.0),
-        (Column::TrustGiven, "Its trust", 60.0),
-        (Column::Power, "Power", 50.0),
-        (Column::Brokerage, "Brokerage", 68.0),
-        (Column::Mendelow, "Mendelow", 100.0),
-    ];
+    // The name takes what the chosen measures leave, and measures that do not fit beside a
+    // readable name are left out, last first.
+    let spacing = ui.spacing().item_spacing.x;
+    let mut shown: Vec<(Column, &str, f32)> = MEASURES
+        .iter()
+        .filter(|(c, _, _)| state.columns.contains(c))
+        .copied()
+        .collect();
+    let available = ui.available_width() - 16.0;
+    while !shown.is_empty()
+        && available - shown.iter().map(|(_, _, w)| w + spacing).sum::<f32>() < MIN_NAME_WIDTH
+    {
+        shown.pop();
+    }
+    let name_width =
+        (available - shown.iter().map(|(_, _, w)| w + spacing).sum::<f32>()).max(MIN_NAME_WIDTH);
+    let columns: Vec<(Column, &str, f32)> = std::iter::once((Column::Name, "Actor", name_width))
+        .chain(shown)
+        .collect();
     let help_key = |c: Column| match c {
         Column::Name => "actors",
         Column::Degree => "degree",
@@ -267,7 +325,7 @@ pub fn actor_table_ui(
         Column::Mendelow => "actors",
     };
     ui.horizontal(|ui| {
-        for (c, title, width) in columns {
+        for &(c, title, width) in &columns {
             let arrow = if state.sort == c {
                 if state.ascending { " ▲" } else { " ▼" }
             } else {
@@ -298,16 +356,7 @@ pub fn actor_table_ui(
             for a in &rows[range] {
                 let item = Item::Actor(a.id);
                 let selected = view.selection.contains(&item);
-                let cells = [
-                    super::bidi::visual(&a.name).into_owned(),
-                    a.degree.to_string(),
-                    number(a.betweenness, 3),
-                    percent(a.trust_received),
-                    percent(a.trust_given),
-                    number(a.power_score, 2),
-                    a.brokerage.to_string(),
-                    mendelow_text(&a.mendelow),
-                ];
+                let cells = columns.iter().map(|(c, _, _)| cell(a, *c));
                 let response = ui
                     .horizontal(|ui| {
                         let mut clicked = false;
@@ -338,7 +387,8 @@ pub fn actor_table_ui(
         });
 }
 
-/// Draws the dashboard: the network indicators and the actor table side by side.
+/// Draws the dashboard: the network indicators or the actor table, whose columns are those
+/// chosen that fit beside the names.
 pub fn dashboard_ui(
     ui: &mut Ui,
     project: &Project,
@@ -356,25 +406,31 @@ pub fn dashboard_ui(
         ui.label(RichText::new(u).italics().weak());
     }
     let _ = project;
-    ui.horizontal_top(|ui| {
-        let height = ui.available_height();
-        ui.vertical(|ui| {
-            ui.set_width(330.0);
-            egui::ScrollArea::vertical()
-                .id_salt("network indicators")
-                .max_height(height)
-                .show(ui, |ui| network_ui(ui, ind));
-        });
-        ui.separator();
-        egui::ScrollArea::horizontal()
-            .id_salt("actor table across")
-            .show(ui, |ui| {
-                ui.vertical(|ui| {
-                    ui.set_height(height);
-                    actor_table_ui(ui, ind, view, state, intents);
-                });
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut state.actors, false, "Network");
+        ui.selectable_value(&mut state.actors, true, "Actors");
+        if state.actors {
+            ui.menu_button("Columns", |ui| {
+                for (c, title, _) in MEASURES {
+                    let mut on = state.columns.contains(&c);
+                    if ui.checkbox(&mut on, title).changed() {
+                        state.columns.retain(|x| *x != c);
+                        if on {
+                            state.columns.push(c);
+                        }
+                    }
+                }
             });
+        }
     });
+    ui.separator();
+    if state.actors {
+        actor_table_ui(ui, ind, view, state, intents);
+    } else {
+        egui::ScrollArea::vertical()
+            .id_salt("network indicators")
+            .show(ui, |ui| network_ui(ui, ind));
+    }
 }
 
 /// An actor's Mendelow quadrant, or why it has none ("influence not set").

@@ -18,8 +18,9 @@ fn indicator_row_ui(ui: &mut Ui, key: &str, label: &str, value: String) {
         .iter()
         .find(|h| h.key == key)
         .map_or_else(String::new, |h| format!("{}\n\n{}", h.meaning, h.formula));
-    ui.label(label).on_hover_text(&tip);
-    ui.label(RichText::new(value).strong()).on_hover_text(tip);
+    ui.add(egui::Label::new(label).wrap()).on_hover_text(&tip);
+    ui.add(egui::Label::new(RichText::new(value).strong()).wrap())
+        .on_hover_text(tip);
     ui.end_row();
 }
 
@@ -31,6 +32,7 @@ pub(super) fn actor_indicators_ui(ui: &mut Ui, a: &ActorIndicators) {
         .show(ui, |ui| {
             egui::Grid::new("actor indicators grid")
                 .num_columns(2)
+                .max_col_width(ui.available_width() / 2.0 - 8.0)
                 .show(ui, |ui| {
                     indicator_row_ui(
                         ui,
@@ -109,6 +111,7 @@ pub(super) fn partnership_indicators_ui(ui: &mut Ui, p: &PartnershipIndicators) 
         .show(ui, |ui| {
             egui::Grid::new("partnership indicators grid")
                 .num_columns(2)
+                .max_col_width(ui.available_width() / 2.0 - 8.0)
                 .show(ui, |ui| {
                     indicator_row_ui(ui, "mean_trust", "Trust", show_percent(p.trust));
                     indicator_row_ui(ui, "mean_trust_gap", "Trust gap", show_percent(p.trust_gap));

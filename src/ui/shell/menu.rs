@@ -116,6 +116,8 @@ fn view_menu_ui(ui: &mut egui::Ui, cx: &ActionContext, info: &MenuInfo<'_>, out:
         Action::Presentation,
         Action::QuickEntry,
         Action::AnalysisPanel,
+        Action::LeftPanel,
+        Action::InspectorPanel,
     ];
     entries_ui(ui, cx, &views, out);
     ui.separator();
