@@ -8,6 +8,7 @@ mod command;
 mod history;
 mod labels;
 pub mod matching;
+pub mod quick;
 pub mod updates;
 
 pub use clipboard::{Clip, PASTE_OFFSET};
