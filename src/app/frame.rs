@@ -19,6 +19,7 @@ use crate::ui::intent::Intent;
 use crate::ui::legend::legend_ui;
 use crate::ui::lists::lists_ui;
 use crate::ui::quadrant::quadrant_ui;
+use crate::ui::quick_entry::MapView;
 use crate::ui::shell::{MenuInfo, StatusInfo, menu_bar_ui, status_ui, toolbar_ui};
 use crate::ui::view::Filters;
 
@@ -156,9 +157,14 @@ impl PartnerMapApp {
             (Some(cam), Some(screen)) => cam.visible(screen),
             _ => egui::Rect::from_center_size(Pos2::ZERO, egui::vec2(800.0, 600.0)),
         };
+        let map = MapView {
+            project: &self.doc.project,
+            visible: view,
+            defaults,
+        };
         egui::Panel::bottom("quick entry").show(ui, |ui| {
             ui.add_space(2.0);
-            intents.extend(self.quick.ui(ui, &self.doc.project, view, defaults));
+            intents.extend(self.quick.ui(ui, &map, presenting));
             ui.add_space(2.0);
         });
         let matches = self.filter_matches();
@@ -335,7 +341,7 @@ impl PartnerMapApp {
     fn apply_look(&mut self, ctx: &egui::Context) {
         let presenting = self.view.presenting;
         let scale = if presenting {
-            self.prefs.ui_scale * 1.4
+            self.prefs.ui_scale * crate::ui::view::PRESENTATION_ZOOM
         } else {
             self.prefs.ui_scale
         };
