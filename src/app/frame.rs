@@ -13,6 +13,7 @@ use crate::model::{ActorId, PartnershipId};
 use crate::style::SizeBy;
 use crate::ui::canvas::{Overlay, canvas_ui};
 use crate::ui::intent::Intent;
+use crate::ui::quick_entry::MapView;
 use crate::ui::shell::{MenuInfo, StatusInfo, menu_bar_ui, status_ui, toolbar_ui};
 use crate::ui::view::Filters;
 
@@ -152,9 +153,13 @@ impl PartnerMapApp {
             (Some(cam), Some(screen)) => cam.visible(screen),
             _ => egui::Rect::from_center_size(Pos2::ZERO, egui::vec2(800.0, 600.0)),
         };
+        let map = MapView {
+            project: &self.doc.project,
+            visible: view,
+        };
         let quick = egui::Panel::bottom("quick entry").show(ui, |ui| {
             ui.add_space(2.0);
-            intents.extend(self.quick.ui(ui, &self.doc.project, view));
+            intents.extend(self.quick.ui(ui, &map, presenting));
             ui.add_space(2.0);
         });
         self.frame.rects.quick = Some(quick.response.rect);
@@ -229,7 +234,7 @@ impl PartnerMapApp {
     fn apply_look(&mut self, ctx: &egui::Context) {
         let presenting = self.view.presenting;
         let scale = if presenting {
-            self.prefs.ui_scale * 1.4
+            self.prefs.ui_scale * crate::ui::view::PRESENTATION_ZOOM
         } else {
             self.prefs.ui_scale
         };

@@ -105,6 +105,9 @@ impl Filters {
     }
 }
 
+/// How much presentation mode zooms the whole window, for large type.
+pub const PRESENTATION_ZOOM: f32 = 1.4;
+
 /// Everything about how the map is shown that is not part of the map.
 #[derive(Default)]
 pub struct ViewState {
