@@ -217,3 +217,61 @@ fn quick_entry_text_is_two_and_a_half_times_larger_when_presenting() {
         "{presenting} px presenting, {normal} px normally"
     );
 }
+
+#[test]
+fn a_partnership_typed_between_actors_off_screen_pans_just_enough_to_show_it() {
+    let mut h = sample();
+    let (a, b) = (actor_id(&h, "World Bank"), actor_id(&h, "PRIA"));
+    // Look at a corner far from both, at a zoom where the two fit in half the canvas.
+    let screen = h.state().view.canvas.screen.unwrap();
+    let (far, zoom) = {
+        let p = project(&h);
+        let (pa, pb) = (p.actor(a).unwrap().position, p.actor(b).unwrap().position);
+        let span = ((pa.x - pb.x).abs() as f32 / screen.width())
+            .max((pa.y - pb.y).abs() as f32 / screen.height());
+        let zoom = 0.5 / span.max(1e-3);
+        let far = egui::pos2(
+            pa.x.min(pb.x) as f32 - 2.0 * screen.width() / zoom,
+            pa.y.min(pb.y) as f32 - 2.0 * screen.height() / zoom,
+        );
+        (far, zoom)
+    };
+    {
+        let canvas = &mut h.state_mut().view.canvas;
+        let cam = canvas.camera.as_mut().unwrap();
+        (cam.center, cam.zoom) = (far, zoom);
+    }
+    h.run();
+    let before = h.state().view.canvas.camera.unwrap();
+    enter(&mut h, "World Bank – PRIA");
+    assert_eq!(last_link(&h), (a, b));
+    let cam = h.state().view.canvas.camera.unwrap();
+    assert_eq!(cam.zoom, before.zoom, "no zoom");
+    assert_ne!(cam.center, before.center, "it panned");
+    let p = project(&h);
+    let on_screen: Vec<egui::Pos2> = [a, b]
+        .iter()
+        .map(|id| {
+            let at = p.actor(*id).unwrap().position;
+            cam.to_screen(screen, egui::pos2(at.x as f32, at.y as f32))
+        })
+        .collect();
+    for s in &on_screen {
+        assert!(screen.shrink(20.0).contains(*s), "{s:?} in {screen:?}");
+    }
+    // Just enough: an end sits near the edge it came in by, not in the middle.
+    let nearest_edge = on_screen
+        .iter()
+        .map(|s| {
+            (s.x - screen.left())
+                .min(screen.right() - s.x)
+                .min(s.y - screen.top())
+                .min(screen.bottom() - s.y)
+        })
+        .fold(f32::INFINITY, f32::min);
+    assert!(nearest_edge < 80.0, "{on_screen:?} in {screen:?}");
+    // Typing a link between actors already on screen moves nothing.
+    let still = h.state().view.canvas.camera.unwrap();
+    enter(&mut h, "PRIA – World Bank");
+    assert_eq!(h.state().view.canvas.camera.unwrap(), still);
+}

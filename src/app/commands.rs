@@ -208,7 +208,30 @@ impl PartnerMapApp {
                         self.view.canvas.center_on(at);
                     }
                 }
+                Intent::Reveal(item) => {
+                    if let Some(bounds) = self.item_bounds(item) {
+                        self.view.canvas.reveal(bounds);
+                    }
+                }
                 Intent::Notify { title, body } => self.notify(title, body),
+            }
+        }
+    }
+
+    /// Where `item` is drawn, in map units: an actor's shape, or a partnership's two actors.
+    fn item_bounds(&self, item: Item) -> Option<egui::Rect> {
+        let p = &self.doc.project;
+        let actor = |id| {
+            p.actor(id).map(|a| {
+                let r = crate::style::actor_radius(a) as f32;
+                egui::Rect::from_center_size(actor_pos(a), egui::Vec2::splat(2.0 * r))
+            })
+        };
+        match item {
+            Item::Actor(id) => actor(id),
+            Item::Partnership(id) => {
+                let e = p.partnership(id)?;
+                Some(actor(e.a)?.union(actor(e.b)?))
             }
         }
     }

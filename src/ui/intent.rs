@@ -14,6 +14,9 @@ pub enum Intent {
     Action(Action),
     /// Show an item in the middle of the canvas.
     Center(Item),
+    /// Pan the canvas just enough to show an item, without zooming (a partnership typed
+    /// between actors off screen).
+    Reveal(Item),
     /// Tell the user something in a dialog.
     Notify {
         /// The dialog's heading.

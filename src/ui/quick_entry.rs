@@ -160,9 +160,10 @@ impl QuickEntry {
         };
         self.text.clear();
         let select = done.new_actors.into_iter().map(Item::Actor).collect();
-        vec![Intent::Edit(
-            Edit::new(label, done.command).selecting(select),
-        )]
+        vec![
+            Intent::Edit(Edit::new(label, done.command).selecting(select)),
+            Intent::Reveal(Item::Partnership(done.partnership)),
+        ]
     }
 
     /// Drops the pending question or offer; the text stays to be corrected.
@@ -190,7 +191,11 @@ impl QuickEntry {
                     return vec![];
                 }
                 self.text.clear();
-                vec![connect_edit(map.project, a, b)]
+                let id = map.project.next_partnership_id();
+                vec![
+                    connect_edit(map.project, a, b),
+                    Intent::Reveal(Item::Partnership(id)),
+                ]
             }
             (Side::New(a), Side::New(b)) if words(&a.name) == words(&b.name) => {
                 self.message = Some(format!("Both names are “{}”.", a.name));
@@ -437,7 +442,14 @@ mod tests {
 
     /// Applies the one edit of `intents` to a copy of `p`.
     fn applied(p: &Project, intents: &[Intent]) -> Project {
-        let [Intent::Edit(edit)] = intents else {
+        let edits: Vec<&Edit> = intents
+            .iter()
+            .filter_map(|i| match i {
+                Intent::Edit(e) => Some(e),
+                _ => None,
+            })
+            .collect();
+        let [edit] = edits.as_slice() else {
             panic!("one edit expected, got {intents:?}");
         };
         let mut after = p.clone();

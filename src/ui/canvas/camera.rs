@@ -60,6 +60,35 @@ impl Camera {
         }
     }
 
+    /// The camera moved just enough, without zooming, for `bounds` (map units) to show on
+    /// `screen` with `margin` screen points around it; unchanged when it already shows.
+    /// When `bounds` is larger than the screen, its centre is shown.
+    pub fn reveal(&self, screen: Rect, bounds: Rect, margin: f32) -> Self {
+        let inner = screen.shrink(margin);
+        let shown = |lo: f32, hi: f32, view_lo: f32, view_hi: f32| -> f32 {
+            // How far the view must move along one axis (screen points).
+            if hi - lo > view_hi - view_lo {
+                (lo + hi) / 2.0 - (view_lo + view_hi) / 2.0
+            } else if lo < view_lo {
+                lo - view_lo
+            } else if hi > view_hi {
+                hi - view_hi
+            } else {
+                0.0
+            }
+        };
+        let (a, b) = (
+            self.to_screen(screen, bounds.min),
+            self.to_screen(screen, bounds.max),
+        );
+        let dx = shown(a.x, b.x, inner.left(), inner.right());
+        let dy = shown(a.y, b.y, inner.top(), inner.bottom());
+        Self {
+            center: self.center + Vec2::new(dx, dy) / self.zoom,
+            zoom: self.zoom,
+        }
+    }
+
     /// Moves the view by `delta` screen points (the map follows the pointer).
     pub fn pan(&mut self, delta: Vec2) {
         self.center -= delta / self.zoom;
@@ -77,6 +106,27 @@ impl Camera {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reveal_pans_just_enough_and_never_zooms() {
+        let screen = Rect::from_min_size(Pos2::ZERO, Vec2::new(800.0, 600.0));
+        let cam = Camera {
+            center: Pos2::ZERO,
+            zoom: 2.0,
+        };
+        // Shown already (screen x 420..440 around the centre 400): no move.
+        let near = Rect::from_min_max(Pos2::new(10.0, 0.0), Pos2::new(20.0, 10.0));
+        assert_eq!(cam.reveal(screen, near, 40.0), cam);
+        // Off to the right: at screen x 1000..1020, the inner edge at 760: move 260 points.
+        let right = Rect::from_min_max(Pos2::new(300.0, 0.0), Pos2::new(310.0, 10.0));
+        let moved = cam.reveal(screen, right, 40.0);
+        assert_eq!(moved.zoom, 2.0);
+        assert_eq!(moved.center, Pos2::new(130.0, 0.0));
+        assert_eq!(moved.to_screen(screen, Pos2::new(310.0, 10.0)).x, 760.0);
+        // Larger than the screen: its centre comes to the middle.
+        let huge = Rect::from_min_max(Pos2::new(-1000.0, 0.0), Pos2::new(1200.0, 10.0));
+        assert_eq!(cam.reveal(screen, huge, 40.0).center.x, 100.0);
+    }
 
     #[test]
     fn zoom_keeps_the_point_under_the_pointer() {

@@ -9,6 +9,9 @@ use super::camera::Camera;
 use super::geometry::Geometry;
 use crate::model::{ActorId, Sector};
 
+/// The room kept between a revealed item and the canvas's edge, in screen points.
+const REVEAL_MARGIN: f32 = 40.0;
+
 /// A gesture in progress on the canvas.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Gesture {
@@ -118,7 +121,15 @@ impl CanvasState {
         busy
     }
 
-    /// Centres the view on a map point, keeping the zoom.
+    /// Pans just enough for `bounds` (map units) to show with a margin, keeping the zoom.
+    pub fn reveal(&mut self, bounds: Rect) {
+        if let (Some(cam), Some(screen)) = (&mut self.camera, self.screen) {
+            (self.auto_fit, self.centred) = (false, None);
+            *cam = cam.reveal(screen, bounds, REVEAL_MARGIN);
+        }
+    }
+
+    /// Puts the map point `at` in the middle of the canvas, keeping the zoom.
     pub fn center_on(&mut self, at: Pos2) {
         self.auto_fit = false;
         self.centred = Some(at);
