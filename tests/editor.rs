@@ -752,3 +752,41 @@ fn the_export_dialog_remembers_its_format_and_caption_but_dates_each_map() {
     // And it is part of what the next start remembers.
     assert_eq!(h.state().prefs.export.caption, "Workshop, Pursat");
 }
+
+#[test]
+fn presentation_mode_shows_the_room_a_legend_and_flashes_what_was_just_added() {
+    let mut h = sample();
+    key(&mut h, Key::F11, Modifiers::NONE);
+    assert!(h.state().view.presenting);
+    // The audience legend is up, with the sectors.
+    assert!(
+        h.query_by_label("Actors (sector)").is_some(),
+        "the audience legend"
+    );
+    h.get_by_label("Legend").click();
+    h.run();
+    assert!(
+        h.query_by_label("Actors (sector)").is_none(),
+        "hidden by its toggle"
+    );
+    h.get_by_label("Legend").click();
+    h.run();
+    assert!(h.query_by_label("Actors (sector)").is_some());
+    // An actor added by quick entry flashes.
+    key(&mut h, Key::L, Modifiers::COMMAND);
+    type_text(&mut h, "Women's savings group [community]");
+    // While it flashes the window repaints: step frames rather than wait for calm.
+    h.key_press_modifiers(Modifiers::NONE, Key::Enter);
+    h.run_steps(3);
+    let id = actor_id(&h, "Women's savings group");
+    let flash = h.state().view.flash.clone().expect("it flashes");
+    assert_eq!(flash.items, vec![partnermap::ui::view::Item::Actor(id)]);
+    // The flash ends by itself.
+    for _ in 0..120 {
+        h.step();
+    }
+    assert!(h.state().view.flash.is_none(), "over after a moment");
+    h.get_by_label("Leave (F11)").click();
+    h.run();
+    assert!(!h.state().view.presenting);
+}

@@ -189,6 +189,18 @@ impl PartnerMapApp {
             );
         });
         self.frame.rects.canvas = Some(canvas.response.rect);
+        if presenting {
+            let hidden = &mut self.view.audience_legend_hidden;
+            let encoding = self.prefs.encoding();
+            let project = &self.doc.project;
+            let rect = canvas.response.rect;
+            let ctx = ui.ctx().clone();
+            if let Some(a) = crate::ui::presenting::presentation_overlay_ui(
+                &ctx, rect, project, encoding, hidden,
+            ) {
+                intents.push(Intent::Action(a));
+            }
+        }
         self.frame.rects.window = Some(ui.ctx().content_rect());
     }
 

@@ -25,12 +25,13 @@ use crate::analysis::live::LiveIndicators;
 use crate::edit::{Clip, History};
 use crate::io::file_name;
 use crate::io::recovery::{self, Found, Recovery};
+use crate::model::ActorId;
 use crate::ui::indicators::DashboardState;
 use crate::ui::inspector::InspectorState;
 use crate::ui::intent::Edit;
 use crate::ui::quadrant::QuadrantState;
 use crate::ui::quick_entry::QuickEntry;
-use crate::ui::view::ViewState;
+use crate::ui::view::{Item, ViewState};
 
 pub use crate::style::{SizeBy, ViewEncoding};
 pub use crate::ui::modals::{ExportChoice, Notice};
@@ -218,6 +219,7 @@ impl PartnerMapApp {
 
     /// Applies a labelled edit as one undo step; shows why if it is refused.
     pub fn apply_edit(&mut self, edit: Edit) {
+        let before = self.doc.project.next_ids;
         let result = self.history.apply_merging(
             &mut self.doc.project,
             edit.label.clone(),
@@ -231,11 +233,33 @@ impl PartnerMapApp {
                     self.view.selection = items.into_iter().collect();
                 }
                 self.view.forget_missing(&self.doc.project);
+                if self.view.presenting {
+                    self.flash_added(before);
+                }
             }
             Err(e) => self.notify(
                 format!("Could not {}", lowercase_first(&edit.label)),
                 e.to_string(),
             ),
+        }
+    }
+
+    /// Flashes the actors and partnerships added since the ids were `before`.
+    fn flash_added(&mut self, before: crate::model::NextIds) {
+        let p = &self.doc.project;
+        let items: Vec<Item> = p
+            .actors
+            .range(ActorId(before.actor)..)
+            .map(|(id, _)| Item::Actor(*id))
+            .chain(
+                p.partnerships
+                    .range(crate::model::PartnershipId(before.partnership)..)
+                    .map(|(id, _)| Item::Partnership(*id)),
+            )
+            .collect();
+        if !items.is_empty() {
+            let since = self.jobs.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time));
+            self.view.flash = Some(crate::ui::view::Flash { items, since });
         }
     }
 

@@ -125,7 +125,24 @@ pub struct ViewState {
     pub focus_search: bool,
     /// Which list the left panel shows.
     pub list_tab: ListTab,
+    /// What was just added, flashing on the canvas in presentation mode.
+    pub flash: Option<Flash>,
+    /// Whether presentation mode hides the audience legend (it shows by default).
+    pub audience_legend_hidden: bool,
 }
+
+/// Items just added, and when (in the window's clock, seconds), so that the room sees them
+/// appear.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flash {
+    /// The items added.
+    pub items: Vec<Item>,
+    /// When they were added.
+    pub since: f64,
+}
+
+/// How long what was just added flashes, in seconds.
+pub const FLASH_SECS: f64 = 1.6;
 
 /// The lists of the left panel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -6,6 +6,7 @@
 //! pointer) and [`paint`]. This file runs them in order for one frame.
 
 pub mod camera;
+mod flash;
 mod geometry;
 mod gestures;
 mod hit_test;
@@ -127,6 +128,7 @@ pub fn canvas_ui(
     );
     pen.painter.add(mesh);
     paint::paint_labels(&pen, labels, view.hovered);
+    flash::paint_flash(ui, &pen, project, view, (screen, &camera));
 
     gestures::finish_actor_gestures(
         ui,
