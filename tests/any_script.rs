@@ -135,6 +135,35 @@ fn the_canvas_draws_every_script_without_crashing() {
     assert!(h.state().doc.project.validate().is_empty());
 }
 
+#[test]
+fn lists_show_right_to_left_names_in_reading_order() {
+    let app = PartnerMapApp::with_document(Document::new(map(), Origin::Untitled));
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1400.0, 860.0))
+        .with_max_steps(64)
+        .with_context_setup(partnermap::ui::fonts::install)
+        .allow_missing_glyphs()
+        .build_eframe(move |_cc| app);
+    h.run();
+    h.get_by_label("List").click();
+    h.run();
+    // The list hands egui each name in the order that draws it right (ui::bidi, whose own
+    // tests lay the text out with the window's fonts and check where each word lands).
+    for name in [NAMES[1], NAMES[6]] {
+        let shown = partnermap::ui::bidi::visual(name);
+        assert_ne!(shown, name, "{name} is reordered for drawing");
+        assert!(
+            h.query_all_by_label(&shown).count() >= 1,
+            "{name} is listed as {shown}"
+        );
+    }
+    // Left-to-right names are listed as they are.
+    assert!(
+        h.query_all_by_label(NAMES[0]).count() >= 2,
+        "Khmer on the canvas and in the list"
+    );
+}
+
 /// Names that mix scripts within one label.
 const MIXED: [&str; 4] = [
     "Council ខ្មែរ",

@@ -274,7 +274,7 @@ impl QuickEntry {
         });
         intents.extend(self.prompt_ui(ui, map));
         if let Some(m) = &self.message {
-            let text = RichText::new(m).color(ui.visuals().warn_fg_color);
+            let text = RichText::new(crate::ui::bidi::visual(m)).color(ui.visuals().warn_fg_color);
             ui.add(egui::Label::new(text).wrap());
         }
         intents
@@ -319,7 +319,7 @@ impl QuickEntry {
             return vec![];
         };
         let mut intents = Vec::new();
-        ui.add(egui::Label::new(RichText::new(prompt).strong()).wrap());
+        ui.add(egui::Label::new(RichText::new(crate::ui::bidi::visual(&prompt)).strong()).wrap());
         let candidates = self
             .pending
             .as_ref()
@@ -327,9 +327,10 @@ impl QuickEntry {
             .map(|(_, ids)| ids.to_vec());
         ui.horizontal_wrapped(|ui| {
             for (i, id) in candidates.iter().flatten().enumerate() {
+                let name = crate::ui::bidi::visual(map.name(*id));
                 let text = match i {
-                    0..9 => format!("{}  {}", i + 1, map.name(*id)),
-                    _ => map.name(*id).to_string(),
+                    0..9 => format!("{}  {name}", i + 1),
+                    _ => name.into_owned(),
                 };
                 if ui.add(egui::Button::new(text).wrap()).clicked() {
                     self.focus = true;

@@ -29,7 +29,10 @@ pub(super) fn unplaced_ui(
                 for u in &chart.unplaced {
                     let item = item(u.subject);
                     if ui
-                        .selectable_label(view.selection.contains(&item), u.line())
+                        .selectable_label(
+                            view.selection.contains(&item),
+                            crate::ui::bidi::visual(&u.line()),
+                        )
                         .clicked()
                     {
                         view.select([item], SelectMode::Replace);
