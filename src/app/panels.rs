@@ -65,7 +65,7 @@ fn max_widths(window: Rect, free: Rect) -> (f32, f32) {
     let canvas_width = CANVAS_SHARE * window.area() / free.height().max(1.0);
     // A few points for the panels' separators.
     let budget = (free.width() - canvas_width - 12.0).max(0.0);
-    ((budget * 0.45).max(150.0), (budget * 0.55).max(180.0))
+    ((budget * 0.5).max(150.0), (budget * 0.5).max(180.0))
 }
 
 impl PartnerMapApp {
@@ -173,6 +173,15 @@ impl PartnerMapApp {
                     "«",
                     &mut self.prefs.show_left,
                 );
+                let help = crate::ui::actions::Action::Help;
+                if ui
+                    .small_button("?")
+                    .on_hover_text(help.hint())
+                    .widget_info_labelled(help.label())
+                    .clicked()
+                {
+                    intents.push(Intent::Action(help));
+                }
             });
         });
         ui.separator();
@@ -200,12 +209,6 @@ impl PartnerMapApp {
         match self.prefs.left_tab {
             LeftTab::Lists => lists_ui(ui, &self.doc.project, &mut self.view, matches, intents),
             LeftTab::Chart => {
-                if ui
-                    .small_button(crate::ui::actions::Action::Help.label())
-                    .clicked()
-                {
-                    intents.push(Intent::Action(crate::ui::actions::Action::Help));
-                }
                 quadrant_ui(
                     ui,
                     &self.doc.project,

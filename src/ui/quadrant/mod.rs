@@ -25,6 +25,9 @@ pub use crate::style::quadrant::{Chart, Mark, chart};
 
 /// The width of the list of unplaced items beside the plot, in px.
 const LIST_WIDTH: f32 = 240.0;
+/// Below this width the chart stacks: the picker becomes a list, the unplaced items go under
+/// the plot.
+const NARROW_BELOW: f32 = 520.0;
 
 /// What the chart remembers between frames.
 #[derive(Default)]
@@ -81,11 +84,16 @@ pub fn quadrant_ui(
     state: &mut QuadrantState,
     intents: &mut Vec<Intent>,
 ) {
-    framework_picker_ui(ui, state);
+    let narrow = ui.available_width() < NARROW_BELOW;
+    framework_picker_ui(ui, state, narrow);
     let framework = state.framework();
     let saved_cut = framework.cut(&project.settings);
     let cut = cut::live(state.dragging, saved_cut);
     let chart = state.chart(project, revision);
+    if narrow {
+        narrow_chart_ui(ui, project, &chart, (cut, saved_cut), view, state, intents);
+        return;
+    }
     // The plot takes exactly the height left, so that a resizable panel around it keeps its
     // size; the unplaced items are listed beside it.
     let plot_height = ui.available_height().max(120.0);
@@ -122,8 +130,67 @@ pub fn quadrant_ui(
     });
 }
 
-/// The framework picker A–D, each with its hint.
-fn framework_picker_ui(ui: &mut Ui, state: &mut QuadrantState) {
+/// The chart in a narrow column (the left panel of a laptop screen): the plot as large as the
+/// width allows, the unplaced items listed under it.
+fn narrow_chart_ui(
+    ui: &mut Ui,
+    project: &Project,
+    chart: &Chart,
+    (cut, saved_cut): (crate::model::Cut, crate::model::Cut),
+    view: &mut ViewState,
+    state: &mut QuadrantState,
+    intents: &mut Vec<Intent>,
+) {
+    let width = ui.available_width().max(120.0);
+    let height = ui.available_height();
+    let list_height = if chart.unplaced.is_empty() {
+        0.0
+    } else {
+        (height * 0.3).clamp(60.0, 160.0)
+    };
+    let plot_height = (height - list_height).clamp(120.0, width * 1.1);
+    let shown = plot::plot_ui(
+        ui,
+        project,
+        chart,
+        cut,
+        view,
+        state,
+        egui::vec2(width, plot_height),
+    );
+    let commit = cut::drag_ui(ui, &shown, &mut state.dragging, saved_cut);
+    if let Some(new_cut) = commit {
+        intents.push(cut::save(project, state.framework(), new_cut));
+    }
+    pick::pick_ui(ui, &shown, chart, view, intents);
+    if !chart.unplaced.is_empty() {
+        unplaced::unplaced_ui(ui, chart, view, intents, egui::vec2(width, list_height));
+    }
+}
+
+/// The framework picker A–D, each with its hint: buttons, or a list in a narrow column.
+fn framework_picker_ui(ui: &mut Ui, state: &mut QuadrantState, narrow: bool) {
+    if narrow {
+        let current = state.framework();
+        egui::ComboBox::from_id_salt("framework")
+            .selected_text(current.title())
+            .width(ui.available_width())
+            .truncate()
+            .show_ui(ui, |ui| {
+                for f in Framework::ALL {
+                    if ui
+                        .selectable_label(current == f, f.title())
+                        .on_hover_text(framework_hint(f))
+                        .clicked()
+                    {
+                        state.framework = Some(f);
+                    }
+                }
+            })
+            .response
+            .on_hover_text(framework_hint(current));
+        return;
+    }
     ui.horizontal_wrapped(|ui| {
         for f in Framework::ALL {
             let selected = state.framework() == f;

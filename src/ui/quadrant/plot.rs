@@ -67,6 +67,16 @@ pub(super) fn plot_ui(
         .map(|&i| item(chart.points[i].subject))
         .collect();
     let (x_name, y_name) = chart.framework.axes();
+    // In a small plot the axes are named without their explanation in brackets.
+    let short = |name: &'static str| -> &'static str {
+        if size.x < 360.0 {
+            name.split(" (").next().unwrap_or(name)
+        } else {
+            name
+        }
+    };
+    let (x_name, y_name) = (short(x_name), short(y_name));
+    let name_size = (size.x / 24.0).clamp(10.0, NAME_SIZE);
     let mut hovered = None;
     let mut grab = None;
     let response = Plot::new("quadrant chart")
@@ -84,7 +94,7 @@ pub(super) fn plot_ui(
         .x_axis_label(x_name)
         .y_axis_label(y_name)
         .show(ui, |plot_ui| {
-            backdrop(plot_ui, chart, cut, colours);
+            backdrop(plot_ui, chart, cut, (colours, name_size));
             marks(plot_ui, chart);
             rings(plot_ui, chart, &ringed, colours.selection);
             record(plot_ui, chart, cut, state);
@@ -113,14 +123,19 @@ pub(super) fn plot_ui(
 }
 
 /// The quadrant names in the middle of their quadrants, and the cut lines.
-fn backdrop(plot_ui: &mut PlotUi<'_>, chart: &Chart, cut: Cut, colours: Colours) {
+fn backdrop(
+    plot_ui: &mut PlotUi<'_>,
+    chart: &Chart,
+    cut: Cut,
+    (colours, name_size): (Colours, f32),
+) {
     for name in quadrant_names(chart.framework, cut) {
         let [x, y] = name.centre;
         plot_ui.text(
             Text::new(
                 "quadrant",
                 PlotPoint::new(x, y),
-                RichText::new(name.name).size(NAME_SIZE).color(colours.weak),
+                RichText::new(name.name).size(name_size).color(colours.weak),
             )
             .highlight(false),
         );
