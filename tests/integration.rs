@@ -29,6 +29,7 @@ mod import;
 mod import_ui;
 mod layout;
 mod monkey;
+mod path_dialog;
 mod recovery;
 mod ron_files;
 mod sample_map;
