@@ -221,6 +221,29 @@ fn export_svg_through_the_path_dialog_writes_the_picture() {
 }
 
 #[test]
+fn a_failed_export_says_why_and_keeps_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("picture.svg");
+    inject(&path, Fault::DiskFull);
+    let mut h = builtin(Document::sample());
+    edit(&mut h);
+    let edited = h.state().doc.project.clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    type_path(&mut h, &path);
+    enter(&mut h);
+    finish(&mut h);
+    h.get_by_label("Could not export picture.svg");
+    h.get_by_label_contains("No space left on device");
+    h.get_by_label_contains("The map is unchanged.");
+    assert_eq!(h.state().doc.project, edited);
+    assert!(h.state().is_modified());
+    assert!(!path.exists());
+}
+
+#[test]
 fn export_into_a_folder_that_does_not_exist_is_refused_in_the_dialog() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = builtin(Document::sample());

@@ -260,9 +260,9 @@ impl PartnerMapApp {
         let progress = self.jobs.start(busy, Some("Cancel export"));
         let project = self.doc.project.clone();
         self.jobs.spawn(move || {
-            Event::Exported(crate::io::export::export_to_path_with(
-                &project, &request, &path, &progress,
-            ))
+            let result =
+                crate::io::export::export_to_path_with(&project, &request, &path, &progress);
+            Event::Exported(path, result)
         });
     }
 
@@ -297,7 +297,7 @@ impl PartnerMapApp {
     pub(super) fn handle_file_event(&mut self, event: Event) {
         match event {
             Event::Picked(pick, picked) => self.picked(pick, picked),
-            Event::Exported(result) => self.exported(result),
+            Event::Exported(path, result) => self.exported(&path, result),
             Event::TablesRead(path, result) => self.tables_read(path, result),
             Event::TableRead(actors, result) => self.table_read(actors, result),
             Event::Imported(path, result) => self.imported(path, *result),
@@ -307,7 +307,7 @@ impl PartnerMapApp {
         }
     }
 
-    fn exported(&mut self, result: Result<Vec<PathBuf>, ExportError>) {
+    fn exported(&mut self, path: &Path, result: Result<Vec<PathBuf>, ExportError>) {
         self.jobs.finish();
         match result {
             Ok(files) => {
@@ -315,7 +315,10 @@ impl PartnerMapApp {
                 self.notify("Exported", list.join("\n"));
             }
             Err(ExportError::Cancelled) => {}
-            Err(e) => self.notify("Could not export", e.to_string()),
+            Err(e) => self.notify(
+                format!("Could not export {}", file_name(path)),
+                format!("{e}\n\nThe map is unchanged."),
+            ),
         }
     }
 

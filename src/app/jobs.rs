@@ -20,8 +20,8 @@ use crate::task::Progress;
 pub enum Event {
     /// A file dialog was answered, or could not be shown.
     Picked(Pick, Picked),
-    /// An export finished.
-    Exported(Result<Vec<PathBuf>, ExportError>),
+    /// An export to this file (or folder) finished.
+    Exported(PathBuf, Result<Vec<PathBuf>, ExportError>),
     /// A layout finished (its undo label and the moves).
     LaidOut(
         String,
