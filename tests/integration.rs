@@ -30,6 +30,7 @@ mod import_ui;
 mod laptop;
 mod layout;
 mod monkey;
+mod path_dialog;
 mod quick_entry;
 mod recovery;
 mod ron_files;

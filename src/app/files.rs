@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use egui::ViewportCommand;
 
-use super::{Document, Event, Modal, Origin, PartnerMapApp, absolute, file_name, is_backup};
-use crate::io::export::{ExportError, ExportRequest, ExportTexts, Format, View};
+use super::{Document, Event, Modal, Origin, PartnerMapApp, Pick, absolute, file_name, is_backup};
+use crate::io::export::{ExportError, ExportRequest, ExportTexts, View};
 use crate::io::import::csv::{Table, Tables};
 use crate::io::import::{ImportError, ImportFormat, Imported};
 use crate::io::recovery::Found;
@@ -55,29 +55,10 @@ impl PartnerMapApp {
                 project.settings.colour_by = self.prefs.colour_by;
                 self.set_document(Document::new(project, Origin::Untitled));
             }
-            Then::OpenDialog => {
-                let task = rfd::AsyncFileDialog::new()
-                    .set_title("Open a map")
-                    .add_filter("PartnerMap map", &["ron"])
-                    .add_filter("Backup of a map (NAME.ron.bak)", &["bak"])
-                    .pick_file();
-                self.jobs.spawn_dialog(task, Event::PickedOpen);
-            }
+            Then::OpenDialog => self.ask(Pick::Open),
             Then::OpenPath(path) => self.open_path(path),
             Then::OpenSample => self.set_document(Document::sample()),
-            Then::ImportDialog => {
-                let mut dialog = rfd::AsyncFileDialog::new()
-                    .set_title("Import a network or tables")
-                    .add_filter(
-                        ImportFormat::ANY_FILTER_NAME,
-                        &ImportFormat::all_extensions(),
-                    );
-                for format in ImportFormat::ALL {
-                    dialog = dialog.add_filter(format.filter_name(), format.extensions());
-                }
-                let task = dialog.pick_file();
-                self.jobs.spawn_dialog(task, Event::PickedImport);
-            }
+            Then::ImportDialog => self.ask(Pick::Import),
             Then::ImportPath(path) => self.import_path(path),
             Then::Restore(found) => {
                 self.offer.retain(|f| *f != *found);
@@ -145,26 +126,9 @@ impl PartnerMapApp {
         });
     }
 
-    /// Asks where to save the map, with a name from its file or its import.
+    /// Asks where to save the map.
     pub(super) fn save_as_dialog(&mut self) {
-        let name = match (&self.doc.origin, self.doc.path()) {
-            (_, Some(p)) => file_name(p),
-            (Origin::Imported(p), None) => p.file_stem().map_or_else(
-                || "map.ron".to_string(),
-                |s| {
-                    let stem = s.to_string_lossy();
-                    let stem = stem.strip_suffix(".ron").unwrap_or(&stem);
-                    format!("{stem}.ron")
-                },
-            ),
-            _ => "map.ron".to_string(),
-        };
-        let task = rfd::AsyncFileDialog::new()
-            .set_title("Save the map as")
-            .add_filter("PartnerMap map", &["ron"])
-            .set_file_name(name)
-            .save_file();
-        self.jobs.spawn_dialog(task, Event::PickedSaveAs);
+        self.ask(Pick::SaveAs);
     }
 
     /// Imports `path` (a GraphML, GEXF or JSON file runs at once; CSV tables go to the
@@ -193,26 +157,8 @@ impl PartnerMapApp {
         }
     }
 
-    /// Asks for one more table for the column-mapping step (`true`: the actors table).
-    pub(super) fn pick_table(&mut self, actors: bool) {
-        let task = rfd::AsyncFileDialog::new()
-            .set_title(if actors {
-                "Add the actors table"
-            } else {
-                "Add the partnerships table"
-            })
-            .add_filter("CSV table", &["csv"])
-            .pick_file();
-        let make = if actors {
-            Event::PickedActorsTable
-        } else {
-            Event::PickedPartnershipsTable
-        };
-        self.jobs.spawn_dialog(task, make);
-    }
-
     /// Reads one more table for the column-mapping step.
-    fn read_table(&mut self, path: PathBuf, actors: bool) {
+    pub(super) fn read_table(&mut self, path: PathBuf, actors: bool) {
         self.jobs
             .start(format!("Reading {}…", file_name(&path)), None);
         self.jobs
@@ -272,27 +218,7 @@ impl PartnerMapApp {
     /// Asks where to write the export (a folder for the CSV tables), then writes it.
     pub(super) fn pick_export_file(&mut self, choice: &ExportChoice) {
         let request = Box::new(self.export_request(choice));
-        if choice.format == Format::Csv {
-            let task = rfd::AsyncFileDialog::new()
-                .set_title("Export the tables into a folder")
-                .pick_folder();
-            self.jobs
-                .spawn_dialog(task, move |p| Event::PickedExport(p, request));
-        } else {
-            let stem = self
-                .doc
-                .path()
-                .and_then(|p| p.file_stem())
-                .map_or_else(|| "map".to_string(), |s| s.to_string_lossy().into_owned());
-            let ext = choice.format.name();
-            let task = rfd::AsyncFileDialog::new()
-                .set_title("Export as")
-                .add_filter(ext.to_uppercase(), &[ext])
-                .set_file_name(format!("{stem}.{ext}"))
-                .save_file();
-            self.jobs
-                .spawn_dialog(task, move |p| Event::PickedExport(p, request));
-        }
+        self.ask(Pick::Export(request));
     }
 
     /// The export request for the dialog's choices, with the view's sizes and rings.
@@ -334,9 +260,9 @@ impl PartnerMapApp {
         let progress = self.jobs.start(busy, Some("Cancel export"));
         let project = self.doc.project.clone();
         self.jobs.spawn(move || {
-            Event::Exported(crate::io::export::export_to_path_with(
-                &project, &request, &path, &progress,
-            ))
+            let result =
+                crate::io::export::export_to_path_with(&project, &request, &path, &progress);
+            Event::Exported(path, result)
         });
     }
 
@@ -370,14 +296,8 @@ impl PartnerMapApp {
     /// Handles the result of a file dialog or file job.
     pub(super) fn handle_file_event(&mut self, event: Event) {
         match event {
-            Event::PickedOpen(Some(path)) => self.open_path(path),
-            Event::PickedSaveAs(Some(path)) => self.save_to(path),
-            Event::PickedSaveAs(None) => self.after_save = None,
-            Event::PickedExport(Some(path), request) => self.export_to(path, *request),
-            Event::PickedImport(Some(path)) => self.import_path(path),
-            Event::PickedActorsTable(Some(path)) => self.read_table(path, true),
-            Event::PickedPartnershipsTable(Some(path)) => self.read_table(path, false),
-            Event::Exported(result) => self.exported(result),
+            Event::Picked(pick, picked) => self.picked(pick, picked),
+            Event::Exported(path, result) => self.exported(&path, result),
             Event::TablesRead(path, result) => self.tables_read(path, result),
             Event::TableRead(actors, result) => self.table_read(actors, result),
             Event::Imported(path, result) => self.imported(path, *result),
@@ -387,7 +307,7 @@ impl PartnerMapApp {
         }
     }
 
-    fn exported(&mut self, result: Result<Vec<PathBuf>, ExportError>) {
+    fn exported(&mut self, path: &Path, result: Result<Vec<PathBuf>, ExportError>) {
         self.jobs.finish();
         match result {
             Ok(files) => {
@@ -395,7 +315,10 @@ impl PartnerMapApp {
                 self.notify("Exported", list.join("\n"));
             }
             Err(ExportError::Cancelled) => {}
-            Err(e) => self.notify("Could not export", e.to_string()),
+            Err(e) => self.notify(
+                format!("Could not export {}", file_name(path)),
+                format!("{e}\n\nThe map is unchanged."),
+            ),
         }
     }
 

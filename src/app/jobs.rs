@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::io::export::{ExportError, ExportRequest};
+use super::file_dialog::{self, DialogMode, Picked};
+use super::pick::{NativeTask, Pick};
+use crate::io::export::ExportError;
 use crate::io::import::csv::{Table, Tables};
 use crate::io::import::{ImportError, Imported};
 use crate::io::recovery::Found;
@@ -16,31 +18,21 @@ use crate::task::Progress;
 
 /// The result of a job or a file dialog.
 pub enum Event {
-    /// The Export dialog's file (or folder) was chosen, or not.
-    PickedExport(Option<PathBuf>, Box<ExportRequest>),
-    /// An export finished.
-    Exported(Result<Vec<PathBuf>, ExportError>),
-    /// A file to import was chosen, or not.
-    PickedImport(Option<PathBuf>),
+    /// A file dialog was answered, or could not be shown.
+    Picked(Pick, Picked),
+    /// An export to this file (or folder) finished.
+    Exported(PathBuf, Result<Vec<PathBuf>, ExportError>),
     /// A layout finished (its undo label and the moves).
     LaidOut(
         String,
         Result<crate::layout::Moves, crate::layout::Cancelled>,
     ),
-    /// An actors table was chosen for the CSV import, or not.
-    PickedActorsTable(Option<PathBuf>),
-    /// A partnerships table was chosen for the CSV import, or not.
-    PickedPartnershipsTable(Option<PathBuf>),
     /// The tables beside a CSV file were read.
     TablesRead(PathBuf, Result<Tables, ImportError>),
     /// One more table was read (`true` for actors).
     TableRead(bool, Result<Table, ImportError>),
     /// An import finished.
     Imported(PathBuf, Box<Result<Imported, ImportError>>),
-    /// A map to open was chosen, or not.
-    PickedOpen(Option<PathBuf>),
-    /// A file to save as was chosen, or not.
-    PickedSaveAs(Option<PathBuf>),
     /// A map was read.
     Opened(PathBuf, Box<Result<Project, LoadError>>),
     /// A save finished (for the history state it saved).
@@ -61,6 +53,11 @@ pub struct Jobs {
     pub busy: Option<String>,
     /// The progress and cancel switch of a long job, and what its Cancel button says.
     pub progress: Option<(Arc<Progress>, &'static str)>,
+    /// Which file dialog to use (`PARTNERMAP_FILE_DIALOG` in the window).
+    pub file_dialogs: DialogMode,
+    /// Why the system's file dialog could not be shown, once it could not: the rest of the
+    /// session uses PartnerMap's own path dialog.
+    pub native_failed: Option<String>,
 }
 
 impl Default for Jobs {
@@ -72,6 +69,8 @@ impl Default for Jobs {
             ctx: None,
             busy: None,
             progress: None,
+            file_dialogs: DialogMode::default(),
+            native_failed: None,
         }
     }
 }
@@ -89,14 +88,11 @@ impl Jobs {
         });
     }
 
-    /// Runs a native file dialog without blocking the UI thread; `make` turns the chosen
-    /// path into the event.
-    pub fn spawn_dialog(
-        &self,
-        task: impl std::future::Future<Output = Option<rfd::FileHandle>> + Send + 'static,
-        make: impl FnOnce(Option<PathBuf>) -> Event + Send + 'static,
-    ) {
-        self.spawn(move || make(pollster::block_on(task).map(|h| h.path().to_owned())));
+    /// Runs a native file dialog without blocking the UI thread; its answer comes back as
+    /// [`Event::Picked`] for `pick`, or says that it could not be shown.
+    pub fn spawn_dialog(&self, task: NativeTask, pick: Pick) {
+        let mode = self.file_dialogs;
+        self.spawn(move || Event::Picked(pick, file_dialog::run_native(mode, task)));
     }
 
     /// Notes a job for the status bar; with `cancel`, it gets a progress bar and a Cancel

@@ -3,19 +3,22 @@
 //! asks for after each frame.
 //!
 //! Split by concern: [`commands`] runs every action and intent, [`files`] the open / save /
-//! import / export flows, [`jobs`] the background work and its [`Event`]s, [`autosave`] the
-//! recovery file, [`animation`] the layout glide, [`modal`] the dialogs, [`frame`] the order
-//! of a frame, [`state`] what is remembered.
+//! import / export flows, [`pick`] asking for a file (the system's dialog, or PartnerMap's
+//! own where [`file_dialog`] finds it cannot be shown), [`jobs`] the background work and its
+//! [`Event`]s, [`autosave`] the recovery file, [`animation`] the layout glide, [`modal`] the
+//! dialogs, [`frame`] the order of a frame, [`state`] what is remembered.
 
 mod animation;
 mod autosave;
 mod commands;
 mod document;
+pub mod file_dialog;
 mod files;
 mod frame;
 mod jobs;
 mod modal;
 mod panels;
+mod pick;
 mod state;
 
 use std::path::{Path, PathBuf};
@@ -38,10 +41,12 @@ pub use crate::ui::modals::{ExportChoice, Notice};
 pub use animation::{LAYOUT_ANIMATION, LayoutAnimation};
 pub use autosave::{AUTOSAVE_AFTER, Autosave};
 pub use document::{DiskStamp, Document, Origin};
+pub use file_dialog::{DialogMode, Picked};
 pub use files::Then;
 pub use jobs::{Event, Jobs};
 pub use modal::Modal;
 pub use panels::{CANVAS_SHARE, PanelRects};
+pub use pick::Pick;
 pub use state::{LeftTab, Prefs, ThemeChoice};
 
 /// When the process started, for measuring the time to the first frame.
@@ -148,6 +153,7 @@ impl PartnerMapApp {
         let prefs = Prefs::from_storage(cc.storage);
         let mut app = Self::with_document(Document::sample());
         app.jobs.ctx = Some(cc.egui_ctx.clone());
+        app.jobs.file_dialogs = file_dialog::DialogMode::from_env();
         if let Some(dir) = Recovery::default_dir() {
             let recovery = Recovery::in_dir(dir);
             app.offer = recovery.found();

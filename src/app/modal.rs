@@ -4,11 +4,11 @@
 
 use std::path::PathBuf;
 
-use super::{PartnerMapApp, Then};
+use super::{PartnerMapApp, Pick, Then};
 use crate::io::recovery::{Found, Recovery};
 use crate::ui::modals::{
     self, CsvDecision, CsvImport, ExportChoice, ExportDecision, Notice, OverwriteChoice,
-    UnsavedChoice,
+    PathDialog, UnsavedChoice,
 };
 
 /// A dialog.
@@ -26,6 +26,8 @@ pub enum Modal {
     Restore(Box<Found>),
     /// A message.
     Notice(Notice),
+    /// PartnerMap's own path dialog, where the system's file dialog cannot be shown.
+    Path(Box<PathDialog>, Pick),
 }
 
 impl PartnerMapApp {
@@ -59,20 +61,24 @@ impl PartnerMapApp {
         }
     }
 
-    /// The CSV import's mapping step while it is open.
+    /// The CSV import's mapping step while it is open (or waits in line behind the path
+    /// dialog that asks for one more table).
     pub fn csv_import(&self) -> Option<&CsvImport> {
-        match &self.modal {
-            Some(Modal::CsvImport(step)) => Some(step),
+        self.modal.iter().chain(&self.queued).find_map(|m| match m {
+            Modal::CsvImport(step) => Some(&**step),
             _ => None,
-        }
+        })
     }
 
-    /// The CSV import's mapping step while it is open, to change.
+    /// The CSV import's mapping step while it is open or waits in line, to change.
     pub fn csv_import_mut(&mut self) -> Option<&mut CsvImport> {
-        match &mut self.modal {
-            Some(Modal::CsvImport(step)) => Some(step),
-            _ => None,
-        }
+        self.modal
+            .iter_mut()
+            .chain(&mut self.queued)
+            .find_map(|m| match m {
+                Modal::CsvImport(step) => Some(&mut **step),
+                _ => None,
+            })
     }
 
     /// Fills the empty slot: the next dialog in line, else a recovery offer (not while a
@@ -141,6 +147,13 @@ impl PartnerMapApp {
                     }
                 }
             }
+            Modal::Path(dialog, pick) => match modals::path_ui(ctx, dialog) {
+                None => true,
+                Some(decision) => {
+                    self.path_decided(pick.clone(), decision);
+                    false
+                }
+            },
             Modal::CsvImport(step) => match modals::csv_mapping_ui(ctx, step) {
                 None => true,
                 Some(decision) => self.csv_decided(decision, step),
@@ -185,8 +198,14 @@ impl PartnerMapApp {
                 false
             }
             CsvDecision::AddActors | CsvDecision::AddPartnerships => {
-                self.pick_table(decision == CsvDecision::AddActors);
-                true
+                // The step waits first in line while the table is asked for (a path dialog
+                // comes before it) and takes the table when it has been read.
+                self.queued
+                    .push_front(Modal::CsvImport(Box::new(step.clone())));
+                self.ask(Pick::Table {
+                    actors: decision == CsvDecision::AddActors,
+                });
+                false
             }
         }
     }
