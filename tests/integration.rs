@@ -27,6 +27,7 @@ mod editor;
 mod export;
 mod import;
 mod import_ui;
+mod labels;
 mod layout;
 mod monkey;
 mod recovery;
