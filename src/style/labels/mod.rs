@@ -78,9 +78,10 @@ pub const SLIDES: [(Place, f64); 8] = [
     (Place::Left, 0.5),
 ];
 
-/// How many places, on average per label, may be looked at to make room for the labels
-/// that found none.
+/// How many places, per label and in all, may be looked at to make room for the labels
+/// that found none: a few more than placing them cost when all goes well.
 const REPAIR_TRIES_PER_LABEL: usize = 8;
+const REPAIR_TRIES_AT_LEAST: usize = 1024;
 
 /// How far along each axis, as a share of the radius, a corner label stands from the
 /// actor's centre (plus the gap): clear of every sector's shape, whose corners reach further
@@ -223,7 +224,7 @@ pub fn place_labels(actors: &[LabelRequest], rules: &LabelRules) -> Vec<Option<P
     }
     // Then, most influential first, those left without a label may move labels in their way
     // to other free places, within a budget of tries that grows with the number of labels.
-    let mut budget = REPAIR_TRIES_PER_LABEL * order.len();
+    let mut budget = REPAIR_TRIES_PER_LABEL * order.len() + REPAIR_TRIES_AT_LEAST;
     for &i in &order {
         if placing.label(i).is_none() {
             placing.make_room(i, &mut budget);

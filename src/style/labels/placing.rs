@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
-use super::{FreeSpace, LabelRequest, LabelText, PlacedLabel, candidates, first_free_as};
-use super::{slid_rect, usable};
+use super::{FreeSpace, LabelRequest, LabelText, PLACES, PlacedLabel, SLIDES};
+use super::{candidates, first_free_as, slid_rect, usable};
 
 /// How many labels in the way of a place a repair moves at most.
 const MOVED_AT_MOST: usize = 2;
@@ -107,7 +107,8 @@ impl<'a> Placing<'a> {
     /// Tries to give actor `i`, whose label found no free place, a label: at the first place
     /// (full name first) where only a few labels are in the way, none of them must show,
     /// each of which moves to another free place with its own text, or makes room there in
-    /// turn. Uses up at most `budget` places looked at.
+    /// turn. Uses up at most `budget` places looked at (one for each place tried for it, one
+    /// for each place a moved label is tried at).
     pub(super) fn make_room(&mut self, i: usize, budget: &mut usize) {
         let a = self.actors[i];
         let texts = [
@@ -133,7 +134,6 @@ impl<'a> Placing<'a> {
         budget: &mut usize,
     ) -> bool {
         let a = self.actors[i];
-        let frame = self.space.frame();
         self.locked[i] = true;
         let mut done = false;
         for (place, slide) in candidates() {
@@ -142,24 +142,23 @@ impl<'a> Placing<'a> {
             }
             *budget -= 1;
             let rect = slid_rect((place, slide), a.centre, a.radius.max(0.0), self.gap, size);
-            if !rect.within(&frame) {
-                continue;
-            }
-            let Some(ids) = self.space.in_the_way(&rect, Some(self.discs[i])) else {
+            // Only labels that may move are in the way, and not too many.
+            let Some(ids) = self
+                .space
+                .labels_in_the_way(&rect, Some(self.discs[i]), MOVED_AT_MOST)
+            else {
                 continue;
             };
-            // Only labels that may move are in the way, and not too many.
             let Some(movers) = ids
                 .iter()
                 .map(|id| self.owners.get(id).copied())
                 .collect::<Option<Vec<usize>>>()
             else {
-                continue; // an actor is in the way
+                continue;
             };
-            if movers.len() > MOVED_AT_MOST
-                || movers
-                    .iter()
-                    .any(|&j| self.locked[j] || self.actors[j].must_show)
+            if movers
+                .iter()
+                .any(|&j| self.locked[j] || self.actors[j].must_show)
             {
                 continue;
             }
@@ -192,6 +191,12 @@ impl<'a> Placing<'a> {
         let Some(old) = old else {
             return true;
         };
+        // Looking for a free place looks at every place.
+        let places = PLACES.len() + SLIDES.len();
+        if *budget < places {
+            return false;
+        }
+        *budget -= places;
         let a = &self.actors[j];
         if let Some(label) = first_free_as(&self.space, a, self.gap, self.discs[j], old.text) {
             self.put_noted(j, label);

@@ -83,7 +83,8 @@ impl Rect {
     /// it than `gap`.
     pub fn near_disc(&self, c: (f64, f64), r: f64, gap: f64) -> bool {
         let (x, y) = self.nearest(c);
-        (x - c.0).hypot(y - c.1) < r + gap
+        let (dx, dy, reach) = (x - c.0, y - c.1, r + gap);
+        reach > 0.0 && dx * dx + dy * dy < reach * reach
     }
 
     /// Whether `self` lies inside `outer`.
@@ -257,10 +258,16 @@ impl FreeSpace {
         r.is_valid() && r.within(&self.frame) && self.first_in_the_way(r, except).is_none()
     }
 
-    /// What is taken too near `r`, but `except`, in number order: `None` when `r` lies
-    /// wholly outside the frame or is not a rectangle.
-    pub fn in_the_way(&self, r: &Rect, except: Option<usize>) -> Option<Vec<usize>> {
-        if !r.is_valid() {
+    /// The labels (what [`FreeSpace::take`] took) too near `r`, but `except`, in number
+    /// order; `None` when `r` is not a rectangle inside the frame, when a disc is in the way
+    /// or when more than `at_most` labels are.
+    pub fn labels_in_the_way(
+        &self,
+        r: &Rect,
+        except: Option<usize>,
+        at_most: usize,
+    ) -> Option<Vec<usize>> {
+        if !r.is_valid() || !r.within(&self.frame) {
             return None;
         }
         let (c0, c1, r0, r1) = self.cell_range(r)?;
@@ -269,14 +276,23 @@ impl FreeSpace {
             for col in c0..=c1 {
                 for &id in &self.cells[row * self.cols + col] {
                     let id = id as usize;
-                    if Some(id) != except && self.taken[id].near(r, self.gap) {
-                        found.push(id);
+                    if Some(id) == except || found.contains(&id) {
+                        continue;
+                    }
+                    match self.taken[id] {
+                        Taken::Rect(t) if t.near(r, self.gap) => found.push(id),
+                        Taken::Disc(c, radius) if r.near_disc(c, radius, self.gap) => {
+                            return None;
+                        }
+                        _ => {}
+                    }
+                    if found.len() > at_most {
+                        return None;
                     }
                 }
             }
         }
         found.sort_unstable();
-        found.dedup();
         Some(found)
     }
 
@@ -327,6 +343,30 @@ mod tests {
         // Something taken outside the frame still keeps labels inside it at a distance.
         space.take_disc((-5.0, 90.0), 6.0);
         assert!(!space.is_free(&Rect::at((0.0, 88.0), (2.0, 2.0)), None));
+    }
+
+    #[test]
+    fn labels_in_the_way_are_listed_unless_an_actor_or_too_many_are() {
+        let mut space = FreeSpace::new(Rect::at((0.0, 0.0), (100.0, 100.0)), 1.0, 10.0);
+        let a = space.take(Rect::at((10.0, 10.0), (20.0, 10.0)));
+        let b = space.take(Rect::at((40.0, 10.0), (20.0, 10.0)));
+        let disc = space.take_disc((80.0, 15.0), 5.0);
+        let across = Rect::at((15.0, 12.0), (40.0, 5.0));
+        assert_eq!(space.labels_in_the_way(&across, None, 2), Some(vec![a, b]));
+        assert_eq!(space.labels_in_the_way(&across, None, 1), None, "too many");
+        let to_disc = Rect::at((50.0, 12.0), (30.0, 5.0));
+        assert_eq!(space.labels_in_the_way(&to_disc, None, 2), None, "an actor");
+        assert_eq!(
+            space.labels_in_the_way(&to_disc, Some(disc), 2),
+            Some(vec![b])
+        );
+        space.release(b);
+        assert_eq!(space.labels_in_the_way(&across, None, 2), Some(vec![a]));
+        assert!(space.is_free(&Rect::at((45.0, 30.0), (5.0, 5.0)), None));
+        assert_eq!(
+            space.labels_in_the_way(&Rect::at((95.0, 0.0), (10.0, 5.0)), None, 2),
+            None
+        );
     }
 
     #[test]
