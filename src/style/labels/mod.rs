@@ -79,9 +79,10 @@ pub const SLIDES: [(Place, f64); 8] = [
 ];
 
 /// How many places, per label and in all, may be looked at to make room for the labels
-/// that found none: a few more than placing them cost when all goes well.
-const REPAIR_TRIES_PER_LABEL: usize = 8;
-const REPAIR_TRIES_AT_LEAST: usize = 1024;
+/// that found none: a few more than placing them costs when all goes well (the sample map
+/// fitted to a laptop screen uses 54).
+const REPAIR_TRIES_PER_LABEL: usize = 4;
+const REPAIR_TRIES_AT_LEAST: usize = 64;
 
 /// How far along each axis, as a share of the radius, a corner label stands from the
 /// actor's centre (plus the gap): clear of every sector's shape, whose corners reach further
