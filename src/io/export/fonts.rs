@@ -9,7 +9,10 @@
 //! emoji. [`text_width`] measures text with the same fonts and the same shaper, so that
 //! legends and labels can be laid out before they are drawn.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::{Arc, OnceLock};
 
 use usvg::fontdb;
@@ -303,6 +306,49 @@ pub struct LineLayout {
     pub flows: bool,
 }
 
+/// What a shaping plan is made for: a face (its index in [`faces`]), a direction, a script
+/// and a language.
+type PlanKey = (
+    usize,
+    rustybuzz::Direction,
+    Option<rustybuzz::Script>,
+    Option<rustybuzz::Language>,
+);
+
+/// Shapes `buffer` (its segment properties guessed) with face `face_at`, as
+/// `rustybuzz::shape` does, with a plan made once per face, direction, script and language
+/// on each thread: making the plan is most of the cost of shaping a short label, and every
+/// label of a map is measured.
+fn shape(
+    face_at: usize,
+    face: &rustybuzz::Face<'static>,
+    buffer: rustybuzz::UnicodeBuffer,
+) -> rustybuzz::GlyphBuffer {
+    thread_local! {
+        static PLANS: RefCell<HashMap<PlanKey, Rc<rustybuzz::ShapePlan>>> =
+            RefCell::new(HashMap::new());
+    }
+    // As `rustybuzz::shape` plans it: a script it could not guess is none.
+    let script = Some(buffer.script()).filter(|s| *s != rustybuzz::script::UNKNOWN);
+    let key: PlanKey = (face_at, buffer.direction(), script, buffer.language());
+    let plan = PLANS.with(|plans| {
+        plans
+            .borrow_mut()
+            .entry(key.clone())
+            .or_insert_with(|| {
+                Rc::new(rustybuzz::ShapePlan::new(
+                    face,
+                    key.1,
+                    key.2,
+                    key.3.as_ref(),
+                    &[],
+                ))
+            })
+            .clone()
+    });
+    rustybuzz::shape_with_plan(face, &plan, buffer)
+}
+
 /// Lays out one line of text `px` high in the shipped fonts (bold where there is a bold
 /// face), with the shaper usvg draws with: its runs of one font ([`runs`]), split after
 /// each cluster of several glyphs, and its width.
@@ -312,14 +358,17 @@ pub fn layout(line: &str, px: f64, bold: bool) -> LineLayout {
     let mut flows = true;
     let mut placed = false;
     for run in runs(line) {
-        let face = &faces()[face_index(run.family, bold)];
+        let face_at = face_index(run.family, bold);
+        let Some(face) = faces().get(face_at) else {
+            continue;
+        };
         let scale = px / f64::from(face.units_per_em().max(1));
         let text = &line[run.range.clone()];
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
         let ltr = buffer.direction() != rustybuzz::Direction::RightToLeft;
-        let shaped = rustybuzz::shape(face, &[], buffer);
+        let shaped = shape(face_at, face, buffer);
         let (infos, positions) = (shaped.glyph_infos(), shaped.glyph_positions());
         let mut start = (run.range.start, x);
         let mut i = 0;

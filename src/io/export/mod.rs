@@ -13,7 +13,6 @@ pub mod gexf;
 pub mod graphml;
 pub mod json;
 pub mod pdf;
-mod placement;
 pub mod png;
 pub mod quadrant;
 pub mod svg;

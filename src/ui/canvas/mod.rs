@@ -18,7 +18,7 @@ use std::collections::{BTreeSet, HashMap};
 use egui::{Pos2, Rect, Response, Sense, Stroke, Ui, Vec2};
 
 pub use gestures::{add_actor_edit, connect_edit};
-pub use paint::{BROKER_RING, color, paint_actor_shape};
+pub use paint::{BROKER_RING, ShownLabel, color, paint_actor_shape};
 pub use state::{CanvasState, Gesture, NewActorPrompt};
 
 use crate::model::{Actor, ActorId, PartnershipId, Project};
@@ -95,6 +95,14 @@ pub fn canvas_ui(
         text: visuals.text_color(),
         zoom: camera.zoom,
         simple: visible.simple,
+        min_label_pt: paint::min_label_pt(
+            view.presenting,
+            ui.style()
+                .text_styles
+                .get(&egui::TextStyle::Body)
+                .map_or(12.5, |f| f.size),
+            crate::ui::view::PRESENTATION_ZOOM,
+        ),
     };
     pen.painter.rect_filled(screen, 0.0, pen.background);
 
@@ -127,7 +135,13 @@ pub fn canvas_ui(
         &mut mesh,
     );
     pen.painter.add(mesh);
-    paint::paint_labels(&pen, labels, view.hovered);
+    paint::paint_labels(
+        &pen,
+        (&geometry, &visible, overlay),
+        &labels,
+        screen,
+        &mut view.canvas.labels,
+    );
     flash::paint_flash(ui, &pen, project, view, (screen, &camera));
 
     gestures::finish_actor_gestures(
@@ -161,21 +175,28 @@ fn actors_ui<'p>(
     let all_widgets = visible.actors.len() <= WIDGETS_UP_TO;
     let drag_source = view.canvas.drag_source;
     let mut labels = Vec::new();
-    for shown in &visible.actors {
+    for (k, shown) in visible.actors.iter().enumerate() {
         let g = &geo.actors[shown.geo];
         let alpha = dim.actor(g.id);
         let selected = view.selection.contains(&Item::Actor(g.id));
         let ring = overlay.brokers.and_then(|b| b.get(&g.id)).copied();
         paint::paint_actor(pen, g, shown, (alpha, selected, ring), mesh);
-        let acted_on =
-            selected || view.hovered == Some(Item::Actor(g.id)) || drag_source == Some(g.id);
+        let hovered = view.hovered == Some(Item::Actor(g.id));
+        let acted_on = selected || hovered || drag_source == Some(g.id);
         if (all_widgets || acted_on)
             && let Some(actor) = project.actor(g.id)
         {
             let at = (shown.center, shown.radius);
             gestures::actor_widget_ui(ui, actor, at, modifiers, view, pen.zoom);
-            if (!pen.simple && pen.zoom >= paint::NO_LABELS_BELOW_ZOOM) || selected {
-                labels.push((actor, shown.center, shown.radius, alpha, selected));
+            let must_show = selected || hovered;
+            // Labels thin out by the label rule as the view gets denser; plain marks have none.
+            if !pen.simple || must_show {
+                labels.push(Label {
+                    actor,
+                    shown: k,
+                    alpha,
+                    must_show,
+                });
             }
         }
     }

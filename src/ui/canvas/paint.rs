@@ -2,14 +2,16 @@
 //! of gestures in progress, in screen space through the camera.
 
 use std::collections::{BTreeSet, HashSet};
+use std::sync::Arc;
 
-use egui::{Align2, Color32, FontId, Pos2, Rect, Shape as EShape, Stroke, Vec2};
+use egui::{Color32, FontId, Galley, Pos2, Rect, Shape as EShape, Stroke, Vec2};
 
 use super::camera::Camera;
 use super::geometry::{Geometry, ShownActor, Visible};
 use super::state::Gesture;
 use super::{Overlay, actor_pos};
 use crate::model::{Actor, ActorId, PartnershipId, Project};
+use crate::style::labels::{self, LabelRequest, LabelRules, LabelText};
 use crate::style::marks::{self, ActorMark};
 use crate::style::{self, Outline, Rgb, Shape};
 use crate::ui::view::Item;
@@ -18,8 +20,6 @@ use crate::ui::view::Item;
 const SHORT_LABELS_BELOW_ZOOM: f32 = 0.75;
 /// The smallest label size, in points.
 const MIN_LABEL_PT: f32 = 10.0;
-/// Below this zoom the map is too dense for labels and shows plain shapes.
-pub(super) const NO_LABELS_BELOW_ZOOM: f32 = 0.28;
 /// The colour of the ring around cross-sector brokers.
 pub const BROKER_RING: Color32 = color(style::BROKER_RING);
 
@@ -43,6 +43,19 @@ pub(super) struct Pen {
     pub(super) zoom: f32,
     /// Whether the view draws plain marks (level of detail).
     pub(super) simple: bool,
+    /// The smallest label size, in points: larger in presentation mode, for the back of
+    /// the room.
+    pub(super) min_label_pt: f32,
+}
+
+/// The smallest label size in points: [`MIN_LABEL_PT`], or in presentation mode 2.5 times the
+/// window's normal text (`body_pt`), the window being zoomed by `presentation_zoom`.
+pub(super) fn min_label_pt(presenting: bool, body_pt: f32, presentation_zoom: f32) -> f32 {
+    if presenting {
+        (2.5 * body_pt / presentation_zoom).max(MIN_LABEL_PT)
+    } else {
+        MIN_LABEL_PT
+    }
 }
 
 /// How much the filter and the hovered item dim each actor and partnership.
@@ -177,38 +190,141 @@ pub(super) fn paint_actor(
     }
 }
 
-/// An actor's label to paint: the actor, its centre and radius on screen, its opacity and
-/// whether it is selected.
-pub(super) type Label<'a> = (&'a Actor, Pos2, f32, f32, bool);
+/// An actor to label: the actor, its place in [`Visible::actors`], its opacity and whether
+/// its full label must show (selected or hovered).
+pub(super) struct Label<'a> {
+    pub(super) actor: &'a Actor,
+    pub(super) shown: usize,
+    pub(super) alpha: f32,
+    pub(super) must_show: bool,
+}
 
-/// Paints the labels under their actors, over everything else, each on a halo of the
-/// background; short names when zoomed out, except for the selected and hovered actor.
-pub(super) fn paint_labels(pen: &Pen, labels: Vec<Label<'_>>, hovered: Option<Item>) {
+/// A label painted on the canvas: whose, which text, and where on screen (the text, without
+/// its halo).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownLabel {
+    /// The actor it names.
+    pub id: ActorId,
+    /// Its full or short name.
+    pub text: LabelText,
+    /// Where it is painted.
+    pub rect: Rect,
+    /// Its size, in points.
+    pub pt: f32,
+}
+
+/// How far a label's halo reaches past its text, in points.
+const HALO: f32 = 2.0;
+
+/// Paints the `labels` over everything, each on a halo of the background, where
+/// [`labels::place_labels`] puts them among the actors on screen (the rule the exports
+/// follow): the full name, or the short one where it does not fit, or none; short names only
+/// when zoomed out, except for the selected and hovered actors. Returns what it painted in
+/// `painted`.
+pub(super) fn paint_labels(
+    pen: &Pen,
+    (geo, visible, overlay): (&Geometry, &Visible, Overlay<'_>),
+    labels: &[Label<'_>],
+    screen: Rect,
+    painted: &mut Vec<ShownLabel>,
+) {
+    painted.clear();
+    if labels.is_empty() {
+        return;
+    }
     let label_pt = (marks::LABEL_SIZE as f32 * pen.zoom)
-        .max(MIN_LABEL_PT)
-        .round();
+        .max(pen.min_label_pt)
+        .ceil();
     let font = FontId::proportional(label_pt);
+    let layout = |text: String| {
+        pen.painter
+            .layout(text, font.clone(), Color32::PLACEHOLDER, f32::INFINITY)
+    };
+    // Every actor on screen keeps labels off it; those with a label offer its texts.
+    let mut requests: Vec<LabelRequest> = visible
+        .actors
+        .iter()
+        .map(|shown| {
+            let ring = overlay
+                .brokers
+                .and_then(|b| b.get(&shown.id))
+                .map_or(0.0, |s| {
+                    let (gap, width) = style::broker_ring(*s);
+                    gap + width / 2.0
+                });
+            LabelRequest {
+                centre: (f64::from(shown.center.x), f64::from(shown.center.y)),
+                radius: f64::from(shown.radius) + ring,
+                full: None,
+                short: None,
+                // The radius by influence: the most influential are labelled first.
+                priority: geo.actors[shown.geo].radius,
+                must_show: false,
+            }
+        })
+        .collect();
+    let size = |g: &Arc<Galley>| (f64::from(g.size().x), f64::from(g.size().y));
+    let mut galleys = Vec::with_capacity(labels.len());
+    for label in labels {
+        let actor = label.actor;
+        // Right-to-left names in reading order (egui lays runs out left to right).
+        let full = (pen.zoom >= SHORT_LABELS_BELOW_ZOOM || label.must_show).then(|| {
+            let lines = marks::label_lines(&actor.name).join("\n");
+            layout(crate::ui::bidi::visual(&lines).into_owned())
+        });
+        let short = actor.short_or_name();
+        let short = (!label.must_show && (full.is_none() || short != actor.name))
+            .then(|| layout(crate::ui::bidi::visual(short).into_owned()));
+        let request = &mut requests[label.shown];
+        request.full = full.as_ref().map(size);
+        request.short = short.as_ref().map(size);
+        request.must_show = label.must_show;
+        galleys.push((full, short));
+    }
+    let rules = LabelRules {
+        view: to_rect(screen),
+        gap: marks::LABEL_GAP,
+        // Halos may touch, never reach the letters of another label.
+        spacing: f64::from(HALO),
+    };
+    let placed = labels::place_labels(&requests, &rules);
     let halo = pen.background.gamma_multiply(0.8);
-    let label_gap = marks::LABEL_GAP as f32;
-    for (actor, center, r, alpha, selected) in labels {
-        let hovered_here = hovered == Some(Item::Actor(actor.id));
-        let text = if pen.zoom < SHORT_LABELS_BELOW_ZOOM && !selected && !hovered_here {
-            actor.short_or_name().to_string()
-        } else {
-            marks::label_lines(&actor.name).join("\n")
+    for (label, (full, short)) in labels.iter().zip(galleys) {
+        let Some(place) = placed[label.shown] else {
+            continue;
         };
-        let text_colour = pen.text.gamma_multiply(alpha.max(0.35));
-        let galley = pen
-            .painter
-            .layout(text, font.clone(), text_colour, f32::INFINITY);
-        let galley_rect =
-            Align2::CENTER_TOP.anchor_size(center + Vec2::new(0.0, r + label_gap), galley.size());
-        pen.painter.rect_filled(
-            galley_rect.expand(2.0),
-            3.0,
-            halo.gamma_multiply(alpha.max(0.35)),
+        let galley = match place.text {
+            LabelText::Full => full,
+            LabelText::Short => short,
+        };
+        let Some(galley) = galley else {
+            continue;
+        };
+        let rect = Rect::from_min_size(
+            Pos2::new(place.rect.left as f32, place.rect.top as f32),
+            galley.size(),
         );
-        pen.painter.galley(galley_rect.min, galley, text_colour);
+        let alpha = label.alpha.max(0.35);
+        pen.painter
+            .rect_filled(rect.expand(HALO), 3.0, halo.gamma_multiply(alpha));
+        pen.painter
+            .galley(rect.min, galley, pen.text.gamma_multiply(alpha));
+        painted.push(ShownLabel {
+            id: label.actor.id,
+            text: place.text,
+            rect,
+            pt: label_pt,
+        });
+    }
+}
+
+/// A screen rectangle as the label rule's.
+fn to_rect(r: Rect) -> labels::Rect {
+    labels::Rect {
+        left: f64::from(r.min.x),
+        top: f64::from(r.min.y),
+        right: f64::from(r.max.x),
+        bottom: f64::from(r.max.y),
     }
 }
 

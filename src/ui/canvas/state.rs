@@ -7,6 +7,7 @@ use egui::{Pos2, Rect, Vec2};
 
 use super::camera::Camera;
 use super::geometry::Geometry;
+use super::paint::ShownLabel;
 use crate::model::{ActorId, Sector};
 
 /// The room kept between a revealed item and the canvas's edge, in screen points.
@@ -103,6 +104,9 @@ pub struct CanvasState {
     /// Where to draw actors instead of their positions while a layout glides into place;
     /// the document does not change until the layout lands (as one command).
     pub preview: HashMap<ActorId, Pos2>,
+    /// The labels painted in the last frame, in drawing order: where the label rule put
+    /// them, for tests and for what comes to read the screen.
+    pub labels: Vec<ShownLabel>,
     /// What is drawn, rebuilt only when the document's revision changes.
     pub(super) geometry: Geometry,
 }

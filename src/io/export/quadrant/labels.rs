@@ -5,8 +5,9 @@
 
 use super::plot::{CROWD, PageName, crowd_count};
 use super::{PLOT, PlotArea};
-use crate::io::export::placement::{Placer, Rect};
 use crate::io::export::svg::{Doc, INK, PAGE, TextStyle};
+use crate::style::labels::Rect;
+use crate::style::labels::chart::Placer;
 use crate::style::quadrant::{Chart, SHAPE_RADIUS_PX, Spot};
 
 /// The point labels' style, and the height of one of their lines in px.

@@ -10,9 +10,14 @@ use super::{
 };
 use crate::analysis::Indicators;
 use crate::model::{Actor, ActorId, Choice, Project};
+use crate::style::labels::{self, LabelRequest, LabelRules, LabelText};
 use crate::style::marks::{self, MapMarks};
 use crate::style::{self, ViewEncoding};
 use crate::task::Progress;
+
+/// The width of a label's halo (a stroke around its letters), as a share of its size: it
+/// reaches half of that past the letters.
+const HALO_SHARE: f64 = 0.25;
 
 /// The size of every actor and the ring of every broker, as the view encoding gives them.
 pub(super) struct Sizes {
@@ -258,7 +263,7 @@ pub(super) fn draw_map(
         .collect();
     draw_partnerships(doc, project, &marks, &radii, &paper);
     let shown = draw_actors(doc, project, (&marks, &radii), sizes, &paper);
-    draw_labels(doc, project, (&marks, &radii), &shown, &paper);
+    draw_labels(doc, project, (&marks, &radii), (&shown, sizes), &paper);
     doc.s("</g>\n");
 }
 
@@ -400,12 +405,13 @@ fn draw_actors(
 }
 
 /// Draws the labels of the actors `shown`, over everything, with a white halo as the canvas
-/// draws them on its background.
+/// draws them on its background, where [`labels::place_labels`] puts them: the rule of the
+/// canvas, with the texts measured as they are drawn here.
 fn draw_labels(
     doc: &mut Doc,
     project: &Project,
     (marks, radii): (&MapMarks, &[f64]),
-    shown: &[usize],
+    (shown, sizes): (&[usize], &Sizes),
     paper: &Paper,
 ) {
     let label_px = paper.at_least(marks::LABEL_SIZE, MIN_LABEL_PX);
@@ -418,29 +424,98 @@ fn draw_labels(
     doc.s("\" stroke=\"")
         .s(PAGE)
         .s("\" stroke-opacity=\"0.85\" stroke-width=\"")
-        .n(label_px * 0.25);
+        .n(label_px * HALO_SHARE);
     doc.s("\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n");
-    for &i in shown {
-        let m = &marks.actors[i];
-        let Some(a) = project.actor(m.id) else {
+    let texts = label_texts(project, marks, shown, paper.scale);
+    let measure = |lines: &[String]| -> Option<(f64, f64)> {
+        let widest = lines
+            .iter()
+            .map(|l| label_style.width(l))
+            .fold(None, |w: Option<f64>, x| Some(w.map_or(x, |w| w.max(x))))?;
+        Some((widest, lines.len() as f64 * line))
+    };
+    let requests: Vec<LabelRequest> = shown
+        .iter()
+        .zip(&texts)
+        .map(|(&i, (full, short))| {
+            let m = &marks.actors[i];
+            // Labels keep clear of a broker's ring too.
+            let ring = sizes.rings.get(&m.id).map_or(0.0, |s| {
+                let (gap, width) = style::broker_ring(*s);
+                (gap + width / 2.0) / paper.scale
+            });
+            LabelRequest {
+                centre: m.centre,
+                radius: radii[i] + ring,
+                full: measure(full),
+                short: measure(short),
+                // The radius by influence: the most influential are labelled first.
+                priority: m.radius,
+                must_show: false,
+            }
+        })
+        .collect();
+    let (l, t, r, b) = paper.area;
+    let rules = LabelRules {
+        view: labels::Rect {
+            left: l,
+            top: t,
+            right: r,
+            bottom: b,
+        },
+        gap: marks::LABEL_GAP,
+        // Room for the halos of two labels side by side.
+        spacing: label_px * HALO_SHARE,
+    };
+    let placed = labels::place_labels(&requests, &rules);
+    for ((&i, (full, short)), placed) in shown.iter().zip(&texts).zip(placed) {
+        let Some(placed) = placed else {
             continue;
         };
-        let text = if paper.scale < SHORT_LABELS_BELOW_SCALE {
-            a.short_or_name()
-        } else {
-            a.name.as_str()
+        let lines = match placed.text {
+            LabelText::Full => full,
+            LabelText::Short => short,
         };
-        let lines = marks::label_lines(text);
-        if lines.is_empty() {
-            continue;
-        }
-        let (x, y) = m.centre;
-        let top = y + radii[i] + marks::LABEL_GAP;
-        doc.s("<text id=\"label-").s(&a.id.to_string()).s("\">");
+        let x = placed.rect.centre().0;
+        let top = placed.rect.top;
+        doc.s("<text id=\"label-")
+            .s(&marks.actors[i].id.to_string())
+            .s("\">");
         for (k, l) in lines.iter().enumerate() {
             doc.line((x, top + label_px * 0.95 + k as f64 * line), label_style, l);
         }
         doc.s("</text>\n");
     }
     doc.s("</g>\n");
+}
+
+/// The lines of each shown actor's full and short label (empty where it offers none): the
+/// short name only when the drawing is scaled down as the canvas is when zoomed out, and a
+/// short name only where it differs from the full one.
+fn label_texts(
+    project: &Project,
+    marks: &MapMarks,
+    shown: &[usize],
+    scale: f64,
+) -> Vec<(Vec<String>, Vec<String>)> {
+    let short_only = scale < SHORT_LABELS_BELOW_SCALE;
+    shown
+        .iter()
+        .map(|&i| {
+            let Some(a) = project.actor(marks.actors[i].id) else {
+                return (Vec::new(), Vec::new());
+            };
+            let full = if short_only {
+                Vec::new()
+            } else {
+                marks::label_lines(&a.name)
+            };
+            let short = if short_only || a.short_or_name() != a.name {
+                marks::label_lines(a.short_or_name())
+            } else {
+                Vec::new()
+            };
+            (full, short)
+        })
+        .collect()
 }

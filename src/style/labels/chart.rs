@@ -1,100 +1,44 @@
-//! Label placement for exported charts: each label goes to the first of a set of places
-//! around its point that lies inside the frame and clear of everything placed before it,
-//! nearest places first.
+//! The quadrant chart's label places (design.md §8): each label goes to the first of a set
+//! of places around its point (or the points of a spot) that lies inside the plot and clear
+//! of everything placed before it, nearest places first, right of the point first. The same
+//! free space as the map's labels ([`super::FreeSpace`]); only the places differ.
 
-/// A rectangle in px: left, top, right, bottom.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Rect {
-    pub(crate) left: f64,
-    pub(crate) top: f64,
-    pub(crate) right: f64,
-    pub(crate) bottom: f64,
-}
-
-impl Rect {
-    /// The rectangle `size` large with its top left at `at`.
-    pub(crate) fn at((x, y): (f64, f64), (w, h): (f64, f64)) -> Self {
-        Self {
-            left: x,
-            top: y,
-            right: x + w,
-            bottom: y + h,
-        }
-    }
-
-    /// The square of half-side `r` around `c`.
-    pub(crate) fn around(c: (f64, f64), r: f64) -> Self {
-        Self::at((c.0 - r, c.1 - r), (2.0 * r, 2.0 * r))
-    }
-
-    /// The smallest rectangle holding both.
-    pub(crate) fn union(self, other: Rect) -> Rect {
-        Rect {
-            left: self.left.min(other.left),
-            top: self.top.min(other.top),
-            right: self.right.max(other.right),
-            bottom: self.bottom.max(other.bottom),
-        }
-    }
-
-    /// Whether the two overlap, or come closer than `gap`.
-    fn near(&self, other: &Rect, gap: f64) -> bool {
-        self.left < other.right + gap
-            && other.left < self.right + gap
-            && self.top < other.bottom + gap
-            && other.top < self.bottom + gap
-    }
-
-    /// Whether `self` lies inside `outer`.
-    fn within(&self, outer: &Rect) -> bool {
-        self.left >= outer.left
-            && self.right <= outer.right
-            && self.top >= outer.top
-            && self.bottom <= outer.bottom
-    }
-
-    /// The point of the rectangle nearest to `p`.
-    pub(crate) fn nearest(&self, p: (f64, f64)) -> (f64, f64) {
-        (
-            p.0.clamp(self.left, self.right),
-            p.1.clamp(self.top, self.bottom),
-        )
-    }
-}
+use super::{FreeSpace, Rect};
 
 /// How far apart placed things stay, in px.
 const GAP: f64 = 1.5;
 
+/// The side of a grid cell, in px: about a label line.
+const CELL: f64 = 24.0;
+
 /// Places labels one after the other inside a frame, each clear of all taken space.
-pub(crate) struct Placer {
-    frame: Rect,
-    taken: Vec<Rect>,
+pub struct Placer {
+    space: FreeSpace,
 }
 
 impl Placer {
     /// A placer for labels inside `frame`.
-    pub(crate) fn new(frame: Rect) -> Self {
+    pub fn new(frame: Rect) -> Self {
         Self {
-            frame,
-            taken: Vec::new(),
+            space: FreeSpace::new(frame, GAP, CELL),
         }
     }
 
     /// Marks `r` as taken: a point, a name, a label placed otherwise.
-    pub(crate) fn take(&mut self, r: Rect) {
-        self.taken.push(r);
+    pub fn take(&mut self, r: Rect) {
+        self.space.take(r);
     }
 
     /// Whether `r` lies inside the frame and clear of all taken space.
     fn fits(&self, r: &Rect) -> bool {
-        r.within(&self.frame) && !self.taken.iter().any(|t| t.near(r, GAP))
+        self.space.is_free(r, None)
     }
 
     /// Places a label `size` large near the area `around` (a point, or the points of a
     /// group): the first place that fits, trying `reaches` px away from its edge in turn
     /// (right, left, above, below, then the corners and places slid along each side).
     /// Returns the label's rectangle, now taken, and the reach it was placed at.
-    pub(crate) fn place(
+    pub fn place(
         &mut self,
         around: Rect,
         size: (f64, f64),
@@ -105,7 +49,7 @@ impl Placer {
 
     /// [`Placer::place`] to the right or left of `around` only (a block of labels with
     /// leaders, which would cross its lines from above or below).
-    pub(crate) fn place_beside(
+    pub fn place_beside(
         &mut self,
         around: Rect,
         size: (f64, f64),
