@@ -44,7 +44,9 @@ const MEASURES: [(Column, &str, f32); 7] = [
 ];
 
 /// The narrowest the name column gets before measure columns are left out.
-const MIN_NAME_WIDTH: f32 = 100.0;
+const MIN_NAME_WIDTH: f32 = 90.0;
+/// Below this width the name column shows short names.
+const SHORT_NAMES_BELOW: f32 = 170.0;
 
 /// What the dashboard remembers: which part is shown, the actor table's columns and sort,
 /// and the sorted order for the indicators it was computed from (sorted once, not every
@@ -265,7 +267,7 @@ fn sort_value(a: &ActorIndicators, column: Column) -> f64 {
 /// Draws the sortable actor table; clicking a row selects the actor and centres it.
 pub fn actor_table_ui(
     ui: &mut Ui,
-    ind: &Indicators,
+    (project, ind): (&Project, &Indicators),
     view: &mut ViewState,
     state: &mut DashboardState,
     intents: &mut Vec<Intent>,
@@ -307,7 +309,15 @@ pub fn actor_table_ui(
     while !shown.is_empty()
         && available - shown.iter().map(|(_, _, w)| w + spacing).sum::<f32>() < MIN_NAME_WIDTH
     {
-        shown.pop();
+        // The column the table is sorted by stays; the last of the others goes.
+        match shown.iter().rposition(|(c, _, _)| *c != state.sort) {
+            Some(k) => {
+                shown.remove(k);
+            }
+            None => {
+                shown.pop();
+            }
+        }
     }
     let name_width =
         (available - shown.iter().map(|(_, _, w)| w + spacing).sum::<f32>()).max(MIN_NAME_WIDTH);
@@ -356,15 +366,28 @@ pub fn actor_table_ui(
             for a in &rows[range] {
                 let item = Item::Actor(a.id);
                 let selected = view.selection.contains(&item);
-                let cells = columns.iter().map(|(c, _, _)| cell(a, *c));
+                // In a narrow table an actor goes by its short name; the full one on hover.
+                let name = match project.actor(a.id) {
+                    Some(actor) if name_width < SHORT_NAMES_BELOW => {
+                        super::bidi::visual(actor.short_or_name()).into_owned()
+                    }
+                    _ => cell(a, Column::Name),
+                };
+                let cells = columns.iter().map(|(c, _, _)| match c {
+                    Column::Name => name.clone(),
+                    c => cell(a, *c),
+                });
                 let response = ui
                     .horizontal(|ui| {
                         let mut clicked = false;
-                        for ((_, _, width), cell) in columns.iter().zip(cells) {
-                            let r = ui.add_sized(
+                        for (k, ((_, _, width), cell)) in columns.iter().zip(cells).enumerate() {
+                            let mut r = ui.add_sized(
                                 [*width, row_height],
                                 egui::Button::selectable(selected, cell).truncate(),
                             );
+                            if k == 0 {
+                                r = r.on_hover_text(&a.name);
+                            }
                             clicked |= r.clicked();
                             if r.hovered() {
                                 view.hovered = Some(item);
@@ -405,7 +428,6 @@ pub fn dashboard_ui(
     if let Some(u) = updating {
         ui.label(RichText::new(u).italics().weak());
     }
-    let _ = project;
     ui.horizontal(|ui| {
         ui.selectable_value(&mut state.actors, false, "Network");
         ui.selectable_value(&mut state.actors, true, "Actors");
@@ -425,7 +447,7 @@ pub fn dashboard_ui(
     });
     ui.separator();
     if state.actors {
-        actor_table_ui(ui, ind, view, state, intents);
+        actor_table_ui(ui, (project, ind), view, state, intents);
     } else {
         egui::ScrollArea::vertical()
             .id_salt("network indicators")

@@ -122,6 +122,19 @@ pub(super) fn plot_ui(
     }
 }
 
+/// `name` broken at the space nearest its middle (unchanged when it is one word).
+fn two_lines(name: &str) -> String {
+    let middle = name.len() / 2;
+    match name
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(middle))
+    {
+        Some(i) => format!("{}\n{}", &name[..i], &name[i + 1..]),
+        None => name.to_string(),
+    }
+}
+
 /// The quadrant names in the middle of their quadrants, and the cut lines.
 fn backdrop(
     plot_ui: &mut PlotUi<'_>,
@@ -129,13 +142,20 @@ fn backdrop(
     cut: Cut,
     (colours, name_size): (Colours, f32),
 ) {
+    // In a small plot the names break onto two lines, so that they stay in their quadrant.
+    let small = name_size < NAME_SIZE;
     for name in quadrant_names(chart.framework, cut) {
         let [x, y] = name.centre;
+        let text = if small {
+            two_lines(name.name)
+        } else {
+            name.name.to_string()
+        };
         plot_ui.text(
             Text::new(
                 "quadrant",
                 PlotPoint::new(x, y),
-                RichText::new(name.name).size(name_size).color(colours.weak),
+                RichText::new(text).size(name_size).color(colours.weak),
             )
             .highlight(false),
         );
