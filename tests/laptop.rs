@@ -106,7 +106,18 @@ fn at_laptop_sizes_no_panel_overlaps_and_the_map_keeps_half_the_window() {
             h.run();
             check(&h, &format!("{size:?} {tab:?}"));
         }
+        // The filters opened in the list tab take their room inside the column.
+        h.state_mut().prefs.left_tab = LeftTab::Lists;
+        h.run();
+        h.get_by_label("Filters").click();
+        h.run();
+        assert!(
+            h.query_by_label("Function").is_some(),
+            "the filters are open"
+        );
+        check(&h, &format!("{size:?} filters open"));
         // The actor table shows its headers: the name and at least two measures.
+        h.state_mut().prefs.left_tab = LeftTab::Indicators;
         h.state_mut().dashboard.actors = true;
         h.run();
         check(&h, &format!("{size:?} actor table"));
