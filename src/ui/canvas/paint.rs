@@ -109,6 +109,7 @@ pub(super) fn paint_partnerships(
     mesh: &mut egui::Mesh,
 ) {
     let (painter, zoom) = (&pen.painter, pen.zoom);
+    let dash_clip = painter.clip_rect().expand(DASH_CLIP_MARGIN);
     for drawn in &visible.edges {
         let e = &geo.edges[drawn.geo];
         let alpha = dim.partnership(e.id);
@@ -128,12 +129,18 @@ pub(super) fn paint_partnerships(
         }
         let stroke = Stroke::new(width, colour);
         if let Some((on, off)) = marks::line_pattern(e.line, f64::from(zoom)) {
-            painter.extend(EShape::dashed_line(
-                &drawn.points,
-                stroke,
-                on as f32,
-                off as f32,
-            ));
+            // Only the part on screen is cut into dashes: a line to an actor far off screen
+            // would otherwise make thousands of dashes nobody sees.
+            let (on, off) = (on as f32, off as f32);
+            if let Some((points, offset)) = clip_for_dashes(&drawn.points, dash_clip, on + off) {
+                painter.extend(EShape::dashed_line_with_offset(
+                    &points,
+                    stroke,
+                    &[on],
+                    &[off],
+                    offset,
+                ));
+            }
         } else if drawn.points.len() == 2 {
             painter.line_segment([drawn.points[0], drawn.points[1]], stroke);
         } else {
@@ -415,6 +422,70 @@ fn add_segment(mesh: &mut egui::Mesh, a: Pos2, b: Pos2, width: f32, colour: Colo
     mesh.add_triangle(base, base + 2, base + 3);
 }
 
+/// How far past the canvas dashes are still cut, in points (wider than any line).
+const DASH_CLIP_MARGIN: f32 = 24.0;
+
+/// The part of the polyline `points` inside `clip`, and where along it the first dash
+/// starts so that the dashes (of `period` = dash + gap) stay where they were on the whole
+/// line; `None` when no part is inside.
+fn clip_for_dashes(points: &[Pos2], clip: Rect, period: f32) -> Option<(Vec<Pos2>, f32)> {
+    if points.iter().all(|p| clip.contains(*p)) {
+        return Some((points.to_vec(), 0.0));
+    }
+    let mut out: Vec<Pos2> = Vec::new();
+    let mut start_at: Option<f32> = None;
+    let mut along = 0.0;
+    for w in points.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let length = (b - a).length();
+        if let Some((t0, t1)) = clip_segment(a, b, clip) {
+            let (p0, p1) = (a + (b - a) * t0, a + (b - a) * t1);
+            if start_at.is_none() {
+                start_at = Some(along + length * t0);
+                out.push(p0);
+            } else if out.last() != Some(&p0) {
+                // The line left the view and came back: dash the rest from here as well.
+                out.push(p0);
+            }
+            out.push(p1);
+        }
+        along += length;
+    }
+    let start = start_at?;
+    if out.len() < 2 || period <= 0.0 {
+        return None;
+    }
+    // The next dash of the whole line starts at the next multiple of the period.
+    let offset = (period - start.rem_euclid(period)) % period;
+    Some((out, offset))
+}
+
+/// The part `t0..t1` (0–1) of the segment `a`–`b` inside `clip` (Liang–Barsky), if any.
+fn clip_segment(a: Pos2, b: Pos2, clip: Rect) -> Option<(f32, f32)> {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+    for (p, q) in [
+        (-d.x, a.x - clip.left()),
+        (d.x, clip.right() - a.x),
+        (-d.y, a.y - clip.top()),
+        (d.y, clip.bottom() - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    (t0 < t1).then_some((t0, t1))
+}
+
 /// Adds a filled square around `center` to a mesh.
 fn add_square(mesh: &mut egui::Mesh, center: Pos2, half: f32, colour: Color32) {
     mesh.add_colored_rect(
@@ -432,4 +503,34 @@ fn power_dot_at(points: &[Pos2], r: f32, width: f32) -> Pos2 {
         .collect();
     let (x, y) = marks::power_dot_at(&pts, f64::from(r), f64::from(width));
     Pos2::new(x as f32, y as f32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dashes_are_cut_only_on_screen_and_keep_their_places() {
+        let clip = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(100.0, 100.0));
+        // Inside: unchanged.
+        let inside = [Pos2::new(10.0, 10.0), Pos2::new(90.0, 50.0)];
+        assert_eq!(
+            clip_for_dashes(&inside, clip, 10.0),
+            Some((inside.to_vec(), 0.0))
+        );
+        // From far off screen: only the part on screen, and the first dash where the whole
+        // line's would be (the line is 1,003 long before x = 0; dashes every 10 from its start:
+        // the next one at 1,010, 7 into the screen).
+        let long = [Pos2::new(-1003.0, 50.0), Pos2::new(50.0, 50.0)];
+        let (points, offset) = clip_for_dashes(&long, clip, 10.0).unwrap();
+        assert_eq!(points, vec![Pos2::new(0.0, 50.0), Pos2::new(50.0, 50.0)]);
+        assert!((offset - 7.0).abs() < 1e-3, "{offset}");
+        // Passing by outside: nothing to dash.
+        let away = [Pos2::new(-50.0, -10.0), Pos2::new(150.0, -10.0)];
+        assert_eq!(clip_for_dashes(&away, clip, 10.0), None);
+        // Crossing the whole screen: both ends cut.
+        let across = [Pos2::new(-500.0, 20.0), Pos2::new(600.0, 20.0)];
+        let (points, _) = clip_for_dashes(&across, clip, 10.0).unwrap();
+        assert_eq!(points, vec![Pos2::new(0.0, 20.0), Pos2::new(100.0, 20.0)]);
+    }
 }
