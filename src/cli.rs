@@ -120,6 +120,10 @@ pub struct ExportArgs {
     /// Ring cross-sector brokers in the map picture, as the window's View menu does.
     #[arg(long)]
     pub rings: bool,
+    /// CSV tables without the UTF-8 byte-order mark that spreadsheets need to read accents
+    /// and non-Latin scripts right (it is written by default; imports accept both).
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 /// The options of `partnermap import`.
@@ -354,6 +358,7 @@ fn export(args: &ExportArgs) -> ExitCode {
         date: args.date.clone(),
     };
     let mut request = ExportRequest::for_map(&project, format, view, &texts);
+    request.csv_bom = !args.no_bom;
     request.dpi = args.dpi.unwrap_or(export::DEFAULT_DPI);
     request.svg.legend = !args.no_legend;
     request.svg.encoding = crate::style::ViewEncoding {

@@ -225,3 +225,31 @@ fn exporting_twice_gives_the_same_file() {
         std::fs::read(dir.path().join("b.svg")).unwrap()
     );
 }
+
+#[test]
+fn csv_tables_carry_a_byte_order_mark_for_spreadsheets_unless_asked_not_to() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, args, bom) in [
+        ("with", &[][..], true),
+        ("without", &["--no-bom"][..], false),
+    ] {
+        let out = out_path(&dir, name);
+        let mut all = vec!["export", SAMPLE, "-o", &out, "--format", "csv"];
+        all.extend_from_slice(args);
+        let run = partnermap(&all);
+        assert_eq!(run.status.code(), Some(0), "{}", text(&run));
+        let bytes = std::fs::read(dir.path().join(name).join("actors.csv")).unwrap();
+        assert_eq!(bytes.starts_with(b"\xEF\xBB\xBF"), bom, "{name}");
+        // "Ministère"-style text survives either way, and the import reads both back.
+        let back = out_path(&dir, &format!("{name}.ron"));
+        let run = partnermap(&["import", &out, "-o", &back]);
+        assert_eq!(run.status.code(), Some(0), "{}", text(&run));
+        let map = partnermap::io::load_path(std::path::Path::new(&back)).unwrap();
+        assert_eq!(map.actors.len(), 24, "{name}");
+        assert!(
+            map.actors
+                .values()
+                .any(|a| a.name == "Ministry of Interior (MoI)")
+        );
+    }
+}

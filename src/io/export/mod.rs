@@ -193,7 +193,13 @@ pub struct ExportRequest {
     pub dpi: f32,
     /// Title, caption, date, area and legend of the picture.
     pub svg: SvgOptions,
+    /// Whether CSV tables start with a UTF-8 byte-order mark, so that Excel and LibreOffice's
+    /// default import read accents and non-Latin scripts right (design.md §8); on by default.
+    pub csv_bom: bool,
 }
+
+/// The UTF-8 byte-order mark.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 impl ExportRequest {
     /// A request for `format` of the whole map with the default options.
@@ -203,6 +209,7 @@ impl ExportRequest {
             view: View::Map,
             dpi: DEFAULT_DPI,
             svg: SvgOptions::default(),
+            csv_bom: true,
         }
     }
 
@@ -341,10 +348,11 @@ pub fn render_with(
         }
         Format::Csv => {
             let tables = csv_tables(project, &indicators(project, true, progress)?)?;
+            let bom = if request.csv_bom { UTF8_BOM } else { b"" };
             Ok(tables
                 .files()
                 .into_iter()
-                .map(|(name, text)| (Some(name), text.as_bytes().to_vec()))
+                .map(|(name, text)| (Some(name), [bom, text.as_bytes()].concat()))
                 .collect())
         }
         Format::Graphml => one(graphml(project)?.into_bytes()),
