@@ -82,6 +82,7 @@ fn every_script_survives_save_load_and_every_exchange_format() {
             )
             .unwrap(),
         ),
+        map: None,
     };
     let c = partnermap::io::import::csv::import(&tables, &tables.guess_mapping(), &Progress::new())
         .unwrap();

@@ -258,6 +258,7 @@ fn an_imported_text_over_ten_thousand_characters_is_refused_with_its_place() {
             partnermap::io::import::csv::Table::parse("actors.csv", table.as_bytes()).unwrap(),
         ),
         partnerships: None,
+        map: None,
     };
     let err = partnermap::io::import::csv::import(
         &tables,
@@ -307,11 +308,13 @@ mod fuzz {
                         Tables {
                             actors: Some(table.clone()),
                             partnerships: None,
+                            map: None,
                         }
                     } else {
                         Tables {
                             actors: None,
                             partnerships: Some(table.clone()),
+                            map: None,
                         }
                     };
                     let mapping = tables.guess_mapping();

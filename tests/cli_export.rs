@@ -253,3 +253,23 @@ fn csv_tables_carry_a_byte_order_mark_for_spreadsheets_unless_asked_not_to() {
         );
     }
 }
+
+#[test]
+fn a_csv_round_trip_keeps_the_maps_title_description_author_and_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = out_path(&dir, "tables");
+    let run = partnermap(&["export", SAMPLE, "-o", &out, "--format", "csv"]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run));
+    assert!(dir.path().join("tables").join("map.csv").is_file());
+    let back = out_path(&dir, "back.ron");
+    let run = partnermap(&["import", &out, "-o", &back]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run));
+    let before = partnermap::io::load_path(std::path::Path::new(SAMPLE)).unwrap();
+    let after = partnermap::io::load_path(std::path::Path::new(&back)).unwrap();
+    assert!(!before.meta.title.is_empty() && !before.meta.description.is_empty());
+    assert_eq!(after.meta.title, before.meta.title);
+    assert_eq!(after.meta.description, before.meta.description);
+    assert_eq!(after.meta.author, before.meta.author);
+    assert_eq!(after.meta.created, before.meta.created);
+    assert_eq!(after.meta.modified, before.meta.modified);
+}

@@ -31,6 +31,7 @@ fn via_csv(project: &Project) -> Result<Imported, ImportError> {
     let tables = Tables {
         actors: Some(Table::parse("actors.csv", t.actors.as_bytes())?),
         partnerships: Some(Table::parse("partnerships.csv", t.partnerships.as_bytes())?),
+        map: None,
     };
     import::csv::import(&tables, &tables.guess_mapping(), &Progress::new())
 }
@@ -342,6 +343,7 @@ fn an_edge_list_alone_makes_its_actors() {
     let tables = Tables {
         actors: None,
         partnerships: Some(Table::parse("edges.csv", text.as_bytes()).unwrap()),
+        map: None,
     };
     let got = import::csv::import(&tables, &tables.guess_mapping(), &Progress::new()).unwrap();
     assert_eq!(got.project.actors.len(), 3);
@@ -373,6 +375,7 @@ fn values_that_do_not_fit_are_reported_by_row_and_column() {
     let tables = Tables {
         actors: Some(Table::parse("actors.csv", actors.as_bytes()).unwrap()),
         partnerships: Some(Table::parse("partnerships.csv", partnerships.as_bytes()).unwrap()),
+        map: None,
     };
     let err = import::csv::import(&tables, &tables.guess_mapping(), &Progress::new())
         .unwrap_err()
@@ -394,6 +397,7 @@ fn a_mapping_without_names_or_with_a_field_twice_is_refused() {
     let tables = Tables {
         actors: Some(Table::parse("actors.csv", b"Who,What\nA,B\n").unwrap()),
         partnerships: None,
+        map: None,
     };
     let mut mapping = tables.guess_mapping();
     assert_eq!(
@@ -689,6 +693,7 @@ fn a_csv_actor_without_a_name_and_columns_kept_as_custom_fields_are_said() {
             .unwrap(),
         ),
         partnerships: Some(Table::parse("partnerships.csv", b"a,b,Trust\nA,Actor 2,4\n").unwrap()),
+        map: None,
     };
     let got = import::csv::import(&tables, &tables.guess_mapping(), &Progress::new()).unwrap();
     assert_eq!(got.project.actors[&ActorId(2)].name, "Actor 2");
@@ -713,6 +718,7 @@ fn csv_custom_cells_stay_as_written_unless_they_plainly_are_numbers() {
             .unwrap(),
         ),
         partnerships: None,
+        map: None,
     };
     let got = import::csv::import(&tables, &tables.guess_mapping(), &Progress::new()).unwrap();
     let custom = &got.project.actors.values().next().unwrap().custom;

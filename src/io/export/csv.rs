@@ -20,7 +20,7 @@ use super::text::join;
 use crate::analysis::Indicators;
 use crate::model::{Actor, ActorId, Choice, CustomFields, CustomValue, PartnershipId, Project};
 
-/// The five tables, as text.
+/// The six tables, as text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CsvTables {
     /// Every actor with every field.
@@ -33,17 +33,21 @@ pub struct CsvTables {
     pub partnership_indicators: String,
     /// The network's indicators, one per row.
     pub network: String,
+    /// The map's own data: title, description, author and dates, one per row, so that a
+    /// CSV round trip keeps them.
+    pub map: String,
 }
 
 impl CsvTables {
     /// The file name and text of each table, in a fixed order.
-    pub fn files(&self) -> [(&'static str, &str); 5] {
+    pub fn files(&self) -> [(&'static str, &str); 6] {
         [
             ("actors.csv", &self.actors),
             ("partnerships.csv", &self.partnerships),
             ("indicators.csv", &self.indicators),
             ("partnership_indicators.csv", &self.partnership_indicators),
             ("network.csv", &self.network),
+            ("map.csv", &self.map),
         ]
     }
 }
@@ -431,7 +435,7 @@ pub fn network_csv(indicators: &Indicators) -> Result<String, ExportError> {
     finish(w)
 }
 
-/// All five tables.
+/// All six tables.
 pub fn csv_tables(project: &Project, indicators: &Indicators) -> Result<CsvTables, ExportError> {
     Ok(CsvTables {
         actors: actors_csv(project)?,
@@ -439,7 +443,26 @@ pub fn csv_tables(project: &Project, indicators: &Indicators) -> Result<CsvTable
         indicators: indicators_csv(indicators)?,
         partnership_indicators: partnership_indicators_csv(project, indicators)?,
         network: network_csv(indicators)?,
+        map: map_csv(project)?,
     })
+}
+
+/// The fields of `map.csv`, in order.
+pub const MAP_FIELDS: [&str; 5] = ["title", "description", "author", "created", "modified"];
+
+/// The map's title, description, author and dates as a `field,value` table (`map.csv`).
+pub fn map_csv(project: &Project) -> Result<String, ExportError> {
+    let m = &project.meta;
+    let mut w = writer();
+    w.write_record(["field", "value"])?;
+    for (field, value) in
+        MAP_FIELDS
+            .into_iter()
+            .zip([&m.title, &m.description, &m.author, &m.created, &m.modified])
+    {
+        w.write_record([field, neutralise(value).as_ref()])?;
+    }
+    finish(w)
 }
 
 #[cfg(test)]

@@ -363,7 +363,7 @@ pub fn render_with(
 
 /// Renders `request` and writes it to `out`, atomically: a file, or for CSV a folder (made
 /// if missing) receiving `actors.csv`, `partnerships.csv`, `indicators.csv`,
-/// `partnership_indicators.csv` and `network.csv`. Returns the files written.
+/// `partnership_indicators.csv`, `network.csv` and `map.csv`. Returns the files written.
 pub fn export_to_path(
     project: &Project,
     request: &ExportRequest,

@@ -171,7 +171,36 @@ pub fn import(
             &PARTNERSHIP_FIELDS,
         ));
     }
-    super::build(raw, progress)
+    let mut imported = super::build(raw, progress)?;
+    if let Some(t) = &tables.map {
+        read_map_table(t, &mut imported.project.meta);
+    }
+    Ok(imported)
+}
+
+/// The map's title, description, author and dates from `map.csv` (`field,value` rows, as the
+/// CSV export writes them); rows of other fields are left out.
+fn read_map_table(table: &Table, meta: &mut crate::model::Meta) {
+    let (Some(f), Some(v)) = (
+        table.headers.iter().position(|h| h.trim() == "field"),
+        table.headers.iter().position(|h| h.trim() == "value"),
+    ) else {
+        return;
+    };
+    for row in &table.rows {
+        let (Some(field), Some(value)) = (row.get(f), row.get(v)) else {
+            continue;
+        };
+        let value = table::unmark(value).0.to_string();
+        match field.trim() {
+            "title" => meta.title = value,
+            "description" => meta.description = value,
+            "author" => meta.author = value,
+            "created" => meta.created = value,
+            "modified" => meta.modified = value,
+            _ => {}
+        }
+    }
 }
 
 /// A note naming the columns of `table` that `targets` keep as custom fields (with the

@@ -14,6 +14,9 @@ pub struct Tables {
     pub actors: Option<Table>,
     /// The partnerships, one per row.
     pub partnerships: Option<Table>,
+    /// `map.csv` beside them, when there is one: the map's title, description, author and
+    /// dates as `field,value` rows (what PartnerMap's CSV export writes).
+    pub map: Option<Table>,
 }
 /// The sibling of `path` named `name`, if it exists.
 fn sibling(path: &Path, name: &str) -> Option<PathBuf> {
@@ -26,6 +29,18 @@ impl Tables {
     /// or one table, which is the partnerships table when its headers give both ends, and
     /// then `actors.csv` beside it is read too (or, for an actors table, `partnerships.csv`).
     pub fn find(path: &Path) -> Result<Self, ImportError> {
+        let mut tables = Self::find_tables(path)?;
+        let map = if path.is_dir() {
+            Some(path.join("map.csv")).filter(|p| p.is_file())
+        } else {
+            sibling(path, "map.csv")
+        };
+        tables.map = map.map(|p| Table::read(&p)).transpose()?;
+        Ok(tables)
+    }
+
+    /// The actors and partnerships tables for `path` (see [`Self::find`]).
+    fn find_tables(path: &Path) -> Result<Self, ImportError> {
         let (actors, partnerships) = if path.is_dir() {
             let a = path.join("actors.csv");
             let p = path.join("partnerships.csv");
@@ -48,6 +63,7 @@ impl Tables {
                 return Ok(Self {
                     actors,
                     partnerships: Some(table),
+                    map: None,
                 });
             }
             let partnerships = sibling(path, "partnerships.csv")
@@ -56,11 +72,13 @@ impl Tables {
             return Ok(Self {
                 actors: Some(table),
                 partnerships,
+                map: None,
             });
         };
         Ok(Self {
             actors: actors.map(|p| Table::read(&p)).transpose()?,
             partnerships: partnerships.map(|p| Table::read(&p)).transpose()?,
+            map: None,
         })
     }
 
