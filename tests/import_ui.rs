@@ -117,7 +117,7 @@ fn a_failed_import_says_where_and_keeps_the_open_map() {
 fn a_long_import_can_be_cancelled_from_the_status_bar() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.graphml");
-    let big = partnermap::generate::generate(6000, 18000, 3).unwrap();
+    let big = partnermap::generate::generate(15000, 45000, 3).unwrap();
     std::fs::write(&path, partnermap::io::export::graphml(&big).unwrap()).unwrap();
     let mut h = harness_with(Document::sample());
     h.state_mut().import_path(path);
