@@ -27,18 +27,7 @@ fn sample() -> H {
     harness_with(Document::sample())
 }
 
-fn project(h: &H) -> &Project {
-    &h.state().doc.project
-}
-
-fn actor_id(h: &H, name: &str) -> ActorId {
-    project(h)
-        .actors
-        .values()
-        .find(|a| a.name == name)
-        .unwrap_or_else(|| panic!("no actor {name}"))
-        .id
-}
+use crate::harness::{actor_id, project};
 
 /// Where an actor is drawn on screen.
 fn actor_center(h: &H, name: &str) -> Pos2 {

@@ -7,7 +7,7 @@ use egui::{Event, Key, Modifiers, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use partnermap::app::{Document, PartnerMapApp};
-use partnermap::model::{ActorId, Project};
+use partnermap::model::ActorId;
 
 type H = Harness<'static, PartnerMapApp>;
 
@@ -17,18 +17,7 @@ fn sample() -> H {
     h
 }
 
-fn project(h: &H) -> &Project {
-    &h.state().doc.project
-}
-
-fn actor_id(h: &H, name: &str) -> ActorId {
-    project(h)
-        .actors
-        .values()
-        .find(|a| a.name == name)
-        .unwrap_or_else(|| panic!("no actor {name}"))
-        .id
-}
+use crate::harness::{actor_id, project};
 
 fn key(h: &mut H, key: Key, modifiers: Modifiers) {
     h.key_press_modifiers(modifiers, key);

@@ -53,6 +53,9 @@ pub(super) struct FrameCache {
     shown_title: String,
     /// Where each panel was drawn in the last frame.
     pub(super) rects: super::panels::PanelRects,
+    /// What the map leaves not set, for the document revision it was found for (the legend
+    /// explains those styles).
+    not_set: Option<(u64, crate::style::legend::NotSet)>,
     applied_look: Option<(ThemeChoice, bool, u32)>,
     first_frame_done: bool,
     first_frame_ms: Option<f64>,
@@ -190,14 +193,17 @@ impl PartnerMapApp {
         });
         self.frame.rects.canvas = Some(canvas.response.rect);
         if presenting {
+            let look = (
+                self.doc.project.settings.colour_by,
+                self.prefs.encoding(),
+                self.frame.not_set(&self.doc),
+            );
             let hidden = &mut self.view.audience_legend_hidden;
-            let encoding = self.prefs.encoding();
-            let project = &self.doc.project;
             let rect = canvas.response.rect;
             let ctx = ui.ctx().clone();
-            if let Some(a) = crate::ui::presenting::presentation_overlay_ui(
-                &ctx, rect, project, encoding, hidden,
-            ) {
+            if let Some(a) =
+                crate::ui::presenting::presentation_overlay_ui(&ctx, rect, look, hidden)
+            {
                 intents.push(Intent::Action(a));
             }
         }
@@ -315,6 +321,20 @@ impl PartnerMapApp {
             ctx.send_viewport_cmd(ViewportCommand::Close);
         } else {
             ctx.request_repaint();
+        }
+    }
+}
+
+impl FrameCache {
+    /// What `doc` leaves not set, found once per document revision.
+    pub(super) fn not_set(&mut self, doc: &super::Document) -> crate::style::legend::NotSet {
+        match self.not_set {
+            Some((revision, found)) if revision == doc.revision => found,
+            _ => {
+                let found = crate::style::legend::NotSet::of(&doc.project);
+                self.not_set = Some((doc.revision, found));
+                found
+            }
         }
     }
 }

@@ -202,7 +202,9 @@ impl PartnerMapApp {
                     egui::CollapsingHeader::new("Legend")
                         .default_open(true)
                         .show(ui, |ui| {
-                            legend_ui(ui, &self.doc.project, self.prefs.encoding());
+                            let not_set = self.frame.not_set(&self.doc);
+                            let colour_by = self.doc.project.settings.colour_by;
+                            legend_ui(ui, colour_by, self.prefs.encoding(), not_set);
                         });
                 });
             });

@@ -34,6 +34,21 @@ impl ThemeChoice {
     }
 }
 
+/// The digit keys 0–9, in order: key `n` is `DIGIT_KEYS[n]` (quick entry's numbered
+/// choices, the new-actor field's sectors).
+pub const DIGIT_KEYS: [Key; 10] = [
+    Key::Num0,
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
+
 /// A thing the user can do from a menu, the toolbar or a shortcut.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {

@@ -4,8 +4,8 @@
 use egui::{Pos2, Sense, Stroke, Ui, Vec2};
 
 use super::canvas::{color, paint_actor_shape};
-use crate::model::Project;
-use crate::style::legend::{self, Swatch};
+use crate::model::ColourBy;
+use crate::style::legend::{self, NotSet, Swatch};
 use crate::style::{self, ViewEncoding};
 
 /// The scale at which the legend draws the sample sizes of actors: half their size at zoom 1,
@@ -14,10 +14,9 @@ const SIZES_SCALE: f32 = 0.5;
 
 /// Draws the legend's sections ([`legend::legend_sections`]): sector colours and shapes,
 /// sizes, rings, line widths by form, dashes, line colours under the current "colour by"
-/// choice, the power dot, and the neutral style of what `project` leaves not set.
-pub fn legend_ui(ui: &mut Ui, project: &Project, encoding: ViewEncoding) {
-    let not_set = legend::NotSet::of(project);
-    let sections = legend::legend_sections(project.settings.colour_by, encoding, not_set);
+/// choice, the power dot, and the neutral style of what the map leaves not set (`not_set`).
+pub fn legend_ui(ui: &mut Ui, colour_by: ColourBy, encoding: ViewEncoding, not_set: NotSet) {
+    let sections = legend::legend_sections(colour_by, encoding, not_set);
     for (k, section) in sections.iter().enumerate() {
         if k > 0 {
             ui.add_space(6.0);

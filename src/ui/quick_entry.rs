@@ -5,6 +5,7 @@
 
 use egui::{Event, Key, Modifiers, RichText, Ui};
 
+use super::actions::DIGIT_KEYS;
 use super::canvas::connect_edit;
 use super::intent::{Edit, Intent};
 use super::view::{Item, PRESENTATION_ZOOM};
@@ -362,17 +363,6 @@ fn add_edit(map: &MapView<'_>, named: &Named) -> Intent {
 /// Takes a digit 1…`count` (at most 9) typed this frame, as a key or as text, out of the
 /// input so that the field does not also type it; the first one wins.
 fn take_digit(ui: &Ui, count: usize) -> Option<usize> {
-    const DIGITS: [Key; 9] = [
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-        Key::Num7,
-        Key::Num8,
-        Key::Num9,
-    ];
     let valid = |n: usize| (1..=count.min(9)).contains(&n);
     ui.input_mut(|i| {
         let mut picked = None;
@@ -383,7 +373,7 @@ fn take_digit(ui: &Ui, count: usize) -> Option<usize> {
                     pressed: true,
                     modifiers,
                     ..
-                } if modifiers.is_none() => DIGITS.iter().position(|d| d == key).map(|p| p + 1),
+                } if modifiers.is_none() => DIGIT_KEYS.iter().position(|d| d == key),
                 Event::Text(t) => t.parse::<usize>().ok(),
                 _ => None,
             };

@@ -22,6 +22,21 @@ pub fn on(doc: Document) -> Harness<'static, PartnerMapApp> {
     harness(PartnerMapApp::with_document(doc))
 }
 
+/// The map of the app in `h`.
+pub fn project<'h>(h: &'h Harness<'_, PartnerMapApp>) -> &'h partnermap::model::Project {
+    &h.state().doc.project
+}
+
+/// The id of the actor called `name` in the app's map.
+pub fn actor_id(h: &Harness<'_, PartnerMapApp>, name: &str) -> partnermap::model::ActorId {
+    project(h)
+        .actors
+        .values()
+        .find(|a| a.name == name)
+        .unwrap_or_else(|| panic!("no actor {name}"))
+        .id
+}
+
 /// Presses (or releases) the primary button at `at`, holding `modifiers`.
 pub fn press<S>(h: &Harness<'_, S>, at: egui::Pos2, pressed: bool, modifiers: egui::Modifiers) {
     h.event(egui::Event::PointerButton {

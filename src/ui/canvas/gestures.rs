@@ -17,6 +17,7 @@ use crate::model::{
     Actor, ActorId, Choice, Partnership, Position, Project, Sector, suggest_sector,
 };
 use crate::style::marks::PartnershipMark;
+use crate::ui::actions::DIGIT_KEYS;
 use crate::ui::intent::{Edit, Intent, count};
 use crate::ui::view::{Item, SelectMode, ViewState};
 
@@ -336,15 +337,7 @@ pub fn add_actor_edit(project: &Project, name: &str, at: Pos2, sector: Option<Se
 
 /// The keys that pick a sector in the new-actor field: Ctrl+1 … Ctrl+6 in the order of
 /// [`Sector::ALL`], Ctrl+0 for "not set".
-const SECTOR_KEYS: [Key; 7] = [
-    Key::Num0,
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-];
+const SECTOR_KEYS: &[Key] = DIGIT_KEYS.split_at(7).0;
 
 /// The sector chosen by a key of the new-actor field, if one was pressed: ↑ and ↓ step
 /// through "not set" and the sectors, Ctrl+digit picks one.
