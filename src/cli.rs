@@ -56,6 +56,11 @@ pub enum Command {
     /// indicators.csv, partnership_indicators.csv and network.csv into the folder OUT (made if
     /// missing).
     Export(ExportArgs),
+    /// Write the whole workshop report as one PDF: the map, the four quadrant charts with
+    /// their unplaced lists, the network indicators with what each is computed from, and
+    /// the tables of actors and partnerships, with the map's title and date and a page
+    /// number on every page.
+    Report(ReportArgs),
     /// Import a map from GraphML, GEXF, CSV tables or PartnerMap's JSON export into a new
     /// .ron map. JSON is the whole map, checked as a map file is. For CSV, IN is a
     /// folder holding actors.csv and/or partnerships.csv, or one table (a partnerships table
@@ -124,6 +129,39 @@ pub struct ExportArgs {
     /// and non-Latin scripts right (it is written by default; imports accept both).
     #[arg(long)]
     pub no_bom: bool,
+    /// Lay the picture out on paper: a4, a3, letter, or fit (the drawing's own size, the
+    /// default), with margins, a title block, the legend where it fits and labels never
+    /// under 7 pt (SVG, PNG and PDF).
+    #[arg(long, value_parser = parse_paper)]
+    pub page: Option<export::PaperSize>,
+    /// Turn the page wider than tall (default: as the map's shape is).
+    #[arg(long, conflicts_with = "portrait")]
+    pub landscape: bool,
+    /// Turn the page taller than wide (default: as the map's shape is).
+    #[arg(long)]
+    pub portrait: bool,
+}
+
+/// The options of `partnermap report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The .ron map to report on.
+    pub file: PathBuf,
+    /// Where to write the report (.pdf).
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// The paper: a4 (default) or letter.
+    #[arg(long, default_value = "a4", value_parser = parse_report_paper)]
+    pub page: export::PaperSize,
+    /// The title on every page (default: the map's title).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The date on every page (default: the map's last-modified date, if it has one).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// A caption under the map.
+    #[arg(long)]
+    pub caption: Option<String>,
 }
 
 /// The options of `partnermap import`.
@@ -159,6 +197,17 @@ fn parse_format(s: &str) -> Result<export::Format, String> {
     })
 }
 
+fn parse_paper(s: &str) -> Result<export::PaperSize, String> {
+    export::PaperSize::from_name(s)
+        .ok_or_else(|| format!("unknown page {s:?}: use a4, a3, letter or fit"))
+}
+
+fn parse_report_paper(s: &str) -> Result<export::PaperSize, String> {
+    export::PaperSize::from_name(s)
+        .filter(|p| matches!(p, export::PaperSize::A4 | export::PaperSize::Letter))
+        .ok_or_else(|| format!("unknown page {s:?} for a report: use a4 or letter"))
+}
+
 fn parse_framework(s: &str) -> Result<Framework, String> {
     Framework::from_letter(s).ok_or_else(|| format!("unknown framework {s:?}: use a, b, c or d"))
 }
@@ -169,6 +218,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check { file } => check(&file),
         Command::Stats { file, json } => stats(&file, json),
         Command::Export(args) => export(&args),
+        Command::Report(args) => report(&args),
         Command::Import(args) => import_command(&args),
         Command::Generate {
             actors,
@@ -348,6 +398,14 @@ fn export(args: &ExportArgs) -> ExitCode {
         }
         View::Map
     };
+    let paged = args.page.is_some() || args.landscape || args.portrait;
+    if paged && !format.is_picture() {
+        eprintln!(
+            "partnermap export: --page, --landscape and --portrait apply to SVG, PNG and PDF, not to {}",
+            format.name()
+        );
+        return ExitCode::from(2);
+    }
     let project = match load_or_report(&args.file, "nothing exported") {
         Ok(project) => project,
         Err(code) => return code,
@@ -365,7 +423,26 @@ fn export(args: &ExportArgs) -> ExitCode {
         size_by: args.size_by,
         broker_rings: args.rings,
     };
-    match export::export_to_path(&project, &request, &args.output) {
+    request.svg.page = export::PageSetup {
+        paper: args.page.unwrap_or_default(),
+        orientation: if args.landscape {
+            Some(export::Orientation::Landscape)
+        } else if args.portrait {
+            Some(export::Orientation::Portrait)
+        } else {
+            None
+        },
+    };
+    if request.svg.page.paper == export::PaperSize::Fit && request.svg.page.orientation.is_some() {
+        eprintln!("partnermap export: --landscape and --portrait need --page a4, a3 or letter");
+        return ExitCode::from(2);
+    }
+    write_export(&project, &request, &args.output)
+}
+
+/// Writes `request` to `out`, listing the files written.
+fn write_export(project: &crate::model::Project, request: &ExportRequest, out: &Path) -> ExitCode {
+    match export::export_to_path(project, request, out) {
         Ok(files) => {
             for f in files {
                 println!("wrote {}", f.display());
@@ -377,6 +454,21 @@ fn export(args: &ExportArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn report(args: &ReportArgs) -> ExitCode {
+    let project = match load_or_report(&args.file, "no report written") {
+        Ok(project) => project,
+        Err(code) => return code,
+    };
+    let texts = export::ExportTexts {
+        title: args.title.clone(),
+        caption: args.caption.clone(),
+        date: args.date.clone(),
+    };
+    let mut request = ExportRequest::for_map(&project, export::Format::Report, View::Map, &texts);
+    request.svg.page = export::PageSetup::new(args.page);
+    write_export(&project, &request, &args.output)
 }
 
 fn import_command(args: &ImportArgs) -> ExitCode {

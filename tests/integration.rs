@@ -31,6 +31,7 @@ mod labels;
 mod laptop;
 mod layout;
 mod monkey;
+mod pages;
 mod path_dialog;
 mod quick_entry;
 mod recovery;

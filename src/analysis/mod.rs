@@ -26,7 +26,7 @@ pub use graph::SimpleGraph;
 pub use network::NetworkIndicators;
 pub use partnership_indicators::PartnershipIndicators;
 pub use quadrant::{FrameworkCounts, PartnershipQuadrants, QuadrantCounts, quadrant_names};
-pub use report::{stats_json, stats_text};
+pub use report::{NetworkRow, network_rows, stats_json, stats_text};
 
 use crate::model::{ActorId, PartnershipId, Project, Sector};
 

@@ -82,10 +82,32 @@ fn write_network(out: &mut String, project: &Project, n: &NetworkIndicators) -> 
     } else {
         &project.meta.title
     };
-    let m = n.partnerships;
     writeln!(out, "Network — {title}")?;
-    let mut row =
-        |label: &str, value: String, note: String| writeln!(out, "  {label:<26}{value:>8}  {note}");
+    for row in network_rows(n) {
+        writeln!(out, "  {:<26}{:>8}  {}", row.label, row.value, row.from)?;
+    }
+    writeln!(out)
+}
+
+/// One network indicator as people read it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NetworkRow {
+    /// What it is ("Mean trust").
+    pub label: &'static str,
+    /// Its value as shown ("64%"; a dash when missing).
+    pub value: String,
+    /// What it is computed from ("from 12 of 15 partnerships").
+    pub from: String,
+}
+
+/// Every network indicator with its value and what it is computed from, in the order the
+/// report and the dashboard give them.
+pub fn network_rows(n: &NetworkIndicators) -> Vec<NetworkRow> {
+    let m = n.partnerships;
+    let mut rows = Vec::new();
+    let mut row = |label: &'static str, value: String, from: String| {
+        rows.push(NetworkRow { label, value, from });
+    };
     row(
         "Actors",
         n.actors.to_string(),
@@ -95,29 +117,29 @@ fn write_network(out: &mut String, project: &Project, n: &NetworkIndicators) -> 
             n.components,
             if n.components == 1 { "" } else { "s" }
         ),
-    )?;
+    );
     row(
         "Partnerships",
         m.to_string(),
         format!("linking {} pairs of actors", n.pairs),
-    )?;
-    row("Density", format!("{:.4}", n.density), String::new())?;
+    );
+    row("Density", format!("{:.4}", n.density), String::new());
     row(
         "Degree centralization",
         format!("{:.4}", n.degree_centralization),
         String::new(),
-    )?;
-    row("Mean trust", pct(n.mean_trust), from(n.trust_known, m))?;
+    );
+    row("Mean trust", pct(n.mean_trust), from(n.trust_known, m));
     row(
         "Mean trust gap",
         pct(n.mean_trust_gap),
         format!("{}, both directions known", from(n.trust_gap_known, m)),
-    )?;
+    );
     row(
         "Mean power asymmetry",
         pct(n.mean_power_asymmetry),
         from(n.power_known, m),
-    )?;
+    );
     row(
         "Forms",
         String::new(),
@@ -126,13 +148,13 @@ fn write_network(out: &mut String, project: &Project, n: &NetworkIndicators) -> 
             n.forms_text(", "),
             n.form_known
         ),
-    )?;
+    );
     let integrated = n.form_counts.get(&Form::Integrated).copied().unwrap_or(0);
     row(
         "Integrated",
         pct(n.integrated_share),
         format!("{integrated} of {} with their form set", n.form_known),
-    )?;
+    );
     row(
         "Formal (MoU or more)",
         pct(n.formal_share),
@@ -140,7 +162,7 @@ fn write_network(out: &mut String, project: &Project, n: &NetworkIndicators) -> 
             "{} of {} with their formality set",
             n.formal_count, n.formality_known
         ),
-    )?;
+    );
     let pairs = format!(
         "{} partnerships with both sectors set; sector set for {} of {} actors",
         n.sector_pairs_known, n.sector_known, n.actors
@@ -149,12 +171,12 @@ fn write_network(out: &mut String, project: &Project, n: &NetworkIndicators) -> 
         "State – non-state",
         pct(n.state_nonstate_share),
         format!("{} of {pairs}", n.state_nonstate_count),
-    )?;
+    );
     row(
         "Cross-sector",
         pct(n.cross_sector_share),
         format!("{} of {pairs}", n.cross_sector_count),
-    )?;
+    );
     row(
         "E-I index (sectors)",
         n.ei_index
@@ -163,8 +185,8 @@ fn write_network(out: &mut String, project: &Project, n: &NetworkIndicators) -> 
             "{} cross-sector, {} same-sector",
             n.cross_sector_count, n.same_sector_count
         ),
-    )?;
-    writeln!(out)
+    );
+    rows
 }
 
 fn write_actors(out: &mut String, ind: &Indicators) -> std::fmt::Result {

@@ -12,9 +12,11 @@ pub mod fonts;
 pub mod gexf;
 pub mod graphml;
 pub mod json;
+pub mod page;
 pub mod pdf;
 pub mod png;
 pub mod quadrant;
+pub mod report;
 pub mod svg;
 mod text;
 
@@ -30,9 +32,11 @@ pub use fonts::{database as font_database, usvg_options};
 pub use gexf::gexf;
 pub use graphml::graphml;
 pub use json::map_json;
-pub use pdf::svg_to_pdf;
+pub use page::{Orientation, PageSetup, PaperSize};
+pub use pdf::{DocInfo, pages_to_pdf, svg_to_pdf};
 pub use png::{DEFAULT_DPI, svg_to_png};
 pub use quadrant::quadrant_svg;
+pub use report::{report_pages, report_pdf};
 pub use svg::{SvgOptions, map_extent, map_svg, map_svg_with};
 pub use text::{escape as xml_escape, xml_clean};
 
@@ -125,6 +129,10 @@ pub enum Format {
     Gexf,
     /// The whole map as JSON.
     Json,
+    /// The workshop report: the map, the quadrant charts, the indicators and the tables in
+    /// one PDF of several pages (`partnermap report`, File → Export report). Not one of
+    /// [`Format::ALL`]: it has a command and a menu entry of its own.
+    Report,
 }
 
 impl Format {
@@ -149,6 +157,7 @@ impl Format {
             Self::Graphml => "graphml",
             Self::Gexf => "gexf",
             Self::Json => "json",
+            Self::Report => "report",
         }
     }
 
@@ -164,6 +173,14 @@ impl Format {
     pub fn from_path(path: &Path) -> Option<Self> {
         let ext = path.extension()?.to_str()?;
         Self::from_name(ext).filter(|f| *f != Self::Csv)
+    }
+
+    /// The extension of the file it writes.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Report => "pdf",
+            other => other.name(),
+        }
     }
 
     /// Whether the format is a picture (and so can show a quadrant chart).
@@ -219,7 +236,7 @@ impl ExportRequest {
     pub fn for_map(project: &Project, format: Format, view: View, texts: &ExportTexts) -> Self {
         let mut request = Self::new(format);
         request.view = view;
-        if format.is_picture() {
+        if format.is_picture() || format == Format::Report {
             let given = |text: &Option<String>| {
                 text.as_deref()
                     .map(str::trim)
@@ -358,6 +375,7 @@ pub fn render_with(
         Format::Graphml => one(graphml(project)?.into_bytes()),
         Format::Gexf => one(gexf(project)?.into_bytes()),
         Format::Json => one(map_json(project)?.into_bytes()),
+        Format::Report => one(report_pdf(project, request, progress)?),
     }
 }
 

@@ -3,8 +3,8 @@
 //! block beside it with a leader to each point, else each label by its point, else a number
 //! by the point, listed under the chart.
 
+use super::PlotArea;
 use super::plot::{CROWD, PageName, crowd_count};
-use super::{PLOT, PlotArea};
 use crate::io::export::svg::{Doc, INK, PAGE, TextStyle};
 use crate::style::labels::Rect;
 use crate::style::labels::chart::Placer;
@@ -86,13 +86,13 @@ pub(super) fn place_labels(chart: &Chart, names: &[PageName], area: PlotArea) ->
 /// A placer for the plot at `area` with what a label must not hide already taken: the
 /// points, the cut lines, the quadrant `names` and the crowds' counts.
 fn obstacles(chart: &Chart, names: &[PageName], area: PlotArea) -> Placer {
-    let mut placer = Placer::new(Rect::at((area.left, area.top), (PLOT, PLOT)));
+    let mut placer = Placer::new(Rect::at((area.left, area.top), (area.side, area.side)));
     for p in &chart.points {
         placer.take(Rect::around(area.at(p.at), POINT_CLEAR));
     }
     let (cut_x, cut_y) = (area.x(chart.cut.x), area.y(chart.cut.y));
-    placer.take(Rect::at((cut_x - 1.0, area.top), (2.0, PLOT)));
-    placer.take(Rect::at((area.left, cut_y - 1.0), (PLOT, 2.0)));
+    placer.take(Rect::at((cut_x - 1.0, area.top), (2.0, area.side)));
+    placer.take(Rect::at((area.left, cut_y - 1.0), (area.side, 2.0)));
     for (name, (x, y), style) in names {
         let w = style.width(name);
         let left = x - style.anchor.share() * w;

@@ -8,6 +8,7 @@
 mod labels;
 mod plot;
 
+use crate::io::export::page::{Frame, Sheet};
 use crate::io::export::svg::{Doc, INK, MARGIN, SvgOptions, TextStyle, wrap_to_width};
 use crate::model::{Choice, Project};
 use crate::style::quadrant::{Chart, chart, unplaced_heading};
@@ -30,17 +31,19 @@ const UNPLACED_LISTED: usize = 60;
 struct PlotArea {
     left: f64,
     top: f64,
+    /// The side of the square plot, in px.
+    side: f64,
 }
 
 impl PlotArea {
     /// The page x of `x` in the unit square.
     fn x(self, x: f64) -> f64 {
-        self.left + x * PLOT
+        self.left + x * self.side
     }
 
     /// The page y of `y` in the unit square (which grows upwards).
     fn y(self, y: f64) -> f64 {
-        self.top + (1.0 - y) * PLOT
+        self.top + (1.0 - y) * self.side
     }
 
     /// The page position of a point of the unit square.
@@ -53,8 +56,11 @@ impl PlotArea {
 /// project's settings say. `opts.title` replaces the default title (the map's title and the
 /// framework's); `caption` and `date` go under the chart; `area` and `legend` do not apply.
 pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) -> String {
+    if let Some(sheet) = opts.page.sheet(false) {
+        return quadrant_page(project, framework, opts, &sheet, None);
+    }
     let chart = chart(project, framework, framework.cut(&project.settings));
-    let width = MARGIN * 2.0 + LEFT + PLOT + 200.0;
+    let width = MARGIN * 2.0 + LEFT + PLOT + RIGHT;
     let inner_w = width - 2.0 * MARGIN;
     let title = title(project, framework, opts);
     let title_lines = wrap_to_width(&title, inner_w, 20.0);
@@ -62,12 +68,13 @@ pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) 
     let area = PlotArea {
         left: MARGIN + LEFT,
         top: MARGIN + header_h,
+        side: PLOT,
     };
     let names = plot::names(&chart, area);
     let labels =
         (chart.points.len() <= LABELS_UP_TO).then(|| labels::place_labels(&chart, &names, area));
     let notes = notes(project, &chart, labels.as_ref(), opts, inner_w);
-    let height = (area.top + PLOT + 56.0 + notes.len() as f64 * 17.0 + MARGIN).ceil();
+    let height = (area.top + PLOT + BELOW_PLOT + notes.len() as f64 * NOTE_LINE + MARGIN).ceil();
 
     let mut doc = Doc::new(width, height, Some(&title));
     doc.lines(
@@ -77,17 +84,118 @@ pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) 
         &format!("fill=\"{INK}\""),
         &title_lines,
     );
-    plot::plot(&mut doc, &chart, &names, area);
-    plot::points(&mut doc, &chart, area);
-    if let Some(labels) = &labels {
-        labels::draw(&mut doc, labels);
+    draw_chart(
+        &mut doc,
+        &chart,
+        (&names, labels.as_ref()),
+        area,
+        (MARGIN, &notes),
+    );
+    doc.finish()
+}
+
+/// Room right of the plot for the labels of points near its right edge, in px.
+const RIGHT: f64 = 200.0;
+/// Room right of the plot on a page, where the width is what limits the plot, in px.
+const RIGHT_ON_PAGE: f64 = 110.0;
+/// Room under the plot for its ticks and the horizontal axis's name, in px.
+const BELOW_PLOT: f64 = 56.0;
+/// The notes' line height, in px.
+const NOTE_LINE: f64 = 17.0;
+/// The smallest plot on a page, in px.
+const MIN_SIDE: f64 = 220.0;
+
+/// The plot, its points and labels, and the notes under it.
+fn draw_chart(
+    doc: &mut Doc,
+    chart: &Chart,
+    (names, labels): (&[plot::PageName], Option<&Labels>),
+    area: PlotArea,
+    (notes_x, notes): (f64, &[String]),
+) {
+    plot::plot(doc, chart, names, area);
+    plot::points(doc, chart, area);
+    if let Some(labels) = labels {
+        labels::draw(doc, labels);
     }
     doc.lines(
         "notes",
-        (MARGIN, area.top + PLOT + 66.0),
-        (TextStyle::new(12.0), 17.0),
+        (notes_x, area.top + area.side + BELOW_PLOT + 10.0),
+        (TextStyle::new(12.0), NOTE_LINE),
         &format!("fill=\"{INK}\""),
-        &notes,
+        notes,
+    );
+}
+
+/// The quadrant chart of `framework` on `sheet` (design.md §8): the page's frame with the
+/// title, date and caption, the plot as large as the page leaves room for beside its notes,
+/// and the notes (what is placed, the unplaced list) under it; notes that would run off the
+/// page end with how many lines are left out. `page` numbers the page in a report.
+pub(crate) fn quadrant_page(
+    project: &Project,
+    framework: Framework,
+    opts: &SvgOptions,
+    sheet: &Sheet,
+    page: Option<(usize, usize)>,
+) -> String {
+    let chart = chart(project, framework, framework.cut(&project.settings));
+    let title = title(project, framework, opts);
+    let frame = Frame {
+        title: Some(&title),
+        date: opts
+            .date
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty()),
+        caption: opts
+            .caption
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty()),
+        author: Some(project.meta.author.as_str()),
+        page,
+    };
+    let laid = frame.lay_out(sheet);
+    let c = laid.content;
+    // Caption and date are in the frame, not in the notes.
+    let bare = SvgOptions {
+        caption: None,
+        date: None,
+        ..opts.clone()
+    };
+    let widest = (c.w - LEFT - RIGHT_ON_PAGE).max(MIN_SIDE);
+    let lay = |side: f64| {
+        let area = PlotArea {
+            left: c.x + LEFT,
+            top: c.y + 8.0,
+            side,
+        };
+        let names = plot::names(&chart, area);
+        let labels = (chart.points.len() <= LABELS_UP_TO)
+            .then(|| labels::place_labels(&chart, &names, area));
+        let notes = notes(project, &chart, labels.as_ref(), &bare, c.w);
+        (area, names, labels, notes)
+    };
+    let room = |notes: usize| c.h - 8.0 - BELOW_PLOT - 10.0 - notes as f64 * NOTE_LINE;
+    let (_, _, _, first) = lay(widest.min(c.h * 0.7));
+    let side = room(first.len()).clamp(MIN_SIDE, widest);
+    let (area, names, labels, mut notes) = lay(side);
+    let fits = ((room(0) - side) / NOTE_LINE).floor().max(1.0) as usize;
+    if notes.len() > fits {
+        let left_out = notes.len() + 1 - fits;
+        notes.truncate(fits - 1);
+        notes.push(format!(
+            "… and {left_out} more lines (the tables list every item)."
+        ));
+    }
+    let mut doc = sheet.doc(Some(&title));
+    frame.draw(&mut doc, sheet, &laid);
+    draw_chart(
+        &mut doc,
+        &chart,
+        (&names, labels.as_ref()),
+        area,
+        (c.x, &notes),
     );
     doc.finish()
 }

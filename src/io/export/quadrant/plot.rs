@@ -2,7 +2,7 @@
 //! corners, the dashed cut lines, the ticks and axis names, then the points and the counts of
 //! crowds.
 
-use super::{PLOT, PlotArea};
+use super::PlotArea;
 use crate::io::export::svg::{Anchor, Doc, INK, MARGIN, MUTED, TextStyle};
 use crate::io::export::text::num;
 use crate::style::quadrant::{Chart, Mark, POINT_RADIUS_PX, SHAPE_RADIUS_PX, Subject};
@@ -49,9 +49,9 @@ pub(super) fn plot(doc: &mut Doc, chart: &Chart, names: &[PageName], area: PlotA
         .s("\" y=\"")
         .n(area.top)
         .s("\" width=\"")
-        .n(PLOT)
+        .n(area.side)
         .s("\" height=\"")
-        .n(PLOT);
+        .n(area.side);
     doc.s("\" fill=\"#fbfbfb\" stroke=\"").s(MUTED).s("\"/>\n");
     for (name, at, style) in names {
         doc.text(
@@ -76,7 +76,7 @@ fn cut_lines(doc: &mut Doc, chart: &Chart, area: PlotArea) {
         .s("\" x2=\"")
         .n(x)
         .s("\" y2=\"")
-        .n(area.top + PLOT);
+        .n(area.top + area.side);
     doc.s("\" stroke=\"")
         .s(MUTED)
         .s("\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n");
@@ -85,7 +85,7 @@ fn cut_lines(doc: &mut Doc, chart: &Chart, area: PlotArea) {
         .s("\" y1=\"")
         .n(y)
         .s("\" x2=\"")
-        .n(area.left + PLOT)
+        .n(area.left + area.side)
         .s("\" y2=\"")
         .n(y);
     doc.s("\" stroke=\"")
@@ -98,7 +98,7 @@ fn axes(doc: &mut Doc, chart: &Chart, area: PlotArea) {
     for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
         let tick = num(t);
         doc.text(
-            (area.x(t), area.top + PLOT + 16.0),
+            (area.x(t), area.top + area.side + 16.0),
             TextStyle::new(11.0).anchored(Anchor::Middle),
             &format!("fill=\"{MUTED}\""),
             &tick,
@@ -113,7 +113,7 @@ fn axes(doc: &mut Doc, chart: &Chart, area: PlotArea) {
     let (x_name, y_name) = chart.framework.axes();
     let axis = TextStyle::new(13.0).anchored(Anchor::Middle);
     doc.text(
-        (area.left + PLOT / 2.0, area.top + PLOT + 38.0),
+        (area.left + area.side / 2.0, area.top + area.side + 38.0),
         axis,
         &format!("id=\"axis-x\" fill=\"{INK}\""),
         x_name,
@@ -124,7 +124,7 @@ fn axes(doc: &mut Doc, chart: &Chart, area: PlotArea) {
         &format!(
             "id=\"axis-y\" transform=\"translate({} {}) rotate(-90)\" fill=\"{INK}\"",
             num(MARGIN + 14.0),
-            num(area.top + PLOT / 2.0)
+            num(area.top + area.side / 2.0)
         ),
         y_name,
     );

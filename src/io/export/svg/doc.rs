@@ -98,12 +98,26 @@ pub(crate) struct Doc {
 impl Doc {
     /// Opens the document: `width` × `height` px on a white page.
     pub(crate) fn new(width: f64, height: f64, title: Option<&str>) -> Self {
+        let (w, h) = (
+            super::super::text::num(width),
+            super::super::text::num(height),
+        );
+        Self::sized([&w, &h], (width, height), title)
+    }
+
+    /// Opens a document `width` × `height` px on a white page whose own size is written
+    /// as `attrs` (`["210mm", "297mm"]`).
+    pub(crate) fn sized(
+        attrs: [&str; 2],
+        (width, height): (f64, f64),
+        title: Option<&str>,
+    ) -> Self {
         let mut out = String::with_capacity(64 * 1024);
         out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
-        push_num(&mut out, width);
+        out.push_str(attrs[0]);
         out.push_str("\" height=\"");
-        push_num(&mut out, height);
+        out.push_str(attrs[1]);
         out.push_str("\" viewBox=\"0 0 ");
         push_num(&mut out, width);
         out.push(' ');
@@ -166,11 +180,11 @@ impl Doc {
         attrs: &str,
         lines: &[String],
     ) {
-        self.s("<text id=\"")
-            .s(id)
-            .s("\" font-size=\"")
-            .n(style.px)
-            .s("\"");
+        self.s("<text");
+        if !id.is_empty() {
+            self.s(" id=\"").s(id).s("\"");
+        }
+        self.s(" font-size=\"").n(style.px).s("\"");
         if style.bold {
             self.s(" font-weight=\"bold\"");
         }

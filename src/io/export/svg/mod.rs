@@ -10,7 +10,9 @@
 mod doc;
 mod legend;
 mod map;
+mod on_page;
 
+use super::page::PageSetup;
 use crate::analysis::Indicators;
 use crate::model::Project;
 use crate::style::ViewEncoding;
@@ -39,6 +41,9 @@ pub struct SvgOptions {
     /// What sizes the actors and whether brokers get a ring: the window's view settings,
     /// so that the export matches the screen.
     pub encoding: ViewEncoding,
+    /// The paper the picture is laid out on (design.md §8): fitted to the drawing by
+    /// default.
+    pub page: PageSetup,
 }
 
 impl Default for SvgOptions {
@@ -50,6 +55,7 @@ impl Default for SvgOptions {
             area: None,
             legend: true,
             encoding: ViewEncoding::default(),
+            page: PageSetup::default(),
         }
     }
 }
@@ -76,8 +82,10 @@ const CAPTION_PX: f64 = 13.0;
 const CAPTION_LINE: f64 = 18.0;
 /// Label line height at scale 1, in map units, for labels of [`crate::style::marks::LABEL_SIZE`].
 const LABEL_LINE: f64 = 17.0;
-/// The smallest label, line and actor on paper, in px, when a large map is scaled down.
-const MIN_LABEL_PX: f64 = 6.0;
+/// The smallest label, line and actor on paper, in px, when a large map is scaled down:
+/// labels are never under 7 pt (design.md §8); a crowded map drops or shortens labels
+/// instead.
+const MIN_LABEL_PX: f64 = super::page::MIN_TEXT_PX;
 const MIN_LINE_PX: f64 = 0.75;
 const MIN_RADIUS_PX: f64 = 2.0;
 /// Below this scale labels show short names, as the canvas does when zoomed out.
@@ -93,13 +101,37 @@ const OUTLINE: &str = "#4d4d4d";
 const FRAME: &str = "#d0d0d0";
 
 /// The title that will be drawn, if any.
-fn title_of(project: &Project, opts: &SvgOptions) -> Option<String> {
+pub(crate) fn title_of(project: &Project, opts: &SvgOptions) -> Option<String> {
     let t = opts
         .title
         .clone()
         .unwrap_or_else(|| project.meta.title.clone());
     let t = t.trim().to_string();
     (!t.is_empty()).then_some(t)
+}
+
+/// The map on a page of `opts.page` (A4 when that is fitted to the drawing) numbered
+/// `page` in a report, with the indicators of `project` when the view encoding needs them.
+pub(crate) fn map_page_svg(
+    project: &Project,
+    opts: &SvgOptions,
+    indicators: Option<&Indicators>,
+    page: Option<(usize, usize)>,
+) -> String {
+    let sizes = Sizes::new(project, opts.encoding, indicators);
+    let area = drawn_area(project, opts, &sizes);
+    let wide = area.2 - area.0 > area.3 - area.1;
+    let setup = match opts.page.paper {
+        super::page::PaperSize::Fit => PageSetup {
+            paper: super::page::PaperSize::A4,
+            ..opts.page
+        },
+        _ => opts.page,
+    };
+    match setup.sheet(wide) {
+        Some(sheet) => on_page::map_page(project, opts, (&sizes, area), &sheet, page),
+        None => map_svg_with(project, opts, indicators),
+    }
 }
 
 /// The map as an SVG document: title on top, the map (its `area`, or all of it), the legend
@@ -119,6 +151,9 @@ pub fn map_svg_with(
     let sizes = Sizes::new(project, opts.encoding, indicators);
     let area = drawn_area(project, opts, &sizes);
     let (cw, ch) = (area.2 - area.0, area.3 - area.1);
+    if let Some(sheet) = opts.page.sheet(cw > ch) {
+        return on_page::map_page(project, opts, (&sizes, area), &sheet, None);
+    }
     let scale = (MAX_MAP_PX / cw.max(ch)).min(1.0);
     let (map_w, map_h) = (cw * scale, ch * scale);
     let legend = opts.legend.then(|| legend(project, opts.encoding, scale));

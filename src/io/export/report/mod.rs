@@ -1,0 +1,277 @@
+//! The workshop report (design.md §8): one PDF with the map, the four quadrant charts with
+//! their unplaced lists, the network indicators with what each is computed from, and the
+//! tables of actors and partnerships — every page with the map's title, its date and a page
+//! number. Each page is an SVG of a paper size, drawn with the same code as the single-page
+//! exports, and the pages are put together by [`super::pdf::pages_to_pdf`].
+
+mod table;
+
+use std::cmp::Ordering;
+
+use table::{Column, Table, TablePage};
+
+use super::page::{Frame, PageSetup, PaperSize, Sheet};
+use super::pdf::{DocInfo, pages_to_pdf};
+use super::quadrant::quadrant_page;
+use super::svg::{SvgOptions, map_page_svg, title_of};
+use super::{ExportError, ExportRequest, indicators};
+use crate::analysis::{Indicators, network_rows};
+use crate::model::{Choice, Project};
+use crate::task::Progress;
+use crate::typology::Framework;
+
+/// The report of `project` as a PDF, on the paper of `request.svg.page` (A4 when that is
+/// fitted to the drawing), with the texts and view encoding of `request`.
+pub fn report_pdf(
+    project: &Project,
+    request: &ExportRequest,
+    progress: &Progress,
+) -> Result<Vec<u8>, ExportError> {
+    let pages = report_pages(project, request, progress)?;
+    if progress.is_cancelled() {
+        return Err(ExportError::Cancelled);
+    }
+    let title = title_of(project, &request.svg);
+    let info = DocInfo {
+        title: title.as_deref(),
+        author: Some(project.meta.author.as_str()),
+        subject: Some(
+            "Partnership map report: the map, the quadrant charts, the indicators and the tables",
+        ),
+    };
+    pages_to_pdf(&pages, &info)
+}
+
+/// The report's pages as SVG documents, in order.
+pub fn report_pages(
+    project: &Project,
+    request: &ExportRequest,
+    progress: &Progress,
+) -> Result<Vec<String>, ExportError> {
+    let ind = indicators(project, true, progress)?;
+    let mut opts = request.svg.clone();
+    if opts.page.paper == PaperSize::Fit {
+        opts.page.paper = PaperSize::A4;
+    }
+    // Charts and tables stand upright; the map turns with its shape.
+    let upright = PageSetup {
+        orientation: Some(super::page::Orientation::Portrait),
+        ..opts.page
+    };
+    let sheet = upright.sheet(false).ok_or(ExportError::Svg(
+        "the report needs a paper size".to_string(),
+    ))?;
+    let title = title_of(project, &opts);
+    let date = opts
+        .date
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
+    let frame = |page| Frame {
+        title: title.as_deref(),
+        date,
+        caption: None,
+        author: Some(project.meta.author.as_str()),
+        page: Some(page),
+    };
+    let tables = tables(project, &ind);
+    let content = frame((1, 1)).lay_out(&sheet).content;
+    let table_pages: Vec<TablePage> = tables
+        .iter()
+        .enumerate()
+        .flat_map(|(t, table)| {
+            table
+                .paginate(content)
+                .into_iter()
+                .enumerate()
+                .map(move |(k, rows)| TablePage {
+                    table: t,
+                    rows,
+                    first: k == 0,
+                })
+        })
+        .collect();
+    let total = 1 + Framework::ALL.len() + table_pages.len();
+
+    let mut pages = Vec::with_capacity(total);
+    pages.push(map_page_svg(project, &opts, Some(&ind), Some((1, total))));
+    for (k, framework) in Framework::ALL.into_iter().enumerate() {
+        if progress.is_cancelled() {
+            return Err(ExportError::Cancelled);
+        }
+        let chart_opts = SvgOptions {
+            title: Some(match &title {
+                Some(t) => format!("{t} — {}", framework.title()),
+                None => framework.title().to_string(),
+            }),
+            caption: None,
+            ..opts.clone()
+        };
+        pages.push(quadrant_page(
+            project,
+            framework,
+            &chart_opts,
+            &sheet,
+            Some((2 + k, total)),
+        ));
+    }
+    for (k, tp) in table_pages.into_iter().enumerate() {
+        if progress.is_cancelled() {
+            return Err(ExportError::Cancelled);
+        }
+        let n = 2 + Framework::ALL.len() + k;
+        pages.push(table_page(
+            &sheet,
+            &frame((n, total)),
+            &tables[tp.table],
+            tp,
+        ));
+    }
+    Ok(pages)
+}
+
+/// A page of a table.
+fn table_page(sheet: &Sheet, frame: &Frame, table: &Table, tp: TablePage) -> String {
+    let laid = frame.lay_out(sheet);
+    let mut doc = sheet.doc(frame.title);
+    frame.draw(&mut doc, sheet, &laid);
+    table.draw(&mut doc, laid.content, tp.rows, tp.first);
+    doc.finish()
+}
+
+/// The report's tables: the network indicators, the actors, the partnerships.
+fn tables(project: &Project, ind: &Indicators) -> Vec<Table> {
+    vec![
+        network_table(ind),
+        actors_table(project, ind),
+        partnerships_table(project),
+    ]
+}
+
+fn network_table(ind: &Indicators) -> Table {
+    Table {
+        heading: "Network indicators".to_string(),
+        columns: vec![
+            Column::text("Indicator", 3.0),
+            Column::number("Value", 1.2),
+            Column::text("Computed from", 6.0),
+        ],
+        rows: network_rows(&ind.network)
+            .into_iter()
+            .map(|r| vec![r.label.to_string(), r.value, r.from])
+            .collect(),
+        empty: "",
+    }
+}
+
+/// A score or a dash.
+fn score<T: ToString>(v: Option<T>) -> String {
+    v.map_or_else(|| "–".to_string(), |v| v.to_string())
+}
+
+/// A choice's label or "not set".
+fn choice<C: Choice>(v: Option<C>) -> String {
+    v.map_or_else(|| "not set".to_string(), |c| c.label().to_string())
+}
+
+/// A share as a percentage, or a dash.
+fn pct(v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_string(), |v| format!("{:.0}%", v * 100.0))
+}
+
+/// Who holds decisions, in words.
+fn power(v: Option<i8>) -> &'static str {
+    match v {
+        None => "–",
+        Some(..=-2) => "A leads",
+        Some(-1) => "A more",
+        Some(0) => "Equal",
+        Some(1) => "B more",
+        Some(2..) => "B leads",
+    }
+}
+
+/// Names in the order a reader looks them up: letters first, case and accents aside.
+fn by_name(a: &str, b: &str) -> Ordering {
+    a.to_lowercase().cmp(&b.to_lowercase()).then(a.cmp(b))
+}
+
+fn actors_table(project: &Project, ind: &Indicators) -> Table {
+    let mut actors: Vec<_> = project.actors.values().collect();
+    actors.sort_by(|a, b| by_name(&a.name, &b.name).then(a.id.cmp(&b.id)));
+    let rows = actors
+        .into_iter()
+        .map(|a| {
+            let i = ind.actors.get(&a.id);
+            vec![
+                a.name.clone(),
+                choice(a.sector),
+                choice(a.level),
+                score(a.influence),
+                score(a.interest),
+                i.map_or_else(String::new, |i| i.degree.to_string()),
+                i.and_then(|i| i.betweenness)
+                    .map_or_else(|| "–".to_string(), |b| format!("{b:.3}")),
+                pct(i.and_then(|i| i.trust_received)),
+                i.and_then(|i| i.mendelow.placed())
+                    .map_or_else(|| "–".to_string(), |p| p.quadrant.to_string()),
+            ]
+        })
+        .collect();
+    Table {
+        heading: format!("Actors ({})", project.actors.len()),
+        columns: vec![
+            Column::text("Actor", 4.6),
+            Column::text("Sector", 2.2),
+            Column::text("Level", 2.1),
+            Column::number("Influence", 1.4),
+            Column::number("Interest", 1.3),
+            Column::number("Partners", 1.3),
+            Column::number("Betweenness", 1.8),
+            Column::number("Trusted", 1.3),
+            Column::text("Mendelow", 2.4),
+        ],
+        rows,
+        empty: "The map has no actors yet.",
+    }
+}
+
+fn partnerships_table(project: &Project) -> Table {
+    let name = |id| {
+        project
+            .actor(id)
+            .map_or_else(|| "?".to_string(), |a| a.name.clone())
+    };
+    let mut rows: Vec<(String, String, Vec<String>)> = project
+        .partnerships
+        .values()
+        .map(|p| {
+            let (a, b) = (name(p.a), name(p.b));
+            let row = vec![
+                a.clone(),
+                b.clone(),
+                choice(p.form),
+                choice(p.formality),
+                score(p.trust_ab),
+                score(p.trust_ba),
+                power(p.power).to_string(),
+            ];
+            (a, b, row)
+        })
+        .collect();
+    rows.sort_by(|x, y| by_name(&x.0, &y.0).then(by_name(&x.1, &y.1)));
+    Table {
+        heading: format!("Partnerships ({})", project.partnerships.len()),
+        columns: vec![
+            Column::text("Actor A", 4.0),
+            Column::text("Actor B", 4.0),
+            Column::text("Form", 2.2),
+            Column::text("Formality", 2.4),
+            Column::number("Trust A→B", 1.5),
+            Column::number("Trust B→A", 1.5),
+            Column::number("Power", 1.2),
+        ],
+        rows: rows.into_iter().map(|(_, _, r)| r).collect(),
+        empty: "The map has no partnerships yet.",
+    }
+}

@@ -1,0 +1,333 @@
+//! Tables on report pages: a heading, a header row repeated on every page, rows of wrapped
+//! cells, light bands for the eye, numbers right-aligned; a table longer than a page goes
+//! on to the next.
+
+use crate::io::export::page::{Area, PX_PER_PT};
+use crate::io::export::svg::{Anchor, Doc, INK, MUTED, TextStyle, wrap_to_width};
+
+/// Cell text: 8.5 pt.
+const CELL: TextStyle = TextStyle::new(8.5 * PX_PER_PT);
+/// Header text: 8.5 pt bold.
+const HEAD: TextStyle = TextStyle::new(8.5 * PX_PER_PT).bold();
+/// The section heading: 12 pt bold.
+const HEADING: TextStyle = TextStyle::new(12.0 * PX_PER_PT).bold();
+/// A line of a cell, and the space above and below a row's lines, in px.
+const LINE: f64 = 11.5 * PX_PER_PT;
+const PAD: f64 = 3.0;
+/// The heading's height, with the space under it, in px.
+const HEADING_H: f64 = 26.0;
+/// Space between columns, in px.
+const GUTTER: f64 = 6.0;
+/// The band behind every other row.
+const BAND: &str = "#f0f0f0";
+/// The rule under the header row.
+const RULE: &str = "#999999";
+
+/// A column: its header, its share of the table's width, and whether it holds numbers.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Column {
+    pub(super) header: &'static str,
+    pub(super) share: f64,
+    pub(super) numeric: bool,
+}
+
+impl Column {
+    /// A column of text.
+    pub(super) const fn text(header: &'static str, share: f64) -> Self {
+        Self {
+            header,
+            share,
+            numeric: false,
+        }
+    }
+
+    /// A column of numbers, right-aligned.
+    pub(super) const fn number(header: &'static str, share: f64) -> Self {
+        Self {
+            header,
+            share,
+            numeric: true,
+        }
+    }
+}
+
+/// A table: its heading, columns and rows of cells.
+#[derive(Clone, Debug)]
+pub(super) struct Table {
+    pub(super) heading: String,
+    pub(super) columns: Vec<Column>,
+    pub(super) rows: Vec<Vec<String>>,
+    /// Said under the heading when there are no rows.
+    pub(super) empty: &'static str,
+}
+
+/// A row laid out: its cells' lines and its height.
+struct LaidRow {
+    cells: Vec<Vec<String>>,
+    height: f64,
+}
+
+/// One page of a table: the rows `rows` of it.
+#[derive(Clone, Debug)]
+pub(super) struct TablePage {
+    pub(super) table: usize,
+    pub(super) rows: std::ops::Range<usize>,
+    pub(super) first: bool,
+}
+
+impl Table {
+    /// The width of each column inside `width`, gutters left out: each at least as wide
+    /// as its header (when the page allows), the rest shared out by the columns' shares.
+    fn widths(&self, width: f64) -> Vec<f64> {
+        let headers: Vec<f64> = self
+            .columns
+            .iter()
+            .map(|c| HEAD.width(c.header) + 1.0)
+            .collect();
+        let gutters = GUTTER * self.columns.len() as f64;
+        let needed: f64 = headers.iter().sum::<f64>() + gutters;
+        let total: f64 = self.columns.iter().map(|c| c.share).sum::<f64>().max(1e-9);
+        if needed > width {
+            return self
+                .columns
+                .iter()
+                .map(|c| (width * c.share / total - GUTTER).max(10.0))
+                .collect();
+        }
+        // Share out the room, then lift the columns narrower than their header, taking
+        // what they need from the others in proportion to their shares.
+        let room = width - gutters;
+        let mut widths: Vec<f64> = self
+            .columns
+            .iter()
+            .map(|c| room * c.share / total)
+            .collect();
+        let short: f64 = widths
+            .iter()
+            .zip(&headers)
+            .map(|(w, h)| (h - w).max(0.0))
+            .sum();
+        let spare: f64 = widths
+            .iter()
+            .zip(&headers)
+            .map(|(w, h)| (w - h).max(0.0))
+            .sum::<f64>()
+            .max(1e-9);
+        for (w, h) in widths.iter_mut().zip(&headers) {
+            *w = if *w < *h {
+                *h
+            } else {
+                *w - (*w - h) * short / spare
+            };
+        }
+        widths
+    }
+
+    /// Lays out `cells` in columns of `widths`, each wrapped to its column.
+    fn lay_row(cells: &[String], widths: &[f64], style: TextStyle) -> LaidRow {
+        let cells: Vec<Vec<String>> = cells
+            .iter()
+            .zip(widths)
+            .map(|(text, &w)| fit_lines(text, w, style))
+            .collect();
+        let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        LaidRow {
+            cells,
+            height: lines as f64 * LINE + 2.0 * PAD,
+        }
+    }
+
+    /// The header row laid out for `width`.
+    fn header(&self, width: f64) -> LaidRow {
+        let headers: Vec<String> = self.columns.iter().map(|c| c.header.to_string()).collect();
+        Self::lay_row(&headers, &self.widths(width), HEAD)
+    }
+
+    /// Splits the table into pages of the content area `c`: each page's rows.
+    pub(super) fn paginate(&self, c: Area) -> Vec<std::ops::Range<usize>> {
+        let widths = self.widths(c.w);
+        let room = c.h - HEADING_H - self.header(c.w).height;
+        let mut pages = Vec::new();
+        let (mut start, mut used) = (0, 0.0);
+        for (i, row) in self.rows.iter().enumerate() {
+            let h = Self::lay_row(row, &widths, CELL).height;
+            if used + h > room && i > start {
+                pages.push(start..i);
+                start = i;
+                used = 0.0;
+            }
+            used += h;
+        }
+        pages.push(start..self.rows.len());
+        pages
+    }
+
+    /// Draws the rows `rows` of the table into `c`, with the heading (said to continue
+    /// after the first page) and the header row.
+    pub(super) fn draw(&self, doc: &mut Doc, c: Area, rows: std::ops::Range<usize>, first: bool) {
+        let heading = if first {
+            self.heading.clone()
+        } else {
+            format!("{} (continued)", self.heading)
+        };
+        doc.text(
+            (c.x, c.y + HEADING.px),
+            HEADING,
+            &format!("fill=\"{INK}\""),
+            &heading,
+        );
+        let widths = self.widths(c.w);
+        let mut y = c.y + HEADING_H;
+        if self.rows.is_empty() {
+            doc.text(
+                (c.x, y + CELL.px),
+                CELL,
+                &format!("fill=\"{MUTED}\""),
+                self.empty,
+            );
+            return;
+        }
+        let header = self.header(c.w);
+        self.draw_row(doc, (c.x, y), &widths, &header, HEAD);
+        y += header.height;
+        doc.s("<line x1=\"")
+            .n(c.x)
+            .s("\" y1=\"")
+            .n(y)
+            .s("\" x2=\"")
+            .n(c.x + c.w)
+            .s("\" y2=\"")
+            .n(y)
+            .s("\" stroke=\"")
+            .s(RULE)
+            .s("\" stroke-width=\"0.75\"/>\n");
+        for (k, i) in rows.enumerate() {
+            let Some(cells) = self.rows.get(i) else {
+                break;
+            };
+            let row = Self::lay_row(cells, &widths, CELL);
+            if k % 2 == 1 {
+                doc.s("<rect x=\"")
+                    .n(c.x)
+                    .s("\" y=\"")
+                    .n(y)
+                    .s("\" width=\"")
+                    .n(c.w)
+                    .s("\" height=\"")
+                    .n(row.height)
+                    .s("\" fill=\"")
+                    .s(BAND)
+                    .s("\"/>\n");
+            }
+            self.draw_row(doc, (c.x, y), &widths, &row, CELL);
+            y += row.height;
+        }
+    }
+
+    /// Draws one laid-out row with its top left at (`x`, `y`).
+    fn draw_row(
+        &self,
+        doc: &mut Doc,
+        (x, y): (f64, f64),
+        widths: &[f64],
+        row: &LaidRow,
+        style: TextStyle,
+    ) {
+        let mut left = x;
+        for ((column, lines), &w) in self.columns.iter().zip(&row.cells).zip(widths) {
+            if !lines.iter().all(|l| l.is_empty()) {
+                let (at, style) = if column.numeric {
+                    (left + w, style.anchored(Anchor::End))
+                } else {
+                    (left, style)
+                };
+                doc.lines(
+                    "",
+                    (at, y + PAD + style.px),
+                    (style, LINE),
+                    &format!("fill=\"{INK}\""),
+                    lines,
+                );
+            }
+            left += w + GUTTER;
+        }
+    }
+}
+
+/// `text` as lines that fit `width` in `style`: wrapped at spaces, and a word wider than
+/// the column cut with an ellipsis. Cells of one line that clearly fit are not measured.
+fn fit_lines(text: &str, width: f64, style: TextStyle) -> Vec<String> {
+    if text.is_empty() {
+        return vec![String::new()];
+    }
+    // A generous guess of the width: most cells are short and need no shaping.
+    if text.chars().count() as f64 * style.px * 0.62 <= width && !text.contains('\n') {
+        return vec![text.to_string()];
+    }
+    wrap_to_width(text, width, style.px)
+        .into_iter()
+        .map(|line| cut_to(&line, width, style))
+        .collect()
+}
+
+/// `line` cut with an ellipsis where it is wider than `width`.
+fn cut_to(line: &str, width: f64, style: TextStyle) -> String {
+    if style.width(line) <= width {
+        return line.to_string();
+    }
+    let ends: Vec<usize> = line.char_indices().map(|(i, _)| i).skip(1).collect();
+    // The longest start that fits with the ellipsis.
+    let (mut lo, mut hi) = (0, ends.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let candidate = format!("{}…", &line[..ends[mid - 1]]);
+        if style.width(&candidate) <= width {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    match lo {
+        0 => "…".to_string(),
+        n => format!("{}…", &line[..ends[n - 1]]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_too_wide_for_its_column_is_cut_with_an_ellipsis() {
+        let long = "Interministerialcoordinationcommitteeforruraldevelopment";
+        let cut = cut_to(long, 80.0, CELL);
+        assert!(cut.ends_with('…') && cut.len() < long.len());
+        assert!(CELL.width(&cut) <= 80.0);
+        assert_eq!(cut_to("Short", 80.0, CELL), "Short");
+    }
+
+    #[test]
+    fn long_tables_go_on_over_pages_and_keep_every_row() {
+        let table = Table {
+            heading: "Actors".into(),
+            columns: vec![Column::text("Actor", 3.0), Column::number("Degree", 1.0)],
+            rows: (0..250)
+                .map(|i| vec![format!("Actor {i}"), i.to_string()])
+                .collect(),
+            empty: "none",
+        };
+        let c = Area {
+            x: 50.0,
+            y: 100.0,
+            w: 680.0,
+            h: 900.0,
+        };
+        let pages = table.paginate(c);
+        assert!(pages.len() >= 4, "{pages:?}");
+        assert_eq!(pages.first().map(|r| r.start), Some(0));
+        assert_eq!(pages.last().map(|r| r.end), Some(250));
+        for w in pages.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
+    }
+}
