@@ -52,6 +52,7 @@ impl PartnerMapApp {
                 }
             }
             Action::Export => self.open_export_dialog(),
+            Action::ExportReport => self.pick_report_file(),
             Action::Import => self.guard(Then::ImportDialog),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),

@@ -235,6 +235,7 @@ impl PartnerMapApp {
         let mut request = ExportRequest::for_map(&self.doc.project, choice.format, view, &texts);
         if choice.format.is_picture() {
             request.dpi = choice.dpi;
+            request.svg.page = choice.page;
             request.svg.encoding = self.encoding();
             if choice.visible_only
                 && choice.chart.is_none()
@@ -251,6 +252,24 @@ impl PartnerMapApp {
             }
         }
         request
+    }
+
+    /// Asks where to write the workshop report (a PDF of the paper last chosen for an export
+    /// when that is A4 or Letter, else A4), then writes it in the background.
+    pub(super) fn pick_report_file(&mut self) {
+        let texts = ExportTexts::default();
+        let mut request = ExportRequest::for_map(
+            &self.doc.project,
+            crate::io::export::Format::Report,
+            View::Map,
+            &texts,
+        );
+        request.svg.encoding = self.encoding();
+        request.svg.page = crate::io::export::PageSetup::new(match self.prefs.export.page.paper {
+            crate::io::export::PaperSize::Letter => crate::io::export::PaperSize::Letter,
+            _ => crate::io::export::PaperSize::A4,
+        });
+        self.ask(Pick::Export(Box::new(request)));
     }
 
     /// Writes the export in the background with Cancel in the status bar; the window stays

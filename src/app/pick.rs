@@ -225,12 +225,21 @@ impl PartnerMapApp {
                     .path()
                     .and_then(|p| p.file_stem())
                     .map_or_else(|| "map".to_string(), |s| s.to_string_lossy().into_owned());
-                let ext = request.format.name();
+                let ext = request.format.extension();
+                let report = request.format == Format::Report;
                 Spec {
-                    title: "Export as",
+                    title: if report {
+                        "Export the report as"
+                    } else {
+                        "Export as"
+                    },
                     confirm: "Export",
                     wants: Wants::New(ext.into()),
-                    name: format!("{stem}.{ext}"),
+                    name: if report {
+                        format!("{stem}-report.{ext}")
+                    } else {
+                        format!("{stem}.{ext}")
+                    },
                     filters: vec![(ext.to_uppercase(), vec![ext])],
                 }
             }

@@ -14,6 +14,9 @@ use super::{LineStyle, Rgb, Shape};
 pub const OUTLINE_WIDTH: f64 = 1.5;
 /// The size of labels at zoom (scale) 1, in points (px).
 pub const LABEL_SIZE: f64 = 14.0;
+/// Below this zoom (on paper: this scale), labels offer short names only, at a readable
+/// minimum size instead of full names: the same rule on the canvas and in every export.
+pub const SHORT_NAMES_BELOW_ZOOM: f64 = 0.75;
 /// The space between an actor's edge and the top of its label, in map units.
 pub const LABEL_GAP: f64 = 3.0;
 /// How many straight pieces draw a curved partnership.

@@ -110,6 +110,8 @@ pub enum Action {
     Help,
     /// Export the map, a quadrant chart or the tables.
     Export,
+    /// Export the whole workshop report as one PDF.
+    ExportReport,
     /// Make a new map from GraphML, GEXF or CSV tables.
     Import,
     /// Lay the map out by forces.
@@ -188,6 +190,7 @@ impl Action {
             Action::OpenSample,
             Action::Help,
             Action::Export,
+            Action::ExportReport,
             Action::Import,
             Action::LayoutForce,
             Action::LayoutByLevel,
@@ -245,6 +248,7 @@ impl Action {
             Self::OpenSample => "Open sample map",
             Self::Help => "What do these mean?",
             Self::Export => "Export…",
+            Self::ExportReport => "Export report…",
             Self::Import => "Import…",
             Self::LayoutForce => "Force-directed",
             Self::LayoutByLevel => "By level",
@@ -295,6 +299,9 @@ impl Action {
             Self::Help => "The quadrant charts and indicators in plain words, with their sources",
             Self::Export => {
                 "Export the map or a quadrant chart as SVG, PNG or PDF, the tables as CSV, or the network as GraphML, GEXF or JSON"
+            }
+            Self::ExportReport => {
+                "The whole workshop report as one PDF: the map, the four quadrant charts, the network indicators and the tables of actors and partnerships"
             }
             Self::Import => {
                 "Make a new map from GraphML or GEXF (Gephi, Cytoscape, yEd, networkx) or from CSV tables of actors and partnerships"

@@ -16,8 +16,6 @@ use crate::style::marks::{self, ActorMark};
 use crate::style::{self, Outline, Rgb, Shape};
 use crate::ui::view::Item;
 
-/// Below this zoom, labels show short names at a readable minimum size instead of full names.
-const SHORT_LABELS_BELOW_ZOOM: f32 = 0.75;
 /// The smallest label size, in points.
 const MIN_LABEL_PT: f32 = 10.0;
 /// The colour of the ring around cross-sector brokers.
@@ -243,9 +241,12 @@ pub(super) fn paint_labels(
         .max(pen.min_label_pt)
         .ceil();
     let font = FontId::proportional(label_pt);
+    // Lines centred on each other, as the exports draw them.
     let layout = |text: String| {
-        pen.painter
-            .layout(text, font.clone(), Color32::PLACEHOLDER, f32::INFINITY)
+        let mut job =
+            egui::text::LayoutJob::simple(text, font.clone(), Color32::PLACEHOLDER, f32::INFINITY);
+        job.halign = egui::Align::Center;
+        pen.painter.layout_job(job)
     };
     // Every actor on screen keeps labels off it; those with a label offer its texts.
     let mut requests: Vec<LabelRequest> = visible
@@ -275,10 +276,11 @@ pub(super) fn paint_labels(
     for label in labels {
         let actor = label.actor;
         // Right-to-left names in reading order (egui lays runs out left to right).
-        let full = (pen.zoom >= SHORT_LABELS_BELOW_ZOOM || label.must_show).then(|| {
-            let lines = marks::label_lines(&actor.name).join("\n");
-            layout(crate::ui::bidi::visual(&lines).into_owned())
-        });
+        let full =
+            (f64::from(pen.zoom) >= marks::SHORT_NAMES_BELOW_ZOOM || label.must_show).then(|| {
+                let lines = marks::label_lines(&actor.name).join("\n");
+                layout(crate::ui::bidi::visual(&lines).into_owned())
+            });
         let short = actor.short_or_name();
         let short = (!label.must_show && (full.is_none() || short != actor.name))
             .then(|| layout(crate::ui::bidi::visual(short).into_owned()));
@@ -314,8 +316,12 @@ pub(super) fn paint_labels(
         let alpha = label.alpha.max(0.35);
         pen.painter
             .rect_filled(rect.expand(HALO), 3.0, halo.gamma_multiply(alpha));
-        pen.painter
-            .galley(rect.min, galley, pen.text.gamma_multiply(alpha));
+        // A centred galley is laid out around its anchor's x.
+        pen.painter.galley(
+            Pos2::new(rect.center().x, rect.min.y),
+            galley,
+            pen.text.gamma_multiply(alpha),
+        );
         painted.push(ShownLabel {
             id: label.actor.id,
             text: place.text,

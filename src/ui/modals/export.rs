@@ -1,9 +1,11 @@
 //! The Export dialog: format, picture (the map or a quadrant chart), the visible part only,
-//! resolution, title, caption and date.
+//! page, resolution, title, caption and date. Every row is always there, greyed out where
+//! it does not apply to the format, so that the dialog keeps its size and place whatever is
+//! chosen.
 
 use egui::Id;
 
-use crate::io::export::Format;
+use crate::io::export::{Format, Orientation, PageSetup, PaperSize};
 use crate::typology::Framework;
 
 /// The Export dialog's choices. All but the title and the date (which belong to one map)
@@ -19,6 +21,8 @@ pub struct ExportChoice {
     pub visible_only: bool,
     /// For PNG: dots per inch.
     pub dpi: f32,
+    /// For pictures: the paper, and which way up.
+    pub page: PageSetup,
     /// The title on top; empty uses the map's title.
     #[serde(skip)]
     pub title: String,
@@ -37,6 +41,7 @@ impl Default for ExportChoice {
             chart: None,
             visible_only: false,
             dpi: crate::io::export::DEFAULT_DPI,
+            page: PageSetup::default(),
             title: String::new(),
             caption: String::new(),
             date: String::new(),
@@ -53,6 +58,9 @@ pub enum ExportDecision {
     Cancel,
 }
 
+/// The dialog's width, in points.
+const WIDTH: f32 = 440.0;
+
 /// Draws the Export dialog over `choice`; `map_title` is the hint of an empty title.
 pub fn export_ui(
     ctx: &egui::Context,
@@ -61,25 +69,31 @@ pub fn export_ui(
 ) -> Option<ExportDecision> {
     let mut decision = None;
     let response = egui::Modal::new(Id::unique("partnermap.export")).show(ctx, |ui| {
-        ui.set_width(420.0);
+        ui.set_width(WIDTH);
         ui.heading("Export");
-        egui::ComboBox::new("export.format", "Format")
-            .selected_text(choice.format.name().to_uppercase())
-            .show_ui(ui, |ui| {
-                for f in Format::ALL {
-                    ui.selectable_value(&mut choice.format, f, f.name().to_uppercase());
-                }
+        egui::Grid::new("export.grid")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                let label = ui.label("Format");
+                egui::ComboBox::from_id_salt("export.format")
+                    .selected_text(choice.format.name().to_uppercase())
+                    .width(160.0)
+                    .show_ui(ui, |ui| {
+                        for f in Format::ALL {
+                            ui.selectable_value(&mut choice.format, f, f.name().to_uppercase());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+                picture_ui(ui, choice, map_title);
             });
-        if choice.format.is_picture() {
-            picture_ui(ui, choice, map_title);
-        } else {
-            ui.label(match choice.format {
-                Format::Csv => "Writes actors.csv, partnerships.csv, indicators.csv, partnership_indicators.csv and network.csv into a folder.",
-                Format::Graphml | Format::Gexf => "Every actor and partnership attribute, for Gephi, Cytoscape, yEd and networkx.",
-                _ => "The whole map as JSON.",
-            });
-        }
-        ui.add_space(8.0);
+        // What the format writes, in a space of a fixed size.
+        ui.add_sized(
+            [WIDTH, 40.0],
+            egui::Label::new(egui::RichText::new(about(choice.format)).weak()).wrap(),
+        );
         ui.horizontal(|ui| {
             if ui.button("Export…").clicked() {
                 decision = Some(ExportDecision::Export);
@@ -95,38 +109,113 @@ pub fn export_ui(
     decision
 }
 
-/// The choices for a picture: which, what part, resolution, title, caption, date.
+/// What `format` writes.
+fn about(format: Format) -> &'static str {
+    match format {
+        Format::Svg => "A picture that stays sharp at any size, with the glyphs it uses inside it.",
+        Format::Png => "A picture at the chosen resolution, for slides and documents.",
+        Format::Pdf => "A vector page with searchable text.",
+        Format::Csv => {
+            "Writes actors.csv, partnerships.csv, indicators.csv, partnership_indicators.csv, network.csv and map.csv into a folder."
+        }
+        Format::Graphml | Format::Gexf => {
+            "Every actor and partnership attribute, for Gephi, Cytoscape, yEd and networkx."
+        }
+        Format::Json | Format::Report => "The whole map as JSON.",
+    }
+}
+
+/// One row of the grid: its label and its control, greyed out unless `enabled`.
+fn row(
+    ui: &mut egui::Ui,
+    enabled: bool,
+    label: &str,
+    control: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) {
+    let label = ui.add_enabled(enabled, egui::Label::new(label));
+    ui.add_enabled_ui(enabled, |ui| control(ui).labelled_by(label.id));
+    ui.end_row();
+}
+
+/// The choices for a picture: which, what part, page, resolution, title, caption, date —
+/// greyed out for formats that are not pictures.
 fn picture_ui(ui: &mut egui::Ui, choice: &mut ExportChoice, map_title: &str) {
-    let current = match choice.chart {
-        None => "the map".to_string(),
-        Some(f) => f.title().to_string(),
-    };
-    egui::ComboBox::new("export.view", "Picture")
-        .selected_text(current)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut choice.chart, None, "the map");
-            for f in Framework::ALL {
-                ui.selectable_value(&mut choice.chart, Some(f), f.title());
-            }
-        });
-    if choice.chart.is_none() {
-        ui.checkbox(
+    let picture = choice.format.is_picture();
+    row(ui, picture, "Picture", |ui| {
+        let current = match choice.chart {
+            None => "The map".to_string(),
+            Some(f) => f.title().to_string(),
+        };
+        egui::ComboBox::from_id_salt("export.view")
+            .selected_text(current)
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut choice.chart, None, "The map");
+                for f in Framework::ALL {
+                    ui.selectable_value(&mut choice.chart, Some(f), f.title());
+                }
+            })
+            .response
+    });
+    ui.label("");
+    ui.add_enabled(
+        picture && choice.chart.is_none(),
+        egui::Checkbox::new(
             &mut choice.visible_only,
             "Only the part visible on the canvas",
-        );
-    }
-    if choice.format == Format::Png {
-        let label = ui.label("Resolution");
+        ),
+    );
+    ui.end_row();
+    row(ui, picture, "Page", |ui| {
+        egui::ComboBox::from_id_salt("export.page")
+            .selected_text(choice.page.paper.label())
+            .width(160.0)
+            .show_ui(ui, |ui| {
+                for p in PaperSize::ALL {
+                    ui.selectable_value(&mut choice.page.paper, p, p.label());
+                }
+            })
+            .response
+    });
+    let turned = picture && choice.page.paper != PaperSize::Fit;
+    row(ui, turned, "Orientation", |ui| {
+        let name = |o: Option<Orientation>| o.map_or("By the picture's shape", Orientation::label);
+        egui::ComboBox::from_id_salt("export.orientation")
+            .selected_text(name(choice.page.orientation))
+            .width(160.0)
+            .show_ui(ui, |ui| {
+                for o in [
+                    None,
+                    Some(Orientation::Portrait),
+                    Some(Orientation::Landscape),
+                ] {
+                    ui.selectable_value(&mut choice.page.orientation, o, name(o));
+                }
+            })
+            .response
+    });
+    row(ui, choice.format == Format::Png, "Resolution", |ui| {
         ui.add(egui::Slider::new(&mut choice.dpi, 72.0..=600.0).suffix(" dpi"))
-            .labelled_by(label.id);
-    }
-    let label = ui.label("Title");
-    ui.add(egui::TextEdit::singleline(&mut choice.title).hint_text(map_title))
-        .labelled_by(label.id);
-    let label = ui.label("Caption");
-    ui.add(egui::TextEdit::singleline(&mut choice.caption).hint_text("Source, place…"))
-        .labelled_by(label.id);
-    let label = ui.label("Date");
-    ui.add(egui::TextEdit::singleline(&mut choice.date).hint_text("none"))
-        .labelled_by(label.id);
+    });
+    row(ui, picture, "Title", |ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut choice.title)
+                .hint_text(map_title)
+                .desired_width(260.0),
+        )
+    });
+    row(ui, picture, "Caption", |ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut choice.caption)
+                .hint_text("Source, place…")
+                .desired_width(260.0),
+        )
+    });
+    row(ui, picture, "Date", |ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut choice.date)
+                .hint_text("none")
+                .desired_width(260.0),
+        )
+    });
 }

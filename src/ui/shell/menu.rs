@@ -81,6 +81,7 @@ fn file_menu_ui(ui: &mut egui::Ui, cx: &ActionContext, info: &MenuInfo<'_>, out:
         Action::Save,
         Action::SaveAs,
         Action::Export,
+        Action::ExportReport,
         Action::Quit,
     ];
     entries_ui(ui, cx, &rest, out);

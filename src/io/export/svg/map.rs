@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::{
     Anchor, Doc, FIT_MARGIN, FRAME, INK, LABEL_LINE, MIN_LABEL_PX, MIN_LINE_PX, MIN_RADIUS_PX,
-    MUTED, PAGE, SHORT_LABELS_BELOW_SCALE, SvgOptions, TextStyle, text_width,
+    MUTED, PAGE, SvgOptions, TextStyle, text_width,
 };
 use crate::analysis::Indicators;
 use crate::model::{Actor, ActorId, Choice, Project};
@@ -498,7 +498,8 @@ fn label_texts(
     shown: &[usize],
     scale: f64,
 ) -> Vec<(Vec<String>, Vec<String>)> {
-    let short_only = scale < SHORT_LABELS_BELOW_SCALE;
+    // The canvas's rule, with the paper's scale for the zoom.
+    let short_only = scale < marks::SHORT_NAMES_BELOW_ZOOM;
     shown
         .iter()
         .map(|&i| {

@@ -88,8 +88,6 @@ const LABEL_LINE: f64 = 17.0;
 const MIN_LABEL_PX: f64 = super::page::MIN_TEXT_PX;
 const MIN_LINE_PX: f64 = 0.75;
 const MIN_RADIUS_PX: f64 = 2.0;
-/// Below this scale labels show short names, as the canvas does when zoomed out.
-const SHORT_LABELS_BELOW_SCALE: f64 = 0.5;
 /// Space around the map's contents, in map units.
 const FIT_MARGIN: f64 = 20.0;
 
