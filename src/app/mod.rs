@@ -101,6 +101,9 @@ pub struct PartnerMapApp {
     pub modal: Option<Modal>,
     /// Dialogs waiting for the open one to close, oldest first.
     pub queued: std::collections::VecDeque<Modal>,
+    /// Frames the open dialog has been drawn in: egui only measures a new dialog in its
+    /// first frame, so the second is asked for at once rather than at the next input.
+    modal_frames: u8,
     /// Recovery files of an earlier session, offered one at a time while nothing else is.
     pub offer: Vec<Found>,
 
@@ -139,6 +142,7 @@ impl PartnerMapApp {
             frame: frame::FrameCache::default(),
             modal: None,
             queued: std::collections::VecDeque::new(),
+            modal_frames: 0,
             offer: Vec::new(),
             jobs: Jobs::default(),
             autosave: Autosave::default(),

@@ -100,8 +100,15 @@ impl PartnerMapApp {
     pub(super) fn modal_ui(&mut self, ctx: &egui::Context) {
         self.next_modal();
         let Some(mut modal) = self.modal.take() else {
+            self.modal_frames = 0;
             return;
         };
+        // A dialog is invisible in the frame that measures it: draw the next frame now, not
+        // when the user next moves the mouse (a dialog opened by a shortcut stayed hidden).
+        if self.modal_frames < 2 {
+            self.modal_frames += 1;
+            ctx.request_repaint();
+        }
         let keep = match &mut modal {
             Modal::Notice(notice) => !modals::notice_ui(ctx, notice),
             Modal::Unsaved(then) => {
@@ -164,6 +171,10 @@ impl PartnerMapApp {
             if let Some(other) = self.modal.replace(modal) {
                 self.queued.push_front(other);
             }
+        } else {
+            // The next dialog, if any, is measured afresh.
+            self.modal_frames = 0;
+            ctx.request_repaint();
         }
     }
 
