@@ -2,14 +2,19 @@
 //!
 //! Budgets: the map as SVG ≤ 50 ms for workshop (50 / 80), ≤ 300 ms for research
 //! (1,000 / 3,000) and ≤ 1 s for stress (10,000 / 30,000); the research map as PNG at
-//! 300 dpi ≤ 3 s.
+//! 300 dpi ≤ 3 s; the research map's page-sized (A4) SVG ≤ 300 ms and its PDF report
+//! ≤ 3 s (issue 13).
 
 // A test or benchmark that meets a broken fixture stops with its message: that is its report.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use partnermap::generate::generate;
-use partnermap::io::export::{SvgOptions, map_svg, svg_to_png};
+use partnermap::io::export::{
+    ExportRequest, ExportTexts, Format, PageSetup, PaperSize, SvgOptions, View, map_svg,
+    report_pdf, svg_to_png,
+};
+use partnermap::task::Progress;
 
 fn svg(c: &mut Criterion) {
     let mut group = c.benchmark_group("export svg");
@@ -37,5 +42,23 @@ fn png(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, svg, png);
+fn pages(c: &mut Criterion) {
+    let mut group = c.benchmark_group("export pages");
+    group.sample_size(10);
+    let project = generate(1_000, 3_000, 1).expect("the map generates");
+    let on_a4 = SvgOptions {
+        page: PageSetup::new(PaperSize::A4),
+        ..SvgOptions::default()
+    };
+    group.bench_function("a4 svg/research", |b| b.iter(|| map_svg(&project, &on_a4)));
+    let mut request =
+        ExportRequest::for_map(&project, Format::Report, View::Map, &ExportTexts::default());
+    request.svg.page = PageSetup::new(PaperSize::A4);
+    group.bench_function("report pdf/research", |b| {
+        b.iter(|| report_pdf(&project, &request, &Progress::new()).expect("the report"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, svg, png, pages);
 criterion_main!(benches);
