@@ -16,7 +16,8 @@ pub mod pdf;
 pub mod png;
 pub mod quadrant;
 pub mod svg;
-mod text;
+pub(crate) mod text;
+pub(crate) mod yed;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicUsize;
