@@ -27,6 +27,7 @@ mod editor;
 mod export;
 mod import;
 mod import_ui;
+mod interop;
 mod labels;
 mod laptop;
 mod layout;
