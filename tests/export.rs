@@ -644,7 +644,7 @@ fn graphml_round_trips_every_attribute() {
     assert_eq!(
         doc.find_all("key")
             .iter()
-            .find(|k| k.attr("attr.name").starts_with("note"))
+            .find(|k| k.attr("attr.name").starts_with("note_"))
             .unwrap()
             .attr("attr.name"),
         "note_x0020__x003C_x_x003E_"

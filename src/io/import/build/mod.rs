@@ -190,7 +190,7 @@ impl<'r, 'a> Builder<'r, 'a> {
 /// The item's own `id` value, when it has one (not CSV's id column, which gives the written
 /// id): igraph renames the nodes it writes `n0`, `n1`… and keeps their ids as a value so
 /// named, as it keeps the edges'.
-fn own_id<'r>(item: &'r Item) -> Option<&'r str> {
+fn own_id(item: &Item) -> Option<&str> {
     item.values
         .iter()
         .rev()
