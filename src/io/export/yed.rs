@@ -6,7 +6,8 @@
 //! points down like the canvas's, so the geometry is in canvas coordinates (the top-left
 //! corner of the node's box).
 //!
-//! Other readers skip these (igraph and Gephi Lite drop them; networkx takes yEd's shape as a
+//! Other readers skip these (igraph drops them; Gephi Lite keeps their text, the label, under
+//! an empty attribute name; networkx takes yEd's shape as a
 //! `shape_type` attribute and its geometry as `x` and `y`, which the attributes after it
 //! overwrite, so the node's graphics come first), and PartnerMap's own import takes positions
 //! and names from the attributes, leaving networkx's `shape_type` out.
