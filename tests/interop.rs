@@ -13,7 +13,9 @@ use partnermap::model::*;
 use partnermap::task::Progress;
 use quick_xml::events::{BytesStart, Event};
 
-const FIXTURES: &str = "tests/fixtures/import";
+/// Files that igraph, Gephi Lite and older PartnerMap versions wrote (kept out of
+/// `tests/fixtures/import`, whose listing the path dialog tests click through).
+const FIXTURES: &str = "tests/fixtures/interop";
 /// The published schemas (copies of GraphML 1.0's and GEXF 1.3's, imports made local).
 const SCHEMAS: &str = "tests/fixtures/schemas";
 
