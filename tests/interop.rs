@@ -16,7 +16,8 @@ use quick_xml::events::{BytesStart, Event};
 /// Files that igraph, Gephi Lite and older PartnerMap versions wrote (kept out of
 /// `tests/fixtures/import`, whose listing the path dialog tests click through).
 const FIXTURES: &str = "tests/fixtures/interop";
-/// The published schemas (copies of GraphML 1.0's and GEXF 1.3's, imports made local).
+/// The published schemas (copies of GraphML 1.0's and GEXF 1.2's and 1.3's, imports made
+/// local).
 const SCHEMAS: &str = "tests/fixtures/schemas";
 
 fn graphml(text: &str) -> Imported {
@@ -108,7 +109,7 @@ fn without_viz(text: &str) -> String {
     without(text, |e| e.name().as_ref().starts_with(b"viz:"))
 }
 
-/// Every `viz:` element of `text` holds what GEXF 1.3's viz schema asks of it.
+/// Every `viz:` element of `text` holds what GEXF's viz schema (1.2 and 1.3) asks of it.
 fn check_viz(text: &str) {
     let mut reader = quick_xml::Reader::from_str(text);
     let mut in_edge = false;
@@ -173,12 +174,14 @@ fn our_graphml_and_gexf_validate_against_the_published_schemas() {
         ) {
             return;
         }
+        // GEXF 1.2 (which networkx 2 reads, unlike 1.3), and the same file as GEXF 1.3.
         let x = export::gexf(&project).unwrap();
-        validates(
-            "gexf-1.3/gexf.xsd",
-            &without_viz(&x),
-            &format!("{label}.gexf"),
-        );
+        let plain = without_viz(&x);
+        validates("gexf-1.2draft/gexf.xsd", &plain, &format!("{label}.gexf"));
+        let as_13 = plain
+            .replace("http://www.gexf.net/1.2draft", "http://gexf.net/1.3")
+            .replace("version=\"1.2\"", "version=\"1.3\"");
+        validates("gexf-1.3/gexf.xsd", &as_13, &format!("{label}-1.3.gexf"));
         check_viz(&x);
     }
 }

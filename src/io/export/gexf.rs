@@ -1,4 +1,4 @@
-//! GEXF 1.3 (design.md §8), Gephi's own format, also read by Gephi Lite and networkx: every
+//! GEXF 1.2 (design.md §8), Gephi's own format, also read by Gephi Lite and networkx: every
 //! attribute of actors and partnerships declared with its type (see [`super::attributes`]),
 //! node and edge ids are actor and partnership ids, each partnership is an edge from `a`
 //! (source) to `b` (target) that also carries `a` and `b` as attributes (the graph is
@@ -31,10 +31,12 @@ use super::text::{escape, xml_clean};
 use crate::model::Project;
 use crate::style::{self, Rgb, Shape};
 
-/// The GEXF namespace.
-pub const NAMESPACE: &str = "http://gexf.net/1.3";
+/// The GEXF namespace: 1.2, which every reader takes (networkx before 3.0 reads no GEXF
+/// 1.3, and Debian 12 ships networkx 2.8); the file is also valid GEXF 1.3 once its
+/// namespace and version say so (the tests check both schemas).
+pub const NAMESPACE: &str = "http://www.gexf.net/1.2draft";
 /// The namespace of GEXF's visual attributes.
-pub const VIZ_NAMESPACE: &str = "http://gexf.net/1.3/viz";
+pub const VIZ_NAMESPACE: &str = "http://www.gexf.net/1.2draft/viz";
 /// The target of the processing instructions that carry the map's own values.
 pub const PI_TARGET: &str = "partnermap";
 
@@ -92,7 +94,7 @@ fn values(w: &mut Writer<Vec<u8>>, values: Vec<Option<String>>) -> std::io::Resu
     w.write_event(Event::End(BytesEnd::new("attvalues")))
 }
 
-/// The map as a GEXF 1.3 document.
+/// The map as a GEXF 1.2 document.
 pub fn gexf(project: &Project) -> Result<String, ExportError> {
     write(project).map_err(xml_err)
 }
@@ -107,9 +109,9 @@ fn write(project: &Project) -> std::io::Result<String> {
         ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
         (
             "xsi:schemaLocation",
-            "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
+            "http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd",
         ),
-        ("version", "1.3"),
+        ("version", "1.2"),
     ])))?;
     w.write_event(Event::Start(BytesStart::new("meta")))?;
     w.create_element("creator")
