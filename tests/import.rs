@@ -168,7 +168,8 @@ fn a_gephi_style_graphml_imports_with_labels_positions_and_custom_attributes() {
         "\"NGO\" is an alias"
     );
     assert_eq!(ngo.level, Some(Level::District));
-    assert_eq!(ngo.position, Position::new(-120.5, 40.0));
+    // Gephi's y points up, the canvas's down.
+    assert_eq!(ngo.position, Position::new(-120.5, -40.0));
     assert_eq!(ngo.custom.get("size"), Some(&CustomValue::Number(12.0)));
     assert_eq!(ngo.custom.get("r"), Some(&CustomValue::Number(230.0)));
     // Node ids n0…n3 are not numbers: actors are numbered in file order.
@@ -536,20 +537,24 @@ fn an_edge_written_the_other_way_round_keeps_its_ends_by_a_and_b() {
 }
 
 #[test]
-fn a_and_b_that_name_other_actors_than_the_ends_are_a_problem_with_their_place() {
+fn source_and_target_win_over_a_and_b_that_name_other_actors_with_a_note() {
     let text = "<graphml>\n<key id=\"ka\" for=\"edge\" attr.name=\"a\" attr.type=\"long\"/>\n<key id=\"kb\" for=\"edge\" attr.name=\"b\" attr.type=\"long\"/>\n<graph>\n<node id=\"1\"/><node id=\"2\"/><node id=\"3\"/>\n<edge source=\"1\" target=\"2\"><data key=\"ka\">3</data><data key=\"kb\">1</data></edge>\n</graph></graphml>";
-    let err = graphml(text).unwrap_err().to_string();
+    let got = graphml(text).unwrap();
+    let p = &got.project.partnerships[&PartnershipId(1)];
+    assert_eq!((p.a, p.b), (ActorId(1), ActorId(2)));
     assert!(
-        err.contains(
-            "line 6, column 1: a and b name the actors 3 and 1, but the edge joins 1 and 2"
-        ),
-        "{err}"
+        got.notes.iter().any(|n| n.starts_with(
+            "1 partnership's a and b name other actors than the edge's source and target"
+        ) && n.contains("line 6, column 1")),
+        "{:?}",
+        got.notes
     );
-    // The same two actors the other way round turn the partnership round.
+    // The same two actors the other way round turn the partnership round, without a note.
     let text = text.replace(">3</data>", ">2</data>");
     let got = graphml(&text).unwrap();
     let p = &got.project.partnerships[&PartnershipId(1)];
     assert_eq!((p.a, p.b), (ActorId(2), ActorId(1)));
+    assert!(!got.notes.iter().any(|n| n.contains("source and target")));
 }
 
 /// `project` exported, read by networkx and written back by it: (GraphML, GEXF) texts.

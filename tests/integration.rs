@@ -28,6 +28,7 @@ mod export;
 mod export_dialog;
 mod import;
 mod import_ui;
+mod interop;
 mod labels;
 mod laptop;
 mod layout;

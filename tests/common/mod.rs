@@ -19,23 +19,55 @@ pub fn text(out: &Output) -> String {
     )
 }
 
-/// Whether python3 with networkx is installed; says that the networkx check is skipped when
-/// it is not.
-pub fn has_networkx() -> bool {
-    let found = Command::new("python3")
-        .args(["-c", "import networkx"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        println!("note: python3 with networkx is not installed; the networkx check is skipped");
-    }
-    found
+/// Whether CI asks every outside tool to be there (`PARTNERMAP_REQUIRE_TOOLS=1`): a test
+/// then fails where it would skip on a developer's machine.
+pub fn tools_required() -> bool {
+    std::env::var("PARTNERMAP_REQUIRE_TOOLS").is_ok_and(|v| v == "1")
 }
 
-/// Runs the Python `script` with `args` and returns what it printed; panics with its
-/// error output when it fails.
+/// Skips a check whose `tool` is missing, with a note; fails instead when CI requires the
+/// tools. Gives `None` so callers can `?`-return.
+fn missing<T>(tool: &str, check: &str) -> Option<T> {
+    assert!(
+        !tools_required(),
+        "{tool} is required (PARTNERMAP_REQUIRE_TOOLS=1) but is not installed"
+    );
+    println!("note: {tool} is not installed; the {check} check is skipped");
+    None
+}
+
+/// A Python that imports `module`: `python3` on the PATH, else the system's
+/// `/usr/bin/python3` (Debian's python3-networkx and python3-igraph install there, while the
+/// PATH may lead to another Python). `None`, after a note, when neither does (a failure
+/// when CI requires the tools).
+pub fn python_with(module: &str) -> Option<&'static str> {
+    for python in ["python3", "/usr/bin/python3"] {
+        let found = Command::new(python)
+            .args(["-c", &format!("import {module}")])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if found {
+            return Some(python);
+        }
+    }
+    missing(&format!("python3 with {module}"), module)
+}
+
+/// Whether a Python with networkx is installed (see [`python_with`]).
+pub fn has_networkx() -> bool {
+    python_with("networkx").is_some()
+}
+
+/// Runs the Python `script` with `args` in a Python that has networkx and returns what it
+/// printed; panics with its error output when it fails.
 pub fn python(script: &str, args: &[&std::path::Path]) -> Vec<u8> {
-    let out = Command::new("python3")
+    run_python(python_with("networkx").unwrap_or("python3"), script, args)
+}
+
+/// Runs the Python `script` with `args` in `python` and returns what it printed; panics with
+/// its error output when it fails.
+pub fn run_python(python: &str, script: &str, args: &[&std::path::Path]) -> Vec<u8> {
+    let out = Command::new(python)
         .args(["-c", script])
         .args(args)
         .output()
@@ -46,6 +78,23 @@ pub fn python(script: &str, args: &[&std::path::Path]) -> Vec<u8> {
         String::from_utf8_lossy(&out.stderr)
     );
     out.stdout
+}
+
+/// What `xmllint --schema` says of `file` against `schema`: `Some(Ok)` when it validates,
+/// `Some(Err(messages))` when it does not; `None`, after a note, when xmllint
+/// (libxml2-utils) is not installed (a failure when CI requires the tools).
+pub fn xmllint(schema: &std::path::Path, file: &std::path::Path) -> Option<Result<(), String>> {
+    match Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(schema)
+        .arg(file)
+        .output()
+    {
+        Ok(out) if out.status.success() => Some(Ok(())),
+        Ok(out) => Some(Err(text(&out))),
+        Err(_) => missing("xmllint (libxml2-utils)", "schema"),
+    }
 }
 
 /// The text poppler's `pdftotext` reads from `pdf`, in reading order. `None`, after a note,

@@ -2,6 +2,11 @@
 //! field names, a type each, enumerations as their variant names, lists joined with `"; "`,
 //! missing values left out. GraphML and GEXF share this one list, so that both always declare
 //! the same attributes.
+//!
+//! Positions in both files have y pointing up, as Gephi, Gephi Lite, networkx and GEXF's
+//! `viz:position` take them (the canvas's y points down): the `y` attribute is the negated
+//! canvas y, and the map's value `y_axis` says `up` so that the import tells these files from
+//! older PartnerMap files, whose `y` was the canvas's.
 
 use indexmap::IndexMap;
 
@@ -112,7 +117,7 @@ pub(crate) const PARTNERSHIP_FIELDS: [(&str, AttrType); 29] = [
 /// The map's own values, written as data of the graph: the model's field names, with the
 /// settings' cuts as `cuts.a.x` … `cuts.d.y` and the ids to hand out next as
 /// `next_ids.actor` and `next_ids.partnership`, so that an exported map comes back whole.
-pub(crate) const MAP_FIELDS: [(&str, AttrType); 16] = [
+pub(crate) const MAP_FIELDS: [(&str, AttrType); 17] = [
     ("title", AttrType::String),
     ("description", AttrType::String),
     ("author", AttrType::String),
@@ -129,12 +134,21 @@ pub(crate) const MAP_FIELDS: [(&str, AttrType); 16] = [
     ("colour_by", AttrType::String),
     ("next_ids.actor", AttrType::Long),
     ("next_ids.partnership", AttrType::Long),
+    ("y_axis", AttrType::String),
 ];
+
+/// The value of `y_axis` in the files: their y points up.
+pub(crate) const Y_UP: &str = "up";
 
 /// The node attribute GraphML writes the actor's name into a second time: Gephi takes a
 /// node's label from an attribute so named. An actor's custom field may not take this name
 /// as it is (see [`encode_custom`]).
 pub(crate) const NODE_LABEL: &str = "label";
+
+/// The attribute name igraph keeps a node's or edge's id under when it renames them (`n0`,
+/// `n1`…): the import numbers items by it, so a custom field may not take this name as it is
+/// (see [`encode_custom`]).
+pub(crate) const OWN_ID: &str = "id";
 
 /// The prefix that keeps a custom field apart from a model field of the same name.
 pub(crate) const CUSTOM_PREFIX: &str = "custom_";
@@ -226,12 +240,12 @@ impl Schema {
     pub fn of(project: &Project) -> Self {
         let (actor, actor_custom) = custom_defs(
             &ACTOR_FIELDS,
-            &[NODE_LABEL],
+            &[NODE_LABEL, OWN_ID],
             project.actors.values().map(|a| &a.custom),
         );
         let (partnership, partnership_custom) = custom_defs(
             &PARTNERSHIP_FIELDS,
-            &[],
+            &[OWN_ID],
             project.partnerships.values().map(|p| &p.custom),
         );
         Self {
@@ -261,6 +275,7 @@ impl Schema {
             Some(project.settings.colour_by.name().to_string()),
             Some(project.next_ids.actor.to_string()),
             Some(project.next_ids.partnership.to_string()),
+            Some(Y_UP.to_string()),
         ]);
         v
     }
@@ -283,7 +298,8 @@ impl Schema {
             text(&a.notes),
             text(&join(&a.sources)),
             Some(a.position.x.to_string()),
-            Some(a.position.y.to_string()),
+            // The files' y points up (see the module's comment); 0 - y keeps 0 unsigned.
+            Some((0.0 - a.position.y).to_string()),
             Some(a.pinned.to_string()),
         ];
         v.resize(self.actor.len(), None);

@@ -1,28 +1,29 @@
-//! GEXF 1.2 (design.md §8), Gephi's own format, also read by networkx: every attribute of
-//! actors and partnerships declared with its type (see [`super::attributes`]), node and edge
-//! ids are actor and partnership ids, each partnership is an edge from `a` (source) to `b`
-//! (target) that also carries `a` and `b` as attributes (the graph is undirected, so other
-//! tools may write an edge the other way round), parallel ones included, and the picture
-//! travels in the `viz` namespace: actor
-//! positions, colours (by sector), sizes (radius by influence) and shapes; partnership
-//! colours (the project's colour-by), thickness (by form) and dashes.
+//! GEXF 1.2 (design.md §8), Gephi's own format, also read by Gephi Lite and networkx: every
+//! attribute of actors and partnerships declared with its type (see [`super::attributes`]),
+//! node and edge ids are actor and partnership ids, each partnership is an edge from `a`
+//! (source) to `b` (target) that also carries `a` and `b` as attributes (the graph is
+//! undirected, so other tools may write an edge the other way round), parallel ones
+//! included, and the picture travels in the `viz` namespace: actor positions, colours (by
+//! sector), sizes (radius by influence) and shapes; partnership colours (the project's
+//! colour-by), thickness (by form) and dashes.
 //!
 //! The `<meta>` holds the creator (PartnerMap) and the title as the description, which Gephi
-//! shows, and `<partnermap:map>` ([`MAP_NAMESPACE`]) with one `<partnermap:value name value>`
-//! per value of [`super::attributes::MAP_FIELDS`]: GEXF 1.2 has no attributes of a graph,
-//! and other readers skip the element. (networkx writes a `<meta>` of its own, so these do
-//! not survive its GEXF writer; they do survive its GraphML one.)
+//! shows. GEXF has no attributes of a graph and its schema allows nothing else in `<meta>`,
+//! so the map's own values ([`super::attributes::MAP_FIELDS`]) travel as processing
+//! instructions in it, `<?partnermap name="…" value="…"?>`, which validators and other
+//! readers skip. (networkx writes a `<meta>` of its own, so these do not survive its GEXF
+//! writer; they do survive its GraphML one.)
 //!
-//! GEXF's y axis points up while the canvas's points down, so `viz:position` y is the
-//! negated canvas y: the map appears in Gephi the right way up. The `y` attribute keeps the
-//! canvas value.
+//! GEXF's y axis points up while the canvas's points down, so `viz:position` y, like the `y`
+//! attribute (see [`super::attributes`]), is the negated canvas y: the map appears in Gephi
+//! and Gephi Lite the right way up.
 //!
 //! Values in XML attributes are escaped by [`escape`], which also writes tabs and line
 //! breaks as character references: a parser would otherwise turn them into spaces.
 
 use quick_xml::Writer;
 use quick_xml::events::attributes::Attribute;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesPI, BytesStart, BytesText, Event};
 
 use super::ExportError;
 use super::attributes::{AttrDef, Schema};
@@ -30,13 +31,14 @@ use super::text::{escape, xml_clean};
 use crate::model::Project;
 use crate::style::{self, Rgb, Shape};
 
-/// The GEXF namespace.
+/// The GEXF namespace: 1.2, which every reader takes (networkx before 3.0 reads no GEXF
+/// 1.3, and Debian 12 ships networkx 2.8); the file is also valid GEXF 1.3 once its
+/// namespace and version say so (the tests check both schemas).
 pub const NAMESPACE: &str = "http://www.gexf.net/1.2draft";
 /// The namespace of GEXF's visual attributes.
 pub const VIZ_NAMESPACE: &str = "http://www.gexf.net/1.2draft/viz";
-/// The namespace of PartnerMap's own element in `<meta>`, which holds the map's title,
-/// description, author, dates, settings and next ids (GEXF has no attributes of a graph).
-pub const MAP_NAMESPACE: &str = "urn:partnermap:map";
+/// The target of the processing instructions that carry the map's own values.
+pub const PI_TARGET: &str = "partnermap";
 
 fn xml_err(e: std::io::Error) -> ExportError {
     ExportError::Xml(e.to_string())
@@ -104,7 +106,11 @@ fn write(project: &Project) -> std::io::Result<String> {
     w.write_event(Event::Start(BytesStart::new("gexf").with_attributes([
         ("xmlns", NAMESPACE),
         ("xmlns:viz", VIZ_NAMESPACE),
-        ("xmlns:partnermap", MAP_NAMESPACE),
+        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        (
+            "xsi:schemaLocation",
+            "http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd",
+        ),
         ("version", "1.2"),
     ])))?;
     w.write_event(Event::Start(BytesStart::new("meta")))?;
@@ -115,17 +121,17 @@ fn write(project: &Project) -> std::io::Result<String> {
         w.create_element("description")
             .write_text_content(BytesText::new(&title))?;
     }
-    w.write_event(Event::Start(BytesStart::new("partnermap:map")))?;
     for (def, value) in schema.map.iter().zip(schema.map_values(project)) {
         if let Some(value) = value {
-            let value = escape(&value);
-            w.create_element("partnermap:value")
-                .with_attribute(("name", def.name.as_str()))
-                .with_attribute(Attribute::from(("value".as_bytes(), value.as_bytes())))
-                .write_empty()?;
+            // Escaped as an attribute value: `>` too, so `?>` cannot end the instruction.
+            let pi = format!(
+                "{PI_TARGET} name=\"{}\" value=\"{}\"",
+                escape(&def.name),
+                escape(&value)
+            );
+            w.write_event(Event::PI(BytesPI::new(pi)))?;
         }
     }
-    w.write_event(Event::End(BytesEnd::new("partnermap:map")))?;
     w.write_event(Event::End(BytesEnd::new("meta")))?;
     w.write_event(Event::Start(BytesStart::new("graph").with_attributes([
         ("mode", "static"),

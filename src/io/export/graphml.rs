@@ -1,12 +1,18 @@
-//! GraphML (design.md §8) for Gephi, Cytoscape, yEd and networkx: every attribute of actors
-//! and partnerships declared with its type (see [`super::attributes`]), node ids are actor
-//! ids, edge ids are partnership ids (keys are `na0…` for actors, `ea0…` for partnerships),
-//! and each partnership is an edge from `a` (source) to `b` (target), parallel ones
-//! included. The graph is undirected (Gephi draws no arrows), and tools that read it may
-//! write an edge back the other way round, so every edge also carries `a` and `b` as data.
-//! Nodes carry the name again as `label`, which Gephi shows. The map's title, description,
-//! author, dates, settings and next ids are data of the graph (keys `ga0…`, see
-//! [`super::attributes::MAP_FIELDS`]); the title is also the graph's `<desc>`.
+//! GraphML (design.md §8) for Gephi, Gephi Lite, Cytoscape, yEd, networkx and igraph: every
+//! attribute of actors and partnerships declared with its type (see [`super::attributes`]),
+//! node ids are actor ids, edge ids are partnership ids (keys are `na0…` for actors, `ea0…`
+//! for partnerships), and each partnership is an edge from `a` (source) to `b` (target),
+//! parallel ones included. The graph is undirected (Gephi draws no arrows), and tools that
+//! read it may write an edge back the other way round, so every edge also carries `a` and `b`
+//! as data. Nodes carry the name again as `label`, which Gephi shows. The map's title,
+//! description, author, dates, settings and next ids are data of the graph (keys `ga0…`, see
+//! [`super::attributes::MAP_FIELDS`]), the first children of `<graph>`: Gephi Lite's reader
+//! takes the graph's data only up to its first other child, so the graph has no `<desc>`.
+//!
+//! `attr.name` must be an XML name token: a name with a space or other such character is
+//! written as [`name_token`] encodes it, and the key's `<desc>` holds the name as it is.
+//! Positions are in the files' orientation, y up (see [`super::attributes`]); yEd's
+//! graphics ([`super::yed`]) are in yEd's, y down, as on the canvas.
 //!
 //! Texts are escaped by [`escape`], which also keeps carriage returns and tabs as character
 //! references so that parsers do not normalise them.
@@ -16,7 +22,8 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::ExportError;
 use super::attributes::{NODE_LABEL, Schema};
-use super::text::{escape, xml_clean};
+use super::text::{escape, name_token, xml_clean};
+use super::yed;
 use crate::model::Project;
 
 /// The GraphML namespace.
@@ -39,6 +46,7 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
     w.write_event(Event::Start(BytesStart::new("graphml").with_attributes([
         ("xmlns", NAMESPACE),
         ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        ("xmlns:y", yed::NAMESPACE),
         (
             "xsi:schemaLocation",
             "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
@@ -53,15 +61,24 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
     for (domain, prefix, defs) in keys {
         for (i, d) in defs.iter().enumerate() {
             let id = format!("{prefix}{i}");
-            w.create_element("key")
-                .with_attributes([
-                    ("id", id.as_str()),
-                    ("for", domain),
-                    ("attr.name", &xml_clean(&d.name)),
-                    ("attr.type", d.ty.graphml()),
-                ])
-                .write_empty()
+            let token = name_token(&d.name);
+            let key = w.create_element("key").with_attributes([
+                ("id", id.as_str()),
+                ("for", domain),
+                ("attr.name", token.as_str()),
+                ("attr.type", d.ty.graphml()),
+            ]);
+            if token == d.name {
+                key.write_empty().map_err(xml_err)?;
+            } else {
+                // The name as it is, which the import prefers when it encodes to the token.
+                key.write_inner_content(|w| {
+                    w.create_element("desc")
+                        .write_text_content(BytesText::new(&xml_clean(&d.name)))?;
+                    Ok::<(), std::io::Error>(())
+                })
                 .map_err(xml_err)?;
+            }
         }
     }
     // The name again, as the label Gephi shows.
@@ -74,16 +91,11 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
         ])
         .write_empty()
         .map_err(xml_err)?;
-    let title = escape(&project.meta.title);
+    yed::keys(&mut w).map_err(xml_err)?;
     let mut graph = BytesStart::new("graph");
     graph.push_attribute(("id", "G"));
     graph.push_attribute(("edgedefault", "undirected"));
     w.write_event(Event::Start(graph)).map_err(xml_err)?;
-    if !title.is_empty() {
-        w.create_element("desc")
-            .write_text_content(BytesText::from_escaped(title))
-            .map_err(xml_err)?;
-    }
     let data = |w: &mut Writer<Vec<u8>>, prefix: &str, values: Vec<Option<String>>| {
         for (i, v) in values.into_iter().enumerate() {
             if let Some(v) = v {
@@ -102,6 +114,9 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
             BytesStart::new("node").with_attributes([("id", id.as_str())]),
         ))
         .map_err(xml_err)?;
+        // yEd's graphics first: networkx takes x and y from their geometry, and the
+        // attributes that follow put the files' own back.
+        yed::node(&mut w, a).map_err(xml_err)?;
         data(&mut w, "na", schema.actor_values(a)).map_err(xml_err)?;
         w.create_element("data")
             .with_attribute(("key", LABEL_KEY))
@@ -119,6 +134,7 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
         ])))
         .map_err(xml_err)?;
         data(&mut w, "ea", schema.partnership_values(p)).map_err(xml_err)?;
+        yed::edge(&mut w, p, project.settings.colour_by).map_err(xml_err)?;
         w.write_event(Event::End(BytesEnd::new("edge")))
             .map_err(xml_err)?;
     }

@@ -18,7 +18,8 @@ pub mod png;
 pub mod quadrant;
 pub mod report;
 pub mod svg;
-mod text;
+pub(crate) mod text;
+pub(crate) mod yed;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicUsize;

@@ -24,6 +24,75 @@ pub fn xml_clean(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether `c` stays as it is in a name token written by [`name_token`]: letters and digits
+/// that every edition of XML 1.0 allows in an `NMTOKEN` (libxml2, and so xmllint, keeps to
+/// the fourth edition's table, which has no Khmer or Arabic): ASCII, `-`, `.` and the Latin
+/// letters with accents of Latin-1 and Latin Extended-A. The rest is escaped.
+fn is_token_char(c: char) -> bool {
+    matches!(c,
+        'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '.'
+        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{131}'
+        | '\u{134}'..='\u{13E}' | '\u{141}'..='\u{148}' | '\u{14A}'..='\u{17E}')
+}
+
+/// The token that stands for an empty name (a token has at least one character).
+const EMPTY_TOKEN: &str = "_x_";
+
+/// `name` as an XML name token, which GraphML's `attr.name` must be: every character a token
+/// may not hold (spaces, `<&>`, quotes, …) and every `_` followed by `x` written as `_xHHHH_`
+/// (its code point in hexadecimal, the escape of XML Schema's and .NET's `EncodeName`), so
+/// that [`from_name_token`] gives `name` back exactly. Letters of any script stay as they are.
+pub fn name_token(name: &str) -> String {
+    if name.is_empty() {
+        return EMPTY_TOKEN.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        let escape_mark = c == '_' && chars.peek() == Some(&'x');
+        if is_token_char(c) || (c == '_' && !escape_mark) {
+            out.push(c);
+        } else {
+            let _ = write!(out, "_x{:04X}_", u32::from(c));
+        }
+    }
+    out
+}
+
+/// The name a token written by [`name_token`] stands for; `_x` not followed by 4 to 6
+/// hexadecimal digits and `_` stays as it is.
+pub fn from_name_token(token: &str) -> String {
+    if token == EMPTY_TOKEN {
+        return String::new();
+    }
+    let mut out = String::with_capacity(token.len());
+    let mut rest = token;
+    while let Some(i) = rest.find("_x") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let decoded = after
+            .find('_')
+            .filter(|n| (4..=6).contains(n))
+            .filter(|&n| after[..n].bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|n| {
+                let c = u32::from_str_radix(&after[..n], 16).ok()?;
+                Some((char::from_u32(c)?, n))
+            });
+        match decoded {
+            Some((c, n)) => {
+                out.push(c);
+                rest = &after[n + 1..];
+            }
+            None => {
+                out.push_str("_x");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Appends `s` to `out` escaped for XML text and attribute values (both quotes included),
 /// with forbidden characters replaced (see [`xml_clean`]).
 pub fn push_escaped(out: &mut String, s: &str) {
@@ -96,6 +165,31 @@ mod tests {
         assert_eq!(escape("ក្រុមប្រឹក្សាឃុំ مجلس 🤝"), "ក្រុមប្រឹក្សាឃុំ مجلس 🤝");
         assert_eq!(xml_clean("ok"), "ok");
         assert_eq!(xml_clean("a\u{0}b"), "a\u{FFFD}b");
+    }
+
+    #[test]
+    fn name_tokens_give_back_any_name() {
+        for name in [
+            "",
+            "plain",
+            "two words",
+            "Région d'accès",
+            "1st <&> \"quoted\"",
+            "_x0020_ already escaped",
+            "under_score_x",
+            "ក្រុម ប្រឹក្សា",
+            "a:b\tc\u{0}🤝",
+        ] {
+            let token = name_token(name);
+            assert!(
+                !token.is_empty() && token.chars().all(|c| is_token_char(c) || c == '_'),
+                "{token}"
+            );
+            assert_eq!(from_name_token(&token), name, "{token}");
+        }
+        assert_eq!(name_token("two words"), "two_x0020_words");
+        assert_eq!(name_token("Région"), "Région");
+        assert_eq!(from_name_token("a_xZZ_b_x"), "a_xZZ_b_x");
     }
 
     #[test]

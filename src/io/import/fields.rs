@@ -363,6 +363,8 @@ pub fn set_map(project: &mut Project, field: &str, text: &str) -> Result<(), Str
         "colour_by" => project.settings.colour_by = parse_choice(text, "colour-by choice", &[])?,
         "next_ids.actor" => project.next_ids.actor = id()?,
         "next_ids.partnership" => project.next_ids.partnership = id()?,
+        // Which way the file's y points: the import reads it before the actors.
+        "y_axis" => {}
         other => {
             let cut = match other
                 .strip_suffix(".x")

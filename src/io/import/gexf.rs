@@ -1,15 +1,16 @@
 //! GEXF import (1.1, 1.2 and 1.3): the declared node and edge attributes (with their type
 //! and `<default>`), nodes with their `label`, `<attvalues>` and `viz:position`, edges with
 //! their `label` and `weight`, the `<meta>` description as the title, and the map's own
-//! values from PartnerMap's `<partnermap:map>` in `<meta>`. A node's or edge's
+//! values from PartnerMap's `<?partnermap name value?>` processing instructions (older
+//! exports: its `<partnermap:map>` in `<meta>`). A node's or edge's
 //! `start` and `end` XML attributes (GEXF's time span, where networkx writes attributes so
 //! named) give those values when no attvalue does; networkx's `networkx_key` is left out,
 //! with a note. Nodes inside nodes
 //! (hierarchies) are read as ordinary nodes. An edge's source is `a`, its target `b`, unless
 //! the edge's own `a` and `b` attributes name them the other way round.
 //!
-//! GEXF's y axis points up, the canvas's down: `viz:position` y is negated (so a map
-//! exported by PartnerMap, which writes the negated y, comes back where it was).
+//! GEXF's y axis points up, the canvas's down: `viz:position` y is negated, and so is the `y`
+//! attribute (see [`crate::io::export::attributes`]; not in older PartnerMap files).
 
 use std::collections::HashSet;
 
@@ -119,7 +120,10 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
         nodes: Class::default(),
         edges: Class::default(),
         stack: Vec::new(),
-        raw: Raw::default(),
+        raw: Raw {
+            y_up: true,
+            ..Raw::default()
+        },
         issues: super::Issues::default(),
         networkx_keys: false,
     };
@@ -135,6 +139,16 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
     }
     super::xml::problems(text, reader.issues)?;
     let mut raw = reader.raw;
+    for (attrs, at) in std::mem::take(&mut reader.xml.instructions) {
+        if let Some(field) = attr(&attrs, "name") {
+            raw.map_values.push(Value {
+                key: map_key(field),
+                text: attr(&attrs, "value").unwrap_or_default().to_string(),
+                kind: Kind::Text,
+                at: Place::Byte(at),
+            });
+        }
+    }
     if reader.networkx_keys {
         raw.notes.push(format!(
             "The edge attribute {NETWORKX_KEY} (networkx's numbering of parallel edges) was left out."

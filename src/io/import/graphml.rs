@@ -1,10 +1,13 @@
 //! GraphML import: `<key>` declarations (with their `attr.name`, `attr.type` and
-//! `<default>`), `<node>` and `<edge>` elements with their `<data>`, the graph's `<desc>` as
-//! the title and the graph's own `<data>` as the map's values (title, settings, …). Nodes
+//! `<default>`; an `attr.name` encoded as a name token is decoded, see
+//! [`crate::io::export::text::name_token`]), `<node>` and `<edge>` elements with their
+//! `<data>`, the graph's `<desc>` as the title (older exports) and the graph's own `<data>`
+//! as the map's values (title, settings, …). Nodes
 //! inside nested graphs (yEd's groups) are read as ordinary nodes; yEd's node graphics give
 //! the label and the position when no attribute does. Directed or undirected, an edge's
 //! source is `a` and its target `b`, unless the edge's own `a` and `b` data name them the
-//! other way round.
+//! other way round (when they name other actors, source and target win, with a note).
+//! A node's or edge's `id` data (igraph keeps the ids it renames `n0`, `n1`… so) numbers it.
 
 use std::collections::HashSet;
 
@@ -12,6 +15,7 @@ use indexmap::IndexMap;
 
 use super::xml::{Ev, XmlIn, attr};
 use super::{ImportError, Imported, Item, Kind, Place, Progress, Raw, Value, map_key, xml_key};
+use crate::io::export::text::{from_name_token, name_token};
 
 #[derive(Clone, Debug)]
 struct KeyDef {
@@ -22,7 +26,13 @@ struct KeyDef {
     default: Option<String>,
     /// yEd's drawing of a node or edge (`yfiles.type="nodegraphics"` / `"edgegraphics"`).
     graphics: bool,
+    /// networkx's copy of yEd's node shape ([`NETWORKX_SHAPE`]), left out.
+    left_out: bool,
 }
+
+/// The node attribute networkx makes of yEd's `y:Shape` (which PartnerMap's GraphML writes,
+/// by sector) and writes back: the drawing, not data about the actor.
+const NETWORKX_SHAPE: &str = "shape_type";
 
 fn kind(attr_type: Option<&str>) -> Kind {
     match attr_type.map(str::to_ascii_lowercase).as_deref() {
@@ -98,8 +108,12 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
         node_names: HashSet::new(),
         edge_names: HashSet::new(),
         stack: Vec::new(),
-        raw: Raw::default(),
+        raw: Raw {
+            y_up: true,
+            ..Raw::default()
+        },
         issues: super::Issues::default(),
+        shapes_left_out: false,
     };
     let mut steps = 0usize;
     loop {
@@ -113,6 +127,11 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
     }
     super::xml::problems(text, reader.issues)?;
     let mut raw = reader.raw;
+    if reader.shapes_left_out {
+        raw.notes.push(format!(
+            "The node attribute {NETWORKX_SHAPE} (networkx's copy of yEd's node shapes) was left out."
+        ));
+    }
     raw.text = Some(text);
     super::build(raw, progress)
 }
@@ -133,6 +152,8 @@ struct Reader<'a> {
     raw: Raw<'a>,
     /// Problems found while reading.
     issues: super::Issues,
+    /// Whether values of [`NETWORKX_SHAPE`] were left out (a note says so).
+    shapes_left_out: bool,
 }
 
 impl Reader<'_> {
@@ -201,15 +222,22 @@ impl Reader<'_> {
     fn key(&mut self, attrs: &[(String, String)]) -> Result<(), ImportError> {
         let id = attr(attrs, "id").unwrap_or_default().to_string();
         let domain = attr(attrs, "for").unwrap_or("all").to_ascii_lowercase();
-        let attr_name = attr(attrs, "attr.name").unwrap_or(&id).to_string();
+        let token = attr(attrs, "attr.name").unwrap_or(&id).to_string();
+        // The key's children: its <default>, and a <desc> that holds the name as it is when
+        // it encodes to the token (PartnerMap's export), else other descriptions.
+        let (default, desc) = self.xml.declaration()?;
+        let attr_name = match desc {
+            Some(desc) if name_token(&desc) == token => desc,
+            _ => from_name_token(&token),
+        };
         let def = KeyDef {
             node: matches!(domain.as_str(), "node" | "all"),
             edge: matches!(domain.as_str(), "edge" | "all"),
             kind: kind(attr(attrs, "attr.type")),
-            // The key's children: its <default>, and descriptions to skip.
-            default: self.xml.default_value()?,
+            default,
             graphics: attr(attrs, "yfiles.type")
                 .is_some_and(|t| t == "nodegraphics" || t == "edgegraphics"),
+            left_out: attr_name == NETWORKX_SHAPE && domain == "node",
             name: attr_name,
         };
         if def.node {
@@ -252,6 +280,10 @@ impl Reader<'_> {
         if def.graphics {
             return graphics(&mut self.xml, item);
         }
+        if def.left_out {
+            self.shapes_left_out = true;
+            return self.xml.skip();
+        }
         let content = self.xml.text_content()?;
         seen.insert(key_id);
         item.values.push(Value {
@@ -274,6 +306,7 @@ fn defaults(
 ) {
     for (id, def) in keys {
         if (if node { def.node } else { def.edge })
+            && !def.left_out
             && !seen.contains(id)
             && let Some(default) = &def.default
         {

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::{Place, fields, xml};
-use crate::io::export::attributes::NODE_LABEL;
+use crate::io::export::attributes::{NODE_LABEL, OWN_ID};
 
 /// What a value names: a field of the model, or a custom field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,6 +64,10 @@ pub(crate) struct Raw<'a> {
     pub map_values: Vec<Value>,
     pub nodes: Vec<Item>,
     pub edges: Vec<Item>,
+    /// Whether the file's `y` values point up (GraphML and GEXF: see
+    /// [`crate::io::export::attributes`]), unless its `y_axis` value says otherwise or it is an
+    /// older PartnerMap file (map values without `y_axis`), whose y points down.
+    pub y_up: bool,
     /// Whether edge ends may name actors by name as well as by id (CSV).
     pub ends_by_name: bool,
     /// Whether an edge end that names no actor makes a new actor of that name (a CSV
@@ -87,6 +91,22 @@ impl Raw<'_> {
         }
     }
 
+    /// Whether the `y` values of this file point up (see [`Raw::y_up`]).
+    pub(super) fn y_points_up(&self) -> bool {
+        let value = |field: &'static str| {
+            self.map_values
+                .iter()
+                .rev()
+                .find(|v| v.key == Key::Field(field) && !v.text.trim().is_empty())
+                .map(|v| v.text.trim())
+        };
+        self.y_up
+            && match value("y_axis") {
+                Some(axis) => !axis.eq_ignore_ascii_case("down"),
+                None => value("next_ids.actor").is_none(),
+            }
+    }
+
     /// `place` as shown to people (byte offsets become line and column).
     pub(super) fn show(&self, place: &Place) -> Place {
         match (place, &self.text) {
@@ -108,10 +128,12 @@ pub(crate) fn xml_key(name: &str, edge: bool, declared: &HashSet<String>) -> Key
     // The attribute names, collected once: this runs for every value of a file.
     static ACTOR_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         let fields = ACTOR_FIELDS.iter().map(|(n, _)| *n);
-        fields.chain([NODE_LABEL]).collect()
+        fields.chain([NODE_LABEL, OWN_ID]).collect()
     });
-    static PARTNERSHIP_NAMES: LazyLock<Vec<&'static str>> =
-        LazyLock::new(|| PARTNERSHIP_FIELDS.iter().map(|(n, _)| *n).collect());
+    static PARTNERSHIP_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let fields = PARTNERSHIP_FIELDS.iter().map(|(n, _)| *n);
+        fields.chain([OWN_ID]).collect()
+    });
     let fixed: &[&'static str] = if edge {
         &PARTNERSHIP_NAMES
     } else {

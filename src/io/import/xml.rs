@@ -7,6 +7,7 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::{ImportError, Issue, Place};
+use crate::io::export::gexf::PI_TARGET;
 
 /// The deepest nesting of elements read; deeper files are refused (no real graph needs it).
 pub const MAX_DEPTH: usize = 200;
@@ -51,6 +52,9 @@ pub struct XmlIn<'a> {
     pending_end: bool,
     depth: usize,
     started: bool,
+    /// The pseudo-attributes of every `<?partnermap …?>` processing instruction read so far,
+    /// with its byte offset (PartnerMap's GEXF carries the map's own values so).
+    pub instructions: Vec<(Vec<(String, String)>, usize)>,
 }
 
 impl<'a> XmlIn<'a> {
@@ -64,6 +68,7 @@ impl<'a> XmlIn<'a> {
             pending_end: false,
             depth: 0,
             started: false,
+            instructions: Vec::new(),
         }
     }
 
@@ -166,6 +171,18 @@ impl<'a> XmlIn<'a> {
                     }
                     return Ok(Ev::Eof);
                 }
+                Event::PI(ref pi) if pi.target() == PI_TARGET.as_bytes() => {
+                    let mut attrs = Vec::new();
+                    for attr in pi.attributes() {
+                        let attr = attr.map_err(|err| self.error(err))?;
+                        let key = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
+                        let value = attr
+                            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .map_err(|err| self.error(err))?;
+                        attrs.push((key, value.into_owned()));
+                    }
+                    self.instructions.push((attrs, at));
+                }
                 Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::DocType(_) => {}
             }
         }
@@ -194,14 +211,23 @@ impl<'a> XmlIn<'a> {
     /// The text of the `<default>` child of the declaration just started (GraphML `<key>`,
     /// GEXF `<attribute>`), reading to the declaration's end.
     pub fn default_value(&mut self) -> Result<Option<String>, ImportError> {
-        let mut default = None;
+        self.declaration().map(|(default, _)| default)
+    }
+
+    /// The texts of the `<default>` and `<desc>` children of the declaration just started,
+    /// reading to its end.
+    pub fn declaration(&mut self) -> Result<(Option<String>, Option<String>), ImportError> {
+        let (mut default, mut desc) = (None, None);
         loop {
             match self.next()? {
                 Ev::Start { name, .. } if name == "default" => {
                     default = Some(self.text_content()?);
                 }
+                Ev::Start { name, .. } if name == "desc" => {
+                    desc = Some(self.text_content()?);
+                }
                 Ev::Start { .. } => self.skip()?,
-                Ev::End | Ev::Eof => return Ok(default),
+                Ev::End | Ev::Eof => return Ok((default, desc)),
                 Ev::Text(_) => {}
             }
         }

@@ -2,7 +2,7 @@
 //! has none (sector and level stay not set when it has none), and its position when the file
 //! has one.
 
-use super::{Builder, numbered};
+use super::{Builder, numbered, own_id};
 use crate::io::export::attributes::NODE_LABEL;
 use crate::io::import::{ImportError, Item, Key, Place, fields};
 use crate::model::{Actor, ActorId, CustomValue};
@@ -19,10 +19,12 @@ impl<'r> Builder<'r, '_> {
     /// Every node becomes an actor, with its id kept when the file's ids allow it.
     pub(super) fn actors(&mut self) -> Result<(), ImportError> {
         let raw = self.raw;
+        // A node's own `id` value (the id it had before igraph named it `n0`, `n1`…) numbers
+        // it before the id it is written with.
         let node_ids: Vec<Option<&str>> = raw
             .nodes
             .iter()
-            .map(|n| n.id.as_ref().map(|(s, _)| s.as_str()))
+            .map(|n| own_id(n).or(n.id.as_ref().map(|(s, _)| s.as_str())))
             .collect();
         let numbers = numbered(&node_ids);
         for (i, node) in raw.nodes.iter().enumerate() {
@@ -39,6 +41,9 @@ impl<'r> Builder<'r, '_> {
                     format!("the id \"{written}\" is used by an earlier actor too"),
                 );
             }
+            if let Some(own) = own_id(node) {
+                self.by_own_id.entry(own).or_insert(id);
+            }
             let actor = self.actor(node, id, &place);
             self.actor_places.insert(id, place);
             self.project.insert_actor(actor);
@@ -51,6 +56,9 @@ impl<'r> Builder<'r, '_> {
         let mut actor = Actor::named(id, String::new());
         let mut placed = (false, false);
         let (given, label) = self.actor_values(node, &mut actor, &mut placed);
+        if placed.1 && self.y_up {
+            actor.position.y = 0.0 - actor.position.y;
+        }
         self.name_actor(&mut actor, node, label, given.name, place);
         if !given.sector {
             self.no_sector += 1;

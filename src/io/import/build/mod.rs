@@ -10,7 +10,7 @@ mod summary;
 
 use std::collections::{HashMap, HashSet};
 
-use super::{ImportError, Imported, Issues, Key, Kind, Place, Raw, Value, fields};
+use super::{ImportError, Imported, Issues, Item, Key, Kind, Place, Raw, Value, fields};
 use crate::model::{ActorId, CustomValue, PartnershipId, Project, Subject};
 use crate::task::Progress;
 
@@ -47,6 +47,8 @@ struct Builder<'r, 'a> {
     notes: Vec<String>,
     /// The actor each node id names, as written in the file.
     by_written_id: HashMap<&'r str, ActorId>,
+    /// The actor each node's own `id` value names (igraph keeps the ids it renames so).
+    by_own_id: HashMap<&'r str, ActorId>,
     /// Where each actor came from, for the problems of the whole map.
     actor_places: HashMap<ActorId, Place>,
     /// Where each partnership came from, for the problems of the whole map.
@@ -61,8 +63,14 @@ struct Builder<'r, 'a> {
     unnamed: Vec<String>,
     /// Where the partnerships from an actor to itself, left out, came from.
     loops: Vec<String>,
+    /// Where the partnerships whose `a` and `b` values named other actors than their source
+    /// and target came from (source and target were taken).
+    reoriented: Vec<String>,
     /// How many actors were made from the names in a partnerships table.
     created: usize,
+    /// Whether the file's `y` values point up (negated into the canvas's y, which points
+    /// down).
+    y_up: bool,
 }
 
 impl<'r, 'a> Builder<'r, 'a> {
@@ -80,6 +88,7 @@ impl<'r, 'a> Builder<'r, 'a> {
             issues: Issues::default(),
             notes: raw.notes.clone(),
             by_written_id: HashMap::new(),
+            by_own_id: HashMap::new(),
             actor_places: HashMap::new(),
             partnership_places: HashMap::new(),
             unplaced: Vec::new(),
@@ -87,7 +96,9 @@ impl<'r, 'a> Builder<'r, 'a> {
             no_level: 0,
             unnamed: Vec::new(),
             loops: Vec::new(),
+            reoriented: Vec::new(),
             created: 0,
+            y_up: raw.y_points_up(),
         }
     }
 
@@ -132,6 +143,10 @@ impl<'r, 'a> Builder<'r, 'a> {
     /// it is not), text when it declares anything else, and for undeclared values (CSV
     /// cells) a number when it reads as one.
     fn custom_value(&mut self, v: &Value) -> Option<CustomValue> {
+        // An empty value is a missing one (igraph writes "" for every text it lacks).
+        if v.text.is_empty() {
+            return None;
+        }
         match v.kind {
             Kind::Number => match fields::parse_number(&v.text) {
                 Ok(n) => Some(CustomValue::Number(n)),
@@ -170,6 +185,17 @@ impl<'r, 'a> Builder<'r, 'a> {
             Err(ImportError::Problems(issues.list, issues.more))
         }
     }
+}
+
+/// The item's own `id` value, when it has one (not CSV's id column, which gives the written
+/// id): igraph renames the nodes it writes `n0`, `n1`… and keeps their ids as a value so
+/// named, as it keeps the edges'.
+fn own_id(item: &Item) -> Option<&str> {
+    item.values
+        .iter()
+        .rev()
+        .find(|v| v.key == Key::Field("id") && !v.text.trim().is_empty())
+        .map(|v| v.text.trim())
 }
 
 /// Ids for items: the written ids when all are distinct whole numbers from 1, else 1, 2, 3…

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Builder, numbered};
+use super::{Builder, numbered, own_id};
 use crate::io::import::{ImportError, Item, Key, Place, fields};
 use crate::model::{Actor, ActorId, Partnership, PartnershipId};
 
@@ -19,7 +19,7 @@ impl<'r> Builder<'r, '_> {
         let edge_ids: Vec<Option<&str>> = raw
             .edges
             .iter()
-            .map(|e| e.id.as_ref().map(|(s, _)| s.as_str()))
+            .map(|e| own_id(e).or(e.id.as_ref().map(|(s, _)| s.as_str())))
             .collect();
         let edge_numbers = numbered(&edge_ids);
         let mut by_name = ByName::new();
@@ -45,8 +45,9 @@ impl<'r> Builder<'r, '_> {
     }
 
     /// The actors `edge` (which starts at `place`) joins, as `a` and `b`; `None`, with the
-    /// problem or note recorded, when an end is missing or unknown, when they are the same
-    /// actor, or when the edge's `a` and `b` values name other actors.
+    /// problem or note recorded, when an end is missing or unknown or when they are the same
+    /// actor. When the edge's `a` and `b` values name other actors than its source and target,
+    /// source and target win (a note will say where).
     fn edge_ends(
         &mut self,
         edge: &'r Item,
@@ -71,11 +72,11 @@ impl<'r> Builder<'r, '_> {
             self.loops.push(raw.show(place).to_string());
             return None;
         }
-        match orient(edge, (a, b), &self.by_written_id) {
-            Ok(ends) => Some(ends),
-            Err(message) => {
-                self.issues.push(raw.show(place), message);
-                None
+        match orient(edge, (a, b), &self.by_written_id, &self.by_own_id) {
+            Some(ends) => Some(ends),
+            None => {
+                self.reoriented.push(raw.show(place).to_string());
+                Some((a, b))
             }
         }
     }
@@ -186,13 +187,15 @@ impl<'r> Builder<'r, '_> {
 
 /// The ends of `edge` (`ends`: its source and target) as `a` and `b`: turned round when the
 /// edge's own `a` and `b` values (written by PartnerMap's GraphML and GEXF) name them the
-/// other way round, as a tool that reads an undirected graph may write it back. Values that
-/// name other actors than the ends are refused with what they name: nothing is guessed.
+/// other way round, as a tool that reads an undirected graph may write it back. `None` when
+/// the values name other actors than the ends (a tool that renamed the nodes, or an edited
+/// file): the caller then takes source and target as they are.
 fn orient(
     edge: &Item,
     ends: (ActorId, ActorId),
     by_written_id: &HashMap<&str, ActorId>,
-) -> Result<(ActorId, ActorId), String> {
+    by_own_id: &HashMap<&str, ActorId>,
+) -> Option<(ActorId, ActorId)> {
     let given = |field: &'static str| {
         edge.values
             .iter()
@@ -202,24 +205,14 @@ fn orient(
     };
     let (given_a, given_b) = (given("a"), given("b"));
     let names = |given: Option<&str>, end: ActorId| {
-        given.is_none_or(|g| by_written_id.get(g) == Some(&end))
+        given.is_none_or(|g| by_own_id.get(g) == Some(&end) || by_written_id.get(g) == Some(&end))
     };
     let (a, b) = ends;
     if names(given_a, a) && names(given_b, b) {
-        Ok((a, b))
+        Some((a, b))
     } else if names(given_a, b) && names(given_b, a) {
-        Ok((b, a))
+        Some((b, a))
     } else {
-        let written = |slot: usize| edge.ends[slot].as_ref().map_or("", |(s, _)| s.as_str());
-        let what = match (given_a, given_b) {
-            (Some(x), Some(y)) => format!("a and b name the actors {x} and {y}"),
-            (Some(x), None) => format!("a names the actor {x}"),
-            (_, y) => format!("b names the actor {}", y.unwrap_or_default()),
-        };
-        Err(format!(
-            "{what}, but the edge joins {} and {}; make them name the edge's source and target",
-            written(0),
-            written(1)
-        ))
+        None
     }
 }

@@ -9,6 +9,7 @@ impl Builder<'_, '_> {
     /// Notes for the actors made from names, the defaults given, the actors named after
     /// their ids and the partnerships left out.
     pub(super) fn count_notes(&mut self) {
+        self.reoriented_note();
         if self.created > 0 {
             self.notes.push(format!(
                 "{} {} made from the names in the partnerships table.",
@@ -61,6 +62,24 @@ impl Builder<'_, '_> {
                 listed(&self.loops)
             ));
         }
+    }
+
+    /// The note for partnerships whose `a` and `b` values named other actors than their
+    /// source and target.
+    fn reoriented_note(&mut self) {
+        if self.reoriented.is_empty() {
+            return;
+        }
+        let n = self.reoriented.len();
+        let partnerships = if n == 1 {
+            "1 partnership's a and b name".to_string()
+        } else {
+            format!("{n} partnerships' a and b name")
+        };
+        self.notes.push(format!(
+            "{partnerships} other actors than the edge's source and target (a tool renamed the nodes, or the file was edited): the source and target were taken ({}).",
+            listed(&self.reoriented)
+        ));
     }
 
     /// Lays out the actors without a position: bands by level first (a start that keeps
