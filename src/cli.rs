@@ -140,6 +140,9 @@ pub struct ExportArgs {
     /// Turn the page taller than wide (default: as the map's shape is).
     #[arg(long)]
     pub portrait: bool,
+    /// light (a white page, the default) or dark (as the window's dark theme).
+    #[arg(long, default_value = "light", value_parser = parse_colours)]
+    pub colours: export::Colours,
 }
 
 /// The options of `partnermap report`.
@@ -162,6 +165,9 @@ pub struct ReportArgs {
     /// A caption under the map.
     #[arg(long)]
     pub caption: Option<String>,
+    /// light (a white page, the default) or dark.
+    #[arg(long, default_value = "light", value_parser = parse_colours)]
+    pub colours: export::Colours,
 }
 
 /// The options of `partnermap import`.
@@ -200,6 +206,13 @@ fn parse_format(s: &str) -> Result<export::Format, String> {
 fn parse_paper(s: &str) -> Result<export::PaperSize, String> {
     export::PaperSize::from_name(s)
         .ok_or_else(|| format!("unknown page {s:?}: use a4, a3, letter or fit"))
+}
+
+fn parse_colours(s: &str) -> Result<export::Colours, String> {
+    [export::Colours::Light, export::Colours::Dark]
+        .into_iter()
+        .find(|c| c.name().eq_ignore_ascii_case(s.trim()))
+        .ok_or_else(|| format!("unknown colours {s:?}: use light or dark"))
 }
 
 fn parse_report_paper(s: &str) -> Result<export::PaperSize, String> {
@@ -433,6 +446,7 @@ fn export(args: &ExportArgs) -> ExitCode {
             None
         },
     };
+    request.svg.colours = args.colours;
     if request.svg.page.paper == export::PaperSize::Fit && request.svg.page.orientation.is_some() {
         eprintln!("partnermap export: --landscape and --portrait need --page a4, a3 or letter");
         return ExitCode::from(2);
@@ -468,6 +482,7 @@ fn report(args: &ReportArgs) -> ExitCode {
     };
     let mut request = ExportRequest::for_map(&project, export::Format::Report, View::Map, &texts);
     request.svg.page = export::PageSetup::new(args.page);
+    request.svg.colours = args.colours;
     write_export(&project, &request, &args.output)
 }
 

@@ -255,6 +255,16 @@ fn every_legend_text_fits_inside_the_legend_box() {
     }
 }
 
+/// The scale the map is drawn at in `svg` (its `<g id="map">`'s transform).
+fn drawn_scale(svg: &str) -> f64 {
+    let at = svg.find("id=\"map\" transform=").expect("the map group");
+    let rest = &svg[at..];
+    let scale = &rest[rest.find("scale(").expect("a scale") + 6..];
+    scale[..scale.find(')').expect("its end")]
+        .parse()
+        .expect("a number")
+}
+
 #[test]
 fn the_map_svg_has_a_legend_one_element_per_actor_and_partnership_and_text_labels() {
     let project = sample();
@@ -279,8 +289,12 @@ fn the_map_svg_has_a_legend_one_element_per_actor_and_partnership_and_text_label
     for word in ["State", "Civil society", "Integrated", "Colour: trust"] {
         assert!(texts.iter().any(|t| t == word), "legend says {word}");
     }
-    // Each label is real text: the wrapped lines of the actor's name.
+    // Each label is real text: the wrapped lines of the actor's name, or of its short name
+    // where the drawing is scaled below the zoom at which the canvas shows short names (the
+    // sample map is drawn at 0.72).
     let xml = parse_xml(&svg);
+    let short = drawn_scale(&svg) < partnermap::style::marks::SHORT_NAMES_BELOW_ZOOM;
+    assert!(short, "the sample map is drawn below three-quarter size");
     for a in project.actors.values() {
         let label = xml
             .find_all("text")
@@ -288,7 +302,8 @@ fn the_map_svg_has_a_legend_one_element_per_actor_and_partnership_and_text_label
             .find(|t| t.attr("id") == format!("label-{}", a.id))
             .unwrap_or_else(|| panic!("a label for {}", a.name));
         let lines: Vec<String> = label.children.iter().map(El::deep_text).collect();
-        assert_eq!(lines, partnermap::style::wrap_label(&a.name, 22));
+        let name = if short { a.short_or_name() } else { &a.name };
+        assert_eq!(lines, partnermap::style::wrap_label(name, 22));
         let group = xml
             .find_all("g")
             .into_iter()
@@ -873,10 +888,13 @@ fn pdftotext_reads_every_actor_name_from_the_pdf() {
             return;
         };
         assert!(text.contains("Actors (sector)"), "the legend: {text}");
+        let svg = map_svg(&project, &SvgOptions::default());
+        let short = drawn_scale(&svg) < partnermap::style::marks::SHORT_NAMES_BELOW_ZOOM;
         for a in project.actors.values() {
-            // Labels wrap; each line is its own run of text on the page.
-            for line in partnermap::style::wrap_label(&a.name, partnermap::style::LABEL_WRAP_CHARS)
-            {
+            // Labels wrap; each line is its own run of text on the page. Short names where
+            // the drawing is scaled down as the canvas shows them.
+            let name = if short { a.short_or_name() } else { &a.name };
+            for line in partnermap::style::wrap_label(name, partnermap::style::LABEL_WRAP_CHARS) {
                 let found = if line.is_ascii() {
                     text.contains(&line)
                 } else {

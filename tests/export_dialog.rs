@@ -173,3 +173,32 @@ fn file_export_report_writes_the_whole_report_through_a_file_dialog() {
         "map, four charts, indicators and tables: {pages} pages"
     );
 }
+
+#[test]
+fn a_picture_takes_the_screens_colours_unless_the_dialog_says_otherwise() {
+    use partnermap::app::ExportColours;
+    use partnermap::io::export::Colours;
+    let mut h = window(Document::sample());
+    h.state_mut().prefs.theme = partnermap::ui::actions::ThemeChoice::Dark;
+    h.run();
+    assert!(h.state().view.dark, "the window is drawn dark");
+    let choice = partnermap::app::ExportChoice::default();
+    assert_eq!(choice.colours, ExportColours::AsScreen);
+    let request = h.state().export_request(&choice);
+    assert_eq!(request.svg.colours, Colours::Dark);
+    let svg = partnermap::io::export::picture_svg(&h.state().doc.project, &request);
+    assert!(svg.contains(&format!("fill=\"{}\"", partnermap::io::export::DARK.page)));
+    // Light on a dark screen when the dialog says so; and as the screen in a light window.
+    let light = partnermap::app::ExportChoice {
+        colours: ExportColours::Light,
+        ..Default::default()
+    };
+    assert_eq!(h.state().export_request(&light).svg.colours, Colours::Light);
+    h.state_mut().prefs.theme = partnermap::ui::actions::ThemeChoice::Light;
+    h.run();
+    assert!(!h.state().view.dark);
+    assert_eq!(
+        h.state().export_request(&choice).svg.colours,
+        Colours::Light
+    );
+}

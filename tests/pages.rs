@@ -340,3 +340,36 @@ fn page_options_that_do_not_apply_are_refused_with_a_clear_message() {
         assert!(!std::path::Path::new(args[3]).exists(), "nothing written");
     }
 }
+
+#[test]
+fn colours_dark_draws_a_dark_page_with_light_text_and_light_stays_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let light = dir.path().join("light.svg");
+    let dark = dir.path().join("dark.svg");
+    for (out, colours) in [(&light, "light"), (&dark, "dark")] {
+        let run = partnermap(&[
+            "export",
+            SAMPLE,
+            "-o",
+            out.to_str().unwrap(),
+            "--colours",
+            colours,
+        ]);
+        assert_eq!(run.status.code(), Some(0), "{}", text(&run));
+    }
+    let (light, dark) = (
+        std::fs::read_to_string(light).unwrap(),
+        std::fs::read_to_string(dark).unwrap(),
+    );
+    let page = |svg: &str| attr(svg, "<rect width=\"100%\"", "fill").to_string();
+    assert_eq!(page(&light), export::LIGHT.page);
+    assert_eq!(page(&dark), export::DARK.page);
+    assert_eq!(attr(&dark, "<g id=\"labels\"", "fill"), export::DARK.ink);
+    assert_eq!(attr(&light, "<g id=\"labels\"", "fill"), export::LIGHT.ink);
+    // The default is the light page.
+    let default = export::map_svg(&sample(), &export::SvgOptions::default());
+    assert_eq!(page(&default), export::LIGHT.page);
+    let run = partnermap(&["export", SAMPLE, "-o", "x.svg", "--colours", "sepia"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run).contains("use light or dark"));
+}

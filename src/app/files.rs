@@ -236,6 +236,7 @@ impl PartnerMapApp {
         if choice.format.is_picture() {
             request.dpi = choice.dpi;
             request.svg.page = choice.page;
+            request.svg.colours = choice.colours.resolve(self.view.dark);
             request.svg.encoding = self.encoding();
             if choice.visible_only
                 && choice.chart.is_none()
@@ -265,6 +266,7 @@ impl PartnerMapApp {
             &texts,
         );
         request.svg.encoding = self.encoding();
+        request.svg.colours = self.prefs.export.colours.resolve(self.view.dark);
         request.svg.page = crate::io::export::PageSetup::new(match self.prefs.export.page.paper {
             crate::io::export::PaperSize::Letter => crate::io::export::PaperSize::Letter,
             _ => crate::io::export::PaperSize::A4,

@@ -250,6 +250,7 @@ impl PartnerMapApp {
 
     /// Applies the theme, UI scale and presentation look when they change.
     fn apply_look(&mut self, ctx: &egui::Context) {
+        self.view.dark = ctx.global_style().visuals.dark_mode;
         let presenting = self.view.presenting;
         let scale = if presenting {
             self.prefs.ui_scale * crate::ui::view::PRESENTATION_ZOOM

@@ -37,7 +37,7 @@ use crate::ui::quick_entry::QuickEntry;
 use crate::ui::view::{Item, ViewState};
 
 pub use crate::style::{SizeBy, ViewEncoding};
-pub use crate::ui::modals::{ExportChoice, Notice};
+pub use crate::ui::modals::{ExportChoice, ExportColours, Notice};
 pub use animation::{LAYOUT_ANIMATION, LayoutAnimation};
 pub use autosave::{AUTOSAVE_AFTER, Autosave};
 pub use document::{DiskStamp, Document, Origin};

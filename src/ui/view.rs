@@ -121,6 +121,8 @@ pub struct ViewState {
     pub filters: Filters,
     /// Whether presentation mode is on.
     pub presenting: bool,
+    /// Whether the window is drawn dark (its theme, or the system's): exports take it.
+    pub dark: bool,
     /// Whether the search field should take the keyboard on the next frame.
     pub focus_search: bool,
     /// Which list the left panel shows.

@@ -38,7 +38,7 @@ pub use pdf::{DocInfo, pages_to_pdf, svg_to_pdf};
 pub use png::{DEFAULT_DPI, svg_to_png};
 pub use quadrant::quadrant_svg;
 pub use report::{report_pages, report_pdf};
-pub use svg::{SvgOptions, map_extent, map_svg, map_svg_with};
+pub use svg::{Colours, DARK, LIGHT, Palette, SvgOptions, map_extent, map_svg, map_svg_with};
 pub use text::{escape as xml_escape, xml_clean};
 
 use crate::io::SaveError;

@@ -5,7 +5,7 @@
 //! width and height are written in millimetres or inches so that a browser or Inkscape
 //! prints it at its size.
 
-use super::svg::{Anchor, Doc, INK, MUTED, TextStyle, wrap_to_width};
+use super::svg::{Anchor, Doc, Palette, TextStyle, wrap_to_width};
 
 /// Px per millimetre (96 px to the inch).
 pub const PX_PER_MM: f64 = 96.0 / 25.4;
@@ -154,8 +154,8 @@ pub(crate) struct Sheet {
 
 impl Sheet {
     /// A new SVG document of this sheet's size.
-    pub(crate) fn doc(&self, title: Option<&str>) -> Doc {
-        Doc::sized(self.attrs, self.size, title)
+    pub(crate) fn doc(&self, title: Option<&str>, pal: &'static Palette) -> Doc {
+        Doc::sized(self.attrs, self.size, title, pal)
     }
 }
 
@@ -230,9 +230,11 @@ impl Frame<'_> {
 
     /// Draws the frame as `laid` out on `sheet`.
     pub(crate) fn draw(&self, doc: &mut Doc, sheet: &Sheet, laid: &Laid) {
+        let muted = doc.pal.muted;
+        let ink = doc.pal.ink;
         let (w, h) = sheet.size;
-        let ink = format!("fill=\"{INK}\"");
-        let muted = format!("fill=\"{MUTED}\"");
+        let ink = format!("fill=\"{ink}\"");
+        let muted = format!("fill=\"{muted}\"");
         let mut y = PAGE_MARGIN + TITLE.px;
         if !laid.title.is_empty() {
             doc.lines(

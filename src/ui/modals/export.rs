@@ -5,7 +5,7 @@
 
 use egui::Id;
 
-use crate::io::export::{Format, Orientation, PageSetup, PaperSize};
+use crate::io::export::{Colours, Format, Orientation, PageSetup, PaperSize};
 use crate::typology::Framework;
 
 /// The Export dialog's choices. All but the title and the date (which belong to one map)
@@ -23,6 +23,8 @@ pub struct ExportChoice {
     pub dpi: f32,
     /// For pictures: the paper, and which way up.
     pub page: PageSetup,
+    /// For pictures: the colours, as the screen's by default.
+    pub colours: ExportColours,
     /// The title on top; empty uses the map's title.
     #[serde(skip)]
     pub title: String,
@@ -42,9 +44,45 @@ impl Default for ExportChoice {
             visible_only: false,
             dpi: crate::io::export::DEFAULT_DPI,
             page: PageSetup::default(),
+            colours: ExportColours::default(),
             title: String::new(),
             caption: String::new(),
             date: String::new(),
+        }
+    }
+}
+
+/// The colours of an exported picture.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ExportColours {
+    /// Light or dark, as the window is drawn.
+    #[default]
+    AsScreen,
+    /// A white page, for print.
+    Light,
+    /// A dark page.
+    Dark,
+}
+
+impl ExportColours {
+    /// Every choice, in the dialog's order.
+    pub const ALL: [Self; 3] = [Self::AsScreen, Self::Light, Self::Dark];
+
+    /// Its name in the dialog.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::AsScreen => "As on the screen",
+            Self::Light => "Light page",
+            Self::Dark => "Dark page",
+        }
+    }
+
+    /// The colours it gives when the screen is `dark` or not.
+    pub fn resolve(self, dark: bool) -> Colours {
+        match self {
+            Self::AsScreen if dark => Colours::Dark,
+            Self::AsScreen | Self::Light => Colours::Light,
+            Self::Dark => Colours::Dark,
         }
     }
 }
@@ -190,6 +228,17 @@ fn picture_ui(ui: &mut egui::Ui, choice: &mut ExportChoice, map_title: &str) {
                     Some(Orientation::Landscape),
                 ] {
                     ui.selectable_value(&mut choice.page.orientation, o, name(o));
+                }
+            })
+            .response
+    });
+    row(ui, picture, "Colours", |ui| {
+        egui::ComboBox::from_id_salt("export.colours")
+            .selected_text(choice.colours.label())
+            .width(160.0)
+            .show_ui(ui, |ui| {
+                for c in ExportColours::ALL {
+                    ui.selectable_value(&mut choice.colours, c, c.label());
                 }
             })
             .response

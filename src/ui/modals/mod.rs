@@ -7,7 +7,7 @@ pub mod path;
 pub mod questions;
 
 pub use csv_import::{CsvDecision, CsvImport, csv_mapping_ui};
-pub use export::{ExportChoice, ExportDecision, export_ui};
+pub use export::{ExportChoice, ExportColours, ExportDecision, export_ui};
 pub use path::{PathDecision, PathDialog, Wants, path_ui};
 pub use questions::{
     Notice, OverwriteChoice, UnsavedChoice, notice_ui, overwrite_ui, restore_ui, unsaved_ui,

@@ -5,7 +5,7 @@
 
 use super::PlotArea;
 use super::plot::{CROWD, PageName, crowd_count};
-use crate::io::export::svg::{Doc, INK, PAGE, TextStyle};
+use crate::io::export::svg::{Doc, TextStyle};
 use crate::style::labels::Rect;
 use crate::style::labels::chart::Placer;
 use crate::style::quadrant::{Chart, SHAPE_RADIUS_PX, Spot};
@@ -220,7 +220,9 @@ fn place_one(
 
 /// Draws the leaders first, then the labels over them, each with a halo.
 pub(super) fn draw(doc: &mut Doc, labels: &Labels) {
-    doc.s("<g id=\"point-labels\" fill=\"").s(INK).s("\">\n");
+    let page = doc.pal.page;
+    let ink = doc.pal.ink;
+    doc.s("<g id=\"point-labels\" fill=\"").s(ink).s("\">\n");
     for (from, to) in labels.placed.iter().flat_map(|l| &l.leaders) {
         doc.s("<line x1=\"")
             .n(from.0)
@@ -230,14 +232,17 @@ pub(super) fn draw(doc: &mut Doc, labels: &Labels) {
             .n(to.0)
             .s("\" y2=\"")
             .n(to.1);
-        doc.s("\" stroke=\"#9a9a9a\" stroke-width=\"0.5\"/>\n");
+        let leader = doc.pal.leader;
+        doc.s("\" stroke=\"")
+            .s(leader)
+            .s("\" stroke-width=\"0.5\"/>\n");
     }
     for label in &labels.placed {
         doc.text(
             label.baseline,
             LABEL,
             &format!(
-                "class=\"{}\" stroke=\"{PAGE}\" stroke-width=\"2.5\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+                "class=\"{}\" stroke=\"{page}\" stroke-width=\"2.5\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
                 if label.numbered { "label-number" } else { "label" }
             ),
             &label.text,

@@ -9,7 +9,7 @@ mod labels;
 mod plot;
 
 use crate::io::export::page::{Frame, Sheet};
-use crate::io::export::svg::{Doc, INK, MARGIN, SvgOptions, TextStyle, wrap_to_width};
+use crate::io::export::svg::{Doc, MARGIN, SvgOptions, TextStyle, wrap_to_width};
 use crate::model::{Choice, Project};
 use crate::style::quadrant::{Chart, chart, unplaced_heading};
 use crate::typology::Framework;
@@ -56,6 +56,7 @@ impl PlotArea {
 /// project's settings say. `opts.title` replaces the default title (the map's title and the
 /// framework's); `caption` and `date` go under the chart; `area` and `legend` do not apply.
 pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) -> String {
+    let ink = opts.colours.palette().ink;
     if let Some(sheet) = opts.page.sheet(false) {
         return quadrant_page(project, framework, opts, &sheet, None);
     }
@@ -76,12 +77,12 @@ pub fn quadrant_svg(project: &Project, framework: Framework, opts: &SvgOptions) 
     let notes = notes(project, &chart, labels.as_ref(), opts, inner_w);
     let height = (area.top + PLOT + BELOW_PLOT + notes.len() as f64 * NOTE_LINE + MARGIN).ceil();
 
-    let mut doc = Doc::new(width, height, Some(&title));
+    let mut doc = Doc::new(width, height, Some(&title), opts.colours.palette());
     doc.lines(
         "title",
         (MARGIN, MARGIN + 20.0),
         (TextStyle::new(20.0).bold(), 28.0),
-        &format!("fill=\"{INK}\""),
+        &format!("fill=\"{ink}\""),
         &title_lines,
     );
     draw_chart(
@@ -113,6 +114,7 @@ fn draw_chart(
     area: PlotArea,
     (notes_x, notes): (f64, &[String]),
 ) {
+    let ink = doc.pal.ink;
     plot::plot(doc, chart, names, area);
     plot::points(doc, chart, area);
     if let Some(labels) = labels {
@@ -122,7 +124,7 @@ fn draw_chart(
         "notes",
         (notes_x, area.top + area.side + BELOW_PLOT + 10.0),
         (TextStyle::new(12.0), NOTE_LINE),
-        &format!("fill=\"{INK}\""),
+        &format!("fill=\"{ink}\""),
         notes,
     );
 }
@@ -188,7 +190,7 @@ pub(crate) fn quadrant_page(
             "… and {left_out} more lines (the tables list every item)."
         ));
     }
-    let mut doc = sheet.doc(Some(&title));
+    let mut doc = sheet.doc(Some(&title), opts.colours.palette());
     frame.draw(&mut doc, sheet, &laid);
     draw_chart(
         &mut doc,

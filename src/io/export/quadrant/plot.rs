@@ -3,7 +3,7 @@
 //! crowds.
 
 use super::PlotArea;
-use crate::io::export::svg::{Anchor, Doc, INK, MARGIN, MUTED, TextStyle};
+use crate::io::export::svg::{Anchor, Doc, MARGIN, TextStyle};
 use crate::io::export::text::num;
 use crate::style::quadrant::{Chart, Mark, POINT_RADIUS_PX, SHAPE_RADIUS_PX, Subject};
 
@@ -44,6 +44,7 @@ pub(super) fn crowd_count(mark: &Mark, area: PlotArea) -> (String, (f64, f64)) {
 
 /// The plot: frame, quadrant `names`, cut lines, ticks, axis names.
 pub(super) fn plot(doc: &mut Doc, chart: &Chart, names: &[PageName], area: PlotArea) {
+    let muted = doc.pal.muted;
     doc.s("<g id=\"plot\">\n<rect id=\"plot-frame\" x=\"")
         .n(area.left)
         .s("\" y=\"")
@@ -52,12 +53,17 @@ pub(super) fn plot(doc: &mut Doc, chart: &Chart, names: &[PageName], area: PlotA
         .n(area.side)
         .s("\" height=\"")
         .n(area.side);
-    doc.s("\" fill=\"#fbfbfb\" stroke=\"").s(MUTED).s("\"/>\n");
+    let plot = doc.pal.plot;
+    doc.s("\" fill=\"")
+        .s(plot)
+        .s("\" stroke=\"")
+        .s(muted)
+        .s("\"/>\n");
     for (name, at, style) in names {
         doc.text(
             *at,
             *style,
-            "class=\"quadrant-name\" fill=\"#8a8a8a\"",
+            &format!("class=\"quadrant-name\" fill=\"{}\"", doc.pal.faint),
             name,
         );
     }
@@ -68,6 +74,7 @@ pub(super) fn plot(doc: &mut Doc, chart: &Chart, names: &[PageName], area: PlotA
 
 /// The dashed lines where the plot is cut.
 fn cut_lines(doc: &mut Doc, chart: &Chart, area: PlotArea) {
+    let muted = doc.pal.muted;
     let (x, y) = (area.x(chart.cut.x), area.y(chart.cut.y));
     doc.s("<line id=\"cut-x\" x1=\"")
         .n(x)
@@ -78,7 +85,7 @@ fn cut_lines(doc: &mut Doc, chart: &Chart, area: PlotArea) {
         .s("\" y2=\"")
         .n(area.top + area.side);
     doc.s("\" stroke=\"")
-        .s(MUTED)
+        .s(muted)
         .s("\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n");
     doc.s("<line id=\"cut-y\" x1=\"")
         .n(area.left)
@@ -89,24 +96,26 @@ fn cut_lines(doc: &mut Doc, chart: &Chart, area: PlotArea) {
         .s("\" y2=\"")
         .n(y);
     doc.s("\" stroke=\"")
-        .s(MUTED)
+        .s(muted)
         .s("\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n");
 }
 
 /// The ticks of both axes and their names.
 fn axes(doc: &mut Doc, chart: &Chart, area: PlotArea) {
+    let muted = doc.pal.muted;
+    let ink = doc.pal.ink;
     for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
         let tick = num(t);
         doc.text(
             (area.x(t), area.top + area.side + 16.0),
             TextStyle::new(11.0).anchored(Anchor::Middle),
-            &format!("fill=\"{MUTED}\""),
+            &format!("fill=\"{muted}\""),
             &tick,
         );
         doc.text(
             (area.left - 6.0, area.y(t) + 4.0),
             TextStyle::new(11.0).anchored(Anchor::End),
-            &format!("fill=\"{MUTED}\""),
+            &format!("fill=\"{muted}\""),
             &tick,
         );
     }
@@ -115,14 +124,14 @@ fn axes(doc: &mut Doc, chart: &Chart, area: PlotArea) {
     doc.text(
         (area.left + area.side / 2.0, area.top + area.side + 38.0),
         axis,
-        &format!("id=\"axis-x\" fill=\"{INK}\""),
+        &format!("id=\"axis-x\" fill=\"{ink}\""),
         x_name,
     );
     doc.text(
         (0.0, 0.0),
         axis,
         &format!(
-            "id=\"axis-y\" transform=\"translate({} {}) rotate(-90)\" fill=\"{INK}\"",
+            "id=\"axis-y\" transform=\"translate({} {}) rotate(-90)\" fill=\"{ink}\"",
             num(MARGIN + 14.0),
             num(area.top + area.side / 2.0)
         ),
@@ -132,6 +141,7 @@ fn axes(doc: &mut Doc, chart: &Chart, area: PlotArea) {
 
 /// Every point, with its full name as its tooltip, then the count of each crowd.
 pub(super) fn points(doc: &mut Doc, chart: &Chart, area: PlotArea) {
+    let ink = doc.pal.ink;
     doc.s("<g id=\"points\">\n");
     for p in &chart.points {
         let c = area.at(p.at);
@@ -152,7 +162,7 @@ pub(super) fn points(doc: &mut Doc, chart: &Chart, area: PlotArea) {
                     .s("\" fill=\"")
                     .s(&p.colour.hex());
                 doc.s("\" stroke=\"")
-                    .s(INK)
+                    .s(ink)
                     .s("\" stroke-opacity=\"0.6\"/>");
             }
         }
@@ -163,7 +173,7 @@ pub(super) fn points(doc: &mut Doc, chart: &Chart, area: PlotArea) {
         doc.text(
             at,
             CROWD,
-            &format!("class=\"crowd\" fill=\"{INK}\""),
+            &format!("class=\"crowd\" fill=\"{ink}\""),
             &label,
         );
     }

@@ -13,7 +13,7 @@ use table::{Column, Table, TablePage};
 use super::page::{Frame, PageSetup, PaperSize, Sheet};
 use super::pdf::{DocInfo, pages_to_pdf};
 use super::quadrant::quadrant_page;
-use super::svg::{SvgOptions, map_page_svg, title_of};
+use super::svg::{Palette, SvgOptions, map_page_svg, title_of};
 use super::{ExportError, ExportRequest, indicators};
 use crate::analysis::{Indicators, network_rows};
 use crate::model::{Choice, Project};
@@ -121,7 +121,7 @@ pub fn report_pages(
         }
         let n = 2 + Framework::ALL.len() + k;
         pages.push(table_page(
-            &sheet,
+            (&sheet, opts.colours.palette()),
             &frame((n, total)),
             &tables[tp.table],
             tp,
@@ -131,9 +131,14 @@ pub fn report_pages(
 }
 
 /// A page of a table.
-fn table_page(sheet: &Sheet, frame: &Frame, table: &Table, tp: TablePage) -> String {
+fn table_page(
+    (sheet, pal): (&Sheet, &'static Palette),
+    frame: &Frame,
+    table: &Table,
+    tp: TablePage,
+) -> String {
     let laid = frame.lay_out(sheet);
-    let mut doc = sheet.doc(frame.title);
+    let mut doc = sheet.doc(frame.title, pal);
     frame.draw(&mut doc, sheet, &laid);
     table.draw(&mut doc, laid.content, tp.rows, tp.first);
     doc.finish()

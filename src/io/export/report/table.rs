@@ -3,7 +3,7 @@
 //! on to the next.
 
 use crate::io::export::page::{Area, PX_PER_PT};
-use crate::io::export::svg::{Anchor, Doc, INK, MUTED, TextStyle, wrap_to_width};
+use crate::io::export::svg::{Anchor, Doc, TextStyle, wrap_to_width};
 
 /// Cell text: 7.5 pt, dense enough that a research map's tables take tens of pages, not
 /// hundreds, and above the 7 pt minimum.
@@ -21,10 +21,6 @@ const MAX_LINES: usize = 2;
 const HEADING_H: f64 = 26.0;
 /// Space between columns, in px.
 const GUTTER: f64 = 6.0;
-/// The band behind every other row.
-const BAND: &str = "#f0f0f0";
-/// The rule under the header row.
-const RULE: &str = "#999999";
 
 /// A column: its header, its share of the table's width, and whether it holds numbers.
 #[derive(Clone, Copy, Debug)]
@@ -168,6 +164,8 @@ impl Table {
     /// Draws the rows `rows` of the table into `c`, with the heading (said to continue
     /// after the first page) and the header row.
     pub(super) fn draw(&self, doc: &mut Doc, c: Area, rows: std::ops::Range<usize>, first: bool) {
+        let muted = doc.pal.muted;
+        let ink = doc.pal.ink;
         let heading = if first {
             self.heading.clone()
         } else {
@@ -176,7 +174,7 @@ impl Table {
         doc.text(
             (c.x, c.y + HEADING.px),
             HEADING,
-            &format!("fill=\"{INK}\""),
+            &format!("fill=\"{ink}\""),
             &heading,
         );
         let widths = self.widths(c.w);
@@ -185,7 +183,7 @@ impl Table {
             doc.text(
                 (c.x, y + CELL.px),
                 CELL,
-                &format!("fill=\"{MUTED}\""),
+                &format!("fill=\"{muted}\""),
                 self.empty,
             );
             return;
@@ -193,6 +191,7 @@ impl Table {
         let header = self.header(c.w);
         self.draw_row(doc, (c.x, y), &widths, &header, HEAD);
         y += header.height;
+        let (rule, band) = (doc.pal.rule, doc.pal.band);
         doc.s("<line x1=\"")
             .n(c.x)
             .s("\" y1=\"")
@@ -202,7 +201,7 @@ impl Table {
             .s("\" y2=\"")
             .n(y)
             .s("\" stroke=\"")
-            .s(RULE)
+            .s(rule)
             .s("\" stroke-width=\"0.75\"/>\n");
         for (k, i) in rows.enumerate() {
             let Some(cells) = self.rows.get(i) else {
@@ -219,7 +218,7 @@ impl Table {
                     .s("\" height=\"")
                     .n(row.height)
                     .s("\" fill=\"")
-                    .s(BAND)
+                    .s(band)
                     .s("\"/>\n");
             }
             self.draw_row(doc, (c.x, y), &widths, &row, CELL);
@@ -236,6 +235,7 @@ impl Table {
         row: &LaidRow,
         style: TextStyle,
     ) {
+        let ink = doc.pal.ink;
         let mut left = x;
         for ((column, lines), &w) in self.columns.iter().zip(&row.cells).zip(widths) {
             if !lines.iter().all(|l| l.is_empty()) {
@@ -248,7 +248,7 @@ impl Table {
                     "",
                     (at, y + PAD + style.px),
                     (style, LINE),
-                    &format!("fill=\"{INK}\""),
+                    &format!("fill=\"{ink}\""),
                     lines,
                 );
             }

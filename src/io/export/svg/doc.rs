@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::super::fonts;
 use super::super::text::{push_escaped, push_num};
-use super::{FONT_FAMILY, OUTLINE, PAGE};
+use super::{FONT_FAMILY, Palette};
 use crate::style::{self, Outline, Rgb};
 
 /// A rough width of `chars` characters of text `px` high, for layout only (the real width
@@ -93,16 +93,18 @@ impl TextStyle {
 /// A growing SVG document.
 pub(crate) struct Doc {
     pub(crate) out: String,
+    /// The colours it is drawn in.
+    pub(crate) pal: &'static Palette,
 }
 
 impl Doc {
     /// Opens the document: `width` × `height` px on a white page.
-    pub(crate) fn new(width: f64, height: f64, title: Option<&str>) -> Self {
+    pub(crate) fn new(width: f64, height: f64, title: Option<&str>, pal: &'static Palette) -> Self {
         let (w, h) = (
             super::super::text::num(width),
             super::super::text::num(height),
         );
-        Self::sized([&w, &h], (width, height), title)
+        Self::sized([&w, &h], (width, height), title, pal)
     }
 
     /// Opens a document `width` × `height` px on a white page whose own size is written
@@ -111,6 +113,7 @@ impl Doc {
         attrs: [&str; 2],
         (width, height): (f64, f64),
         title: Option<&str>,
+        pal: &'static Palette,
     ) -> Self {
         let mut out = String::with_capacity(64 * 1024);
         out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -129,14 +132,17 @@ impl Doc {
             out.push_str("</title>\n");
         }
         out.push_str("<rect width=\"100%\" height=\"100%\" fill=\"");
-        out.push_str(PAGE);
+        out.push_str(pal.page);
         out.push_str("\"/>\n");
-        Self { out }
+        Self { out, pal }
     }
 
     /// A piece of a document, to be appended to one.
-    pub(super) fn fragment() -> Self {
-        Self { out: String::new() }
+    pub(super) fn fragment(pal: &'static Palette) -> Self {
+        Self {
+            out: String::new(),
+            pal,
+        }
     }
 
     /// Appends a number.
@@ -278,6 +284,7 @@ impl Doc {
         stroke_w: f64,
     ) {
         let fill = fill.hex();
+        let outline_colour = self.pal.outline;
         let outline = style::shape_outline(shape, c, r);
         match &outline {
             Outline::Circle(radius) | Outline::Ringed { outer: radius, .. } => {
@@ -301,7 +308,7 @@ impl Doc {
         self.s("\" fill=\"")
             .s(&fill)
             .s("\" stroke=\"")
-            .s(OUTLINE)
+            .s(outline_colour)
             .s("\" stroke-width=\"")
             .n(stroke_w)
             .s("\"/>");

@@ -1,7 +1,7 @@
 //! The legend in the SVG: the rows of [`crate::style::legend`], drawn beside the map in a
 //! box as wide as its longest text.
 
-use super::{Doc, FRAME, INK, LEGEND_PAD, MIN_LINE_PX, MIN_RADIUS_PX, OUTLINE, TextStyle};
+use super::{Doc, LEGEND_PAD, MIN_LINE_PX, MIN_RADIUS_PX, TextStyle};
 use crate::model::Project;
 use crate::style::legend::{self, LegendRow, Swatch};
 use crate::style::{self, ViewEncoding};
@@ -32,8 +32,9 @@ struct LegendDoc {
 impl LegendDoc {
     /// A line of text `px` high with its baseline at (`x`, `y`).
     fn text(&mut self, (x, y): (f64, f64), style: TextStyle, text: &str) {
+        let ink = self.doc.pal.ink;
         self.doc
-            .text((x, y), style, &format!("fill=\"{INK}\""), text);
+            .text((x, y), style, &format!("fill=\"{ink}\""), text);
         self.right = self.right.max(x + style.width(text));
     }
 
@@ -44,6 +45,7 @@ impl LegendDoc {
 
     /// A sample line across the swatch column, `width` px wide, dashed when asked.
     fn line(&mut self, y: f64, width: f64, dash: Option<(f64, f64)>) {
+        let ink = self.doc.pal.ink;
         let doc = &mut self.doc;
         doc.s("<line x1=\"")
             .n(2.0)
@@ -54,7 +56,7 @@ impl LegendDoc {
             .s("\" y2=\"")
             .n(y + 10.0);
         doc.s("\" stroke=\"")
-            .s(INK)
+            .s(ink)
             .s("\" stroke-width=\"")
             .n(width)
             .s("\"");
@@ -68,9 +70,14 @@ impl LegendDoc {
 /// The legend ([`style::legend::legend_sections`]): its box is as wide as its longest
 /// text, measured in the fonts it is drawn with; sizes and line widths are drawn at the
 /// map's `scale`.
-pub(super) fn legend(project: &Project, encoding: ViewEncoding, scale: f64) -> Legend {
+pub(super) fn legend(
+    project: &Project,
+    encoding: ViewEncoding,
+    scale: f64,
+    pal: &'static super::Palette,
+) -> Legend {
     let mut l = LegendDoc {
-        doc: Doc::fragment(),
+        doc: Doc::fragment(pal),
         right: 0.0,
     };
     let mut y = 0.0;
@@ -99,6 +106,7 @@ pub(super) fn legend(project: &Project, encoding: ViewEncoding, scale: f64) -> L
 
 /// Draws one legend row with its top at `y`; returns its height.
 fn legend_row(l: &mut LegendDoc, row: &LegendRow, y: f64, scale: f64) -> f64 {
+    let ink = l.doc.pal.ink;
     match &row.swatch {
         Swatch::Shape {
             shape,
@@ -180,7 +188,7 @@ fn legend_row(l: &mut LegendDoc, row: &LegendRow, y: f64, scale: f64) -> f64 {
                 .s("\" r=\"")
                 .n(legend::POWER_DOT_RADIUS)
                 .s("\" fill=\"")
-                .s(INK)
+                .s(ink)
                 .s("\"/>\n");
         }
     }
@@ -191,6 +199,7 @@ fn legend_row(l: &mut LegendDoc, row: &LegendRow, y: f64, scale: f64) -> f64 {
 /// The row of three actor sizes, drawn at the map's `scale`, with its text; returns its
 /// height.
 fn size_row(l: &mut LegendDoc, samples: [f64; 3], text: &str, y: f64, scale: f64) -> f64 {
+    let outline = l.doc.pal.outline;
     let paper = |r: f64| (r * scale).max(MIN_RADIUS_PX);
     let row = paper(samples[2]) * 2.0 + 8.0;
     let mut cx = 4.0;
@@ -204,7 +213,7 @@ fn size_row(l: &mut LegendDoc, samples: [f64; 3], text: &str, y: f64, scale: f64
             .n(y + row / 2.0)
             .s("\" r=\"")
             .n(r);
-        l.doc.s("\" fill=\"none\" stroke=\"").s(OUTLINE).s("\"/>\n");
+        l.doc.s("\" fill=\"none\" stroke=\"").s(outline).s("\"/>\n");
         cx += r + 4.0;
     }
     l.text(
@@ -217,6 +226,8 @@ fn size_row(l: &mut LegendDoc, samples: [f64; 3], text: &str, y: f64, scale: f64
 
 /// Draws `legend` with its top left at `at`, in a box around it.
 pub(super) fn draw_legend(doc: &mut Doc, legend: &Legend, at: (f64, f64)) {
+    let panel = doc.pal.panel;
+    let frame = doc.pal.frame;
     doc.s("<g id=\"legend\" transform=\"translate(")
         .n(at.0)
         .s(" ")
@@ -228,8 +239,10 @@ pub(super) fn draw_legend(doc: &mut Doc, legend: &Legend, at: (f64, f64)) {
         .n(legend.width + LEGEND_PAD);
     doc.s("\" height=\"")
         .n(legend.height)
-        .s("\" rx=\"6\" fill=\"#f7f7f7\" stroke=\"")
-        .s(FRAME)
+        .s("\" rx=\"6\" fill=\"")
+        .s(panel)
+        .s("\" stroke=\"")
+        .s(frame)
         .s("\"/>\n");
     doc.s(&legend.body).s("</g>\n");
 }

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::{
-    Anchor, Doc, FIT_MARGIN, FRAME, INK, LABEL_LINE, MIN_LABEL_PX, MIN_LINE_PX, MIN_RADIUS_PX,
-    MUTED, PAGE, SvgOptions, TextStyle, text_width,
+    Anchor, Doc, FIT_MARGIN, LABEL_LINE, MIN_LABEL_PX, MIN_LINE_PX, MIN_RADIUS_PX, SvgOptions,
+    TextStyle, text_width,
 };
 use crate::analysis::Indicators;
 use crate::model::{Actor, ActorId, Choice, Project};
@@ -206,6 +206,8 @@ pub(super) fn draw_map(
     origin: (f64, f64),
     size: (f64, f64),
 ) {
+    let muted = doc.pal.muted;
+    let frame = doc.pal.frame;
     doc.s("<rect id=\"map-frame\" x=\"")
         .n(origin.0)
         .s("\" y=\"")
@@ -215,7 +217,7 @@ pub(super) fn draw_map(
     doc.s("\" height=\"")
         .n(size.1)
         .s("\" fill=\"none\" stroke=\"")
-        .s(FRAME)
+        .s(frame)
         .s("\"/>\n");
     let paper = Paper {
         area,
@@ -250,7 +252,7 @@ pub(super) fn draw_map(
         doc.text(
             (area.0 + 20.0, area.1 + 40.0),
             TextStyle::new(16.0),
-            &format!("fill=\"{MUTED}\""),
+            &format!("fill=\"{muted}\""),
             "This map has no actors yet.",
         );
     }
@@ -276,6 +278,7 @@ fn draw_partnerships(
     radii: &[f64],
     paper: &Paper,
 ) {
+    let page = doc.pal.page;
     doc.s("<g id=\"partnerships\" fill=\"none\" stroke-linecap=\"round\">\n");
     for m in &marks.partnerships {
         let (Some(p), a, b) = (
@@ -346,7 +349,7 @@ fn draw_partnerships(
             doc.s("\" fill=\"")
                 .s(&colour)
                 .s("\" stroke=\"")
-                .s(PAGE)
+                .s(page)
                 .s("\" stroke-width=\"")
                 .n(paper.outline())
                 .s("\"/>");
@@ -414,15 +417,17 @@ fn draw_labels(
     (shown, sizes): (&[usize], &Sizes),
     paper: &Paper,
 ) {
+    let page = doc.pal.page;
+    let ink = doc.pal.ink;
     let label_px = paper.at_least(marks::LABEL_SIZE, MIN_LABEL_PX);
     let label_style = TextStyle::new(label_px).anchored(Anchor::Middle);
     let line = LABEL_LINE * label_px / marks::LABEL_SIZE;
     doc.s("<g id=\"labels\" text-anchor=\"middle\" fill=\"")
-        .s(INK)
+        .s(ink)
         .s("\" font-size=\"")
         .n(label_px);
     doc.s("\" stroke=\"")
-        .s(PAGE)
+        .s(page)
         .s("\" stroke-opacity=\"0.85\" stroke-width=\"")
         .n(label_px * HALO_SHARE);
     doc.s("\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n");

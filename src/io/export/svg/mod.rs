@@ -44,6 +44,8 @@ pub struct SvgOptions {
     /// The paper the picture is laid out on (design.md §8): fitted to the drawing by
     /// default.
     pub page: PageSetup,
+    /// Light or dark: the window exports in its theme's colours unless told otherwise.
+    pub colours: Colours,
 }
 
 impl Default for SvgOptions {
@@ -56,6 +58,7 @@ impl Default for SvgOptions {
             legend: true,
             encoding: ViewEncoding::default(),
             page: PageSetup::default(),
+            colours: Colours::default(),
         }
     }
 }
@@ -91,12 +94,92 @@ const MIN_RADIUS_PX: f64 = 2.0;
 /// Space around the map's contents, in map units.
 const FIT_MARGIN: f64 = 20.0;
 
+/// The colours of a drawing's page and of everything that is not the map's own encoding
+/// (sectors, trust, forms keep their colours on both).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Palette {
+    /// The page.
+    pub page: &'static str,
+    /// Text and sample lines.
+    pub ink: &'static str,
+    /// Secondary text: dates, ticks, cut lines.
+    pub muted: &'static str,
+    /// Actors' outlines.
+    pub outline: &'static str,
+    /// The map's frame and the legend's box.
+    pub frame: &'static str,
+    /// The legend's box.
+    pub panel: &'static str,
+    /// The quadrant plot's background.
+    pub plot: &'static str,
+    /// Quadrant names.
+    pub faint: &'static str,
+    /// Lines from a quadrant chart's labels to their points.
+    pub leader: &'static str,
+    /// Every other row of a report table.
+    pub band: &'static str,
+    /// The rule under a table's header.
+    pub rule: &'static str,
+}
+
 /// The print colours: a white page, dark text, outlines as the light theme draws them.
-pub(crate) const PAGE: &str = "#ffffff";
-pub(crate) const INK: &str = "#1a1a1a";
-pub(crate) const MUTED: &str = "#555555";
-const OUTLINE: &str = "#4d4d4d";
-const FRAME: &str = "#d0d0d0";
+pub const LIGHT: Palette = Palette {
+    page: "#ffffff",
+    ink: "#1a1a1a",
+    muted: "#555555",
+    outline: "#4d4d4d",
+    frame: "#d0d0d0",
+    panel: "#f7f7f7",
+    plot: "#fbfbfb",
+    faint: "#8a8a8a",
+    leader: "#9a9a9a",
+    band: "#f0f0f0",
+    rule: "#999999",
+};
+
+/// The dark theme's colours, for slides and screens shown as the window shows the map.
+pub const DARK: Palette = Palette {
+    page: "#1b1b1b",
+    ink: "#e6e6e6",
+    muted: "#a6a6a6",
+    outline: "#9c9c9c",
+    frame: "#474747",
+    panel: "#242424",
+    plot: "#202020",
+    faint: "#8c8c8c",
+    leader: "#6a6a6a",
+    band: "#262626",
+    rule: "#6e6e6e",
+};
+
+/// The colours an exported picture is drawn in: light (for paper) or dark, as the window's
+/// theme is when the window exports it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Colours {
+    /// A white page.
+    #[default]
+    Light,
+    /// A dark page, as the window's dark theme.
+    Dark,
+}
+
+impl Colours {
+    /// Its palette.
+    pub fn palette(self) -> &'static Palette {
+        match self {
+            Self::Light => &LIGHT,
+            Self::Dark => &DARK,
+        }
+    }
+
+    /// Its name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
+}
 
 /// The title that will be drawn, if any.
 pub(crate) fn title_of(project: &Project, opts: &SvgOptions) -> Option<String> {
@@ -146,6 +229,8 @@ pub fn map_svg_with(
     opts: &SvgOptions,
     indicators: Option<&Indicators>,
 ) -> String {
+    let muted = opts.colours.palette().muted;
+    let ink = opts.colours.palette().ink;
     let sizes = Sizes::new(project, opts.encoding, indicators);
     let area = drawn_area(project, opts, &sizes);
     let (cw, ch) = (area.2 - area.0, area.3 - area.1);
@@ -154,7 +239,9 @@ pub fn map_svg_with(
     }
     let scale = (MAX_MAP_PX / cw.max(ch)).min(1.0);
     let (map_w, map_h) = (cw * scale, ch * scale);
-    let legend = opts.legend.then(|| legend(project, opts.encoding, scale));
+    let legend = opts
+        .legend
+        .then(|| legend(project, opts.encoding, scale, opts.colours.palette()));
     let legend_h = legend.as_ref().map_or(0.0, |l| l.height);
     let legend_w = legend.as_ref().map_or(0.0, |l| GAP + l.width);
     let width = (MARGIN * 2.0 + map_w + legend_w).max(480.0).ceil();
@@ -187,13 +274,13 @@ pub fn map_svg_with(
     let body_h = map_h.max(legend_h);
     let height = (MARGIN * 2.0 + header_h + body_h + footer_h).ceil();
 
-    let mut doc = Doc::new(width, height, title.as_deref());
+    let mut doc = Doc::new(width, height, title.as_deref(), opts.colours.palette());
     if !title_lines.is_empty() {
         doc.lines(
             "title",
             (MARGIN, MARGIN + TITLE_PX),
             (TextStyle::new(TITLE_PX).bold(), TITLE_LINE),
-            &format!("fill=\"{INK}\""),
+            &format!("fill=\"{ink}\""),
             &title_lines,
         );
     }
@@ -217,7 +304,7 @@ pub fn map_svg_with(
             "caption",
             (MARGIN, y),
             (TextStyle::new(CAPTION_PX), CAPTION_LINE),
-            &format!("fill=\"{INK}\""),
+            &format!("fill=\"{ink}\""),
             &footer,
         );
         y += footer.len() as f64 * CAPTION_LINE;
@@ -226,7 +313,7 @@ pub fn map_svg_with(
         doc.text(
             (MARGIN, y),
             TextStyle::new(CAPTION_PX),
-            &format!("id=\"date\" fill=\"{MUTED}\""),
+            &format!("id=\"date\" fill=\"{muted}\""),
             d,
         );
     }

@@ -46,7 +46,7 @@ pub(crate) fn map_page(
         page,
     };
     let laid = frame.lay_out(sheet);
-    let mut doc = sheet.doc(title.as_deref());
+    let mut doc = sheet.doc(title.as_deref(), opts.colours.palette());
     frame.draw(&mut doc, sheet, &laid);
     draw_map_in(&mut doc, project, (opts, sizes), area, laid.content);
     doc.finish()
@@ -62,9 +62,14 @@ pub(crate) fn draw_map_in(
 ) {
     let (cw, ch) = ((area.2 - area.0).max(1.0), (area.3 - area.1).max(1.0));
     let fit = |w: f64, h: f64| (w / cw).min(h / ch).max(1e-6);
-    let first = opts
-        .legend
-        .then(|| legend(project, opts.encoding, fit(c.w, c.h)));
+    let first = opts.legend.then(|| {
+        legend(
+            project,
+            opts.encoding,
+            fit(c.w, c.h),
+            opts.colours.palette(),
+        )
+    });
     let at = first.as_ref().and_then(|l| legend_place(l, c, fit));
     let room = |l: &Legend| match at {
         Some(LegendAt::Right) => (c.w - GAP - l.width, c.h),
@@ -74,7 +79,7 @@ pub(crate) fn draw_map_in(
     let (mw, mh) = first.as_ref().map_or((c.w, c.h), room);
     let scale = fit(mw, mh);
     // The legend again at the map's own scale (its size samples are drawn to scale).
-    let legend = at.map(|_| legend(project, opts.encoding, scale));
+    let legend = at.map(|_| legend(project, opts.encoding, scale, opts.colours.palette()));
     let (map_w, map_h) = (cw * scale, ch * scale);
     let (x, y) = match (&legend, at) {
         (Some(l), Some(LegendAt::Right)) => {
