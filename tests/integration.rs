@@ -25,6 +25,7 @@ mod cli_stats;
 mod docs;
 mod editor;
 mod export;
+mod file_text;
 mod import;
 mod import_ui;
 mod labels;
