@@ -26,6 +26,7 @@ mod docs;
 mod editor;
 mod export;
 mod export_dialog;
+mod file_text;
 mod import;
 mod import_ui;
 mod interop;

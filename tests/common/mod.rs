@@ -141,3 +141,34 @@ pub fn holds_letters_of(text: &str, name: &str) -> bool {
         w == want
     })
 }
+
+/// Runs the program `program` (from the Debian package `package`) with `args` and the
+/// environment `env`, and returns what it did. `None`, after a note, when it is not
+/// installed; but with `PARTNERMAP_REQUIRE_TOOLS=1` (as CI sets it) a missing program fails
+/// the test instead of skipping it.
+pub fn tool(program: &str, package: &str, args: &[&str], env: &[(&str, &str)]) -> Option<Output> {
+    match Command::new(program)
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+    {
+        Ok(out) => Some(out),
+        Err(e) => {
+            let required = std::env::var("PARTNERMAP_REQUIRE_TOOLS").is_ok_and(|v| v == "1");
+            assert!(
+                !required,
+                "{program} ({package}) is required (PARTNERMAP_REQUIRE_TOOLS=1) but cannot run: {e}"
+            );
+            println!("note: {program} ({package}) is not installed; its check is skipped");
+            None
+        }
+    }
+}
+
+/// `text` without the direction marks and isolates that PDF readers put around right-to-left
+/// runs (pdftotext wraps them in U+202B … U+202C), so that names can be compared whole.
+pub fn without_direction_marks(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}

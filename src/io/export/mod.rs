@@ -10,6 +10,7 @@ pub(crate) mod attributes;
 pub mod csv;
 pub mod fonts;
 pub mod gexf;
+mod glyphs;
 pub mod graphml;
 pub mod json;
 pub mod page;
@@ -31,10 +32,11 @@ pub use csv::{
 };
 pub use fonts::{database as font_database, usvg_options};
 pub use gexf::gexf;
+pub use glyphs::outline_svg;
 pub use graphml::graphml;
 pub use json::map_json;
 pub use page::{Orientation, PageSetup, PaperSize};
-pub use pdf::{DocInfo, pages_to_pdf, svg_to_pdf};
+pub use pdf::{PdfInfo, pages_to_pdf, svg_to_pdf, svg_to_pdf_with};
 pub use png::{DEFAULT_DPI, svg_to_png};
 pub use quadrant::quadrant_svg;
 pub use report::{report_pages, report_pdf};
@@ -320,6 +322,19 @@ pub(crate) fn indicators(
     Ok(crate::analysis::compute(project, betweenness.as_ref()))
 }
 
+/// What an exported PDF is about, for its properties: the map's description, or else what
+/// the picture shows.
+fn pdf_subject(project: &Project, view: View) -> String {
+    let description = project.meta.description.trim();
+    if !description.is_empty() {
+        return description.to_string();
+    }
+    match view {
+        View::Map => "Partnership map".to_string(),
+        View::Quadrant(framework) => format!("Quadrant chart: {}", framework.title()),
+    }
+}
+
 /// The files an export makes: (file name inside the output folder, or `None` for the
 /// output file itself; bytes).
 pub type ExportFiles = Vec<(Option<&'static str>, Vec<u8>)>;
@@ -347,7 +362,9 @@ pub fn render_with(
     }
     let one = |bytes: Vec<u8>| Ok(vec![(None, bytes)]);
     match request.format {
-        Format::Svg => one(picture_svg_with(project, request, progress)?.into_bytes()),
+        Format::Svg => {
+            one(outline_svg(&picture_svg_with(project, request, progress)?)?.into_bytes())
+        }
         Format::Png => one(svg_to_png(
             &picture_svg_with(project, request, progress)?,
             request.dpi,
@@ -358,10 +375,14 @@ pub fn render_with(
                 .title
                 .clone()
                 .unwrap_or_else(|| project.meta.title.clone());
-            let title = (!title.trim().is_empty()).then_some(title);
-            one(svg_to_pdf(
+            let info = PdfInfo {
+                title: Some(title),
+                author: Some(project.meta.author.clone()),
+                subject: Some(pdf_subject(project, request.view)),
+            };
+            one(svg_to_pdf_with(
                 &picture_svg_with(project, request, progress)?,
-                title.as_deref(),
+                &info,
             )?)
         }
         Format::Csv => {

@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use table::{Column, Table, TablePage};
 
 use super::page::{Frame, PageSetup, PaperSize, Sheet};
-use super::pdf::{DocInfo, pages_to_pdf};
+use super::pdf::{PdfInfo, pages_to_pdf};
 use super::quadrant::quadrant_page;
 use super::svg::{Palette, SvgOptions, map_page_svg, title_of};
 use super::{ExportError, ExportRequest, indicators};
@@ -32,11 +32,12 @@ pub fn report_pdf(
         return Err(ExportError::Cancelled);
     }
     let title = title_of(project, &request.svg);
-    let info = DocInfo {
-        title: title.as_deref(),
-        author: Some(project.meta.author.as_str()),
+    let info = PdfInfo {
+        title,
+        author: Some(project.meta.author.clone()),
         subject: Some(
-            "Partnership map report: the map, the quadrant charts, the indicators and the tables",
+            "Partnership map report: the map, the quadrant charts, the indicators and the tables"
+                .to_string(),
         ),
     };
     pages_to_pdf(&pages, &info)

@@ -251,6 +251,9 @@ impl Doc {
         if style.anchor != Anchor::Start {
             self.s(" text-anchor=\"start\"");
         }
+        // The pieces stand in the order they are drawn, which is not the order they are
+        // read in where a right-to-left run is split: the line's text is named whole.
+        self.s(" aria-label=\"").t(text).s("\"");
         // Spaces at the ends of pieces are kept: a renderer may otherwise trim them at
         // each chunk (librsvg does).
         self.s(" xml:space=\"preserve\">");
