@@ -215,3 +215,48 @@ fn the_pdf_holds_each_label_once_whole_and_in_logical_order() {
         );
     }
 }
+
+#[test]
+fn the_reports_tables_hold_each_name_once_whole_and_in_logical_order() {
+    let project = map();
+    let request = ExportRequest::for_map(
+        &project,
+        Format::Report,
+        export::View::Map,
+        &export::ExportTexts::default(),
+    );
+    let progress = partnermap::task::Progress::new();
+    // The actors' table page, found in the pages as SVG (the PDF draws the same pages, its
+    // tables' texts shaped directly rather than laid out again through usvg).
+    let pages = export::report_pages(&project, &request, &progress).unwrap();
+    let page = 1 + pages
+        .iter()
+        .position(|p| p.contains("Actors (6)"))
+        .expect("an actors table");
+    let pdf = export::report_pdf(&project, &request, &progress).unwrap();
+    let n = page.to_string();
+    let readers = [
+        read_pdf(
+            &pdf,
+            "pdftotext",
+            "poppler-utils",
+            &["-f", &n, "-l", &n],
+            &["-"],
+        )
+        .map(|t| ("pdftotext", t)),
+        read_pdf(&pdf, "mutool", "mupdf-tools", &["draw", "-F", "txt"], &[&n])
+            .map(|t| ("mutool", t)),
+    ];
+    for (reader, text) in readers.into_iter().flatten() {
+        assert!(text.contains("Actors (6)"), "{reader}: the page\n{text}");
+        for name in [
+            "Ministère de l'Intérieur",
+            "ក្រុមប្រឹក្សាឃុំ ស្វាយរៀង",
+            "مجلس البلدية المحلي",
+            "Council ខ្មែរ",
+            "Café Société",
+        ] {
+            assert_eq!(count(&text, name), 1, "{reader}: {name:?} in\n{text}");
+        }
+    }
+}

@@ -418,6 +418,56 @@ pub fn layout(line: &str, px: f64, bold: bool) -> LineLayout {
     }
 }
 
+/// One glyph of a line shaped in the shipped fonts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct ShapedGlyph {
+    /// The face that draws it: an index for [`face`].
+    pub(crate) face: usize,
+    /// Its glyph id in that face.
+    pub(crate) id: u16,
+    /// Where its origin stands from the line's start, and above the baseline, in px.
+    pub(crate) at: (f64, f64),
+    /// Px per font unit of its face.
+    pub(crate) scale: f64,
+}
+
+/// The shipped face number `index` ([`ShapedGlyph::face`]), parsed.
+pub(crate) fn face(index: usize) -> Option<&'static rustybuzz::Face<'static>> {
+    faces().get(index)
+}
+
+/// The glyphs that draw one line of text `px` high in the shipped fonts (bold where there
+/// is a bold face), from left to right, with the same runs, shaper and plans as [`layout`],
+/// and the line's width: for drawing text without laying it out again through usvg.
+pub(crate) fn shape_glyphs(line: &str, px: f64, bold: bool) -> (Vec<ShapedGlyph>, f64) {
+    let mut glyphs = Vec::new();
+    let mut x = 0.0;
+    for run in runs(line) {
+        let face_at = face_index(run.family, bold);
+        let Some(face) = faces().get(face_at) else {
+            continue;
+        };
+        let scale = px / f64::from(face.units_per_em().max(1));
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(&line[run.range.clone()]);
+        buffer.guess_segment_properties();
+        let shaped = shape(face_at, face, buffer);
+        for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
+            glyphs.push(ShapedGlyph {
+                face: face_at,
+                id: u16::try_from(info.glyph_id).unwrap_or(0),
+                at: (
+                    x + f64::from(pos.x_offset) * scale,
+                    f64::from(pos.y_offset) * scale,
+                ),
+                scale,
+            });
+            x += f64::from(pos.x_advance) * scale;
+        }
+    }
+    (glyphs, x)
+}
+
 /// The width of one line of text `px` high in the shipped fonts (bold where there is a bold
 /// face), as the PNG and PDF draw it.
 pub fn text_width(line: &str, px: f64, bold: bool) -> f64 {

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use pdf_writer::{Chunk, Content, Finish, Name, Pdf, Rect, Ref, TextStr};
 
+use super::svg::PlainText;
 use super::{ExportError, fonts, glyphs};
 
 /// The document properties of an exported PDF.
@@ -38,6 +39,19 @@ pub fn svg_to_pdf_with(svg: &str, info: &PdfInfo) -> Result<Vec<u8>, ExportError
     pages_to_pdf(&[svg.to_string()], info)
 }
 
+/// A page to convert.
+pub(crate) enum PdfPage {
+    /// An exported drawing.
+    Svg(String),
+    /// A drawing of `size` px whose texts are plain lines kept aside ([`PlainText`]),
+    /// shaped directly instead of laid out again through usvg.
+    Plain {
+        svg: String,
+        size: (f32, f32),
+        texts: Vec<PlainText>,
+    },
+}
+
 /// One page converted: its texts found, everything else drawn by svg2pdf.
 struct Converted {
     scan: glyphs::Scan,
@@ -45,9 +59,12 @@ struct Converted {
     svg_ref: Ref,
 }
 
-/// Finds the texts of `svg` and draws the rest of it with svg2pdf.
-fn convert(svg: &str) -> Result<Converted, ExportError> {
-    let scan = glyphs::scan(svg)?;
+/// Finds the texts of `page` and draws the rest of it with svg2pdf.
+fn convert(page: &PdfPage) -> Result<Converted, ExportError> {
+    let scan = match page {
+        PdfPage::Svg(svg) => glyphs::scan(svg)?,
+        PdfPage::Plain { svg, size, texts } => glyphs::scan_plain(svg.clone(), *size, texts),
+    };
     // svg2pdf draws everything but the texts, which are drawn over it.
     let mut textless = String::with_capacity(scan.svg.len());
     let mut rest = 0;
@@ -68,7 +85,7 @@ fn convert(svg: &str) -> Result<Converted, ExportError> {
 }
 
 /// Converts every page, on as many threads as there are cores, in order.
-fn convert_all(pages: &[String]) -> Result<Vec<Converted>, ExportError> {
+fn convert_all(pages: &[PdfPage]) -> Result<Vec<Converted>, ExportError> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .clamp(1, 8)
@@ -101,6 +118,12 @@ fn convert_all(pages: &[String]) -> Result<Vec<Converted>, ExportError> {
 /// Converts each SVG of `pages` to a page of one PDF, each page the size of its drawing,
 /// with the document properties `info`.
 pub fn pages_to_pdf(pages: &[String], info: &PdfInfo) -> Result<Vec<u8>, ExportError> {
+    let pages: Vec<PdfPage> = pages.iter().cloned().map(PdfPage::Svg).collect();
+    prepared_to_pdf(&pages, info)
+}
+
+/// [`pages_to_pdf`] of pages some of which keep their texts aside.
+pub(crate) fn prepared_to_pdf(pages: &[PdfPage], info: &PdfInfo) -> Result<Vec<u8>, ExportError> {
     let converted = convert_all(pages)?;
     let mut alloc = Ref::new(1);
     let catalog_id = alloc.bump();

@@ -19,6 +19,7 @@ use rustybuzz::ttf_parser;
 use tiny_skia::{Path, PathBuilder, Transform};
 use usvg::fontdb;
 
+use super::svg::PlainText;
 use super::{ExportError, fonts};
 
 pub use svg::outline_svg;
@@ -154,6 +155,64 @@ pub(crate) fn scan(svg: &str) -> Result<Scan, ExportError> {
     })
 }
 
+/// The texts of a drawing kept aside as plain lines ([`PlainText`]) and shaped here with the
+/// shipped fonts, rather than laid out again by usvg (which takes most of the time of a
+/// report's hundred table pages): `svg` is the drawing without them, `size` its size in px.
+pub(crate) fn scan_plain(svg: String, size: (f32, f32), texts: &[PlainText]) -> Scan {
+    let mut table = GlyphTable::default();
+    let items = texts
+        .iter()
+        .map(|t| {
+            let (glyphs, width) = fonts::shape_glyphs(&t.text, t.style.px, t.style.bold);
+            let x0 = t.at.0 - t.style.anchor.share() * width;
+            let uses = glyphs
+                .iter()
+                .filter_map(|g| {
+                    let glyph = table.shipped(g.face, g.id);
+                    table.glyphs[glyph].outline.as_ref()?;
+                    let s = g.scale as f32;
+                    Some(GlyphUse {
+                        glyph,
+                        ts: Transform::from_row(
+                            s,
+                            0.0,
+                            0.0,
+                            -s,
+                            (x0 + g.at.0) as f32,
+                            (t.at.1 - g.at.1) as f32,
+                        ),
+                        paint: 0,
+                    })
+                })
+                .collect();
+            TextItem {
+                range: 0..0,
+                id: None,
+                attrs: Vec::new(),
+                lines: vec![Line {
+                    text: t.text.clone(),
+                    y: t.at.1,
+                    x: (x0, x0 + width),
+                    px: t.style.px,
+                }],
+                uses,
+                paints: vec![Paint {
+                    fill: Some((t.fill, 1.0)),
+                    stroke: None,
+                    stroke_first: false,
+                }],
+                abs: Transform::identity(),
+            }
+        })
+        .collect();
+    Scan {
+        svg,
+        texts: items,
+        glyphs: table.glyphs,
+        size,
+    }
+}
+
 /// Every text node under `group`, by id.
 fn collect_texts<'a>(group: &'a usvg::Group, out: &mut HashMap<String, &'a usvg::Text>) {
     for node in group.children() {
@@ -172,6 +231,8 @@ fn collect_texts<'a>(group: &'a usvg::Group, out: &mut HashMap<String, &'a usvg:
 struct GlyphTable {
     glyphs: Vec<Glyph>,
     index: HashMap<(fontdb::ID, u16), usize>,
+    /// Glyphs of the faces of [`fonts::face`], by face number and glyph id.
+    shipped: HashMap<(usize, u16), usize>,
 }
 
 impl GlyphTable {
@@ -183,14 +244,7 @@ impl GlyphTable {
         let glyph = db
             .with_face_data(font, |data, index| {
                 let face = ttf_parser::Face::parse(data, index).ok()?;
-                let gid = ttf_parser::GlyphId(id);
-                let mut builder = OutlineBuilder(PathBuilder::new());
-                let outline = face
-                    .outline_glyph(gid, &mut builder)
-                    .and_then(|_| builder.0.finish())
-                    .map(Arc::new);
-                let advance = f32::from(face.glyph_hor_advance(gid).unwrap_or(0));
-                Some(Glyph { outline, advance })
+                Some(outline_of(&face, id))
             })
             .flatten()
             .unwrap_or(Glyph {
@@ -202,6 +256,39 @@ impl GlyphTable {
         self.index.insert((font, id), i);
         i
     }
+}
+
+impl GlyphTable {
+    /// The index of glyph `id` of shipped face number `face` ([`fonts::face`]), read from
+    /// the face the first time.
+    fn shipped(&mut self, face: usize, id: u16) -> usize {
+        if let Some(&i) = self.shipped.get(&(face, id)) {
+            return i;
+        }
+        let glyph = fonts::face(face).map_or(
+            Glyph {
+                outline: None,
+                advance: 0.0,
+            },
+            |f| outline_of(f, id),
+        );
+        let i = self.glyphs.len();
+        self.glyphs.push(glyph);
+        self.shipped.insert((face, id), i);
+        i
+    }
+}
+
+/// Glyph `id` of `face`: its outline and advance.
+fn outline_of(face: &ttf_parser::Face, id: u16) -> Glyph {
+    let gid = ttf_parser::GlyphId(id);
+    let mut builder = OutlineBuilder(PathBuilder::new());
+    let outline = face
+        .outline_glyph(gid, &mut builder)
+        .and_then(|_| builder.0.finish())
+        .map(Arc::new);
+    let advance = f32::from(face.glyph_hor_advance(gid).unwrap_or(0));
+    Glyph { outline, advance }
 }
 
 /// Builds a path from a glyph's outline.

@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use table::{Column, Table, TablePage};
 
 use super::page::{Frame, PageSetup, PaperSize, Sheet};
-use super::pdf::{PdfInfo, pages_to_pdf};
+use super::pdf::{PdfInfo, PdfPage, prepared_to_pdf};
 use super::quadrant::quadrant_page;
 use super::svg::{Palette, SvgOptions, map_page_svg, title_of};
 use super::{ExportError, ExportRequest, indicators};
@@ -27,7 +27,7 @@ pub fn report_pdf(
     request: &ExportRequest,
     progress: &Progress,
 ) -> Result<Vec<u8>, ExportError> {
-    let pages = report_pages(project, request, progress)?;
+    let pages = build(project, request, progress, true)?;
     if progress.is_cancelled() {
         return Err(ExportError::Cancelled);
     }
@@ -40,7 +40,7 @@ pub fn report_pdf(
                 .to_string(),
         ),
     };
-    pages_to_pdf(&pages, &info)
+    prepared_to_pdf(&pages, &info)
 }
 
 /// The report's pages as SVG documents, in order.
@@ -49,6 +49,23 @@ pub fn report_pages(
     request: &ExportRequest,
     progress: &Progress,
 ) -> Result<Vec<String>, ExportError> {
+    Ok(build(project, request, progress, false)?
+        .into_iter()
+        .filter_map(|p| match p {
+            PdfPage::Svg(svg) => Some(svg),
+            PdfPage::Plain { .. } => None,
+        })
+        .collect())
+}
+
+/// The report's pages, in order; the table pages' texts kept aside as plain lines when
+/// `plain` (for the PDF, which draws them without laying them out again).
+fn build(
+    project: &Project,
+    request: &ExportRequest,
+    progress: &Progress,
+    plain: bool,
+) -> Result<Vec<PdfPage>, ExportError> {
     let ind = indicators(project, true, progress)?;
     let mut opts = request.svg.clone();
     if opts.page.paper == PaperSize::Fit {
@@ -95,7 +112,12 @@ pub fn report_pages(
     let total = 1 + Framework::ALL.len() + table_pages.len();
 
     let mut pages = Vec::with_capacity(total);
-    pages.push(map_page_svg(project, &opts, Some(&ind), Some((1, total))));
+    pages.push(PdfPage::Svg(map_page_svg(
+        project,
+        &opts,
+        Some(&ind),
+        Some((1, total)),
+    )));
     for (k, framework) in Framework::ALL.into_iter().enumerate() {
         if progress.is_cancelled() {
             return Err(ExportError::Cancelled);
@@ -108,13 +130,13 @@ pub fn report_pages(
             caption: None,
             ..opts.clone()
         };
-        pages.push(quadrant_page(
+        pages.push(PdfPage::Svg(quadrant_page(
             project,
             framework,
             &chart_opts,
             &sheet,
             Some((2 + k, total)),
-        ));
+        )));
     }
     for (k, tp) in table_pages.into_iter().enumerate() {
         if progress.is_cancelled() {
@@ -124,25 +146,34 @@ pub fn report_pages(
         pages.push(table_page(
             (&sheet, opts.colours.palette()),
             &frame((n, total)),
-            &tables[tp.table],
-            tp,
+            (&tables[tp.table], tp),
+            plain,
         ));
     }
     Ok(pages)
 }
 
-/// A page of a table.
+/// A page of a table, its texts kept aside when `plain`.
 fn table_page(
     (sheet, pal): (&Sheet, &'static Palette),
     frame: &Frame,
-    table: &Table,
-    tp: TablePage,
-) -> String {
+    (table, tp): (&Table, TablePage),
+    plain: bool,
+) -> PdfPage {
     let laid = frame.lay_out(sheet);
     let mut doc = sheet.doc(frame.title, pal);
+    if plain {
+        doc = doc.recording();
+    }
     frame.draw(&mut doc, sheet, &laid);
     table.draw(&mut doc, laid.content, tp.rows, tp.first);
-    doc.finish()
+    if plain {
+        let (svg, texts) = doc.finish_recorded();
+        let size = (sheet.size.0 as f32, sheet.size.1 as f32);
+        PdfPage::Plain { svg, size, texts }
+    } else {
+        PdfPage::Svg(doc.finish())
+    }
 }
 
 /// The report's tables: the network indicators, the actors, the partnerships.

@@ -95,6 +95,32 @@ pub(crate) struct Doc {
     pub(crate) out: String,
     /// The colours it is drawn in.
     pub(crate) pal: &'static Palette,
+    /// Where texts go instead of the markup, when they are kept aside to be drawn without
+    /// laying them out again ([`Doc::recording`]).
+    recorded: Option<Vec<PlainText>>,
+}
+
+/// One line of plain text kept aside from a drawing: where it stands, its style and its
+/// colour. A report's table pages are drawn so, as hundreds of them would take seconds to
+/// lay out again through usvg.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct PlainText {
+    /// Its baseline's anchor point, in px.
+    pub(crate) at: (f64, f64),
+    /// Its size, weight and anchor.
+    pub(crate) style: TextStyle,
+    /// Its colour.
+    pub(crate) fill: [u8; 3],
+    /// What it says.
+    pub(crate) text: String,
+}
+
+/// The colour of a `fill="#rrggbb"` among `attrs`, if any.
+fn fill_of(attrs: &str) -> Option<[u8; 3]> {
+    let at = attrs.find("fill=\"#")? + 7;
+    let hex = attrs.get(at..at + 6)?;
+    let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
 }
 
 impl Doc {
@@ -134,7 +160,37 @@ impl Doc {
         out.push_str("<rect width=\"100%\" height=\"100%\" fill=\"");
         out.push_str(pal.page);
         out.push_str("\"/>\n");
-        Self { out, pal }
+        Self {
+            out,
+            pal,
+            recorded: None,
+        }
+    }
+
+    /// The same document keeping its texts aside as [`PlainText`]s instead of writing them:
+    /// see [`Doc::finish_recorded`].
+    pub(crate) fn recording(mut self) -> Self {
+        self.recorded = Some(Vec::new());
+        self
+    }
+
+    /// Keeps `text` aside when recording; `false` when it is to be written.
+    fn record(&mut self, at: (f64, f64), style: TextStyle, attrs: &str, text: &str) -> bool {
+        let ink = self.pal.ink;
+        let Some(recorded) = self.recorded.as_mut() else {
+            return false;
+        };
+        if !text.trim().is_empty() {
+            recorded.push(PlainText {
+                at,
+                style,
+                fill: fill_of(attrs)
+                    .or_else(|| fill_of(&format!("fill=\"{ink}\"")))
+                    .unwrap_or([0, 0, 0]),
+                text: text.to_string(),
+            });
+        }
+        true
     }
 
     /// A piece of a document, to be appended to one.
@@ -142,6 +198,7 @@ impl Doc {
         Self {
             out: String::new(),
             pal,
+            recorded: None,
         }
     }
 
@@ -165,6 +222,9 @@ impl Doc {
 
     /// A one-line text element with its baseline at `at`, `attrs` written as given.
     pub(crate) fn text(&mut self, at: (f64, f64), style: TextStyle, attrs: &str, text: &str) {
+        if self.record(at, style, attrs, text) {
+            return;
+        }
         self.s("<text font-size=\"").n(style.px).s("\"");
         if style.bold {
             self.s(" font-weight=\"bold\"");
@@ -186,6 +246,12 @@ impl Doc {
         attrs: &str,
         lines: &[String],
     ) {
+        if self.recorded.is_some() {
+            for (i, l) in lines.iter().enumerate() {
+                self.record((x, y + i as f64 * line), style, attrs, l);
+            }
+            return;
+        }
         self.s("<text");
         if !id.is_empty() {
             self.s(" id=\"").s(id).s("\"");
@@ -336,5 +402,11 @@ impl Doc {
     pub(crate) fn finish(mut self) -> String {
         self.out.push_str("</svg>\n");
         self.out
+    }
+
+    /// Closes a [`Doc::recording`] document: the drawing without its texts, and the texts.
+    pub(crate) fn finish_recorded(mut self) -> (String, Vec<PlainText>) {
+        let texts = self.recorded.take().unwrap_or_default();
+        (self.finish(), texts)
     }
 }

@@ -17,7 +17,7 @@ use crate::analysis::Indicators;
 use crate::model::Project;
 use crate::style::ViewEncoding;
 
-pub(crate) use doc::{Anchor, Doc, TextStyle, text_width, wrap_to_width};
+pub(crate) use doc::{Anchor, Doc, PlainText, TextStyle, text_width, wrap_to_width};
 pub use map::map_extent;
 
 use legend::{draw_legend, legend};
