@@ -91,13 +91,13 @@ fn convert_all(pages: &[PdfPage]) -> Result<Vec<Converted>, ExportError> {
         .clamp(1, 8)
         .min(pages.len().max(1));
     if threads == 1 {
-        return pages.iter().map(|p| convert(p)).collect();
+        return pages.iter().map(convert).collect();
     }
     let per = pages.len().div_ceil(threads);
     let parts: Vec<Result<Vec<Converted>, ExportError>> = std::thread::scope(|s| {
         let handles: Vec<_> = pages
             .chunks(per)
-            .map(|part| s.spawn(move || part.iter().map(|p| convert(p)).collect()))
+            .map(|part| s.spawn(move || part.iter().map(convert).collect()))
             .collect();
         handles
             .into_iter()
