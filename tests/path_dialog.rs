@@ -413,3 +413,46 @@ fn the_csv_steps_missing_table_is_asked_for_through_the_path_dialog() {
     assert!(step.tables.actors.is_some(), "it has the actors table");
     h.get_by_label("actors.csv — 4 rows, 6 columns");
 }
+
+#[test]
+fn the_path_dialog_keeps_its_place_whatever_folder_it_lists() {
+    // An empty folder, and one with more entries than the list shows at once.
+    let few = tempfile::tempdir().unwrap();
+    let many = tempfile::tempdir().unwrap();
+    for i in 0..14 {
+        std::fs::write(many.path().join(format!("map-{i:02}.graphml")), "").unwrap();
+    }
+    let mut h = builtin(Document::sample());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    h.run();
+    let cancel = |h: &H| {
+        h.get_all_by_label("Cancel")
+            .find(|n| !n.accesskit_node().is_disabled())
+            .and_then(|n| n.accesskit_node().bounding_box())
+            .expect("the dialog's Cancel")
+    };
+    type_path(&mut h, few.path());
+    enter(&mut h);
+    let at_few = cancel(&h);
+    type_path(&mut h, many.path());
+    enter(&mut h);
+    assert!(
+        h.query_by_label("map-03.graphml").is_some(),
+        "the folder is listed"
+    );
+    assert_eq!(
+        cancel(&h),
+        at_few,
+        "the dialog moved when a longer folder was listed"
+    );
+    // A row is clicked where it is drawn: the file clicked is the one taken.
+    h.get_by_label("map-03.graphml").click();
+    h.run();
+    assert!(
+        h.state()
+            .path_dialog()
+            .unwrap()
+            .field
+            .ends_with("map-03.graphml")
+    );
+}

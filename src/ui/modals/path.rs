@@ -381,15 +381,21 @@ fn folder_bar_ui(ui: &mut egui::Ui, dialog: &PathDialog, acts: &mut Vec<Act>) {
     }
 }
 
+/// The height of the folder's listing, in points.
+const LISTING_HEIGHT: f32 = 220.0;
+
 /// The subfolders (click: list it) and matching files (click: fill the field; double-click:
 /// confirm).
 fn listing_ui(ui: &mut egui::Ui, dialog: &PathDialog, acts: &mut Vec<Act>) {
     let listing = &dialog.listing;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
+        // Always as tall, so that the dialog neither grows nor moves when a folder with
+        // more or fewer entries is listed (a row clicked as it moved opened the next one).
         egui::ScrollArea::vertical()
-            .max_height(220.0)
-            .auto_shrink([false, true])
+            .max_height(LISTING_HEIGHT)
+            .min_scrolled_height(LISTING_HEIGHT)
+            .auto_shrink([false, false])
             .show(ui, |ui| {
                 if let Some(error) = &listing.error {
                     ui.colored_label(ui.visuals().error_fg_color, error);
