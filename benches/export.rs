@@ -65,11 +65,14 @@ fn pages(c: &mut Criterion) {
 fn outlined(c: &mut Criterion) {
     let mut group = c.benchmark_group("export outlined");
     group.sample_size(10);
+    for (name, actors, partnerships) in [("research", 1_000, 3_000), ("stress", 10_000, 30_000)] {
+        let project = generate(actors, partnerships, 1).expect("the map generates");
+        group.bench_with_input(BenchmarkId::new("svg", name), &project, |b, project| {
+            b.iter(|| outline_svg(&map_svg(project, &SvgOptions::default())).unwrap())
+        });
+    }
     let project = generate(1_000, 3_000, 1).expect("the map generates");
-    group.bench_function("svg research", |b| {
-        b.iter(|| outline_svg(&map_svg(&project, &SvgOptions::default())).unwrap())
-    });
-    group.bench_function("pdf research", |b| {
+    group.bench_function("pdf/research", |b| {
         b.iter(|| svg_to_pdf(&map_svg(&project, &SvgOptions::default()), None).unwrap())
     });
     group.finish();

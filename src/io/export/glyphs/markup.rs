@@ -18,6 +18,47 @@ pub(super) struct Element {
     pub(super) lookup_id: String,
 }
 
+/// The shapes that draw no text: left out of the drawing whose texts are laid out.
+const SHAPES: [&str; 7] = [
+    "<path ",
+    "<line ",
+    "<circle ",
+    "<polygon ",
+    "<polyline ",
+    "<rect ",
+    "<ellipse ",
+];
+
+/// `svg` without its self-closed shapes outside `<clipPath>` and `<defs>`: the same texts
+/// in the same places, for usvg to lay out without reading a large map's every line and
+/// actor (most of the time of outlining a stress map's drawing).
+pub(super) fn texts_only(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len() / 4);
+    let mut rest = 0;
+    let mut kept = 0usize;
+    let mut at = 0;
+    while let Some(open) = svg[at..].find('<').map(|i| at + i) {
+        let tail = &svg[open..];
+        if tail.starts_with("<clipPath") || tail.starts_with("<defs") {
+            kept += 1;
+        } else if tail.starts_with("</clipPath") || tail.starts_with("</defs") {
+            kept = kept.saturating_sub(1);
+        } else if kept == 0
+            && SHAPES.iter().any(|s| tail.starts_with(s))
+            && let Some(close) = tail.find('>')
+            && tail[..close].ends_with('/')
+        {
+            out.push_str(&svg[rest..open]);
+            rest = open + close + 1;
+            at = rest;
+            continue;
+        }
+        at = open + 1;
+    }
+    out.push_str(&svg[rest..]);
+    out
+}
+
 /// `svg` with an id given to every `<text>` element without one (`prefix` and a number),
 /// and its text elements.
 pub(super) fn with_ids(svg: &str, prefix: &str) -> (String, Vec<Element>) {

@@ -122,7 +122,7 @@ const GIVEN_ID: &str = "pm-text-";
 /// Reads the texts of `svg`, an exported drawing, laid out by usvg in the shipped fonts.
 pub(crate) fn scan(svg: &str) -> Result<Scan, ExportError> {
     let (svg, elements) = markup::with_ids(svg, GIVEN_ID);
-    let tree = usvg::Tree::from_str(&svg, &fonts::usvg_options())
+    let tree = usvg::Tree::from_str(&markup::texts_only(&svg), &fonts::usvg_options())
         .map_err(|e| ExportError::Svg(e.to_string()))?;
     let mut nodes: HashMap<String, &usvg::Text> = HashMap::new();
     collect_texts(tree.root(), &mut nodes);
