@@ -1,8 +1,8 @@
 //! CSV tables for spreadsheets (design.md §8): `actors.csv`, `partnerships.csv`,
 //! `indicators.csv` (one row per actor, betweenness included), `partnership_indicators.csv`
-//! (one row per partnership: its measures and quadrants) and `network.csv` (one row per
-//! network indicator: `indicator,value`, since the network's indicators do not fit the actor
-//! columns).
+//! (one row per partnership: its measures and quadrants), `network.csv` (one row per
+//! network indicator: `indicator,value`) and `map.csv` (the map's title, description, author
+//! and dates), written from the typed tables of [`super::table`].
 //!
 //! UTF-8 with a header row, quoted where needed (RFC 4180). Lists (tags, functions, sources)
 //! are joined with `"; "`; enumerations are written as their variant names (`CivilSociety`),
@@ -12,13 +12,12 @@
 //! that `'` off again); a custom text that reads as a number gets one too, so that it stays
 //! text. Numbers written by PartnerMap (coordinates, scores, indicators) stay numbers.
 
-use indexmap::IndexSet;
-use serde_json::Value;
-
 use super::ExportError;
-use super::text::join;
+use super::table::{self, Table};
 use crate::analysis::Indicators;
-use crate::model::{Actor, ActorId, Choice, CustomFields, CustomValue, PartnershipId, Project};
+use crate::model::Project;
+
+pub use super::table::{ACTOR_COLUMNS, MAP_FIELDS, PARTNERSHIP_COLUMNS};
 
 /// The six tables, as text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,289 +61,38 @@ pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// One row being built: text cells are neutralised, numbers are not.
-#[derive(Default)]
-struct Row(Vec<String>);
-
-impl Row {
-    fn text(&mut self, s: &str) -> &mut Self {
-        self.0.push(neutralise(s).into_owned());
-        self
-    }
-    /// A partnership's id and its two actors by id and name: the first five columns of both
-    /// partnership tables.
-    fn ends(&mut self, project: &Project, id: PartnershipId, a: ActorId, b: ActorId) -> &mut Self {
-        let name = |id| project.actor(id).map_or("", |a: &Actor| a.name.as_str());
-        self.num(id).num(a).text(name(a)).num(b).text(name(b))
-    }
-
-    fn num(&mut self, v: impl ToString) -> &mut Self {
-        self.0.push(v.to_string());
-        self
-    }
-    fn opt<T: ToString>(&mut self, v: Option<T>) -> &mut Self {
-        self.0.push(v.map_or_else(String::new, |v| v.to_string()));
-        self
-    }
-    fn float(&mut self, v: Option<f64>) -> &mut Self {
-        self.0.push(
-            v.filter(|v| v.is_finite())
-                .map_or_else(String::new, |v| v.to_string()),
-        );
-        self
-    }
-    fn custom(&mut self, fields: &CustomFields, keys: &IndexSet<String>) -> &mut Self {
-        for k in keys {
-            match fields.get(k) {
-                Some(CustomValue::Number(n)) => self.float(Some(*n)),
-                // Text that reads as a number is marked as text, as a spreadsheet does.
-                Some(CustomValue::Text(t)) if t.trim().parse::<f64>().is_ok() => {
-                    self.num(format!("'{t}"))
-                }
-                Some(CustomValue::Text(t)) => self.text(t),
-                None => self.num(""),
-            };
-        }
-        self
-    }
-}
-
-fn writer() -> ::csv::Writer<Vec<u8>> {
-    ::csv::WriterBuilder::new()
+/// `table` as CSV text: the header row (neutralised, since custom fields' names come from
+/// users' files), then one record per row, lines ended with CRLF.
+pub fn table_csv(table: &Table) -> Result<String, ExportError> {
+    let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new())
-}
-
-fn finish(w: ::csv::Writer<Vec<u8>>) -> Result<String, ExportError> {
+        .from_writer(Vec::new());
+    w.write_record(table.header.iter().map(|h| neutralise(h).into_owned()))?;
+    for row in &table.rows {
+        w.write_record(row.iter().map(|c| c.csv_text().into_owned()))?;
+    }
     let bytes = w
         .into_inner()
         .map_err(|e| ExportError::from(e.into_error()))?;
     String::from_utf8(bytes).map_err(|e| ExportError::Xml(e.to_string()))
 }
 
-/// The custom field names in first-seen order, and header names for them that do not clash
-/// with the table's own columns (see [`super::attributes::encode_custom`]).
-fn custom_columns<'a>(
-    all: impl Iterator<Item = &'a CustomFields>,
-    fixed: &[&str],
-) -> (IndexSet<String>, Vec<String>) {
-    let mut keys = IndexSet::new();
-    for fields in all {
-        for k in fields.keys() {
-            keys.insert(k.clone());
-        }
-    }
-    let headers = keys
-        .iter()
-        .map(|k| super::attributes::encode_custom(k, fixed))
-        .collect();
-    (keys, headers)
-}
-
-/// The columns of `actors.csv` before the custom fields.
-pub const ACTOR_COLUMNS: [&str; 17] = [
-    "id",
-    "name",
-    "short",
-    "sector",
-    "kind",
-    "level",
-    "influence",
-    "interest",
-    "capacity",
-    "stance",
-    "resources",
-    "tags",
-    "notes",
-    "sources",
-    "x",
-    "y",
-    "pinned",
-];
-
-/// Writes the header row: the fixed columns, then the custom fields (neutralised, as they
-/// come from users' files).
-fn write_header(
-    w: &mut csv::Writer<Vec<u8>>,
-    columns: &[&str],
-    custom_headers: Vec<String>,
-) -> Result<(), ExportError> {
-    let header = columns.iter().map(|s| (*s).to_string()).chain(
-        custom_headers
-            .into_iter()
-            .map(|h| neutralise(&h).into_owned()),
-    );
-    w.write_record(header)?;
-    Ok(())
-}
-
 /// `actors.csv`: every field of design.md §3, the position as `x` and `y`, then one column per
 /// custom field.
 pub fn actors_csv(project: &Project) -> Result<String, ExportError> {
-    let (keys, custom_headers) =
-        custom_columns(project.actors.values().map(|a| &a.custom), &ACTOR_COLUMNS);
-    let mut w = writer();
-    write_header(&mut w, &ACTOR_COLUMNS, custom_headers)?;
-    for a in project.actors.values() {
-        let mut r = Row::default();
-        r.num(a.id)
-            .text(&a.name)
-            .text(a.short.as_deref().unwrap_or(""))
-            .opt(a.sector.map(Choice::name))
-            .text(&a.kind)
-            .opt(a.level.map(Choice::name))
-            .opt(a.influence)
-            .opt(a.interest)
-            .opt(a.capacity)
-            .opt(a.stance.map(Choice::name))
-            .text(&join(&a.resources))
-            .text(&join(&a.tags))
-            .text(&a.notes)
-            .text(&join(&a.sources))
-            .float(Some(a.position.x))
-            .float(Some(a.position.y))
-            .num(a.pinned)
-            .custom(&a.custom, &keys);
-        w.write_record(&r.0)?;
-    }
-    finish(w)
+    table_csv(&table::actors_table(project))
 }
-
-/// The columns of `partnerships.csv` before the custom fields.
-pub const PARTNERSHIP_COLUMNS: [&str; 32] = [
-    "id",
-    "a",
-    "a_name",
-    "b",
-    "b_name",
-    "label",
-    "functions",
-    "form",
-    "formality",
-    "info_sharing",
-    "aligned_activities",
-    "joint_goals",
-    "shared_resources",
-    "jointly_managed_resources",
-    "mutual_decisions",
-    "trust_ab",
-    "trust_ba",
-    "power",
-    "contribution_a",
-    "contribution_b",
-    "identity_a",
-    "identity_b",
-    "accountability",
-    "risk",
-    "initiator",
-    "status",
-    "start",
-    "end",
-    "enablers",
-    "disablers",
-    "notes",
-    "sources",
-];
 
 /// `partnerships.csv`: every field of design.md §3, the names of both actors beside their
 /// ids, the six practices as `true`/`false`, then one column per custom field.
 pub fn partnerships_csv(project: &Project) -> Result<String, ExportError> {
-    let (keys, custom_headers) = custom_columns(
-        project.partnerships.values().map(|p| &p.custom),
-        &PARTNERSHIP_COLUMNS,
-    );
-    let mut w = writer();
-    write_header(&mut w, &PARTNERSHIP_COLUMNS, custom_headers)?;
-    for p in project.partnerships.values() {
-        let functions: Vec<&str> = p.functions.iter().map(|f| f.name()).collect();
-        let pr = &p.practices;
-        let mut r = Row::default();
-        r.ends(project, p.id, p.a, p.b)
-            .text(p.label.as_deref().unwrap_or(""))
-            .num(functions.join(super::text::LIST_SEPARATOR))
-            .opt(p.form.map(Choice::name))
-            .opt(p.formality.map(Choice::name));
-        for flag in [
-            pr.info_sharing,
-            pr.aligned_activities,
-            pr.joint_goals,
-            pr.shared_resources,
-            pr.jointly_managed_resources,
-            pr.mutual_decisions,
-        ] {
-            r.num(flag);
-        }
-        r.opt(p.trust_ab)
-            .opt(p.trust_ba)
-            .opt(p.power)
-            .opt(p.contribution_a)
-            .opt(p.contribution_b)
-            .opt(p.identity_a)
-            .opt(p.identity_b)
-            .opt(p.accountability.map(Choice::name))
-            .opt(p.risk.map(Choice::name))
-            .opt(p.initiator.map(Choice::name))
-            .num(p.status.name())
-            .text(p.start.as_ref().map_or("", |d| d.0.as_str()))
-            .text(p.end.as_ref().map_or("", |d| d.0.as_str()))
-            .text(&join(&p.enablers))
-            .text(&join(&p.disablers))
-            .text(&p.notes)
-            .text(&join(&p.sources))
-            .custom(&p.custom, &keys);
-        w.write_record(&r.0)?;
-    }
-    finish(w)
+    table_csv(&table::partnerships_table(project))
 }
 
 /// `indicators.csv`: one row per actor with the actor indicators of design.md §5
 /// (betweenness empty when it was not computed) and its Mendelow quadrant.
 pub fn indicators_csv(indicators: &Indicators) -> Result<String, ExportError> {
-    let mut w = writer();
-    w.write_record([
-        "id",
-        "name",
-        "sector",
-        "level",
-        "degree",
-        "partnerships",
-        "cross_sector_degree",
-        "betweenness",
-        "trust_received",
-        "trust_received_known",
-        "trust_given",
-        "trust_given_known",
-        "power_score",
-        "power_known",
-        "brokerage",
-        "mendelow_quadrant",
-        "mendelow_x",
-        "mendelow_y",
-    ])?;
-    for a in indicators.actors.values() {
-        let mendelow = a.mendelow.placed();
-        let mut r = Row::default();
-        r.num(a.id)
-            .text(&a.name)
-            .opt(a.sector.map(Choice::name))
-            .opt(a.level.map(Choice::name))
-            .num(a.degree)
-            .num(a.partnerships)
-            .num(a.cross_sector_degree)
-            .float(a.betweenness)
-            .float(a.trust_received)
-            .num(a.trust_received_known)
-            .float(a.trust_given)
-            .num(a.trust_given_known)
-            .float(a.power_score)
-            .num(a.power_known)
-            .num(a.brokerage)
-            .num(mendelow.map_or("", |m| m.quadrant))
-            .float(mendelow.map(|m| m.x))
-            .float(mendelow.map(|m| m.y));
-        w.write_record(&r.0)?;
-    }
-    finish(w)
+    table_csv(&table::indicators_table(indicators))
 }
 
 /// `partnership_indicators.csv`: one row per partnership with the measures of design.md §5
@@ -354,115 +102,39 @@ pub fn partnership_indicators_csv(
     project: &Project,
     indicators: &Indicators,
 ) -> Result<String, ExportError> {
-    let mut w = writer();
-    w.write_record([
-        "id",
-        "a",
-        "a_name",
-        "b",
-        "b_name",
-        "trust",
-        "trust_gap",
-        "power_asymmetry",
-        "contribution_equity",
-        "mutuality",
-        "identity",
-        "quadrant_a",
-        "x_a",
-        "y_a",
-        "quadrant_b",
-        "x_b",
-        "y_b",
-        "quadrant_c",
-        "x_c",
-        "y_c",
-    ])?;
-    for p in indicators.partnerships.values() {
-        let mut r = Row::default();
-        r.ends(project, p.id, p.a, p.b)
-            .float(p.trust)
-            .float(p.trust_gap)
-            .float(p.power_asymmetry)
-            .float(p.contribution_equity)
-            .float(p.mutuality)
-            .float(p.identity);
-        for placement in [&p.quadrants.a, &p.quadrants.b, &p.quadrants.c] {
-            match placement {
-                crate::typology::Placement::Placed(at) => {
-                    r.text(at.quadrant).float(Some(at.x)).float(Some(at.y));
-                }
-                crate::typology::Placement::Unplaced(why) => {
-                    r.text(&format!("unplaced: {why}")).num("").num("");
-                }
-            }
-        }
-        w.write_record(&r.0)?;
-    }
-    finish(w)
-}
-
-/// Flattens a JSON value into (dotted key, value) rows.
-fn flatten(prefix: &str, v: &Value, rows: &mut Vec<(String, String)>) {
-    match v {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let key = if prefix.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{prefix}.{k}")
-                };
-                flatten(&key, v, rows);
-            }
-        }
-        Value::Null => rows.push((prefix.to_string(), String::new())),
-        Value::String(s) => rows.push((prefix.to_string(), s.clone())),
-        other => rows.push((prefix.to_string(), other.to_string())),
-    }
+    table_csv(&table::partnership_indicators_table(project, indicators))
 }
 
 /// `network.csv`: `indicator,value`, one row per network indicator of design.md §5 with the
 /// JSON names of `partnermap stats --json` (nested ones dotted: `form_counts.Integrated`,
 /// `quadrant_counts.a.Personal cooperation`); missing values are empty.
 pub fn network_csv(indicators: &Indicators) -> Result<String, ExportError> {
-    let value = serde_json::to_value(&indicators.network)?;
-    let mut rows = Vec::new();
-    flatten("", &value, &mut rows);
-    let mut w = writer();
-    w.write_record(["indicator", "value"])?;
-    for (k, v) in rows {
-        w.write_record([neutralise(&k).as_ref(), v.as_str()])?;
-    }
-    finish(w)
+    table_csv(&table::network_table(indicators)?)
+}
+
+/// The map's title, description, author and dates as a `field,value` table (`map.csv`).
+pub fn map_csv(project: &Project) -> Result<String, ExportError> {
+    table_csv(&table::map_table(project))
 }
 
 /// All six tables.
 pub fn csv_tables(project: &Project, indicators: &Indicators) -> Result<CsvTables, ExportError> {
+    let [
+        actors,
+        partnerships,
+        indicators,
+        partnership_indicators,
+        network,
+        map,
+    ] = table::tables(project, indicators)?;
     Ok(CsvTables {
-        actors: actors_csv(project)?,
-        partnerships: partnerships_csv(project)?,
-        indicators: indicators_csv(indicators)?,
-        partnership_indicators: partnership_indicators_csv(project, indicators)?,
-        network: network_csv(indicators)?,
-        map: map_csv(project)?,
+        actors: table_csv(&actors)?,
+        partnerships: table_csv(&partnerships)?,
+        indicators: table_csv(&indicators)?,
+        partnership_indicators: table_csv(&partnership_indicators)?,
+        network: table_csv(&network)?,
+        map: table_csv(&map)?,
     })
-}
-
-/// The fields of `map.csv`, in order.
-pub const MAP_FIELDS: [&str; 5] = ["title", "description", "author", "created", "modified"];
-
-/// The map's title, description, author and dates as a `field,value` table (`map.csv`).
-pub fn map_csv(project: &Project) -> Result<String, ExportError> {
-    let m = &project.meta;
-    let mut w = writer();
-    w.write_record(["field", "value"])?;
-    for (field, value) in
-        MAP_FIELDS
-            .into_iter()
-            .zip([&m.title, &m.description, &m.author, &m.created, &m.modified])
-    {
-        w.write_record([field, neutralise(value).as_ref()])?;
-    }
-    finish(w)
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ pub mod png;
 pub mod quadrant;
 pub mod report;
 pub mod svg;
+pub mod table;
 pub(crate) mod text;
 pub(crate) mod yed;
 
