@@ -50,11 +50,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export a map: the map or a quadrant chart as SVG, PNG or PDF; CSV tables; GraphML or
-    /// GEXF for Gephi, Cytoscape, yEd and networkx; or JSON. The format follows OUT's
-    /// extension unless --format is given. CSV writes actors.csv, partnerships.csv,
-    /// indicators.csv, partnership_indicators.csv and network.csv into the folder OUT (made if
-    /// missing).
+    /// Export a map: the map or a quadrant chart as SVG, PNG or PDF; CSV tables or an XLSX
+    /// workbook of them; GraphML or GEXF for Gephi, Cytoscape, yEd and networkx; or JSON. The
+    /// format follows OUT's extension unless --format is given. CSV writes actors.csv,
+    /// partnerships.csv, indicators.csv, partnership_indicators.csv, network.csv and map.csv
+    /// into the folder OUT (made if missing); XLSX writes the same tables into one workbook,
+    /// a sheet each.
     Export(ExportArgs),
     /// Write the whole workshop report as one PDF: the map, the four quadrant charts with
     /// their unplaced lists, the network indicators with what each is computed from, and
@@ -94,7 +95,7 @@ pub struct ExportArgs {
     /// Where to write: a file, or a folder for CSV.
     #[arg(short, long)]
     pub output: PathBuf,
-    /// svg, png, pdf, csv, graphml, gexf or json (default: from OUT's extension).
+    /// svg, png, pdf, csv, xlsx, graphml, gexf or json (default: from OUT's extension).
     #[arg(long, value_parser = parse_format)]
     pub format: Option<export::Format>,
     /// The PNG's resolution in dots per inch (default 300).
@@ -199,7 +200,7 @@ fn parse_import_format(s: &str) -> Result<import::ImportFormat, String> {
 
 fn parse_format(s: &str) -> Result<export::Format, String> {
     export::Format::from_name(s).ok_or_else(|| {
-        format!("unknown format {s:?}: use svg, png, pdf, csv, graphml, gexf or json")
+        format!("unknown format {s:?}: use svg, png, pdf, csv, xlsx, graphml, gexf or json")
     })
 }
 
@@ -381,8 +382,8 @@ fn export_format(args: &ExportArgs) -> Result<export::Format, String> {
         return Ok(export::Format::Csv);
     }
     Err(format!(
-        "{}: cannot tell the format from the name: end it in .svg, .png, .pdf, .graphml, .gexf \
-         or .json, or give --format",
+        "{}: cannot tell the format from the name: end it in .svg, .png, .pdf, .xlsx, .graphml, \
+         .gexf or .json, or give --format",
         out.display()
     ))
 }

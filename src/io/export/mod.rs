@@ -1,5 +1,6 @@
 //! Exports (design.md §8): the map and the quadrant charts as SVG, PNG and PDF; CSV tables;
-//! GraphML and GEXF for other network tools; JSON of the whole map.
+//! an `.xlsx` workbook of the same tables; GraphML and GEXF for other network tools; JSON of
+//! the whole map.
 //!
 //! Every format is a pure function of the model (no egui), one file per format, so that the
 //! window and the command line share the same code. [`export_to_path`] is what both call:
@@ -21,6 +22,7 @@ pub mod report;
 pub mod svg;
 pub mod table;
 pub(crate) mod text;
+pub mod xlsx;
 pub(crate) mod yed;
 
 use std::path::{Path, PathBuf};
@@ -43,6 +45,7 @@ pub use quadrant::quadrant_svg;
 pub use report::{report_pages, report_pdf};
 pub use svg::{Colours, DARK, LIGHT, Palette, SvgOptions, map_extent, map_svg, map_svg_with};
 pub use text::{escape as xml_escape, xml_clean};
+pub use xlsx::map_xlsx;
 
 use crate::io::SaveError;
 use crate::model::Project;
@@ -80,6 +83,9 @@ pub enum ExportError {
     /// Writing XML failed.
     #[error("could not write the XML: {0}")]
     Xml(String),
+    /// Writing the `.xlsx` workbook failed.
+    #[error("could not write the workbook: {0}")]
+    Xlsx(String),
     /// Writing JSON failed.
     #[error("could not write the JSON: {0}")]
     Json(#[from] serde_json::Error),
@@ -127,6 +133,8 @@ pub enum Format {
     Pdf,
     /// Tables for spreadsheets, written into a folder.
     Csv,
+    /// The same tables as one spreadsheet workbook, a sheet each.
+    Xlsx,
     /// GraphML, for Gephi, Cytoscape, yEd and networkx.
     Graphml,
     /// GEXF, Gephi's format.
@@ -141,11 +149,12 @@ pub enum Format {
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Self::Svg,
         Self::Png,
         Self::Pdf,
         Self::Csv,
+        Self::Xlsx,
         Self::Graphml,
         Self::Gexf,
         Self::Json,
@@ -158,6 +167,7 @@ impl Format {
             Self::Png => "png",
             Self::Pdf => "pdf",
             Self::Csv => "csv",
+            Self::Xlsx => "xlsx",
             Self::Graphml => "graphml",
             Self::Gexf => "gexf",
             Self::Json => "json",
@@ -340,8 +350,8 @@ fn pdf_subject(project: &Project, view: View) -> String {
 /// output file itself; bytes).
 pub type ExportFiles = Vec<(Option<&'static str>, Vec<u8>)>;
 
-/// Renders `request` for `project` without writing anything. CSV computes every indicator,
-/// betweenness included (on two threads).
+/// Renders `request` for `project` without writing anything. CSV and XLSX compute every
+/// indicator, betweenness included (on two threads).
 pub fn render(project: &Project, request: &ExportRequest) -> Result<ExportFiles, ExportError> {
     render_with(project, request, &Progress::new())
 }
@@ -395,6 +405,7 @@ pub fn render_with(
                 .map(|(name, text)| (Some(name), [bom, text.as_bytes()].concat()))
                 .collect())
         }
+        Format::Xlsx => one(map_xlsx(project, &indicators(project, true, progress)?)?),
         Format::Graphml => one(graphml(project)?.into_bytes()),
         Format::Gexf => one(gexf(project)?.into_bytes()),
         Format::Json => one(map_json(project)?.into_bytes()),

@@ -156,6 +156,9 @@ fn about(format: Format) -> &'static str {
         Format::Csv => {
             "Writes actors.csv, partnerships.csv, indicators.csv, partnership_indicators.csv, network.csv and map.csv into a folder."
         }
+        Format::Xlsx => {
+            "One workbook with the same tables as CSV, a sheet each, numbers as numbers."
+        }
         Format::Graphml | Format::Gexf => {
             "Every actor and partnership attribute, for Gephi, Cytoscape, yEd and networkx."
         }
