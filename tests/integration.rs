@@ -46,3 +46,4 @@ mod steady_view;
 mod undo;
 mod validation;
 mod window;
+mod xlsx;
