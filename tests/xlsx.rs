@@ -570,3 +570,41 @@ fn libreoffice_reads_our_csv_tables_with_accents_and_khmer_intact() {
     );
     assert_eq!(book.sheets[0].cells.get(&(1, 0)), Some(&Got::Number(1.0)));
 }
+
+#[test]
+fn the_export_dialog_offers_xlsx_and_the_window_writes_the_workbook() {
+    use egui_kittest::kittest::Queryable as _;
+    let mut h = crate::harness::on(partnermap::app::Document::sample());
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    let Some(partnermap::app::Modal::Export(choice)) = &mut h.state_mut().modal else {
+        panic!("the Export dialog is open");
+    };
+    assert!(
+        Format::ALL.contains(&Format::Xlsx),
+        "in the dialog's format list"
+    );
+    choice.format = Format::Xlsx;
+    h.run();
+    assert!(
+        h.query_by_label_contains("One workbook with the same tables as CSV")
+            .is_some(),
+        "the dialog says what the workbook holds"
+    );
+    let choice = h.state().export_choice().unwrap().clone();
+    let request = h.state().export_request(&choice);
+    assert_eq!(request.format, Format::Xlsx);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.xlsx");
+    h.state_mut().export_to(path.clone(), request);
+    h.state_mut().wait_for_background_work();
+    h.run();
+    let book = read_book(&std::fs::read(&path).unwrap());
+    assert_eq!(book.names, TABLE_NAMES);
+    assert_eq!(
+        book.sheets[0].rows(),
+        1 + 24,
+        "the header and the sample's 24 actors"
+    );
+}
