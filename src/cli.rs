@@ -226,6 +226,48 @@ fn parse_framework(s: &str) -> Result<Framework, String> {
     Framework::from_letter(s).ok_or_else(|| format!("unknown framework {s:?}: use a, b, c or d"))
 }
 
+/// Writes a line to standard error. A message that cannot be written (standard error
+/// closed or full) is dropped: reporting never panics.
+macro_rules! warn {
+    ($($arg:tt)*) => {
+        $crate::cli::to_stderr(format_args!($($arg)*))
+    };
+}
+
+/// Writes `args` and a line break to standard error, ignoring a failure (see [`warn!`]).
+#[doc(hidden)]
+pub fn to_stderr(args: std::fmt::Arguments<'_>) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_fmt(args).and_then(|()| err.write_all(b"\n"));
+}
+
+/// The exit code of a command whose reader went away (a closed pipe): 141, as a shell reports
+/// a Unix tool that the pipe's signal ended (128 + SIGPIPE).
+const CLOSED_PIPE: u8 = 141;
+
+/// How a command ends after writing its output to standard output with `written`: as it
+/// meant to (`done`) when the output was written; quietly with exit 141 when the reader has
+/// gone (a closed pipe, `| head`), as Unix tools end; with a message and exit 1 when the
+/// output could not be written (a full disk, a device that refuses it) — never with a panic.
+fn finish_output(command: &str, written: std::io::Result<()>, done: ExitCode) -> ExitCode {
+    match written {
+        Ok(()) => done,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(CLOSED_PIPE),
+        Err(e) => {
+            warn!("partnermap {command}: cannot write the output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Writes `args` and a line break to standard output, flushed.
+fn to_stdout(args: std::fmt::Arguments<'_>) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_fmt(args)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush())
+}
+
 /// Runs a command, printing results to stdout and errors to stderr.
 pub fn run(command: Command) -> ExitCode {
     match command {
@@ -246,43 +288,55 @@ pub fn run(command: Command) -> ExitCode {
 fn check(file: &Path) -> ExitCode {
     let shown = file.display();
     if let Some(message) = to_import_first(file) {
-        eprintln!("{message}");
+        warn!("{message}");
         return ExitCode::from(2);
     }
     match io::load_path(file) {
-        Ok(project) => {
-            println!(
+        Ok(project) => finish_output(
+            "check",
+            to_stdout(format_args!(
                 "{shown}: valid map with {} actors and {} partnerships",
                 project.actors.len(),
                 project.partnerships.len()
-            );
-            ExitCode::SUCCESS
-        }
+            )),
+            ExitCode::SUCCESS,
+        ),
         Err(LoadError::Invalid(problems)) => {
-            write_problems(&mut std::io::stdout().lock(), file, &problems);
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = write_problems(&mut out, file, &problems).and_then(|()| out.flush());
+            drop(out);
+            let ended = finish_output("check", written, ExitCode::SUCCESS);
+            if ended != ExitCode::SUCCESS {
+                return ended;
+            }
             let n = problems.len();
-            eprintln!(
+            warn!(
                 "{shown}: invalid map: {n} problem{}",
                 if n == 1 { "" } else { "s" }
             );
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("{shown}: {e}");
+            warn!("{shown}: {e}");
             ExitCode::from(2)
         }
     }
 }
 
 /// Writes each problem as `FILE:LINE:COLUMN: message` (or `FILE: message`).
-fn write_problems(out: &mut impl Write, file: &Path, problems: &[crate::model::Problem]) {
+fn write_problems(
+    out: &mut impl Write,
+    file: &Path,
+    problems: &[crate::model::Problem],
+) -> std::io::Result<()> {
     let shown = file.display();
     for p in problems {
-        let _ = match p.location {
-            Some(l) => writeln!(out, "{shown}:{}:{}: {}", l.line, l.column, p.message()),
-            None => writeln!(out, "{shown}: {}", p.message()),
-        };
+        match p.location {
+            Some(l) => writeln!(out, "{shown}:{}:{}: {}", l.line, l.column, p.message())?,
+            None => writeln!(out, "{shown}: {}", p.message())?,
+        }
     }
+    Ok(())
 }
 
 /// What to say when `file` is one that PartnerMap imports rather than opens (GraphML, GEXF,
@@ -308,20 +362,21 @@ fn to_import_first(file: &Path) -> Option<String> {
 fn load_or_report(file: &Path, what_happens: &str) -> Result<crate::model::Project, ExitCode> {
     let shown = file.display();
     if let Some(message) = to_import_first(file) {
-        eprintln!("{message}; {what_happens}");
+        warn!("{message}; {what_happens}");
         return Err(ExitCode::from(2));
     }
     match io::load_path(file) {
         Ok(project) => Ok(project),
         Err(LoadError::Invalid(problems)) => {
-            write_problems(&mut std::io::stderr().lock(), file, &problems);
+            // On standard error: a problem that cannot be reported changes nothing else.
+            let _ = write_problems(&mut std::io::stderr().lock(), file, &problems);
             let n = problems.len();
             let plural = if n == 1 { "" } else { "s" };
-            eprintln!("{shown}: invalid map: {n} problem{plural}; {what_happens}");
+            warn!("{shown}: invalid map: {n} problem{plural}; {what_happens}");
             Err(ExitCode::from(1))
         }
         Err(e) => {
-            eprintln!("{shown}: {e}");
+            warn!("{shown}: {e}");
             Err(ExitCode::from(2))
         }
     }
@@ -348,15 +403,11 @@ fn stats(file: &Path, json: bool) -> ExitCode {
     } else {
         out.write_all(analysis::stats_text(&project, &indicators).as_bytes())
     };
-    match written.and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        // A reader that stops early (`| head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("partnermap stats: cannot write the output: {e}");
-            ExitCode::from(1)
-        }
-    }
+    finish_output(
+        "stats",
+        written.and_then(|()| out.flush()),
+        ExitCode::SUCCESS,
+    )
 }
 
 /// Which format an export writes: `--format`, else OUT's extension, else (for an existing
@@ -392,12 +443,12 @@ fn export(args: &ExportArgs) -> ExitCode {
     let format = match export_format(args) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("partnermap export: {e}");
+            warn!("partnermap export: {e}");
             return ExitCode::from(2);
         }
     };
     if args.dpi.is_some() && format != export::Format::Png {
-        eprintln!(
+        warn!(
             "partnermap export: --dpi applies to PNG only, not to {}",
             format.name()
         );
@@ -407,14 +458,14 @@ fn export(args: &ExportArgs) -> ExitCode {
         View::Quadrant(args.framework.unwrap_or(Framework::A))
     } else {
         if args.framework.is_some() {
-            eprintln!("partnermap export: --framework needs --view quadrant");
+            warn!("partnermap export: --framework needs --view quadrant");
             return ExitCode::from(2);
         }
         View::Map
     };
     let paged = args.page.is_some() || args.landscape || args.portrait;
     if paged && !format.is_picture() {
-        eprintln!(
+        warn!(
             "partnermap export: --page, --landscape and --portrait apply to SVG, PNG and PDF, not to {}",
             format.name()
         );
@@ -449,7 +500,7 @@ fn export(args: &ExportArgs) -> ExitCode {
     };
     request.svg.colours = args.colours;
     if request.svg.page.paper == export::PaperSize::Fit && request.svg.page.orientation.is_some() {
-        eprintln!("partnermap export: --landscape and --portrait need --page a4, a3 or letter");
+        warn!("partnermap export: --landscape and --portrait need --page a4, a3 or letter");
         return ExitCode::from(2);
     }
     write_export(&project, &request, &args.output)
@@ -459,13 +510,18 @@ fn export(args: &ExportArgs) -> ExitCode {
 fn write_export(project: &crate::model::Project, request: &ExportRequest, out: &Path) -> ExitCode {
     match export::export_to_path(project, request, out) {
         Ok(files) => {
-            for f in files {
-                println!("wrote {}", f.display());
-            }
-            ExitCode::SUCCESS
+            let list: Vec<String> = files
+                .iter()
+                .map(|f| format!("wrote {}", f.display()))
+                .collect();
+            finish_output(
+                "export",
+                to_stdout(format_args!("{}", list.join("\n"))),
+                ExitCode::SUCCESS,
+            )
         }
         Err(e) => {
-            eprintln!("partnermap export: {e}");
+            warn!("partnermap export: {e}");
             ExitCode::from(1)
         }
     }
@@ -524,40 +580,41 @@ fn import_command(args: &ImportArgs) -> ExitCode {
         Ok(imported) => imported,
         Err(ImportError::Problems(issues, more)) => {
             for issue in &issues {
-                eprintln!("{shown}: {issue}");
+                warn!("{shown}: {issue}");
             }
             let n = issues.len() + more;
             if more > 0 {
-                eprintln!("{shown}: … and {more} more problems");
+                warn!("{shown}: … and {more} more problems");
             }
             let (values, verb) = if n == 1 {
                 ("value", "does")
             } else {
                 ("values", "do")
             };
-            eprintln!("{shown}: {n} {values} {verb} not fit; nothing was written");
+            warn!("{shown}: {n} {values} {verb} not fit; nothing was written");
             return ExitCode::from(1);
         }
         Err(e) => {
-            eprintln!("{shown}: {e}");
+            warn!("{shown}: {e}");
             return ExitCode::from(2);
         }
     };
     for note in &imported.notes {
-        eprintln!("{shown}: note: {note}");
+        warn!("{shown}: note: {note}");
     }
     match io::save_path(&imported.project, &args.output) {
-        Ok(()) => {
-            println!(
+        Ok(()) => finish_output(
+            "import",
+            to_stdout(format_args!(
                 "wrote {} with {} actors and {} partnerships",
                 args.output.display(),
                 imported.project.actors.len(),
                 imported.project.partnerships.len()
-            );
-            ExitCode::SUCCESS
-        }
+            )),
+            ExitCode::SUCCESS,
+        ),
         Err(e) => {
-            eprintln!("partnermap import: {e}");
+            warn!("partnermap import: {e}");
             ExitCode::from(2)
         }
     }
@@ -567,20 +624,21 @@ fn generate(actors: usize, partnerships: usize, seed: u64, output: &Path) -> Exi
     let project = match crate::generate::generate(actors, partnerships, seed) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("partnermap generate: {e}");
+            warn!("partnermap generate: {e}");
             return ExitCode::from(2);
         }
     };
     match io::save_path(&project, output) {
-        Ok(()) => {
-            println!(
+        Ok(()) => finish_output(
+            "generate",
+            to_stdout(format_args!(
                 "wrote {} with {actors} actors and {partnerships} partnerships (seed {seed})",
                 output.display()
-            );
-            ExitCode::SUCCESS
-        }
+            )),
+            ExitCode::SUCCESS,
+        ),
         Err(e) => {
-            eprintln!("partnermap generate: {e}");
+            warn!("partnermap generate: {e}");
             ExitCode::from(1)
         }
     }

@@ -21,6 +21,7 @@ mod bad_input;
 mod cli;
 mod cli_export;
 mod cli_import;
+mod cli_output;
 mod cli_stats;
 mod docs;
 mod editor;

@@ -1,0 +1,132 @@
+//! Output that cannot be written (design.md §11; issue 14, item 2): every command that
+//! writes to standard output ends quietly with exit 141 when its reader has gone (`| head`:
+//! as a shell reports a Unix tool that the pipe's signal ended), with a message and exit 1
+//! when the output cannot be written (a full device), and never panics
+//! (exit 101, "failed printing to stdout") — nor when standard error cannot be written.
+
+use std::process::{Command, Stdio};
+
+const SAMPLE: &str = "assets/samples/dfgg-cambodia.ron";
+const INVALID: &str = "tests/fixtures/bad/many-problems.ron";
+
+/// The commands that write to standard output, each with what it does, in a fresh folder.
+fn commands(dir: &std::path::Path) -> Vec<(&'static str, Vec<String>)> {
+    let out = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    vec![
+        ("check a valid map", vec!["check".into(), SAMPLE.into()]),
+        ("check an invalid map", vec!["check".into(), INVALID.into()]),
+        ("stats", vec!["stats".into(), SAMPLE.into()]),
+        (
+            "stats --json",
+            vec!["stats".into(), SAMPLE.into(), "--json".into()],
+        ),
+        (
+            "export",
+            vec!["export".into(), SAMPLE.into(), "-o".into(), out("m.svg")],
+        ),
+        (
+            "import",
+            vec![
+                "import".into(),
+                "tests/fixtures/import/gephi.graphml".into(),
+                "-o".into(),
+                out("i.ron"),
+            ],
+        ),
+        (
+            "generate",
+            vec![
+                "generate".into(),
+                "--actors".into(),
+                "5".into(),
+                "--partnerships".into(),
+                "4".into(),
+                "-o".into(),
+                out("g.ron"),
+            ],
+        ),
+    ]
+}
+
+/// What the exit code of each command is when its output can be written.
+fn normal_exit(what: &str) -> i32 {
+    if what == "check an invalid map" { 1 } else { 0 }
+}
+
+fn run(args: &[String], stdout: Stdio, stderr: Stdio) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_partnermap"))
+        .args(args)
+        .stdout(stdout)
+        .stderr(stderr)
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    for (what, args) in commands(dir.path()) {
+        // A pipe whose reader is already gone: every write to it fails.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let (code, stderr) = run(&args, Stdio::from(writer), Stdio::piped());
+        assert_eq!(code, Some(141), "{what}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{what}: {stderr}");
+        assert!(
+            !stderr.contains("cannot write"),
+            "{what}: quietly, not {stderr}"
+        );
+        // With a reader, the same command ends as it should.
+        let (code, stderr) = run(&args, Stdio::piped(), Stdio::piped());
+        assert_eq!(code, Some(normal_exit(what)), "{what}: {stderr}");
+    }
+}
+
+#[test]
+fn a_full_device_ends_every_command_with_a_message_and_exit_1() {
+    if !std::path::Path::new("/dev/full").exists() {
+        println!("note: no /dev/full here; the full-device check is skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (what, args) in commands(dir.path()) {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let (code, stderr) = run(&args, Stdio::from(full), Stdio::piped());
+        assert_eq!(code, Some(1), "{what}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{what}: {stderr}");
+        assert!(
+            stderr.contains("cannot write the output: No space left on device"),
+            "{what}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn standard_error_that_cannot_be_written_changes_nothing_but_the_message() {
+    if !std::path::Path::new("/dev/full").exists() {
+        return;
+    }
+    // Commands that fail say why on standard error; with it full they still fail as they
+    // would, without a panic.
+    for (args, code) in [
+        (vec!["check", "tests/fixtures/bad/bad-enum.ron"], 1),
+        (vec!["check", "no-such-file.ron"], 2),
+        (vec!["stats", "no-such-file.ron"], 2),
+        (vec!["export", "no-such-file.ron", "-o", "x.svg"], 2),
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let (got, _) = run(&args, Stdio::null(), Stdio::from(full));
+        assert_eq!(got, Some(code), "{args:?}");
+    }
+}
