@@ -130,6 +130,10 @@ pub struct ExportArgs {
     /// and non-Latin scripts right (it is written by default; imports accept both).
     #[arg(long)]
     pub no_bom: bool,
+    /// Replace OUT even when it is the map being exported or another .ron map (kept as
+    /// OUT.bak); without it such an export is refused.
+    #[arg(long)]
+    pub force: bool,
     /// Lay the picture out on paper: a4, a3, letter, or fit (the drawing's own size, the
     /// default), with margins, a title block, the legend where it fits and labels never
     /// under 7 pt (SVG, PNG and PDF).
@@ -169,6 +173,10 @@ pub struct ReportArgs {
     /// light (a white page, the default) or dark.
     #[arg(long, default_value = "light", value_parser = parse_colours)]
     pub colours: export::Colours,
+    /// Replace REPORT even when it is the map reported on or another .ron map (kept as
+    /// REPORT.bak); without it such a report is refused.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The options of `partnermap import`.
@@ -439,6 +447,34 @@ fn export_format(args: &ExportArgs) -> Result<export::Format, String> {
     ))
 }
 
+/// Whether writing to `out` would replace a map: the map `input` being read, or an existing
+/// `.ron` file (or its `.bak`). Such a write is refused unless `force` (design.md §11);
+/// `Ok(true)` asks the write to keep the old file as a backup.
+fn replaces_a_map(command: &str, input: &Path, out: &Path, force: bool) -> Result<bool, ExitCode> {
+    let same = match (std::fs::canonicalize(input), std::fs::canonicalize(out)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    let name = out.to_string_lossy().to_lowercase();
+    let map_file = out.is_file() && (name.ends_with(".ron") || name.ends_with(".ron.bak"));
+    if !(same || map_file) {
+        return Ok(false);
+    }
+    if force {
+        return Ok(true);
+    }
+    let what = if same {
+        "is the map being read"
+    } else {
+        "is a PartnerMap map"
+    };
+    warn!(
+        "partnermap {command}: {} {what}: nothing was written; choose another output name, or add --force to replace it (it is kept as .bak)",
+        out.display()
+    );
+    Err(ExitCode::from(2))
+}
+
 fn export(args: &ExportArgs) -> ExitCode {
     let format = match export_format(args) {
         Ok(f) => f,
@@ -463,6 +499,10 @@ fn export(args: &ExportArgs) -> ExitCode {
         }
         View::Map
     };
+    let keep_backup = match replaces_a_map("export", &args.file, &args.output, args.force) {
+        Ok(keep) => keep,
+        Err(code) => return code,
+    };
     let paged = args.page.is_some() || args.landscape || args.portrait;
     if paged && !format.is_picture() {
         warn!(
@@ -482,6 +522,7 @@ fn export(args: &ExportArgs) -> ExitCode {
     };
     let mut request = ExportRequest::for_map(&project, format, view, &texts);
     request.csv_bom = !args.no_bom;
+    request.keep_backup = keep_backup;
     request.dpi = args.dpi.unwrap_or(export::DEFAULT_DPI);
     request.svg.legend = !args.no_legend;
     request.svg.encoding = crate::style::ViewEncoding {
@@ -528,6 +569,10 @@ fn write_export(project: &crate::model::Project, request: &ExportRequest, out: &
 }
 
 fn report(args: &ReportArgs) -> ExitCode {
+    let keep_backup = match replaces_a_map("report", &args.file, &args.output, args.force) {
+        Ok(keep) => keep,
+        Err(code) => return code,
+    };
     let project = match load_or_report(&args.file, "no report written") {
         Ok(project) => project,
         Err(code) => return code,
@@ -540,6 +585,7 @@ fn report(args: &ReportArgs) -> ExitCode {
     let mut request = ExportRequest::for_map(&project, export::Format::Report, View::Map, &texts);
     request.svg.page = export::PageSetup::new(args.page);
     request.svg.colours = args.colours;
+    request.keep_backup = keep_backup;
     write_export(&project, &request, &args.output)
 }
 

@@ -273,3 +273,51 @@ fn a_csv_round_trip_keeps_the_maps_title_description_author_and_dates() {
     assert_eq!(after.meta.created, before.meta.created);
     assert_eq!(after.meta.modified, before.meta.modified);
 }
+
+#[test]
+fn an_export_never_replaces_a_map_unless_forced_and_then_keeps_it_as_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("map.ron");
+    let other = dir.path().join("other.ron");
+    std::fs::copy(SAMPLE, &map).unwrap();
+    std::fs::copy(SAMPLE, &other).unwrap();
+    let original = std::fs::read(&map).unwrap();
+    let (map_s, other_s) = (map.to_str().unwrap(), other.to_str().unwrap());
+    for (args, says) in [
+        (
+            vec!["export", map_s, "-o", map_s, "--format", "svg"],
+            "is the map being read",
+        ),
+        (
+            vec!["export", map_s, "-o", other_s, "--format", "json"],
+            "is a PartnerMap map",
+        ),
+        (vec!["report", map_s, "-o", map_s], "is the map being read"),
+    ] {
+        let run = partnermap(&args);
+        assert_eq!(run.status.code(), Some(2), "{args:?}: {}", text(&run));
+        assert!(text(&run).contains(says), "{args:?}: {}", text(&run));
+        assert!(text(&run).contains("--force"), "says how: {}", text(&run));
+        assert_eq!(
+            std::fs::read(&map).unwrap(),
+            original,
+            "the map is untouched"
+        );
+        assert_eq!(
+            std::fs::read(&other).unwrap(),
+            original,
+            "the other map too"
+        );
+    }
+    // Asked to, it replaces the map and keeps the old one beside it.
+    let run = partnermap(&[
+        "export", map_s, "-o", other_s, "--format", "json", "--force",
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run));
+    assert!(std::fs::read(&other).unwrap().starts_with(b"{"));
+    assert_eq!(
+        std::fs::read(dir.path().join("other.ron.bak")).unwrap(),
+        original,
+        "the replaced map is kept as a backup"
+    );
+}

@@ -227,6 +227,9 @@ pub struct ExportRequest {
     /// Whether CSV tables start with a UTF-8 byte-order mark, so that Excel and LibreOffice's
     /// default import read accents and non-Latin scripts right (design.md §8); on by default.
     pub csv_bom: bool,
+    /// Whether a file that the export replaces is kept as `NAME.bak` (asked for when an
+    /// export is told to replace a map: `--force`).
+    pub keep_backup: bool,
 }
 
 /// The UTF-8 byte-order mark.
@@ -241,6 +244,7 @@ impl ExportRequest {
             dpi: DEFAULT_DPI,
             svg: SvgOptions::default(),
             csv_bom: true,
+            keep_backup: false,
         }
     }
 
@@ -448,7 +452,7 @@ pub fn export_to_path_with(
             Some(name) => out.join(name),
             None => out.to_owned(),
         };
-        crate::io::write_atomic(&path, &bytes, false)?;
+        crate::io::write_atomic(&path, &bytes, request.keep_backup)?;
         written.push(path);
     }
     Ok(written)
