@@ -242,11 +242,33 @@ macro_rules! warn {
     };
 }
 
+/// `text` safe to print on a terminal: control characters from a file (an escape sequence
+/// in an actor's name, a carriage return, a NUL) are written as `\u{1b}` rather than acted
+/// on; line breaks and tabs stay.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let control = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if control(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Writes `args` and a line break to standard error, ignoring a failure (see [`warn!`]).
 #[doc(hidden)]
 pub fn to_stderr(args: std::fmt::Arguments<'_>) {
+    let line = printable(&args.to_string()).into_owned();
     let mut err = std::io::stderr().lock();
-    let _ = err.write_fmt(args).and_then(|()| err.write_all(b"\n"));
+    let _ = err
+        .write_all(line.as_bytes())
+        .and_then(|()| err.write_all(b"\n"));
 }
 
 /// The exit code of a command whose reader went away (a closed pipe): 141, as a shell reports
@@ -270,8 +292,9 @@ fn finish_output(command: &str, written: std::io::Result<()>, done: ExitCode) ->
 
 /// Writes `args` and a line break to standard output, flushed.
 fn to_stdout(args: std::fmt::Arguments<'_>) -> std::io::Result<()> {
+    let line = printable(&args.to_string()).into_owned();
     let mut out = std::io::stdout().lock();
-    out.write_fmt(args)
+    out.write_all(line.as_bytes())
         .and_then(|()| out.write_all(b"\n"))
         .and_then(|()| out.flush())
 }
@@ -339,10 +362,11 @@ fn write_problems(
 ) -> std::io::Result<()> {
     let shown = file.display();
     for p in problems {
-        match p.location {
-            Some(l) => writeln!(out, "{shown}:{}:{}: {}", l.line, l.column, p.message())?,
-            None => writeln!(out, "{shown}: {}", p.message())?,
-        }
+        let line = match p.location {
+            Some(l) => format!("{shown}:{}:{}: {}", l.line, l.column, p.message()),
+            None => format!("{shown}: {}", p.message()),
+        };
+        writeln!(out, "{}", printable(&line))?;
     }
     Ok(())
 }
@@ -409,7 +433,7 @@ fn stats(file: &Path, json: bool) -> ExitCode {
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
-        out.write_all(analysis::stats_text(&project, &indicators).as_bytes())
+        out.write_all(printable(&analysis::stats_text(&project, &indicators)).as_bytes())
     };
     finish_output(
         "stats",

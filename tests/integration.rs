@@ -35,6 +35,7 @@ mod labels;
 mod laptop;
 mod layout;
 mod monkey;
+mod not_a_map;
 mod pages;
 mod path_dialog;
 mod quick_entry;

@@ -247,10 +247,93 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Project, LoadError> {
             bytes: bytes.len() as u64,
         });
     }
+    if let Some(reason) = not_text(bytes) {
+        return Err(LoadError::NotPartnerMap { reason });
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotText {
         location: location_of_byte(bytes, e.valid_up_to()),
     })?;
     load_str(text)
+}
+
+/// What a file that is not text looks like, when it can be told: UTF-16 text, or a file
+/// of a kind people keep next to their maps (a picture, a PDF, an office document).
+fn not_text(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let utf16 = head.starts_with(&[0xFF, 0xFE])
+        || head.starts_with(&[0xFE, 0xFF])
+        || (head.len() >= 16 && head.iter().filter(|b| **b == 0).count() * 3 >= head.len());
+    let kind = if head.starts_with(b"\x89PNG") {
+        "a PNG picture"
+    } else if head.starts_with(b"%PDF") {
+        "a PDF document"
+    } else if head.starts_with(b"PK\x03\x04") {
+        "a ZIP archive (an .xlsx, .docx or .zip file)"
+    } else if head.starts_with(&[0x1F, 0x8B]) {
+        "a gzip archive"
+    } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "a JPEG picture"
+    } else if utf16 {
+        return Some(
+            "it is UTF-16 text; PartnerMap project files are UTF-8: save it again as UTF-8".into(),
+        );
+    } else {
+        return None;
+    };
+    Some(format!("it looks like {kind}, not text"))
+}
+
+/// What a text that is not a project file looks like, when its start tells: XML, YAML or
+/// prose. `None` for a text that starts as a project file does (a syntax error in it is
+/// reported with its place instead).
+fn not_ron(text: &str) -> Option<&'static str> {
+    // Past the inner attributes (`#![enable(implicit_some)]`) and comments RON allows.
+    let mut rest = text.trim_start();
+    loop {
+        if let Some(after) = rest.strip_prefix("#!") {
+            rest = after.split_once('\n').map_or("", |(_, r)| r).trim_start();
+        } else if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, r)| r).trim_start();
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, r)| r).trim_start();
+        } else {
+            break;
+        }
+    }
+    // YAML: a document marker, or lines of `key: value` and `- item`.
+    let yaml_line = |line: &str| {
+        let line = line.trim_end();
+        line.starts_with("- ")
+            || line.split_once(':').is_some_and(|(key, value)| {
+                !key.trim().is_empty()
+                    && key
+                        .trim_start()
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' '))
+                    && (value.is_empty() || value.starts_with(' '))
+            })
+    };
+    let lines: Vec<&str> = rest
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(5)
+        .collect();
+    let yaml = rest.starts_with("---")
+        || (lines.len() >= 2 && lines.iter().filter(|l| yaml_line(l)).count() * 2 > lines.len());
+    if rest.is_empty() || rest.starts_with('(') || rest.starts_with("PartnerMap") {
+        None
+    } else if rest.starts_with('<') {
+        Some(
+            "it looks like XML; GraphML and GEXF files are imported: use File → Import or \
+             `partnermap import`",
+        )
+    } else if yaml {
+        Some("it looks like YAML; PartnerMap project files are RON, written by PartnerMap")
+    } else {
+        Some(
+            "it looks like plain text; a PartnerMap project file starts with `(` and `format: \"partnermap\"`",
+        )
+    }
 }
 
 /// Reads a project from text. See [`load_bytes`].
@@ -277,6 +360,10 @@ pub fn load_str(text: &str) -> Result<Project, LoadError> {
             let header: Option<Header> = options().from_str(text).ok();
             if let Some(header) = header {
                 check_header(&header)?;
+            } else if let Some(reason) = not_ron(text) {
+                return Err(LoadError::NotPartnerMap {
+                    reason: reason.into(),
+                });
             }
             return Err(LoadError::Invalid(vec![syntax_problem(&e, text)]));
         }
