@@ -99,3 +99,23 @@ fn a_map_with_a_mistake_still_gets_its_place_not_a_guess_at_its_kind() {
         assert!(!said.contains("looks like"), "{what}: {said}");
     }
 }
+
+#[test]
+fn a_custom_value_that_is_a_list_says_what_a_custom_value_may_be_and_where() {
+    let text = "(\n    format: \"partnermap\",\n    version: 1,\n    actors: [\n        (id: 1, name: \"Ministry\", custom: {\"budget\": [1, 2]}),\n    ],\n    partnerships: [],\n)\n";
+    let (code, said) = check(text.as_bytes());
+    assert_eq!(code, Some(1), "{said}");
+    assert!(
+        said.contains("a custom value: a text in quotes or a number"),
+        "{said}"
+    );
+    assert!(said.contains("map.ron:5:"), "with its line: {said}");
+    assert!(!said.contains("untagged"), "{said}");
+    // Text and numbers still load.
+    let good = text.replace("[1, 2]", "12.5").replace(
+        "\"budget\": 12.5",
+        "\"budget\": 12.5, \"note\": \"estimated\"",
+    );
+    let (code, said) = check(good.as_bytes());
+    assert_eq!(code, Some(0), "{said}");
+}

@@ -24,8 +24,11 @@ use crate::ui::view::{Item, SelectMode, ViewState};
 /// How many frames after the program fitted the view it still follows the canvas's size
 /// (while the window's panels take their places).
 const SETTLING_FRAMES: u32 = 4;
-/// How long after the program fitted the view it still follows the canvas's size.
-const SETTLING_TIME: std::time::Duration = std::time::Duration::from_millis(500);
+/// How long after the program fitted the view it still follows the canvas's size, at most:
+/// long enough for those frames on a slow or loaded machine (with half a second, entering
+/// presentation mode there kept the view fitted to the panels before they changed), short
+/// enough that a click long after opening never refits.
+const SETTLING_TIME: std::time::Duration = std::time::Duration::from_millis(2000);
 
 /// The share of an actor's radius, from the centre, where dragging moves it; beyond is its
 /// rim, where dragging connects.
@@ -41,7 +44,7 @@ pub(super) fn camera_ui(
     background: &Response,
 ) -> Camera {
     // The view never moves by itself: once the panels around a fitted view have settled
-    // (a few frames, half a second), selecting, panels opening or closing, bars appearing
+    // (a few frames, within two seconds), selecting, panels opening or closing, bars appearing
     // and window resizes keep the map point at the centre and the zoom.
     let settling = canvas
         .fitted
