@@ -37,7 +37,7 @@ const CORPUS: &[(&str, &str)] = &[
     ("bad-enum.ron", "Government"),
     (
         "negative-score.ron",
-        "line 9, column 40: this number is out of range for `trust_ab`: it goes from 1 to 5",
+        "line 9, column 40: `trust_ab` must be a whole number from 1 to 5, found -1",
     ),
     (
         "huge-version.ron",

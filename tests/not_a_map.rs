@@ -119,3 +119,27 @@ fn a_custom_value_that_is_a_list_says_what_a_custom_value_may_be_and_where() {
     let (code, said) = check(good.as_bytes());
     assert_eq!(code, Some(0), "{said}");
 }
+
+#[test]
+fn a_score_that_is_not_a_whole_number_in_range_names_the_field_what_was_found_and_what_is_allowed()
+{
+    for (value, field, found, allowed) in [
+        ("influence: 3.5", "influence", "3.5", "from 1 to 5"),
+        (
+            "influence: \"high\"",
+            "influence",
+            "\"high\"",
+            "from 1 to 5",
+        ),
+        ("influence: -1", "influence", "-1", "from 1 to 5"),
+    ] {
+        let text = format!(
+            "(\n    format: \"partnermap\",\n    version: 1,\n    actors: [\n        (id: 1, name: \"Ministry\", {value}),\n    ],\n    partnerships: [],\n)\n"
+        );
+        let (code, said) = check(text.as_bytes());
+        assert_eq!(code, Some(1), "{value}: {said}");
+        let want = format!("`{field}` must be a whole number {allowed}, found {found}");
+        assert!(said.contains(&want), "{value}: {want:?} in {said}");
+        assert!(said.contains("map.ron:5:"), "{value}: its line: {said}");
+    }
+}

@@ -189,8 +189,88 @@ fn field_before(text: &str, line: usize, col: usize) -> Option<&str> {
     Some(&before[start..]).filter(|f| !f.is_empty())
 }
 
+/// The field and the value written for it around line `line`, column `col`: the last
+/// `field:` on that line before the column, and what follows it up to the next `,` or `)`.
+fn value_around(text: &str, line: usize, col: usize) -> Option<(&str, &str)> {
+    let row = text.lines().nth(line.checked_sub(1)?)?;
+    let end = row
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(row.len(), |(i, _)| i);
+    let colon = row[..end].rfind(':')?;
+    let before = row[..colon].trim_end();
+    let start = before
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    let field = &before[start..];
+    let rest = row[colon + 1..].trim_start();
+    let value = match rest.strip_prefix('"') {
+        Some(quoted) => &rest[..quoted.find('"').map_or(rest.len(), |i| i + 2)],
+        None => rest
+            .split([',', ')', ']'])
+            .next()
+            .unwrap_or(rest)
+            .trim_end(),
+    };
+    (!field.is_empty() && !value.is_empty()).then_some((field, value))
+}
+
+/// What a score field takes, in words, with its range: `None` for other fields.
+fn score_range(field: &str) -> Option<(i64, i64)> {
+    match field {
+        "influence" | "interest" | "capacity" | "trust_ab" | "trust_ba" | "identity_a"
+        | "identity_b" => Some((1, 5)),
+        "power" => Some((-2, 2)),
+        "contribution_a" | "contribution_b" => Some((0, 4)),
+        _ => None,
+    }
+}
+
+/// A plain message for a score written as something other than a whole number in its range
+/// ("`influence` must be a whole number from 1 to 5, found 3.5"), where the parser's error
+/// stands in such a value.
+fn score_message(e: &ron::error::SpannedError, text: &str) -> Option<String> {
+    let (field, value) = value_around(text, e.span.start.line, e.span.start.col)?;
+    let (low, high) = score_range(field)?;
+    if value
+        .parse::<i64>()
+        .is_ok_and(|v| (low..=high).contains(&v))
+    {
+        return None;
+    }
+    let low = if low < 0 {
+        format!("−{}", -low)
+    } else {
+        low.to_string()
+    };
+    Some(format!(
+        "`{field}` must be a whole number from {low} to {high}, found {value}"
+    ))
+}
+
 fn syntax_problem(e: &ron::error::SpannedError, text: &str) -> Problem {
     let message = match &e.code {
+        ron::Error::ExpectedComma
+        | ron::Error::ExpectedInteger
+        | ron::Error::IntegerOutOfBounds
+        | ron::Error::ExpectedFloat
+        | ron::Error::InvalidValueForType { .. } => {
+            score_message(e, text).unwrap_or_else(|| other_syntax_message(e, text))
+        }
+        _ => other_syntax_message(e, text),
+    };
+    Problem::syntax(
+        message,
+        Some(Location {
+            line: e.span.start.line,
+            column: e.span.start.col,
+        }),
+    )
+}
+
+/// The message of a syntax error that is not about a score.
+fn other_syntax_message(e: &ron::error::SpannedError, text: &str) -> String {
+    match &e.code {
         ron::Error::ExceededRecursionLimit => format!(
             "brackets are nested too deeply (more than {RECURSION_LIMIT} levels; a map needs fewer than 10)"
         ),
@@ -215,14 +295,7 @@ fn syntax_problem(e: &ron::error::SpannedError, text: &str) -> Problem {
             }
         }
         other => other.to_string(),
-    };
-    Problem::syntax(
-        message,
-        Some(Location {
-            line: e.span.start.line,
-            column: e.span.start.col,
-        }),
-    )
+    }
 }
 
 /// The line and column of byte offset `at` in `bytes` (columns count characters).
