@@ -386,3 +386,48 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn an_endless_device_is_read_only_up_to_the_limit() {
+    if !Path::new("/dev/zero").exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("z.ron");
+    for (args, says) in [
+        (
+            vec![
+                "import",
+                "/dev/zero",
+                "--format",
+                "csv",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            "/dev/zero is more than 268435456 bytes",
+        ),
+        (
+            vec![
+                "import",
+                "/dev/zero",
+                "--format",
+                "gexf",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            "/dev/zero is more than 268435456 bytes",
+        ),
+        (
+            vec!["check", "/dev/zero"],
+            "PartnerMap opens project files of at most 256 MB",
+        ),
+    ] {
+        let started = Instant::now();
+        let run = crate::common::partnermap(&args);
+        let said = crate::common::text(&run);
+        assert_eq!(run.status.code(), Some(2), "{args:?}: {said}");
+        assert!(said.contains(says), "{args:?}: {said}");
+        assert!(started.elapsed() < Duration::from_secs(20), "{args:?}");
+        assert!(!out.exists(), "nothing written");
+    }
+}

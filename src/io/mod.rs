@@ -1,5 +1,6 @@
 //! Reading and writing files: RON projects, and exports to other formats (`export`).
 
+pub mod bounded;
 pub mod export;
 #[doc(hidden)]
 pub mod faults;

@@ -1,7 +1,7 @@
 //! RON project files (design.md §7): load with every problem reported by line and column,
 //! save pretty-printed in id order, atomically, keeping the previous file as `NAME.ron.bak`.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
@@ -535,18 +535,13 @@ pub fn load_path(path: &Path) -> Result<Project, LoadError> {
         path: path.to_owned(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if meta.is_dir() {
-        return Err(io(std::io::Error::other("it is a folder, not a file")));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { bytes: meta.len() });
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    let bytes = match super::bounded::read(path, MAX_FILE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(super::bounded::BoundedError::Io(e)) => return Err(io(e)),
+        Err(super::bounded::BoundedError::TooLarge(bytes)) => {
+            return Err(LoadError::TooLarge { bytes });
+        }
+    };
     load_bytes(&bytes)
 }
 

@@ -17,7 +17,8 @@ pub enum ImportError {
     },
     /// The file is larger than PartnerMap reads.
     #[error(
-        "{path} is {bytes} bytes; PartnerMap imports files of at most {max} bytes",
+        "{path} is {} bytes; PartnerMap imports files of at most {max} bytes",
+        if *.bytes > MAX_IMPORT_BYTES + 1 { .bytes.to_string() } else { format!("more than {max}", max = MAX_IMPORT_BYTES) },
         max = MAX_IMPORT_BYTES
     )]
     TooLarge {

@@ -138,14 +138,14 @@ pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
         path: path.to_owned(),
         source,
     };
-    let bytes = std::fs::metadata(path).map_err(io)?.len();
-    if bytes > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge {
+    match crate::io::bounded::read(path, MAX_IMPORT_BYTES) {
+        Ok(bytes) => Ok(bytes),
+        Err(crate::io::bounded::BoundedError::Io(e)) => Err(io(e)),
+        Err(crate::io::bounded::BoundedError::TooLarge(bytes)) => Err(ImportError::TooLarge {
             path: path.to_owned(),
             bytes,
-        });
+        }),
     }
-    std::fs::read(path).map_err(io)
 }
 
 /// The text of `path` (UTF-8, an optional byte-order mark dropped).
