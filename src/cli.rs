@@ -245,7 +245,7 @@ macro_rules! warn {
 /// `text` safe to print on a terminal: control characters from a file (an escape sequence
 /// in an actor's name, a carriage return, a NUL) are written as `\u{1b}` rather than acted
 /// on; line breaks and tabs stay.
-pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     let control = |c: char| c.is_control() && c != '\n' && c != '\t';
     if !text.chars().any(control) {
         return std::borrow::Cow::Borrowed(text);
@@ -262,8 +262,7 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Writes `args` and a line break to standard error, ignoring a failure (see [`warn!`]).
-#[doc(hidden)]
-pub fn to_stderr(args: std::fmt::Arguments<'_>) {
+pub(crate) fn to_stderr(args: std::fmt::Arguments<'_>) {
     let line = printable(&args.to_string()).into_owned();
     let mut err = std::io::stderr().lock();
     let _ = err

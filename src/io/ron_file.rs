@@ -278,18 +278,9 @@ fn other_syntax_message(e: &ron::error::SpannedError, text: &str) -> String {
         ron::Error::ExpectedStringEnd => {
             "a text has no closing quote (\"); the file may be cut off".to_string()
         }
+        // A score's field gets [`score_message`]; here, any other number field.
         ron::Error::IntegerOutOfBounds => {
             match field_before(text, e.span.start.line, e.span.start.col) {
-                Some(
-                    field @ ("influence" | "interest" | "capacity" | "trust_ab" | "trust_ba"
-                    | "identity_a" | "identity_b"),
-                ) => format!("this number is out of range for `{field}`: it goes from 1 to 5"),
-                Some(field @ "power") => {
-                    format!("this number is out of range for `{field}`: it goes from −2 to 2")
-                }
-                Some(field @ ("contribution_a" | "contribution_b")) => {
-                    format!("this number is out of range for `{field}`: it goes from 0 to 4")
-                }
                 Some(field) => format!("this number is too large (or negative) for `{field}`"),
                 None => "this number is out of range for its field".to_string(),
             }

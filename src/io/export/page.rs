@@ -5,7 +5,8 @@
 //! width and height are written in millimetres or inches so that a browser or Inkscape
 //! prints it at its size.
 
-use super::svg::{Anchor, Doc, Palette, TextStyle, wrap_to_width};
+use super::svg::{Anchor, Doc, Palette, SvgOptions, TextStyle, wrap_to_width};
+use crate::model::Project;
 
 /// Px per millimetre (96 px to the inch).
 pub const PX_PER_MM: f64 = 96.0 / 25.4;
@@ -181,6 +182,27 @@ pub(crate) struct Frame<'a> {
     pub(crate) author: Option<&'a str>,
     /// This page's number and the number of pages, in a report.
     pub(crate) page: Option<(usize, usize)>,
+}
+
+impl<'a> Frame<'a> {
+    /// The frame of a picture of `project` titled `title`, with the date and caption of
+    /// `opts` (blank ones left out), numbered `page` in a report.
+    pub(crate) fn for_picture(
+        title: Option<&'a str>,
+        opts: &'a SvgOptions,
+        project: &'a Project,
+        page: Option<(usize, usize)>,
+    ) -> Self {
+        let given =
+            |text: &'a Option<String>| text.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        Self {
+            title,
+            date: given(&opts.date),
+            caption: given(&opts.caption),
+            author: Some(project.meta.author.as_str()),
+            page,
+        }
+    }
 }
 
 /// The credit line at the foot of every page.

@@ -142,21 +142,7 @@ pub(crate) fn quadrant_page(
 ) -> String {
     let chart = chart(project, framework, framework.cut(&project.settings));
     let title = title(project, framework, opts);
-    let frame = Frame {
-        title: Some(&title),
-        date: opts
-            .date
-            .as_deref()
-            .map(str::trim)
-            .filter(|d| !d.is_empty()),
-        caption: opts
-            .caption
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty()),
-        author: Some(project.meta.author.as_str()),
-        page,
-    };
+    let frame = Frame::for_picture(Some(&title), opts, project, page);
     let laid = frame.lay_out(sheet);
     let c = laid.content;
     // Caption and date are in the frame, not in the notes.

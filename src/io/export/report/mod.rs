@@ -80,17 +80,9 @@ fn build(
         "the report needs a paper size".to_string(),
     ))?;
     let title = title_of(project, &opts);
-    let date = opts
-        .date
-        .as_deref()
-        .map(str::trim)
-        .filter(|d| !d.is_empty());
     let frame = |page| Frame {
-        title: title.as_deref(),
-        date,
         caption: None,
-        author: Some(project.meta.author.as_str()),
-        page: Some(page),
+        ..Frame::for_picture(title.as_deref(), &opts, project, Some(page))
     };
     let tables = tables(project, &ind);
     let content = frame((1, 1)).lay_out(&sheet).content;

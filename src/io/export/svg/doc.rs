@@ -117,8 +117,13 @@ pub(crate) struct PlainText {
 
 /// The colour of a `fill="#rrggbb"` among `attrs`, if any.
 fn fill_of(attrs: &str) -> Option<[u8; 3]> {
-    let at = attrs.find("fill=\"#")? + 7;
-    let hex = attrs.get(at..at + 6)?;
+    let at = attrs.find("fill=\"#")? + 6;
+    rgb(attrs.get(at..at + 7)?)
+}
+
+/// The colour `#rrggbb`.
+fn rgb(hex: &str) -> Option<[u8; 3]> {
+    let hex = hex.strip_prefix('#')?;
     let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
     Some([byte(0)?, byte(2)?, byte(4)?])
 }
@@ -176,7 +181,7 @@ impl Doc {
 
     /// Keeps `text` aside when recording; `false` when it is to be written.
     fn record(&mut self, at: (f64, f64), style: TextStyle, attrs: &str, text: &str) -> bool {
-        let ink = self.pal.ink;
+        let ink = rgb(self.pal.ink).unwrap_or([0, 0, 0]);
         let Some(recorded) = self.recorded.as_mut() else {
             return false;
         };
@@ -184,9 +189,7 @@ impl Doc {
             recorded.push(PlainText {
                 at,
                 style,
-                fill: fill_of(attrs)
-                    .or_else(|| fill_of(&format!("fill=\"{ink}\"")))
-                    .unwrap_or([0, 0, 0]),
+                fill: fill_of(attrs).unwrap_or(ink),
                 text: text.to_string(),
             });
         }

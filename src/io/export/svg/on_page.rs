@@ -30,21 +30,7 @@ pub(crate) fn map_page(
     page: Option<(usize, usize)>,
 ) -> String {
     let title = title_of(project, opts);
-    let frame = Frame {
-        title: title.as_deref(),
-        date: opts
-            .date
-            .as_deref()
-            .map(str::trim)
-            .filter(|d| !d.is_empty()),
-        caption: opts
-            .caption
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty()),
-        author: Some(project.meta.author.as_str()),
-        page,
-    };
+    let frame = Frame::for_picture(title.as_deref(), opts, project, page);
     let laid = frame.lay_out(sheet);
     let mut doc = sheet.doc(title.as_deref(), opts.colours.palette());
     frame.draw(&mut doc, sheet, &laid);
