@@ -11,6 +11,7 @@ mod partnership;
 mod project;
 pub mod scales;
 mod suggest;
+pub mod text;
 mod validation;
 
 pub use actor::{Actor, Position};
