@@ -21,13 +21,13 @@ const CORPUS: &[(&str, &str)] = &[
     ("json.json", "looks like JSON"),
     (
         "deep-nesting.ron",
-        "line 1, column 45: Expected opening `(` for struct `Actor`",
+        "line 1, column 45: each actor must be written (id: 1, name: \"…\", …), found [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[…",
     ),
     // A custom value nested deep in lists is refused at its first `[`: a custom value is a
     // text or a number, so the nesting is never read.
     (
         "deep-nesting-custom.ron",
-        "Expected a custom value: a text in quotes or a number but found a sequence",
+        "an extra field's value must be a text in quotes or a number, found a list",
     ),
     ("deep-nesting-unclosed.ron", "line 1, column 2"),
     ("unknown-field.ron", "colour"),

@@ -106,7 +106,7 @@ fn a_custom_value_that_is_a_list_says_what_a_custom_value_may_be_and_where() {
     let (code, said) = check(text.as_bytes());
     assert_eq!(code, Some(1), "{said}");
     assert!(
-        said.contains("a custom value: a text in quotes or a number"),
+        said.contains("an extra field's value must be a text in quotes or a number, found a list"),
         "{said}"
     );
     assert!(said.contains("map.ron:5:"), "with its line: {said}");

@@ -178,8 +178,16 @@ impl PartnerMapApp {
         let Some(clip) = from_text.or_else(|| self.clipboard.clone()) else {
             return;
         };
-        let Some((command, ids)) = clip.paste(&self.doc.project, self.pastes + 1) else {
-            return;
+        let (command, ids) = match clip.paste(&self.doc.project, self.pastes + 1) {
+            Ok(Some(paste)) => paste,
+            Ok(None) => return,
+            Err(why) => {
+                self.notify(
+                    "Nothing was pasted",
+                    format!("The clipboard holds actors that cannot go on a map: {why}."),
+                );
+                return;
+            }
         };
         self.pastes += 1;
         let label = format!("Paste {}", count(ids.len(), "actor", "actors"));

@@ -52,10 +52,16 @@ impl Clip {
 
     /// The command that adds the copies to `project` as the `nth` paste (1 for the first):
     /// new ids after the map's, positions moved by `nth` × [`PASTE_OFFSET`], partnerships
-    /// joining the copies. `None` when there is nothing to paste.
-    pub fn paste(&self, project: &Project, nth: u32) -> Option<(Command, Vec<ActorId>)> {
+    /// joining the copies. `Ok(None)` when there is nothing to paste; an error, saying
+    /// what is wrong, when the copies break a rule of the map (a clipboard text made
+    /// elsewhere, with a position out of reach or a control character in a name).
+    pub fn paste(
+        &self,
+        project: &Project,
+        nth: u32,
+    ) -> Result<Option<(Command, Vec<ActorId>)>, String> {
         if self.actors.is_empty() {
-            return None;
+            return Ok(None);
         }
         let offset = PASTE_OFFSET * f64::from(nth);
         let mut map = HashMap::new();
@@ -79,8 +85,22 @@ impl Clip {
                 links.push(n);
             }
         }
+        let problems = crate::model::validate(
+            &actors,
+            &links,
+            &crate::model::Settings::default(),
+            &crate::model::Meta::default(),
+        );
+        if let Some(first) = problems.first() {
+            let more = match problems.len() {
+                1 => String::new(),
+                2 => " (and 1 more problem)".to_string(),
+                n => format!(" (and {} more problems)", n - 1),
+            };
+            return Err(format!("{first}{more}"));
+        }
         let ids = actors.iter().map(|a| a.id).collect();
-        Some((Command::add(project, actors, links), ids))
+        Ok(Some((Command::add(project, actors, links), ids)))
     }
 }
 
@@ -118,7 +138,7 @@ mod tests {
     fn a_paste_gives_new_ids_moved_copies_and_rejoined_partnerships() {
         let mut p = map();
         let clip = Clip::of(&p, &[ActorId(1), ActorId(2)].into());
-        let (cmd, ids) = clip.paste(&p, 2).unwrap();
+        let (cmd, ids) = clip.paste(&p, 2).unwrap().unwrap();
         assert_eq!(ids, vec![ActorId(4), ActorId(5)]);
         cmd.apply(&mut p).unwrap();
         assert_eq!(p.actors.len(), 5);
@@ -137,7 +157,20 @@ mod tests {
         assert!(
             Clip::of(&map(), &BTreeSet::new())
                 .paste(&map(), 1)
+                .unwrap()
                 .is_none()
         );
+    }
+
+    #[test]
+    fn a_clipboard_text_made_elsewhere_is_checked_before_it_is_pasted() {
+        let mut clip = Clip::of(&map(), &map().actors.keys().copied().collect());
+        clip.actors[0].position = Position::new(1e300, 0.0);
+        clip.actors[1].name = "Bell\u{7}".into();
+        let text = clip.to_text().unwrap();
+        let read = Clip::from_text(&text).expect("still a clip");
+        let why = read.paste(&map(), 1).unwrap_err();
+        assert!(why.contains("`position` is 1e300"), "{why}");
+        assert!(why.contains("and 1 more problem"), "{why}");
     }
 }

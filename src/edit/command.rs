@@ -131,7 +131,11 @@ impl Command {
                 let mut checked = Vec::with_capacity(moves.len());
                 for (id, to) in moves {
                     let actor = project.actors.get(id).ok_or(EditError::NoSuchActor(*id))?;
-                    if !(to.x.is_finite() && to.y.is_finite()) {
+                    let reach = crate::model::MAX_COORD;
+                    if !(to.x.is_finite() && to.y.is_finite())
+                        || to.x.abs() > reach
+                        || to.y.abs() > reach
+                    {
                         let mut moved = actor.clone();
                         moved.position = *to;
                         return Err(EditError::Invalid(validate(

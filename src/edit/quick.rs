@@ -59,6 +59,8 @@ const SEPARATORS: &[&str] = &[" – ", " — ", "->", "→", " - ", "–", "—"
 
 /// Reads a line of quick entry.
 pub fn parse(line: &str) -> Result<Entry, LineError> {
+    // Control characters pasted into the line never reach the map (model::text).
+    let line = crate::model::text::clean(line);
     let line = line.trim();
     if line.is_empty() {
         return Err(LineError::Blank);
@@ -221,6 +223,8 @@ mod tests {
         );
         assert_eq!(parse("MoI – "), Err(LineError::Blank));
         assert_eq!(parse("   "), Err(LineError::Blank));
+        // A control character pasted into the line is dropped, as on import.
+        assert_eq!(parse("Mo\u{0}I – T\u{1b}AF"), Ok(link_of("MoI", "TAF")));
     }
 
     #[test]

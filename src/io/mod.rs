@@ -14,7 +14,7 @@ pub use sample::{SAMPLE_RON, sample};
 
 pub use ron_file::{
     FORMAT, LoadError, MAX_FILE_BYTES, SaveError, VERSION, backup_path, load_bytes, load_json_str,
-    load_path, load_str, save_path, to_ron_string, write_atomic,
+    load_path, load_str, save_path, to_ron_string, write_atomic, write_set_atomic,
 };
 
 /// Today's date (UTC) as `YYYY-MM-DD`, for the map's created and modified fields.

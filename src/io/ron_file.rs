@@ -95,6 +95,13 @@ pub enum SaveError {
     /// the program).
     #[error("{}", problems_summary(.0))]
     Invalid(Vec<Problem>),
+    /// The file would be larger than PartnerMap reads back; nothing is written.
+    #[error(
+        "the map would make a file of more than {} MB, the most PartnerMap opens; nothing \
+         was written. Remove part of the map, or keep it as several maps",
+        MAX_FILE_BYTES / 1024 / 1024
+    )]
+    TooLarge,
     /// Writing failed; `stage` says at which step.
     #[error("could not save {path}: {stage}: {source}")]
     Io {
@@ -126,10 +133,20 @@ struct FileIn {
     settings: Settings,
     #[serde(default)]
     next_ids: Option<NextIds>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "actors")]
     actors: Vec<Actor>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "partnerships")]
     partnerships: Vec<Partnership>,
+}
+
+/// The actors of a file, counted while they are read (design.md §11).
+fn actors<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Actor>, D::Error> {
+    crate::model::bounded::seq(d, "actors", crate::model::MAX_ITEMS)
+}
+
+/// The partnerships of a file, counted while they are read.
+fn partnerships<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Partnership>, D::Error> {
+    crate::model::bounded::seq(d, "partnerships", crate::model::MAX_ITEMS)
 }
 
 /// The document as saved: the header, then the map in id order. Serialised to RON for
@@ -285,7 +302,185 @@ fn other_syntax_message(e: &ron::error::SpannedError, text: &str) -> String {
                 None => "this number is out of range for its field".to_string(),
             }
         }
-        other => other.to_string(),
+        other => typed_message(other, e, text).unwrap_or_else(|| other.to_string()),
+    }
+}
+
+/// A plain message for a value of the wrong kind, naming the field, what was found and
+/// what is allowed ("`sector` is Goverment; it must be one of State, CivilSociety, …").
+fn typed_message(code: &ron::Error, e: &ron::error::SpannedError, text: &str) -> Option<String> {
+    use ron::Error as E;
+    let (line, col) = (e.span.start.line, e.span.start.col);
+    let around = value_around(text, line, col);
+    let field = around
+        .map(|(f, _)| f)
+        .or_else(|| field_before(text, line, col));
+    let found = |field: &str| {
+        around
+            .filter(|(f, _)| *f == field)
+            .map_or(String::new(), |(_, v)| format!(", found {}", shortened(v)))
+    };
+    let one_of = |names: &[&str]| names.join(", ");
+    Some(match code {
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "`{}` is {found}; it must be one of {}",
+            field?,
+            one_of(expected)
+        ),
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "`{found}` is not a field of {}; the fields are {}",
+            part_name(outer.as_deref()),
+            one_of(expected)
+        ),
+        E::DuplicateStructField { field, outer } => format!(
+            "`{field}` is given twice in {}; each field may appear once",
+            part_name(outer.as_deref())
+        ),
+        E::MissingStructField { field, outer } => format!(
+            "{} has no `{field}`, which it must have",
+            part_name(outer.as_deref())
+        ),
+        E::ExpectedBoolean => {
+            let field = field?;
+            format!("`{field}` must be true or false{}", found(field))
+        }
+        E::ExpectedFloat => {
+            let field = field?;
+            format!("`{field}` must be a number{}", found(field))
+        }
+        E::ExpectedInteger => {
+            let field = field?;
+            format!("`{field}` must be a whole number{}", found(field))
+        }
+        E::ExpectedString | E::ExpectedStringEnd => {
+            let field = field?;
+            format!("`{field}` must be a text in quotes{}", found(field))
+        }
+        E::ExpectedArray => {
+            let field = field?;
+            format!(
+                "`{field}` must be a list in brackets, such as [\"a\", \"b\"]{}",
+                found(field)
+            )
+        }
+        E::ExpectedNamedStructLike(name @ ("Actor" | "Partnership")) => {
+            let what = if *name == "Actor" {
+                "each actor must be written (id: 1, name: \"…\", …)"
+            } else {
+                "each partnership must be written (id: 1, a: 1, b: 2, …)"
+            };
+            let at = text
+                .lines()
+                .nth(line.saturating_sub(1))
+                .and_then(|row| row.get(row.char_indices().nth(col.saturating_sub(1))?.0..))
+                .unwrap_or("");
+            format!("{what}, found {}", shortened(at))
+        }
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            let field = field?;
+            let example = match field {
+                "position" => " such as (x: 10.0, y: 20.0)",
+                _ => "",
+            };
+            format!(
+                "`{field}` must be its fields in brackets{example}{}",
+                found(field)
+            )
+        }
+        E::ExpectedIdentifier | E::InvalidIdentifier(_) | E::SuggestRawIdentifier(_) => {
+            let field = field?;
+            let names = choices_of(field)?;
+            format!(
+                "`{field}` must be one of {} (written without quotes){}",
+                one_of(&names),
+                found(field)
+            )
+        }
+        E::InvalidValueForType { expected, found } => {
+            let found = found
+                .replace("a sequence", "a list")
+                .replace("a map", "braces { }");
+            let expected = expected.trim_start_matches("a custom value: ");
+            match field {
+                Some(field) => format!("`{field}` must be {expected}, found {found}"),
+                None if text_has_custom(text, line) => {
+                    format!("an extra field's value must be {expected}, found {found}")
+                }
+                None => format!("this value must be {expected}, found {found}"),
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// `value` cut to its first 40 characters, with an ellipsis when it was longer.
+fn shortened(value: &str) -> String {
+    let mut chars = value.chars();
+    let head: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+/// Whether line `line` of `text` holds extra fields (`custom: {`).
+fn text_has_custom(text: &str, line: usize) -> bool {
+    line.checked_sub(1)
+        .and_then(|i| text.lines().nth(i))
+        .is_some_and(|row| row.contains("custom"))
+}
+
+/// The part of a map a struct name stands for, in words.
+fn part_name(outer: Option<&str>) -> String {
+    match outer {
+        Some("Actor") => "an actor".into(),
+        Some("Partnership") => "a partnership".into(),
+        Some("PartnerMap") | None => "the map".into(),
+        Some("Position") => "a position".into(),
+        Some("Practices") => "a partnership's practices".into(),
+        Some("Settings") => "the settings".into(),
+        Some("Meta") => "the meta".into(),
+        Some("NextIds") => "next_ids".into(),
+        Some(other) => format!("`{other}`"),
+    }
+}
+
+/// The names a field holding a choice may take, read from the model's own list (by asking
+/// the parser for a name that is none of them).
+fn choices_of(field: &str) -> Option<Vec<&'static str>> {
+    use crate::model::{
+        Accountability, ColourBy, Form, Formality, Function, Initiator, Level, Risk, Sector,
+        Stance, Status,
+    };
+    fn names<T: serde::de::DeserializeOwned>() -> Option<Vec<&'static str>> {
+        match ron::from_str::<T>("NoSuchChoice") {
+            Err(ron::error::SpannedError {
+                code: ron::Error::NoSuchEnumVariant { expected, .. },
+                ..
+            }) => Some(expected.to_vec()),
+            _ => None,
+        }
+    }
+    match field {
+        "sector" => names::<Sector>(),
+        "level" => names::<Level>(),
+        "functions" => names::<Function>(),
+        "form" => names::<Form>(),
+        "formality" => names::<Formality>(),
+        "stance" => names::<Stance>(),
+        "accountability" => names::<Accountability>(),
+        "risk" => names::<Risk>(),
+        "initiator" => names::<Initiator>(),
+        "status" => names::<Status>(),
+        "colour_by" => names::<ColourBy>(),
+        _ => None,
     }
 }
 
@@ -539,19 +734,46 @@ pub fn load_path(path: &Path) -> Result<Project, LoadError> {
 /// The project as RON text: pretty-printed, actors and partnerships in id order, unset
 /// optional fields left out. The same project always gives the same bytes.
 pub fn to_ron_string(project: &Project) -> String {
+    ron_within(project, usize::MAX).unwrap_or_default()
+}
+
+/// [`to_ron_string`], or `None` as soon as the text grows past `limit` bytes (so that a
+/// map too large to save is never held whole as text).
+fn ron_within(project: &Project, limit: usize) -> Option<String> {
+    /// A text that refuses to grow past its limit.
+    struct Bounded {
+        text: String,
+        limit: usize,
+    }
+    impl std::fmt::Write for Bounded {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            if self.text.len().saturating_add(s.len()) > self.limit {
+                return Err(std::fmt::Error);
+            }
+            self.text.push_str(s);
+            Ok(())
+        }
+    }
     let out = FileOut::of(project);
     let config = ron::ser::PrettyConfig::new()
         .extensions(Extensions::IMPLICIT_SOME)
         .depth_limit(3)
         .escape_strings(false)
         .struct_names(false);
-    // Serialising plain data with string keys cannot fail; fall back to an empty map rather
-    // than panic if it ever did.
-    let mut text = ron::Options::default()
-        .to_string_pretty(&out, config)
-        .unwrap_or_default();
+    let mut text = Bounded {
+        text: String::new(),
+        limit,
+    };
+    // Serialising plain data with string keys cannot fail; only the limit stops it.
+    ron::Options::default()
+        .to_writer_pretty(&mut text, &out, config)
+        .ok()?;
+    let mut text = text.text;
+    if text.len() >= limit {
+        return None;
+    }
     text.push('\n');
-    text
+    Some(text)
 }
 
 /// The path of the backup kept beside `path`: `NAME.ron.bak`.
@@ -568,7 +790,11 @@ pub fn save_path(project: &Project, path: &Path) -> Result<(), SaveError> {
     if !problems.is_empty() {
         return Err(SaveError::Invalid(problems));
     }
-    write_atomic(path, to_ron_string(project).as_bytes(), true)
+    let limit = usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX);
+    let Some(text) = ron_within(project, limit) else {
+        return Err(SaveError::TooLarge);
+    };
+    write_atomic(path, text.as_bytes(), true)
 }
 
 /// The file that saving to `path` writes: `path` itself, or for a symbolic link the file it
@@ -602,84 +828,141 @@ fn write_target(path: &Path) -> std::io::Result<PathBuf> {
 /// the permissions of the file it replaces, or those of a newly created file.
 /// A symbolic link is written through; a folder, device or pipe is refused.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
-    let err = |stage: &'static str| {
-        move |source| SaveError::Io {
-            path: path.to_owned(),
-            stage,
-            source,
-        }
-    };
-    let fault = super::faults::take(path);
-    // Messages name the path the user gave; the bytes go to the file it names.
-    let target = write_target(path).map_err(err("checking what the path names"))?;
-    let path = target.as_path();
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    // A temporary file is private (0600) by default; the saved file and its backup should be
-    // like any other file the user creates (the umask still applies), or keep the mode of the
-    // file they replace.
-    let with_mode = |builder: &mut tempfile::Builder| {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
-            builder.permissions(std::fs::Permissions::from_mode(mode));
-        }
-        #[cfg(not(unix))]
-        let _ = builder;
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".partnermap-").suffix(".tmp");
-    with_mode(&mut builder);
-    if fault == Some(Fault::ReadOnlyFolder) {
-        return Err(err("creating a temporary file in the folder")(
-            Fault::ReadOnlyFolder.error(),
-        ));
+    Written::aside(path, bytes)?.replace(keep_backup)
+}
+
+/// Writes a set of files (the tables of a CSV export) all or none: every file is written
+/// aside first, and only when all of them are do they replace the old files, so a full disk
+/// or a read-only file leaves the old set whole rather than half of two sets.
+pub fn write_set_atomic(files: &[(PathBuf, Vec<u8>)], keep_backup: bool) -> Result<(), SaveError> {
+    let mut ready = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        ready.push(Written::aside(path, bytes)?);
     }
-    let mut tmp = builder
-        .tempfile_in(&dir)
-        .map_err(err("creating a temporary file in the folder"))?;
-    if let Some(f @ (Fault::FailHalfway | Fault::DiskFull)) = fault {
-        // Half the bytes reach the temporary file, then the writer fails; the temporary
-        // file is removed when `tmp` is dropped.
-        tmp.write_all(&bytes[..bytes.len() / 2])
-            .map_err(err("writing the temporary file"))?;
-        return Err(err("writing the temporary file")(f.error()));
-    }
-    tmp.write_all(bytes)
-        .map_err(err("writing the temporary file"))?;
-    tmp.flush().map_err(err("writing the temporary file"))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(err("flushing the temporary file to disk"))?;
-    if keep_backup && path.is_file() {
-        let mut bak_builder = tempfile::Builder::new();
-        bak_builder.prefix(".partnermap-").suffix(".bak.tmp");
-        with_mode(&mut bak_builder);
-        let mut bak = bak_builder
-            .tempfile_in(&dir)
-            .map_err(err("creating the backup"))?;
-        let mut old = std::fs::File::open(path).map_err(err("reading the previous file"))?;
-        std::io::copy(&mut old, bak.as_file_mut()).map_err(err("writing the backup"))?;
-        bak.as_file()
-            .sync_all()
-            .map_err(err("writing the backup"))?;
-        bak.persist(backup_path(path))
-            .map_err(|e| e.error)
-            .map_err(err("writing the backup"))?;
-    }
-    if fault == Some(Fault::RenameFails) {
-        return Err(err("replacing the file with the new version")(
-            Fault::RenameFails.error(),
-        ));
-    }
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .map_err(err("replacing the file with the new version"))?;
-    if let Ok(d) = std::fs::File::open(&dir) {
-        let _ = d.sync_all();
+    for written in ready {
+        written.replace(keep_backup)?;
     }
     Ok(())
+}
+
+/// A file written to a temporary file beside the one it will replace.
+struct Written {
+    /// The path the user gave, for messages.
+    named: PathBuf,
+    /// The file the bytes go to (a link's target).
+    target: PathBuf,
+    /// Its folder.
+    dir: PathBuf,
+    /// The new contents, synced to disk.
+    tmp: tempfile::NamedTempFile,
+    /// A fault to inject at the rename, in tests.
+    fault: Option<Fault>,
+}
+
+impl Written {
+    /// Writes `bytes` to a temporary file in `path`'s folder and syncs it.
+    fn aside(path: &Path, bytes: &[u8]) -> Result<Self, SaveError> {
+        let err = |stage: &'static str| {
+            move |source| SaveError::Io {
+                path: path.to_owned(),
+                stage,
+                source,
+            }
+        };
+        let fault = super::faults::take(path);
+        // Messages name the path the user gave; the bytes go to the file it names.
+        let target = write_target(path).map_err(err("checking what the path names"))?;
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".partnermap-").suffix(".tmp");
+        with_mode(&mut builder, &target);
+        if fault == Some(Fault::ReadOnlyFolder) {
+            return Err(err("creating a temporary file in the folder")(
+                Fault::ReadOnlyFolder.error(),
+            ));
+        }
+        let mut tmp = builder
+            .tempfile_in(&dir)
+            .map_err(err("creating a temporary file in the folder"))?;
+        if let Some(f @ (Fault::FailHalfway | Fault::DiskFull)) = fault {
+            // Half the bytes reach the temporary file, then the writer fails; the temporary
+            // file is removed when `tmp` is dropped.
+            tmp.write_all(&bytes[..bytes.len() / 2])
+                .map_err(err("writing the temporary file"))?;
+            return Err(err("writing the temporary file")(f.error()));
+        }
+        tmp.write_all(bytes)
+            .map_err(err("writing the temporary file"))?;
+        tmp.flush().map_err(err("writing the temporary file"))?;
+        tmp.as_file()
+            .sync_all()
+            .map_err(err("flushing the temporary file to disk"))?;
+        Ok(Self {
+            named: path.to_owned(),
+            target,
+            dir,
+            tmp,
+            fault,
+        })
+    }
+
+    /// Puts the new file in place of the old one, first copying the old one to `NAME.bak`
+    /// when `keep_backup` is set.
+    fn replace(self, keep_backup: bool) -> Result<(), SaveError> {
+        let named = self.named.as_path();
+        let err = |stage: &'static str| {
+            move |source| SaveError::Io {
+                path: named.to_owned(),
+                stage,
+                source,
+            }
+        };
+        let path = self.target.as_path();
+        if keep_backup && path.is_file() {
+            let mut bak_builder = tempfile::Builder::new();
+            bak_builder.prefix(".partnermap-").suffix(".bak.tmp");
+            with_mode(&mut bak_builder, path);
+            let mut bak = bak_builder
+                .tempfile_in(&self.dir)
+                .map_err(err("creating the backup"))?;
+            let mut old = std::fs::File::open(path).map_err(err("reading the previous file"))?;
+            std::io::copy(&mut old, bak.as_file_mut()).map_err(err("writing the backup"))?;
+            bak.as_file()
+                .sync_all()
+                .map_err(err("writing the backup"))?;
+            bak.persist(backup_path(path))
+                .map_err(|e| e.error)
+                .map_err(err("writing the backup"))?;
+        }
+        if self.fault == Some(Fault::RenameFails) {
+            return Err(err("replacing the file with the new version")(
+                Fault::RenameFails.error(),
+            ));
+        }
+        self.tmp
+            .persist(path)
+            .map_err(|e| e.error)
+            .map_err(err("replacing the file with the new version"))?;
+        if let Ok(d) = std::fs::File::open(&self.dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+}
+
+/// Gives a temporary file the mode of the file it replaces, or that of a newly created
+/// file: a temporary file is private (0600) by default, and the saved file and its backup
+/// should be like any other file the user creates (the umask still applies).
+fn with_mode(builder: &mut tempfile::Builder, path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = (builder, path);
 }

@@ -60,16 +60,28 @@ pub struct Actor {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stance: Option<Stance>,
     /// What it can bring (funds, facilities, staff, …).
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::bounded::resources",
+        skip_serializing_if = "BTreeSet::is_empty"
+    )]
     pub resources: BTreeSet<String>,
     /// Free tags.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::bounded::tags",
+        skip_serializing_if = "BTreeSet::is_empty"
+    )]
     pub tags: BTreeSet<String>,
     /// Free notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// Citations ("LN17 p.1").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::bounded::sources",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub sources: Vec<String>,
     /// Where it stands on the canvas.
     #[serde(default)]
@@ -78,7 +90,11 @@ pub struct Actor {
     #[serde(default, skip_serializing_if = "is_false")]
     pub pinned: bool,
     /// Extra fields, in their original order.
-    #[serde(default, skip_serializing_if = "CustomFields::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::bounded::custom",
+        skip_serializing_if = "CustomFields::is_empty"
+    )]
     pub custom: CustomFields,
 }
 

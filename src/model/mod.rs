@@ -2,6 +2,7 @@
 //! validation. Plain data with serde; no egui.
 
 mod actor;
+pub mod bounded;
 mod choice;
 mod custom;
 mod date;
@@ -27,6 +28,6 @@ pub use partnership::{Partnership, Practices};
 pub use project::{Cut, Cuts, Meta, Project, Settings};
 pub use suggest::suggest_sector;
 pub use validation::{
-    Location, MAX_ITEMS, MAX_NAME_CHARS, MAX_TEXT_CHARS, Problem, ProblemKind, Subject,
-    check_next_ids, validate,
+    Location, MAX_COORD, MAX_ITEMS, MAX_LIST_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS, Problem,
+    ProblemKind, Subject, check_next_ids, validate,
 };

@@ -72,7 +72,11 @@ pub struct Partnership {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// What it is for.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::bounded::functions",
+        skip_serializing_if = "BTreeSet::is_empty"
+    )]
     pub functions: BTreeSet<Function>,
     /// How deep it goes, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -123,19 +127,35 @@ pub struct Partnership {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<PartialDate>,
     /// What helps it.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::bounded::enablers",
+        skip_serializing_if = "BTreeSet::is_empty"
+    )]
     pub enablers: BTreeSet<String>,
     /// What holds it back.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::bounded::disablers",
+        skip_serializing_if = "BTreeSet::is_empty"
+    )]
     pub disablers: BTreeSet<String>,
     /// Free notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// Citations.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::bounded::sources",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub sources: Vec<String>,
     /// Extra fields, in their original order.
-    #[serde(default, skip_serializing_if = "CustomFields::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::bounded::custom",
+        skip_serializing_if = "CustomFields::is_empty"
+    )]
     pub custom: CustomFields,
 }
 

@@ -108,6 +108,10 @@ pub enum ExportError {
     /// The export was cancelled; nothing was written.
     #[error("the export was cancelled; nothing was written")]
     Cancelled,
+    /// The file would be larger than PartnerMap's import reads back (design.md §11: what a
+    /// command writes, PartnerMap reads); nothing was written.
+    #[error("{0}; nothing was written")]
+    Unreadable(String),
     /// Writing a file failed; the file that was there is left as it was.
     #[error(transparent)]
     Save(#[from] SaveError),
@@ -440,20 +444,94 @@ pub fn export_to_path_with(
     if progress.is_cancelled() {
         return Err(ExportError::Cancelled);
     }
-    let mut written = Vec::new();
+    readable(project, request.format, &files)?;
     if request.format == Format::Csv {
         std::fs::create_dir_all(out).map_err(|source| ExportError::Io {
             path: out.to_owned(),
             source,
         })?;
     }
+    let files: Vec<(PathBuf, Vec<u8>)> = files
+        .into_iter()
+        .map(|(name, bytes)| {
+            let path = match name {
+                Some(name) => out.join(name),
+                None => out.to_owned(),
+            };
+            (path, bytes)
+        })
+        .collect();
+    // A set of tables is written as a set: every file is written aside first, and only
+    // then do they replace the old ones (design.md §11).
+    crate::io::write_set_atomic(&files, request.keep_backup)?;
+    Ok(files.into_iter().map(|(path, _)| path).collect())
+}
+
+/// Refuses an export that PartnerMap's own import would refuse to read back: a file over
+/// [`MAX_FILE_BYTES`](crate::io::MAX_FILE_BYTES), a table of more rows or cells, an XML
+/// file of more elements and texts than an import reads. Pictures and workbooks are not
+/// read back and have limits of their own.
+fn readable(
+    project: &Project,
+    format: Format,
+    files: &[(Option<&'static str>, Vec<u8>)],
+) -> Result<(), ExportError> {
+    use crate::io::import::{MAX_VALUES, MAX_XML_EVENTS};
+    let refuse = |what: String| Err(ExportError::Unreadable(what));
+    let max_bytes = crate::io::MAX_FILE_BYTES;
     for (name, bytes) in files {
-        let path = match name {
-            Some(name) => out.join(name),
-            None => out.to_owned(),
+        let name = match name {
+            Some(name) => (*name).to_string(),
+            None => format!("the {} file", format.name().to_uppercase()),
         };
-        crate::io::write_atomic(&path, &bytes, request.keep_backup)?;
-        written.push(path);
+        let name = name.as_str();
+        if matches!(
+            format,
+            Format::Csv | Format::Graphml | Format::Gexf | Format::Json
+        ) && bytes.len() as u64 > max_bytes
+        {
+            return refuse(format!(
+                "{name} would be {} MB, more than the {} MB PartnerMap reads back; export \
+                 part of the map (a filter), or keep the whole map as a .ron file",
+                bytes.len() / 1024 / 1024,
+                max_bytes / 1024 / 1024
+            ));
+        }
+        let rows = match name {
+            "actors.csv" => project.actors.len(),
+            "partnerships.csv" => project.partnerships.len(),
+            _ => 0,
+        };
+        let columns = bytes.split(|&b| b == b'\n').next().map_or(0, |header| {
+            1 + header.iter().filter(|&&b| b == b',').count()
+        });
+        if format == Format::Csv && rows * columns > MAX_VALUES {
+            return refuse(format!(
+                "{name} would hold {} cells ({rows} rows of {columns}), more than the \
+                 {MAX_VALUES} a CSV import reads; export part of the map (a filter), or use \
+                 JSON or the .ron file for a map this large",
+                rows * columns
+            ));
+        }
+        if matches!(format, Format::Graphml | Format::Gexf) {
+            let events = xml_events_at_most(bytes);
+            if events > MAX_XML_EVENTS {
+                return refuse(format!(
+                    "{name} would hold up to {events} XML elements and texts, more than the \
+                     {MAX_XML_EVENTS} an import reads; export part of the map (a filter), or \
+                     use JSON or the .ron file for a map this large"
+                ));
+            }
+        }
     }
-    Ok(written)
+    Ok(())
+}
+
+/// At most how many steps an import's XML reader takes through `xml`: each tag is a start
+/// or an end (an empty element both) and may be followed by a text, and each reference
+/// (`&amp;`) is a text of its own followed by another.
+fn xml_events_at_most(xml: &[u8]) -> usize {
+    let count = |byte: u8| xml.iter().filter(|&&b| b == byte).count();
+    let empty = xml.windows(2).filter(|w| *w == b"/>").count();
+    2 * count(b'<') + empty + 2 * count(b'&') + 1
 }

@@ -3,7 +3,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{MAX_ITEMS, MAX_NAME_CHARS, MAX_TEXT_CHARS, Problem, ProblemKind, Subject};
+use super::{
+    MAX_COORD, MAX_ITEMS, MAX_LIST_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS, Problem, ProblemKind,
+    Subject,
+};
+use crate::model::bounded::MAX_LIST_ITEMS;
 use crate::model::scales::{
     CAPACITY, CONTRIBUTION, IDENTITY, INFLUENCE, INTEREST, POWER, Scale, TRUST,
 };
@@ -61,8 +65,8 @@ impl Checker {
         self.score(s, "influence", actor.influence.map(i64::from), &INFLUENCE);
         self.score(s, "interest", actor.interest.map(i64::from), &INTEREST);
         self.score(s, "capacity", actor.capacity.map(i64::from), &CAPACITY);
-        self.finite(s, "position", actor.position.x);
-        self.finite(s, "position", actor.position.y);
+        self.coordinate(s, actor.position.x);
+        self.coordinate(s, actor.position.y);
     }
 
     /// Every partnership, in file order (ids distinct, then each partnership's fields),
@@ -106,6 +110,16 @@ impl Checker {
             self.text(s, "label", label, MAX_TEXT_CHARS);
         }
         self.text(s, "notes", &p.notes, MAX_TEXT_CHARS);
+        if p.functions.len() > MAX_LIST_ITEMS {
+            self.push(
+                s,
+                Some("functions"),
+                ProblemKind::TooManyEntries {
+                    count: p.functions.len(),
+                    max: MAX_LIST_ITEMS,
+                },
+            );
+        }
         self.texts(s, "enablers", &p.enablers);
         self.texts(s, "disablers", &p.disablers);
         self.texts(s, "sources", &p.sources);
@@ -216,28 +230,69 @@ impl Checker {
         }
     }
 
-    /// A text must not be longer than `max` characters.
+    /// A text must not be longer than `max` characters nor hold a forbidden character.
     fn text(&mut self, subject: &Subject, field: &str, text: &str, max: usize) {
         let chars = text.chars().count();
         if chars > max {
             self.push(subject, Some(field), ProblemKind::TooLong { chars, max });
         }
+        if let Some((at, c)) = crate::model::text::first_forbidden(text) {
+            self.push(subject, Some(field), ProblemKind::Forbidden { at, c });
+        }
     }
 
-    /// Each of `texts` must not be longer than [`MAX_TEXT_CHARS`].
+    /// A list: at most [`MAX_LIST_ITEMS`] entries of at most [`MAX_TEXT_CHARS`] each, and
+    /// [`MAX_LIST_CHARS`] together.
     fn texts<'a>(
         &mut self,
         subject: &Subject,
         field: &str,
-        texts: impl IntoIterator<Item = &'a String>,
+        texts: impl IntoIterator<Item = &'a String, IntoIter: ExactSizeIterator>,
     ) {
+        let texts = texts.into_iter();
+        let count = texts.len();
+        if count > MAX_LIST_ITEMS {
+            self.push(
+                subject,
+                Some(field),
+                ProblemKind::TooManyEntries {
+                    count,
+                    max: MAX_LIST_ITEMS,
+                },
+            );
+            return;
+        }
+        let mut total = 0;
         for t in texts {
+            total += t.chars().count();
             self.text(subject, field, t, MAX_TEXT_CHARS);
+        }
+        if total > MAX_LIST_CHARS {
+            self.push(
+                subject,
+                Some(field),
+                ProblemKind::ListTooLong {
+                    chars: total,
+                    max: MAX_LIST_CHARS,
+                },
+            );
         }
     }
 
-    /// Custom fields: names and texts not too long, numbers finite.
+    /// Custom fields: at most [`MAX_LIST_ITEMS`], names and texts not too long, numbers
+    /// finite.
     fn custom(&mut self, subject: &Subject, custom: &CustomFields) {
+        if custom.len() > MAX_LIST_ITEMS {
+            self.push(
+                subject,
+                Some("custom"),
+                ProblemKind::TooManyEntries {
+                    count: custom.len(),
+                    max: MAX_LIST_ITEMS,
+                },
+            );
+            return;
+        }
         for (key, value) in custom {
             self.text(subject, "custom", key, MAX_TEXT_CHARS);
             match value {
@@ -269,14 +324,16 @@ impl Checker {
         }
     }
 
-    /// A number must be finite.
-    fn finite(&mut self, subject: &Subject, field: &str, v: f64) {
+    /// A coordinate of a position must be finite and within [`MAX_COORD`] of the origin.
+    fn coordinate(&mut self, subject: &Subject, v: f64) {
         if !v.is_finite() {
             self.push(
                 subject,
-                Some(field),
+                Some("position"),
                 ProblemKind::BadNumber(format!("is {v}; it must be a finite number")),
             );
+        } else if v.abs() > MAX_COORD {
+            self.push(subject, Some("position"), ProblemKind::OutOfReach(v));
         }
     }
 }

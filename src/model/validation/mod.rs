@@ -17,6 +17,11 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_TEXT_CHARS: usize = 10_000;
 /// The most actors, and the most partnerships, a map may hold (design.md §11).
 pub const MAX_ITEMS: usize = 1_000_000;
+/// The farthest from the origin a position may lie, on either axis: beyond it a canvas or
+/// an export can no longer draw the map (design.md §11).
+pub const MAX_COORD: f64 = 1e9;
+/// The most characters the entries of one list may hold together (one text box shows them).
+pub const MAX_LIST_CHARS: usize = 100_000;
 
 /// The problems of a file's `next_ids` (ids handed out from there must stay below
 /// [`MAX_ID`](super::MAX_ID) + 1).

@@ -99,6 +99,29 @@ pub enum ProblemKind {
     EndBeforeStart,
     /// More actors or partnerships than the program handles.
     TooMany(usize),
+    /// A list holds more entries than allowed.
+    TooManyEntries {
+        /// How many it holds.
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The entries of a list are longer together than allowed.
+    ListTooLong {
+        /// Their length together, in characters.
+        chars: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A text holds a character no text of a map may hold ([`crate::model::text`]).
+    Forbidden {
+        /// Its place in the text, in characters from 1.
+        at: usize,
+        /// The character.
+        c: char,
+    },
+    /// A position lies beyond what a canvas can draw.
+    OutOfReach(f64),
 }
 
 /// One problem of a map: what it is about, which field, what is wrong and where.
@@ -181,6 +204,31 @@ impl Problem {
             ProblemKind::TooMany(n) => format!(
                 "{}: {n} {field} is more than the {MAX_ITEMS} this program handles",
                 self.subject
+            ),
+            ProblemKind::TooManyEntries { count, max } => format!(
+                "{}: `{field}` has {count} entries; at most {max} are allowed",
+                self.subject
+            ),
+            ProblemKind::ListTooLong { chars, max } => format!(
+                "{}: the entries of `{field}` are {chars} characters long together; at most \
+                 {max} are allowed",
+                self.subject
+            ),
+            ProblemKind::Forbidden { at, c } => format!(
+                "{}: `{field}` holds the control character {} (character {at}); \
+                 texts may not hold control characters other than tabs and line breaks",
+                self.subject,
+                crate::model::text::code_point(*c)
+            ),
+            ProblemKind::OutOfReach(v) => format!(
+                "{}: `{field}` is {}; a position must lie between -1,000,000,000 and \
+                 1,000,000,000, the farthest a canvas can draw",
+                self.subject,
+                if v.abs() >= 1e15 {
+                    format!("{v:e}")
+                } else {
+                    v.to_string()
+                }
             ),
         }
     }

@@ -63,6 +63,8 @@ pub(super) fn text_field_ui(
     }
     if response.lost_focus() {
         st.editing = None;
+        // Control characters pasted with a text never reach the map (model::text).
+        let text = crate::model::text::clean(&text).into_owned();
         if text != current {
             return TextOutcome::Commit(text);
         }
