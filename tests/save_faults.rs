@@ -200,3 +200,36 @@ fn in_the_window_a_failed_save_keeps_the_map_open_unsaved_with_a_message() {
         assert_eq!(std::fs::read(&path).unwrap(), before, "{fault:?}");
     }
 }
+
+#[test]
+fn a_csv_export_that_fails_on_its_second_table_leaves_the_first_as_it_was() {
+    use partnermap::io::export::{ExportRequest, Format, export_to_path};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tables");
+    let request = ExportRequest::new(Format::Csv);
+    export_to_path(&generate(8, 10, 1).unwrap(), &request, &out).unwrap();
+    let read = |name: &str| std::fs::read(out.join(name)).unwrap();
+    let before: Vec<Vec<u8>> = ["actors.csv", "partnerships.csv", "map.csv"]
+        .iter()
+        .map(|n| read(n))
+        .collect();
+    let files_before = names(&out);
+    for fault in [Fault::DiskFull, Fault::FailHalfway, Fault::ReadOnlyFolder] {
+        inject(&out.join("partnerships.csv"), fault);
+        let err = export_to_path(&generate(30, 40, 2).unwrap(), &request, &out).unwrap_err();
+        assert!(err.to_string().contains("partnerships.csv"), "{fault:?}: {err}");
+        let after: Vec<Vec<u8>> = ["actors.csv", "partnerships.csv", "map.csv"]
+            .iter()
+            .map(|n| read(n))
+            .collect();
+        assert!(
+            after == before,
+            "{fault:?}: actors.csv and map.csv were replaced though partnerships.csv failed"
+        );
+        assert_eq!(names(&out), files_before, "{fault:?}: no temporary file is left");
+    }
+    // Without a fault, the whole set is replaced.
+    export_to_path(&generate(30, 40, 2).unwrap(), &request, &out).unwrap();
+    assert_ne!(read("actors.csv"), before[0]);
+    assert_ne!(read("partnerships.csv"), before[1]);
+}

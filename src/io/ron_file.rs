@@ -966,3 +966,19 @@ fn with_mode(builder: &mut tempfile::Builder, path: &Path) {
     #[cfg(not(unix))]
     let _ = (builder, path);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_map_too_large_to_open_is_stopped_at_the_limit_and_not_written() {
+        let project = crate::generate::generate(50, 60, 1).unwrap();
+        let whole = to_ron_string(&project);
+        assert_eq!(ron_within(&project, whole.len() + 1).as_deref(), Some(&*whole));
+        assert_eq!(ron_within(&project, whole.len() - 1), None);
+        assert_eq!(ron_within(&project, 1000), None);
+        let message = SaveError::TooLarge.to_string();
+        assert!(message.contains("more than 256 MB"), "{message}");
+    }
+}

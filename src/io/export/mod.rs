@@ -535,3 +535,45 @@ fn xml_events_at_most(xml: &[u8]) -> usize {
     let empty = xml.windows(2).filter(|w| *w == b"/>").count();
     2 * count(b'<') + empty + 2 * count(b'&') + 1
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::import::{MAX_VALUES, MAX_XML_EVENTS};
+    use crate::model::{Actor, ActorId, Level, Sector};
+
+    #[test]
+    fn a_table_the_csv_import_would_refuse_is_not_written() {
+        let columns = 10;
+        let header = vec!["c"; columns].join(",") + "\n";
+        let mut project = Project::new();
+        for i in 1..=(MAX_VALUES / columns) as u64 {
+            project.insert_actor(Actor::new(ActorId(i), "a", Sector::State, Level::Village));
+        }
+        let files = vec![(Some("actors.csv"), header.clone().into_bytes())];
+        assert!(readable(&project, Format::Csv, &files).is_ok());
+        let next = project.actors.len() as u64 + 1;
+        project.insert_actor(Actor::new(ActorId(next), "a", Sector::State, Level::Village));
+        let err = readable(&project, Format::Csv, &files).unwrap_err().to_string();
+        assert!(
+            err.starts_with("actors.csv would hold 5000010 cells (500001 rows of 10), more than the 5000000 a CSV import reads"),
+            "{err}"
+        );
+        assert!(err.ends_with("nothing was written"), "{err}");
+    }
+
+    #[test]
+    fn an_xml_file_with_more_steps_than_the_import_reads_is_not_written() {
+        assert_eq!(xml_events_at_most(b"<a>x</a>"), 5);
+        assert_eq!(xml_events_at_most(b"<a/>"), 4);
+        let steps_per = 3;
+        let fits = b"<a/>".repeat(MAX_XML_EVENTS / steps_per - 1);
+        let files = vec![(None, fits)];
+        assert!(readable(&Project::new(), Format::Graphml, &files).is_ok());
+        let over = b"<a/>".repeat(MAX_XML_EVENTS / steps_per + 1);
+        let err = readable(&Project::new(), Format::Gexf, &[(None, over)])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("the GEXF file would hold up to"), "{err}");
+    }
+}
