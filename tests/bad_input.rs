@@ -297,14 +297,17 @@ mod fuzz {
     fn all_loaders(bytes: &[u8]) -> Result<(), TestCaseError> {
         let text = String::from_utf8_lossy(bytes);
         let started = Instant::now();
-        if let Err(e) = io::load_bytes(bytes) {
-            prop_assert!(!e.to_string().is_empty());
+        match io::load_bytes(bytes) {
+            Ok(p) => drawable_and_savable(&p)?,
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
         }
-        if let Err(e) = import_graphml(&text, &Progress::new()) {
-            prop_assert!(!e.to_string().is_empty());
+        match import_graphml(&text, &Progress::new()) {
+            Ok(i) => drawable_and_savable(&i.project)?,
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
         }
-        if let Err(e) = import_gexf(&text, &Progress::new()) {
-            prop_assert!(!e.to_string().is_empty());
+        match import_gexf(&text, &Progress::new()) {
+            Ok(i) => drawable_and_savable(&i.project)?,
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
         }
         match Table::parse("t.csv", bytes) {
             Ok(table) => {
@@ -323,10 +326,9 @@ mod fuzz {
                         }
                     };
                     let mapping = tables.guess_mapping();
-                    if let Err(e) =
-                        partnermap::io::import::csv::import(&tables, &mapping, &Progress::new())
-                    {
-                        prop_assert!(!e.to_string().is_empty());
+                    match partnermap::io::import::csv::import(&tables, &mapping, &Progress::new()) {
+                        Ok(i) => drawable_and_savable(&i.project)?,
+                        Err(e) => prop_assert!(!e.to_string().is_empty()),
                     }
                 }
             }
@@ -337,6 +339,23 @@ mod fuzz {
             "took {:?}",
             started.elapsed()
         );
+        Ok(())
+    }
+
+    /// What loads can be drawn, exported and saved (design.md §11): no problem, every
+    /// position within what a canvas draws, no control character in a name, and the map
+    /// comes back the same from its file.
+    fn drawable_and_savable(p: &partnermap::model::Project) -> Result<(), TestCaseError> {
+        prop_assert!(p.validate().is_empty(), "{:?}", p.validate());
+        for a in p.actors.values() {
+            let reach = partnermap::model::MAX_COORD;
+            prop_assert!(a.position.x.abs() <= reach && a.position.y.abs() <= reach);
+            prop_assert!(partnermap::model::text::first_forbidden(&a.name).is_none());
+        }
+        match io::load_str(&io::to_ron_string(p)) {
+            Ok(back) => prop_assert!(&back == p, "the saved map came back different"),
+            Err(e) => prop_assert!(false, "the saved map does not load: {e}"),
+        }
         Ok(())
     }
 

@@ -28,6 +28,7 @@ mod editor;
 mod export;
 mod export_dialog;
 mod file_text;
+mod hostile;
 mod import;
 mod import_ui;
 mod interop;

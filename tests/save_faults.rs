@@ -217,7 +217,10 @@ fn a_csv_export_that_fails_on_its_second_table_leaves_the_first_as_it_was() {
     for fault in [Fault::DiskFull, Fault::FailHalfway, Fault::ReadOnlyFolder] {
         inject(&out.join("partnerships.csv"), fault);
         let err = export_to_path(&generate(30, 40, 2).unwrap(), &request, &out).unwrap_err();
-        assert!(err.to_string().contains("partnerships.csv"), "{fault:?}: {err}");
+        assert!(
+            err.to_string().contains("partnerships.csv"),
+            "{fault:?}: {err}"
+        );
         let after: Vec<Vec<u8>> = ["actors.csv", "partnerships.csv", "map.csv"]
             .iter()
             .map(|n| read(n))
@@ -226,7 +229,11 @@ fn a_csv_export_that_fails_on_its_second_table_leaves_the_first_as_it_was() {
             after == before,
             "{fault:?}: actors.csv and map.csv were replaced though partnerships.csv failed"
         );
-        assert_eq!(names(&out), files_before, "{fault:?}: no temporary file is left");
+        assert_eq!(
+            names(&out),
+            files_before,
+            "{fault:?}: no temporary file is left"
+        );
     }
     // Without a fault, the whole set is replaced.
     export_to_path(&generate(30, 40, 2).unwrap(), &request, &out).unwrap();

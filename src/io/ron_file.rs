@@ -975,7 +975,10 @@ mod tests {
     fn a_map_too_large_to_open_is_stopped_at_the_limit_and_not_written() {
         let project = crate::generate::generate(50, 60, 1).unwrap();
         let whole = to_ron_string(&project);
-        assert_eq!(ron_within(&project, whole.len() + 1).as_deref(), Some(&*whole));
+        assert_eq!(
+            ron_within(&project, whole.len() + 1).as_deref(),
+            Some(&*whole)
+        );
         assert_eq!(ron_within(&project, whole.len() - 1), None);
         assert_eq!(ron_within(&project, 1000), None);
         let message = SaveError::TooLarge.to_string();

@@ -553,8 +553,15 @@ mod tests {
         let files = vec![(Some("actors.csv"), header.clone().into_bytes())];
         assert!(readable(&project, Format::Csv, &files).is_ok());
         let next = project.actors.len() as u64 + 1;
-        project.insert_actor(Actor::new(ActorId(next), "a", Sector::State, Level::Village));
-        let err = readable(&project, Format::Csv, &files).unwrap_err().to_string();
+        project.insert_actor(Actor::new(
+            ActorId(next),
+            "a",
+            Sector::State,
+            Level::Village,
+        ));
+        let err = readable(&project, Format::Csv, &files)
+            .unwrap_err()
+            .to_string();
         assert!(
             err.starts_with("actors.csv would hold 5000010 cells (500001 rows of 10), more than the 5000000 a CSV import reads"),
             "{err}"
