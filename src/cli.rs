@@ -315,7 +315,17 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
+/// An input path as given, with `-` standing for standard input as in other Unix tools.
+fn input(path: &Path) -> &Path {
+    if path == Path::new("-") {
+        Path::new("/dev/stdin")
+    } else {
+        path
+    }
+}
+
 fn check(file: &Path) -> ExitCode {
+    let file = input(file);
     let shown = file.display();
     if let Some(message) = to_import_first(file) {
         warn!("{message}");
@@ -391,6 +401,7 @@ fn to_import_first(file: &Path) -> Option<String> {
 /// problem, then `what_happens`) and gives the exit code: 1 invalid, 2 unreadable (a file to
 /// import first included).
 fn load_or_report(file: &Path, what_happens: &str) -> Result<crate::model::Project, ExitCode> {
+    let file = input(file);
     let shown = file.display();
     if let Some(message) = to_import_first(file) {
         warn!("{message}; {what_happens}");
@@ -613,7 +624,7 @@ fn report(args: &ReportArgs) -> ExitCode {
 }
 
 fn import_command(args: &ImportArgs) -> ExitCode {
-    let input = &args.input;
+    let input = &input(&args.input).to_path_buf();
     let shown = input.display();
     let format = args
         .format

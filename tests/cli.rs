@@ -152,3 +152,41 @@ fn help_lists_the_commands() {
     }
     assert!(Path::new(env!("CARGO_BIN_EXE_partnermap")).exists());
 }
+
+#[test]
+fn a_dash_reads_the_map_from_standard_input_within_the_size_limit() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let run = |args: &[&str], input: Vec<u8>| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_partnermap"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        // The program may stop reading at its limit; a closed pipe then is expected.
+        let writer = std::thread::spawn(move || {
+            let _ = stdin.write_all(&input);
+        });
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap();
+        out
+    };
+    let sample = std::fs::read("assets/samples/dfgg-cambodia.ron").unwrap();
+    let out = run(&["check", "-"], sample);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "/dev/stdin: valid map with 24 actors and 29 partnerships\n"
+    );
+    let too_much = vec![b' '; partnermap::io::MAX_FILE_BYTES as usize + 10];
+    let out = run(&["check", "-"], too_much);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("at most 256 MB"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
