@@ -385,7 +385,7 @@ pub fn render_with(
             one(outline_svg(&picture_svg_with(project, request, progress)?)?.into_bytes())
         }
         Format::Png => one(svg_to_png(
-            &picture_svg_with(project, request, progress)?,
+            &drawable(picture_svg_with(project, request, progress)?)?,
             request.dpi,
         )?),
         Format::Pdf => {
@@ -400,7 +400,7 @@ pub fn render_with(
                 subject: Some(pdf_subject(project, request.view)),
             };
             one(svg_to_pdf_with(
-                &picture_svg_with(project, request, progress)?,
+                &drawable(picture_svg_with(project, request, progress)?)?,
                 &info,
             )?)
         }
@@ -465,6 +465,27 @@ pub fn export_to_path_with(
     // then do they replace the old ones (design.md §11).
     crate::io::write_set_atomic(&files, request.keep_backup)?;
     Ok(files.into_iter().map(|(path, _)| path).collect())
+}
+
+/// The most drawing elements a PNG or PDF is made from: the renderer (usvg) stops at a
+/// million nodes, after taking gigabytes to get there, so a larger drawing is refused before
+/// that work starts; the margin leaves room for the nodes it adds of its own.
+pub const MAX_DRAWN_ELEMENTS: usize = 800_000;
+
+/// `svg`, when a PNG or PDF can be made of it (see [`MAX_DRAWN_ELEMENTS`]).
+pub(crate) fn drawable(svg: String) -> Result<String, ExportError> {
+    let opening = svg.bytes().filter(|&b| b == b'<').count();
+    let elements = opening.saturating_sub(svg.matches("</").count());
+    // Every element opened and closed counts once; texts count as nodes too.
+    let nodes = elements + svg.matches("</text>").count();
+    if nodes > MAX_DRAWN_ELEMENTS {
+        return Err(ExportError::Unreadable(format!(
+            "the picture would be drawn from about {nodes} elements, more than the \
+             {MAX_DRAWN_ELEMENTS} a PNG or PDF is made from; export SVG, or a part of the map \
+             (a filter)"
+        )));
+    }
+    Ok(svg)
 }
 
 /// Refuses an export that PartnerMap's own import would refuse to read back: a file over
@@ -582,5 +603,23 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("the GEXF file would hold up to"), "{err}");
+    }
+
+    #[test]
+    fn a_picture_too_large_for_the_renderer_is_refused_before_it_is_rendered() {
+        let fits = format!(
+            "<svg>{}</svg>",
+            "<g><circle/></g>".repeat(MAX_DRAWN_ELEMENTS / 2 - 1)
+        );
+        assert!(drawable(fits).is_ok());
+        let over = format!(
+            "<svg>{}</svg>",
+            "<g><circle/></g>".repeat(MAX_DRAWN_ELEMENTS / 2 + 1)
+        );
+        let err = drawable(over).unwrap_err().to_string();
+        assert!(
+            err.starts_with("the picture would be drawn from about 800003 elements"),
+            "{err}"
+        );
     }
 }

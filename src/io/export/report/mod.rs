@@ -104,12 +104,12 @@ fn build(
     let total = 1 + Framework::ALL.len() + table_pages.len();
 
     let mut pages = Vec::with_capacity(total);
-    pages.push(PdfPage::Svg(map_page_svg(
+    pages.push(PdfPage::Svg(super::drawable(map_page_svg(
         project,
         &opts,
         Some(&ind),
         Some((1, total)),
-    )));
+    ))?));
     for (k, framework) in Framework::ALL.into_iter().enumerate() {
         if progress.is_cancelled() {
             return Err(ExportError::Cancelled);
