@@ -96,3 +96,82 @@ fn the_readme_lists_every_import_spelling_the_code_accepts() {
         assert!(want.contains(needle), "{needle} missing from the list");
     }
 }
+
+/// The README's table of limits gives the numbers the code uses (design.md §11: one set of
+/// numbers, documented once).
+#[test]
+fn the_readmes_limits_are_the_codes() {
+    use partnermap::model::{MAX_COORD, MAX_ITEMS, MAX_LIST_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let table = readme
+        .split("## Limits")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("a Limits section");
+    let grouped = |n: u64| {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    };
+    let rows = [
+        (
+            "A file read: map",
+            format!("{} MB", partnermap::io::MAX_FILE_BYTES / 1024 / 1024),
+        ),
+        (
+            "A pipe or device",
+            format!("{} s", partnermap::io::bounded::PIPE_TIME.as_secs()),
+        ),
+        (
+            "Actors; partnerships",
+            format!("{} each", grouped(MAX_ITEMS as u64)),
+        ),
+        (
+            "A position",
+            format!("between −{0} and {0}", grouped(MAX_COORD as u64)),
+        ),
+        ("An actor's name", format!("{MAX_NAME_CHARS} characters")),
+        (
+            "Any other text",
+            format!("{} characters", grouped(MAX_TEXT_CHARS as u64)),
+        ),
+        (
+            "A list",
+            format!(
+                "{} entries, {} characters together",
+                grouped(partnermap::model::bounded::MAX_LIST_ITEMS as u64),
+                grouped(MAX_LIST_CHARS as u64)
+            ),
+        ),
+        (
+            "A PNG |",
+            format!(
+                "{} pixels",
+                grouped(partnermap::io::export::png::MAX_PIXELS)
+            ),
+        ),
+        (
+            "A PNG or PDF picture",
+            format!(
+                "{} drawing elements",
+                grouped(partnermap::io::export::MAX_DRAWN_ELEMENTS as u64)
+            ),
+        ),
+    ];
+    for (row, number) in rows {
+        let line = table
+            .lines()
+            .find(|l| l.starts_with(&format!("| {row}")))
+            .unwrap_or_else(|| panic!("no row for {row}"));
+        assert!(
+            line.contains(&number),
+            "{row}: the README says {line}, the code {number}"
+        );
+    }
+}
