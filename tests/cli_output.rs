@@ -148,3 +148,74 @@ fn control_characters_from_a_file_are_shown_not_sent_to_the_terminal() {
     assert!(stdout.contains("Red\\u{1b}[31m council\\u{7}"), "{stdout}");
     assert!(!stdout.contains('\u{1b}') && !stdout.contains('\u{7}'));
 }
+
+mod fuzz {
+    //! The reader goes away after a random number of bytes, on standard output or on
+    //! standard error: whatever the moment, each command ends with its normal exit, or
+    //! quietly with 141 when its output was cut, and never panics.
+
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+
+    use proptest::prelude::*;
+
+    fn cut_after(args: &[String], keep: usize, on_stderr: bool) -> (Option<i32>, String) {
+        let (mut reader, writer) = std::io::pipe().unwrap();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_partnermap"));
+        command.args(args);
+        let other = if on_stderr {
+            command.stderr(Stdio::from(writer)).stdout(Stdio::piped());
+            "stdout"
+        } else {
+            command.stdout(Stdio::from(writer)).stderr(Stdio::piped());
+            "stderr"
+        };
+        let mut child = command.spawn().expect("the binary runs");
+        // The parent's copy of the writing end goes with `command`.
+        drop(command);
+        let mut kept = vec![0u8; keep];
+        let mut got = 0;
+        while got < keep {
+            match reader.read(&mut kept[got..]) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => got += n,
+            }
+        }
+        drop(reader);
+        let out = child.wait_with_output().unwrap();
+        let said = if other == "stderr" {
+            out.stderr
+        } else {
+            out.stdout
+        };
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&said).into_owned(),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(40))]
+
+        #[test]
+        fn a_reader_gone_at_any_moment_never_makes_a_command_panic(
+            which in 0usize..7,
+            keep in 0usize..400,
+            on_stderr in any::<bool>(),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let (what, args) = super::commands(dir.path()).swap_remove(which);
+            let (code, said) = cut_after(&args, keep, on_stderr);
+            prop_assert!(!said.contains("panicked"), "{what}: {said}");
+            let normal = super::normal_exit(what);
+            // A cut standard error changes nothing but the message; a cut output may end
+            // the command as the pipe's signal would.
+            let allowed: &[i32] = if on_stderr { &[normal] } else { &[normal, 141] };
+            prop_assert!(
+                code.is_some_and(|c| allowed.contains(&c)),
+                "{what}, cut after {keep} bytes of {}: exit {code:?}; {said}",
+                if on_stderr { "stderr" } else { "stdout" }
+            );
+        }
+    }
+}
