@@ -170,7 +170,7 @@ mod fuzz {
             command.stdout(Stdio::from(writer)).stderr(Stdio::piped());
             "stderr"
         };
-        let mut child = command.spawn().expect("the binary runs");
+        let child = command.spawn().expect("the binary runs");
         // The parent's copy of the writing end goes with `command`.
         drop(command);
         let mut kept = vec![0u8; keep];
