@@ -481,8 +481,7 @@ pub(crate) fn drawable(svg: String) -> Result<String, ExportError> {
     if nodes > MAX_DRAWN_ELEMENTS {
         return Err(ExportError::Unreadable(format!(
             "the picture would be drawn from about {nodes} elements, more than the \
-             {MAX_DRAWN_ELEMENTS} a PNG or PDF is made from; export SVG, or a part of the map \
-             (a filter)"
+             {MAX_DRAWN_ELEMENTS} a PNG or PDF is made from; export SVG instead"
         )));
     }
     Ok(svg)
@@ -500,6 +499,11 @@ fn readable(
     use crate::io::import::{MAX_VALUES, MAX_XML_EVENTS};
     let refuse = |what: String| Err(ExportError::Unreadable(what));
     let max_bytes = crate::io::MAX_FILE_BYTES;
+    let instead = if format == Format::Json {
+        "split the map into smaller maps"
+    } else {
+        "export JSON instead (PartnerMap, networkx and most tools read it)"
+    };
     for (name, bytes) in files {
         let name = match name {
             Some(name) => (*name).to_string(),
@@ -512,8 +516,7 @@ fn readable(
         ) && bytes.len() as u64 > max_bytes
         {
             return refuse(format!(
-                "{name} would be {} MB, more than the {} MB PartnerMap reads back; export \
-                 part of the map (a filter), or keep the whole map as a .ron file",
+                "{name} would be {} MB, more than the {} MB PartnerMap reads back; {instead}",
                 bytes.len() / 1024 / 1024,
                 max_bytes / 1024 / 1024
             ));
@@ -529,8 +532,7 @@ fn readable(
         if format == Format::Csv && rows * columns > MAX_VALUES {
             return refuse(format!(
                 "{name} would hold {} cells ({rows} rows of {columns}), more than the \
-                 {MAX_VALUES} a CSV import reads; export part of the map (a filter), or use \
-                 JSON or the .ron file for a map this large",
+                 {MAX_VALUES} a CSV import reads; {instead}",
                 rows * columns
             ));
         }
@@ -539,8 +541,7 @@ fn readable(
             if events > MAX_XML_EVENTS {
                 return refuse(format!(
                     "{name} would hold up to {events} XML elements and texts, more than the \
-                     {MAX_XML_EVENTS} an import reads; export part of the map (a filter), or \
-                     use JSON or the .ron file for a map this large"
+                     {MAX_XML_EVENTS} an import reads; {instead}"
                 ));
             }
         }
