@@ -717,6 +717,15 @@ fn generate(actors: usize, partnerships: usize, seed: u64, output: &Path) -> Exi
             )),
             ExitCode::SUCCESS,
         ),
+        Err(io::SaveError::TooLarge) => {
+            warn!(
+                "partnermap generate: {actors} actors and {partnerships} partnerships would make \
+                 a file of more than {} MB, the most PartnerMap opens; nothing was written. \
+                 Choose fewer",
+                io::MAX_FILE_BYTES / 1024 / 1024
+            );
+            ExitCode::from(2)
+        }
         Err(e) => {
             warn!("partnermap generate: {e}");
             ExitCode::from(1)
