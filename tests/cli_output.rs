@@ -133,20 +133,25 @@ fn standard_error_that_cannot_be_written_changes_nothing_but_the_message() {
 
 #[test]
 fn control_characters_from_a_file_are_shown_not_sent_to_the_terminal() {
+    // A map can no longer hold control characters, but a message quotes what it found.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("map.ron");
-    let mut project = partnermap::io::load_path(std::path::Path::new(SAMPLE)).unwrap();
-    let id = *project.actors.keys().next().unwrap();
-    project.actors.get_mut(&id).unwrap().name = "Red\u{1b}[31m council\u{7}".into();
-    partnermap::io::save_path(&project, &path).unwrap();
+    std::fs::write(
+        &path,
+        "(format: \"partnermap\", version: 1, actors: [(id: 1, name: \"A\", pinned: \"\u{1b}[31mred\u{7}\")])",
+    )
+    .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_partnermap"))
-        .args(["stats", path.to_str().unwrap()])
+        .args(["check", path.to_str().unwrap()])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("Red\\u{1b}[31m council\\u{7}"), "{stdout}");
-    assert!(!stdout.contains('\u{1b}') && !stdout.contains('\u{7}'));
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    assert!(
+        said.contains("`pinned` must be true or false, found \"\\u{1b}[31mred\\u{7}\""),
+        "{said}"
+    );
+    assert!(!said.contains('\u{1b}') && !said.contains('\u{7}'));
 }
 
 mod fuzz {
