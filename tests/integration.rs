@@ -29,6 +29,7 @@ mod export;
 mod export_dialog;
 mod file_text;
 mod import;
+mod import_guesses;
 mod import_ui;
 mod interop;
 mod labels;

@@ -9,7 +9,8 @@
 //! - scores accept whole numbers inside their scale (`3` or `3.0`);
 //! - yes/no fields accept `true`/`false`, `yes`/`no`, `y`/`n`, `1`/`0`, `x` and an empty
 //!   cell (no);
-//! - lists are split at `;`, each item trimmed, empty items dropped;
+//! - lists are split at `;`, each item trimmed, empty items dropped (`\;` is a `;` inside an
+//!   item and `\\` a backslash);
 //! - dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 //!
 //! A value that fits none of these is an error that names the value and what would fit:
@@ -220,12 +221,32 @@ pub fn plain_number(text: &str) -> Option<f64> {
     (significant <= 15 || n.to_string() == t).then_some(n)
 }
 
-/// A list cell split at `;`, items trimmed, empty items dropped.
+/// A list cell split at `;`, items trimmed, empty items dropped. `\;` is a `;` inside an
+/// item and `\\` a backslash, as PartnerMap's exports write them
+/// ([`join`](crate::io::export::text::join)); a backslash before anything else is itself
+/// (`C:\data` as written by hand).
 pub fn split_list(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
+    let mut items = Vec::new();
+    let mut item = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.peek() {
+                Some(&next @ ('\\' | ';')) => {
+                    item.push(next);
+                    chars.next();
+                }
+                _ => item.push('\\'),
+            },
+            ';' => items.push(std::mem::take(&mut item)),
+            c => item.push(c),
+        }
+    }
+    items.push(item);
+    items.into_iter().filter_map(|item| {
+        let trimmed = item.trim();
+        (!trimmed.is_empty()).then(|| trimmed.to_string())
+    })
 }
 
 fn date(text: &str) -> Result<Option<PartialDate>, String> {
@@ -467,6 +488,12 @@ mod tests {
         assert!(parse_bool("maybe").is_err());
         let items: Vec<String> = split_list(" funds; staff ;;facilities").collect();
         assert_eq!(items, ["funds", "staff", "facilities"]);
+        let items: Vec<String> =
+            split_list(r"a\; b; x\;y; back\\slash; end\\; \\\;; C:\data\").collect();
+        assert_eq!(
+            items,
+            ["a; b", "x;y", r"back\slash", r"end\", r"\;", r"C:\data\"]
+        );
         let mut p = Partnership::new(
             crate::model::PartnershipId(1),
             crate::model::ActorId(1),
