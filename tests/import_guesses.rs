@@ -26,6 +26,52 @@ fn csv(actors: Option<&str>, partnerships: Option<&str>) -> Result<Imported, Imp
     };
     import::csv::import(&tables, &tables.guess_mapping(), &Progress::new())
 }
+#[test]
+fn a_quote_that_does_not_close_is_refused_where_it_opens() {
+    // b. The CSV reader would read the rest of the file as one cell.
+    let err = Table::parse(
+        "actors.csv",
+        b"name,sector\nA,State\n\n\"B,State\nC,State\nD,State\n",
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "actors.csv row 4: a quote opens a cell on line 4 and is never closed, so the rest \
+         of the file would be one cell; close it (a quote inside a cell is written twice: \
+         \"\")"
+    );
+    // A quote closed by a later one swallows the lines between.
+    let err = Table::parse("actors.csv", b"name,notes\n\"A,x\nB,y\nC,\"z\"\n").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "actors.csv row 2: a quote opens a cell on line 2 that closes on line 4 with text \
+         after it, so those lines would be one cell; a quote inside a cell is written twice \
+         (\"\")"
+    );
+    // Quotes written as spreadsheets write them are read as before.
+    let t = Table::parse(
+        "actors.csv",
+        b"name,notes\n\"A \"\"quoted\"\"\",\"two\nlines\"\n5\" screen,x\n",
+    )
+    .unwrap();
+    assert_eq!(t.rows[0], ["A \"quoted\"", "two\nlines"]);
+    assert_eq!(t.rows[1], ["5\" screen", "x"]);
+}
+#[test]
+fn rows_count_blank_lines_as_a_spreadsheet_does() {
+    // The CSV reader skips blank lines; the rows named in messages are the spreadsheet's.
+    let err = csv(Some("name,sector\n\nA,State\n\n\nB,Church\n"), None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "actors.csv row 6, column \"sector\": \"Church\" is not a sector; use one of State, \
+         CivilSociety, Private, Community, Donor, Joint"
+    );
+    let err = csv(Some("name,notes\n\"A\",\"one\ntwo\"\nB,x,y\n"), None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "actors.csv row 3: has 3 cells but the header names 2 columns"
+    );
+}
 /// A map whose lists hold separators and backslashes.
 fn listy() -> Project {
     let mut p = Project::new();
@@ -76,4 +122,71 @@ fn lists_round_trip_through_every_format_whatever_their_items_hold() {
             .collect::<Vec<_>>(),
         ["C:\\data", "D:\\new;x"]
     );
+}
+#[test]
+fn xml_errors_after_a_character_reference_name_their_own_line() {
+    // k.
+    let head = "<graphml>\n<key id=\"n\" for=\"node\" attr.name=\"name\"/>\n<graph>\n<node id=\"1\"><data key=\"n\">Caf&#233;</data></node>\n";
+    let cases = [
+        (
+            "<node id=\"2\" label=\"Caf&#233; &nbsp;\"/>",
+            "line 5, column 31: the entity &nbsp; is not defined (only &amp; &lt; &gt; &quot; \
+             &apos; are)",
+        ),
+        (
+            "<node id=\"2\"><data key=\"n\">Caf&#233;&#0;</data></node>",
+            "line 5, column 37: the XML is not well-formed: invalid character reference: 0x0 \
+             character is not permitted in XML",
+        ),
+        (
+            "<node id=\"2\" label=\"Caf&#233;&#0;\"/>",
+            "line 5, column 30: the XML is not well-formed: invalid character reference: 0x0 \
+             character is not permitted in XML",
+        ),
+        (
+            "<node id=\"2\"><data key=\"n\">Caf&#233;</dta></node>",
+            "line 5, column 37: the XML is not well-formed: ill-formed document: expected \
+             `</data>`, but `</dta>` was found",
+        ),
+        (
+            "<node id=\"2\" b=\"Caf&#233;\" c/>",
+            "line 5, column 29: the XML is not well-formed: attribute key must be directly \
+             followed by `=` or space",
+        ),
+        (
+            "<node id=\"2\" a=\"Caf&#233;\" a=\"x\"/>",
+            "line 5, column 28: the XML is not well-formed: this attribute is given a second \
+             time in the element (first at line 5, column 14)",
+        ),
+    ];
+    for (line5, expected) in cases {
+        let text = format!("{head}{line5}\n</graph></graphml>");
+        assert_eq!(graphml(&text).unwrap_err().to_string(), expected, "{line5}");
+    }
+}
+#[test]
+fn a_file_not_in_utf8_names_the_row_or_line_of_its_first_bad_byte() {
+    // l. "Café" in Latin-1 on the third row, the second line of a GraphML element.
+    let err = Table::parse("actors.csv", b"name,sector\nA,State\nCaf\xe9,State\n").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "actors.csv row 3 (line 3): the file is not UTF-8 text (byte 0xE9 is not UTF-8; the \
+         file may be Latin-1 or Windows-1252); save it as UTF-8 and try again"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.graphml");
+    std::fs::write(
+        &path,
+        b"<graphml>\n<graph>\n<node id=\"1\">\n<data key=\"n\">Caf\xe9</data></node></graph></graphml>",
+    )
+    .unwrap();
+    let err = import::import_path(&path, None, &Progress::new()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "latin1.graphml line 4, column 18: the file is not UTF-8 text (byte 0xE9 is not \
+         UTF-8; the file may be Latin-1 or Windows-1252); save it as UTF-8 and try again"
+    );
+    std::fs::write(&path, b"\xff\xfe<\x00g\x00").unwrap();
+    let err = import::import_path(&path, None, &Progress::new()).unwrap_err();
+    assert!(err.to_string().contains("(it is UTF-16)"), "{err}");
 }

@@ -155,11 +155,43 @@ pub(crate) fn read_text(path: &Path) -> Result<String, ImportError> {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let mut text = String::from_utf8(bytes).map_err(|_| ImportError::NotUtf8(name))?;
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        not_utf8(&name, bytes, e.utf8_error().valid_up_to(), |offset| {
+            let valid = std::str::from_utf8(&bytes[bom..offset]).unwrap_or_default();
+            xml::line_column(valid, valid.len()).to_string()
+        })
+    })?;
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }
     Ok(text)
+}
+
+/// The error for the file `name`, whose `bytes` are UTF-8 only up to `offset`; `at` says
+/// where that offset lies (a line and column, or a row).
+pub(crate) fn not_utf8(
+    name: &str,
+    bytes: &[u8],
+    offset: usize,
+    at: impl FnOnce(usize) -> String,
+) -> ImportError {
+    let why = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        "it is UTF-16".to_string()
+    } else {
+        let byte = bytes.get(offset).copied().unwrap_or_default();
+        format!("byte 0x{byte:02X} is not UTF-8; the file may be Latin-1 or Windows-1252")
+    };
+    ImportError::NotUtf8 {
+        name: name.to_string(),
+        at: at(offset),
+        why,
+    }
 }
 
 /// Refuses a file with more than `limit` items of a kind as soon as it is seen, before

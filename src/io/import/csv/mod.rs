@@ -19,6 +19,7 @@
 
 mod headers;
 mod mapping;
+mod rows;
 mod table;
 mod tables;
 
