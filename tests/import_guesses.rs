@@ -26,6 +26,29 @@ fn csv(actors: Option<&str>, partnerships: Option<&str>) -> Result<Imported, Imp
     };
     import::csv::import(&tables, &tables.guess_mapping(), &Progress::new())
 }
+/// The one note that contains `phrase`.
+fn note<'a>(got: &'a Imported, phrase: &str) -> &'a str {
+    let found: Vec<&String> = got.notes.iter().filter(|n| n.contains(phrase)).collect();
+    assert_eq!(found.len(), 1, "«{phrase}» in {:#?}", got.notes);
+    found[0]
+}
+/// A GraphML file with the keys PartnerMap's own names use, and `body` inside its graph,
+/// which starts on line 9.
+fn graphml_with(body: &str) -> String {
+    format!(
+        "<graphml>\n\
+         <key id=\"n\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n\
+         <key id=\"i\" for=\"node\" attr.name=\"influence\" attr.type=\"int\"/>\n\
+         <key id=\"x\" for=\"node\" attr.name=\"x\" attr.type=\"double\"/>\n\
+         <key id=\"y\" for=\"node\" attr.name=\"y\" attr.type=\"double\"/>\n\
+         <key id=\"b\" for=\"node\" attr.name=\"budget\" attr.type=\"double\"/>\n\
+         <key id=\"t\" for=\"node\" attr.name=\"tags\" attr.type=\"string\"/>\n\
+         <graph edgedefault=\"undirected\">\n\
+         {body}\n\
+         </graph>\n\
+         </graphml>"
+    )
+}
 #[test]
 fn a_quote_that_does_not_close_is_refused_where_it_opens() {
     // b. The CSV reader would read the rest of the file as one cell.
@@ -71,6 +94,45 @@ fn rows_count_blank_lines_as_a_spreadsheet_does() {
         err.to_string(),
         "actors.csv row 3: has 3 cells but the header names 2 columns"
     );
+}
+#[test]
+fn control_characters_are_removed_from_every_text_and_counted() {
+    // i. CSV: names, list items, custom keys and values.
+    let got = csv(
+        Some("name,tags,Bud\u{7}get\nA\u{1b}[31m,x\u{0};y,1\u{7f}2\nB,,\n"),
+        None,
+    )
+    .unwrap();
+    let a = &got.project.actors[&ActorId(1)];
+    assert_eq!(a.name, "A[31m");
+    assert_eq!(a.tags.iter().collect::<Vec<_>>(), ["x", "y"]);
+    assert_eq!(a.custom.get("Budget"), Some(&CustomValue::Number(12.0)));
+    assert_eq!(
+        note(&got, "control character"),
+        "4 texts held control characters, which were removed (the first: U+001B at actors.csv \
+         row 2, column \"name\")."
+    );
+    // GraphML: a character reference, a label, the title.
+    let got = graphml(&graphml_with(
+        "<node id=\"1\"><data key=\"n\">Commune&#27;council</data></node>",
+    ))
+    .unwrap();
+    assert_eq!(got.project.actors[&ActorId(1)].name, "Communecouncil");
+    assert_eq!(
+        note(&got, "control character"),
+        "1 text held a control character (U+001B at line 9, column 14), which was removed."
+    );
+    // GEXF: a node's label and an edge's.
+    let got = gexf(
+        "<gexf><graph><nodes>\n<node id=\"1\" label=\"A&#7;\"/><node id=\"2\" label=\"B\"/></nodes>\n<edges><edge source=\"1\" target=\"2\" label=\"\u{1}x\"/></edges></graph></gexf>",
+    )
+    .unwrap();
+    assert_eq!(got.project.actors[&ActorId(1)].name, "A");
+    assert_eq!(
+        got.project.partnerships[&PartnershipId(1)].label.as_deref(),
+        Some("x")
+    );
+    assert!(note(&got, "control characters").starts_with("2 texts held"));
 }
 /// A map whose lists hold separators and backslashes.
 fn listy() -> Project {

@@ -27,12 +27,14 @@
 //!
 //! The folder: [`ImportFormat`] (`format.rs`) lists the formats and their extensions;
 //! `csv/`, `graphml.rs` and `gexf.rs` (with `xml.rs`) read a file into `Raw`
-//! (`raw.rs`); `build/` turns that into a checked map, step by step; [`Place`] and
+//! (`raw.rs`); `clean.rs` removes the characters a map's text may not hold from every text
+//! read; `build/` turns that into a checked map, step by step; [`Place`] and
 //! [`Issue`] (`issue.rs`) say where a problem is, and [`ImportError`] (`error.rs`) why an
 //! import failed; [`fields`] sets the model's fields from text; `place.rs` places actors
 //! without a position.
 
 mod build;
+mod clean;
 pub mod csv;
 mod error;
 pub mod fields;

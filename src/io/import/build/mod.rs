@@ -15,7 +15,10 @@ use crate::model::{ActorId, CustomValue, PartnershipId, Project, Subject};
 use crate::task::Progress;
 
 /// Turns what was read into a map, checking every value (see the module's rules).
-pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, ImportError> {
+pub(crate) fn build(mut raw: Raw<'_>, progress: &Progress) -> Result<Imported, ImportError> {
+    if let Some(note) = raw.clean_texts() {
+        raw.notes.push(note);
+    }
     let mut builder = Builder::new(&raw, progress);
     builder.map_values();
     builder.actors()?;
@@ -25,9 +28,15 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
     builder.lay_out()?;
     let total = builder.total;
     progress.set(total, total);
+    // Notes quote what files say; nothing in them may steer a terminal.
+    let notes = builder
+        .notes
+        .into_iter()
+        .map(|n| crate::model::text::clean(&n).into_owned())
+        .collect();
     Ok(Imported {
         project: builder.project,
-        notes: builder.notes,
+        notes,
     })
 }
 

@@ -44,8 +44,13 @@ fn items(
     let mut out = Vec::with_capacity(table.rows.len());
     // Shared by every cell's place, rather than copied into each.
     let table_name: std::sync::Arc<str> = table.name.as_str().into();
-    let headers: Vec<std::sync::Arc<str>> =
-        table.headers.iter().map(|h| h.as_str().into()).collect();
+    // The headers name the cells in messages; the custom fields' names are cleaned (and
+    // counted) with the values.
+    let headers: Vec<std::sync::Arc<str>> = table
+        .headers
+        .iter()
+        .map(|h| crate::model::text::clean(h).into())
+        .collect();
     let custom_keys: Vec<std::sync::Arc<str>> = table
         .headers
         .iter()
@@ -212,9 +217,12 @@ fn custom_columns(table: &Table, targets: &[Target], fixed: &[&str]) -> Option<S
         .iter()
         .zip(targets)
         .filter(|(_, t)| **t == Target::Custom)
-        .map(|(header, _)| match decode_custom(header, fixed) {
-            key if key == *header => format!("\"{header}\""),
-            key => format!("\"{header}\" (as \"{key}\")"),
+        .map(|(header, _)| {
+            let header = crate::model::text::clean(header);
+            match decode_custom(&header, fixed) {
+                key if key == *header => format!("\"{header}\""),
+                key => format!("\"{header}\" (as \"{key}\")"),
+            }
         })
         .collect();
     match columns.as_slice() {
