@@ -50,6 +50,72 @@ fn graphml_with(body: &str) -> String {
     )
 }
 #[test]
+fn positions_that_cannot_be_drawn_are_laid_out_with_a_note_or_refused() {
+    // a. GEXF's viz:position from another tool: left out, said, laid out.
+    let text = "<gexf xmlns:viz=\"http://gexf.net/1.3/viz\">\n\
+                <graph>\n\
+                <nodes>\n\
+                <node id=\"n1\" label=\"A\"><viz:position x=\"10\" y=\"5\"/></node>\n\
+                <node id=\"n3\" label=\"B\">\n  <viz:position x=\"1e999\" y=\"0\"/></node>\n\
+                <node id=\"n4\" label=\"C\"><viz:position x=\"NaN\" y=\"0\"/></node>\n\
+                <node id=\"n5\" label=\"D\"><viz:position x=\"2e9\"/></node>\n\
+                </nodes>\n\
+                </graph>\n\
+                </gexf>";
+    let got = gexf(text).unwrap();
+    assert_eq!(
+        note(&got, "laid out instead"),
+        "3 actors had drawn positions that PartnerMap cannot draw and were laid out instead: \
+         node \"n3\" (line 6, column 3): viz:position x=1e999 is not a position PartnerMap \
+         can draw (beyond ±1,000,000,000); node \"n4\" (line 7, column 25): viz:position \
+         x=NaN is not a number; node \"n5\" (line 8, column 25): viz:position x=2e9 is not a \
+         position PartnerMap can draw (beyond ±1,000,000,000)."
+    );
+    for a in got.project.actors.values() {
+        let p = a.position;
+        assert!(p.x.abs() <= 1e9 && p.y.abs() <= 1e9, "{}: {p:?}", a.name);
+    }
+    assert_eq!(
+        got.project.actors[&ActorId(1)].position,
+        Position::new(10.0, -5.0)
+    );
+
+    // yEd's geometry: the same, one actor.
+    let text = "<graphml>\n\
+                <key id=\"g\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n\
+                <graph>\n\
+                <node id=\"n0\"><data key=\"g\"><y:ShapeNode>\n\
+                <y:Geometry x=\"inf\" y=\"0\" width=\"30\" height=\"30\"/>\n\
+                <y:NodeLabel>Commune council</y:NodeLabel></y:ShapeNode></data></node>\n\
+                </graph>\n\
+                </graphml>";
+    let got = graphml(text).unwrap();
+    assert_eq!(
+        note(&got, "laid out instead"),
+        "node \"n0\" (line 5, column 1): y:Geometry x=inf is not a position PartnerMap can \
+         draw (beyond ±1,000,000,000); the actor was laid out instead."
+    );
+    assert!(got.project.actors[&ActorId(1)].position.x.is_finite());
+
+    // PartnerMap's own x and y attributes and columns: refused with their place.
+    let err = graphml(&graphml_with(
+        "<node id=\"1\"><data key=\"n\">A</data><data key=\"x\">1e12</data><data key=\"y\">0</data></node>",
+    ))
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "line 9, column 36: x: \"1e12\" is not a position PartnerMap can draw (beyond \
+         ±1,000,000,000)"
+    );
+    let err = csv(Some("name,x,y\nA,3,\nB,1e999,2\n"), None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "actors.csv row 2: x is given but y is not; give both or neither\n\
+         actors.csv row 3, column \"x\": \"1e999\" is not a position PartnerMap can draw \
+         (beyond ±1,000,000,000)"
+    );
+}
+#[test]
 fn a_quote_that_does_not_close_is_refused_where_it_opens() {
     // b. The CSV reader would read the rest of the file as one cell.
     let err = Table::parse(
@@ -251,4 +317,32 @@ fn a_file_not_in_utf8_names_the_row_or_line_of_its_first_bad_byte() {
     std::fs::write(&path, b"\xff\xfe<\x00g\x00").unwrap();
     let err = import::import_path(&path, None, &Progress::new()).unwrap_err();
     assert!(err.to_string().contains("(it is UTF-16)"), "{err}");
+}
+#[test]
+fn a_value_that_is_not_a_number_names_its_attribute_and_place() {
+    // m.
+    let err = graphml(&graphml_with(
+        "<node id=\"1\"><data key=\"n\">A</data><data key=\"i\">high</data><data key=\"x\">abc</data><data key=\"y\">0</data><data key=\"b\">lots</data></node>",
+    ))
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "line 9, column 36: influence: \"high\" is not a whole number; influence is 1 to 5\n\
+         line 9, column 61: x: \"abc\" is not a number\n\
+         line 9, column 107: budget: \"lots\" is not a number (the file declares it a number)"
+    );
+    let err = csv(Some("name,influence\nA,high\n"), None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "actors.csv row 2, column \"influence\": \"high\" is not a whole number; influence is \
+         1 to 5"
+    );
+    let err = gexf(
+        "<gexf><graph><edges/><nodes><node id=\"1\" label=\"A\"/><node id=\"2\" label=\"B\"/></nodes>\n<edges><edge source=\"1\" target=\"2\" weight=\"heavy\"/></edges></graph></gexf>",
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "line 2, column 8: weight: \"heavy\" is not a number (the file declares it a number)"
+    );
 }

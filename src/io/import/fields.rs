@@ -196,6 +196,48 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
         .ok_or_else(|| format!("\"{text}\" is not a number"))
 }
 
+/// The largest distance from 0, either way, of a position PartnerMap draws (design.md §11:
+/// a canvas cannot draw beyond it).
+pub const MAX_POSITION: f64 = 1e9;
+
+/// [`MAX_POSITION`] as messages write it.
+const MAX_POSITION_TEXT: &str = "±1,000,000,000";
+
+/// Whether `v` is a coordinate PartnerMap can draw: a number within [`MAX_POSITION`].
+pub fn drawable(v: f64) -> bool {
+    v.is_finite() && v.abs() <= MAX_POSITION
+}
+
+/// A coordinate of a position (`x`, `y`): a number within [`MAX_POSITION`].
+pub fn parse_coordinate(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if drawable(v) => Ok(v),
+        Ok(v) if !v.is_nan() => Err(format!(
+            "\"{text}\" is not a position PartnerMap can draw (beyond {MAX_POSITION_TEXT})"
+        )),
+        _ => Err(format!("\"{text}\" is not a number")),
+    }
+}
+
+/// The coordinate `name` of a position drawn by another tool (an attribute of GEXF's
+/// `viz:position` or yEd's `y:Geometry`, `text` as written, `None` when it is missing), or
+/// why it cannot be drawn, for a note ("x=1e999 is not a position…").
+pub fn drawn_coordinate(name: &str, text: Option<&str>) -> Result<f64, String> {
+    let Some(text) = text else {
+        return Err(format!("has no {name}"));
+    };
+    match text.trim().parse::<f64>() {
+        Ok(v) if drawable(v) => Ok(v),
+        Ok(v) if !v.is_nan() => Err(beyond(&format!("{name}={text}"))),
+        _ => Err(format!("{name}={text} is not a number")),
+    }
+}
+
+/// Why the position `written` ("x=1e999") cannot be drawn.
+pub fn beyond(written: &str) -> String {
+    format!("{written} is not a position PartnerMap can draw (beyond {MAX_POSITION_TEXT})")
+}
+
 /// The number an untyped cell means, if it plainly is one. Text that only parses as a
 /// number stays text, so that nothing changes on the way in: a phone number with `+`
 /// (`+85512345678`), a code with leading zeros (`007`), and digits beyond what a number
@@ -303,11 +345,11 @@ pub fn set_actor(
         "sources" => actor.sources = split_list(text).collect(),
         "pinned" => actor.pinned = parse_bool(text)?,
         "x" => {
-            actor.position = Position::new(parse_number(text)?, actor.position.y);
+            actor.position = Position::new(parse_coordinate(text)?, actor.position.y);
             placed.0 = true;
         }
         "y" => {
-            actor.position = Position::new(actor.position.x, parse_number(text)?);
+            actor.position = Position::new(actor.position.x, parse_coordinate(text)?);
             placed.1 = true;
         }
         other => return Err(format!("`{other}` is not a field of an actor")),

@@ -18,7 +18,8 @@ use indexmap::IndexMap;
 
 use super::xml::{Ev, XmlIn, attr};
 use super::{
-    ImportError, Imported, Item, Key, Kind, Place, Progress, Raw, Value, map_key, xml_key,
+    Drawn, ImportError, Imported, Item, Key, Kind, Place, Progress, Raw, Value, fields, map_key,
+    xml_key,
 };
 
 #[derive(Clone, Debug)]
@@ -222,11 +223,13 @@ impl Reader<'_> {
             "attvalue" => self.attvalue(attrs, at)?,
             "position" => {
                 if let Some(Open::Node(i, _)) = self.stack.last() {
-                    let item = &mut self.raw.nodes[*i];
-                    let num = |k: &str| attr(attrs, k).and_then(|v| v.trim().parse::<f64>().ok());
-                    if let (Some(x), Some(y)) = (num("x"), num("y")) {
-                        item.drawn_at = Some((x, -y));
-                    }
+                    let coordinate = |k: &str| fields::drawn_coordinate(k, attr(attrs, k));
+                    let position = coordinate("x").and_then(|x| Ok((x, -coordinate("y")?)));
+                    self.raw.nodes[*i].drawn = Some(Drawn {
+                        what: "viz:position",
+                        at: Place::Byte(at),
+                        position,
+                    });
                 }
                 self.xml.skip()?;
             }

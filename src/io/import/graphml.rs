@@ -14,7 +14,9 @@ use std::collections::HashSet;
 use indexmap::IndexMap;
 
 use super::xml::{Ev, XmlIn, attr};
-use super::{ImportError, Imported, Item, Kind, Place, Progress, Raw, Value, map_key, xml_key};
+use super::{
+    Drawn, ImportError, Imported, Item, Kind, Place, Progress, Raw, Value, fields, map_key, xml_key,
+};
 use crate::io::export::text::{from_name_token, name_token};
 
 #[derive(Clone, Debug)]
@@ -59,16 +61,15 @@ fn graphics(xml: &mut XmlIn<'_>, item: &mut Item) -> Result<(), ImportError> {
     let mut have_label = false;
     loop {
         match xml.next()? {
-            Ev::Start { name, attrs, .. } => {
+            Ev::Start { name, attrs, at } => {
                 depth += 1;
                 match name.as_str() {
-                    "Geometry" if item.drawn_at.is_none() => {
-                        let num = |k: &str| attr(&attrs, k).and_then(|v| v.parse::<f64>().ok());
-                        if let (Some(x), Some(y)) = (num("x"), num("y")) {
-                            let (w, h) =
-                                (num("width").unwrap_or(0.0), num("height").unwrap_or(0.0));
-                            item.drawn_at = Some((x + w / 2.0, y + h / 2.0));
-                        }
+                    "Geometry" if item.drawn.is_none() => {
+                        item.drawn = Some(Drawn {
+                            what: "y:Geometry",
+                            at: Place::Byte(at),
+                            position: geometry_centre(&attrs),
+                        });
                     }
                     "NodeLabel" | "EdgeLabel" if !have_label && in_label.is_none() => {
                         in_label = Some(depth);
@@ -96,6 +97,27 @@ fn graphics(xml: &mut XmlIn<'_>, item: &mut Item) -> Result<(), ImportError> {
         item.label = Some(label.to_string());
     }
     Ok(())
+}
+
+/// The centre of yEd's `y:Geometry` with the attributes `attrs` (its corner and size), or why
+/// PartnerMap cannot draw it.
+fn geometry_centre(attrs: &[(String, String)]) -> Result<(f64, f64), String> {
+    let coordinate = |name: &str| fields::drawn_coordinate(name, attr(attrs, name));
+    let size = |name: &str| attr(attrs, name).map_or(Ok(0.0), |_| coordinate(name));
+    let centre = |corner: &str, size_name: &str| -> Result<f64, String> {
+        let c = coordinate(corner)? + size(size_name)? / 2.0;
+        if fields::drawable(c) {
+            Ok(c)
+        } else {
+            let written = |n: &str| format!("{n}={}", attr(attrs, n).unwrap_or_default());
+            Err(fields::beyond(&format!(
+                "{} {}",
+                written(corner),
+                written(size_name)
+            )))
+        }
+    };
+    Ok((centre("x", "width")?, centre("y", "height")?))
 }
 
 /// Reads GraphML `text` into a map.

@@ -54,7 +54,7 @@ pub use format::ImportFormat;
 pub(crate) use issue::Issues;
 pub use issue::{Issue, Place};
 pub use place::place_missing;
-pub(crate) use raw::{Item, Key, Kind, Raw, Value, map_key, title_text, xml_key};
+pub(crate) use raw::{Drawn, Item, Key, Kind, Raw, Value, map_key, title_text, xml_key};
 
 use crate::model::Project;
 use crate::task::Progress;

@@ -64,6 +64,9 @@ struct Builder<'r, 'a> {
     partnership_places: HashMap<PartnershipId, Place>,
     /// Actors without a position, to be laid out.
     unplaced: Vec<ActorId>,
+    /// The drawn positions PartnerMap cannot draw, each with its node and place (their
+    /// actors are laid out).
+    undrawn: Vec<String>,
     /// How many actors got the default sector.
     no_sector: usize,
     /// How many actors got the default level.
@@ -101,6 +104,7 @@ impl<'r, 'a> Builder<'r, 'a> {
             actor_places: HashMap::new(),
             partnership_places: HashMap::new(),
             unplaced: Vec::new(),
+            undrawn: Vec::new(),
             no_sector: 0,
             no_level: 0,
             unnamed: Vec::new(),
@@ -160,7 +164,13 @@ impl<'r, 'a> Builder<'r, 'a> {
             Kind::Number => match fields::parse_number(&v.text) {
                 Ok(n) => Some(CustomValue::Number(n)),
                 Err(e) => {
-                    self.issues.push(self.raw.show(&v.at), e);
+                    let name = match &v.key {
+                        Key::Custom(name) => name.as_ref(),
+                        Key::Field(field) => field,
+                    };
+                    let e = format!("{e} (the file declares it a number)");
+                    self.issues
+                        .push(self.raw.show(&v.at), self.raw.explain(name, e));
                     None
                 }
             },

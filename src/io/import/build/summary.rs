@@ -98,12 +98,25 @@ impl Builder<'_, '_> {
                 a.position = to;
             }
         }
-        let n = self.unplaced.len();
-        self.notes.push(format!(
-            "{} had no position and {} laid out by forces.",
-            actors(n),
-            was(n)
-        ));
+        let n = self.unplaced.len() - self.undrawn.len();
+        if n > 0 {
+            self.notes.push(format!(
+                "{} had no position and {} laid out by forces.",
+                actors(n),
+                was(n)
+            ));
+        }
+        match self.undrawn.as_slice() {
+            [] => {}
+            [one] => self
+                .notes
+                .push(format!("{one}; the actor was laid out instead.")),
+            many => self.notes.push(format!(
+                "{} had drawn positions that PartnerMap cannot draw and were laid out instead: {}.",
+                actors(many.len()),
+                listed(many)
+            )),
+        }
         Ok(())
     }
 }
