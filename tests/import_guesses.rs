@@ -162,6 +162,111 @@ fn rows_count_blank_lines_as_a_spreadsheet_does() {
     );
 }
 #[test]
+fn a_key_or_attribute_declared_twice_is_refused_with_both_places() {
+    // c.
+    let text = "<graphml>\n\
+                <key id=\"d0\" for=\"node\" attr.name=\"name\"/>\n\
+                <key id=\"d0\" for=\"node\" attr.name=\"notes\"/>\n\
+                <graph><node id=\"1\"><data key=\"d0\">A</data></node></graph>\n\
+                </graphml>";
+    assert_eq!(
+        graphml(text).unwrap_err().to_string(),
+        "line 3, column 1: <key id=\"d0\"> is declared a second time (first at line 2, column \
+         1); each key needs an id of its own"
+    );
+    let text = "<gexf><graph>\n\
+                <attributes class=\"node\">\n\
+                <attribute id=\"0\" title=\"sector\" type=\"string\"/>\n\
+                <attribute id=\"0\" title=\"level\" type=\"string\"/>\n\
+                </attributes>\n\
+                <nodes><node id=\"1\" label=\"A\"/></nodes></graph></gexf>";
+    assert_eq!(
+        gexf(text).unwrap_err().to_string(),
+        "line 4, column 1: <attribute id=\"0\"> is declared a second time (first at line 3, \
+         column 1); each attribute needs an id of its own"
+    );
+}
+#[test]
+fn hyperedges_nested_graphs_and_hierarchies_are_said() {
+    // d. and nested graphs (yEd's groups).
+    let text = "<graphml>\n\
+                <key id=\"d\" for=\"graph\" attr.name=\"colour\"/>\n\
+                <graph>\n\
+                <node id=\"1\"/><node id=\"2\"/>\n\
+                <node id=\"g\">\n  <graph id=\"g:\"><data key=\"d\">red</data><node id=\"3\"/></graph></node>\n\
+                <hyperedge><endpoint node=\"1\"/><endpoint node=\"2\"/><endpoint node=\"3\"/></hyperedge>\n\
+                <hyperedge><endpoint node=\"1\"/><endpoint node=\"3\"/></hyperedge>\n\
+                <edge source=\"1\" target=\"2\"/>\n\
+                </graph>\n\
+                </graphml>";
+    let got = graphml(text).unwrap();
+    assert_eq!(got.project.actors.len(), 4);
+    assert_eq!(
+        note(&got, "hyperedge"),
+        "2 hyperedges were left out (line 7, column 1; line 8, column 1): a partnership joins \
+         two actors, a hyperedge any number."
+    );
+    assert_eq!(
+        note(&got, "grouping"),
+        "The nodes of 1 graph inside nodes (groups) were read as ordinary actors: the \
+         grouping was left out (line 6, column 3)."
+    );
+    assert_eq!(
+        note(&got, "of the document"),
+        "1 value of the document or of graphs inside nodes, which a map has no place for, \
+         was left out (line 6, column 18)."
+    );
+
+    // e. GEXF hierarchies: nodes inside nodes, and nodes with a parent.
+    let text = "<gexf><graph>\n\
+                <nodes>\n\
+                <node id=\"a\" label=\"Ministry\">\n\
+                  <nodes><node id=\"b\" label=\"Department\"/></nodes>\n\
+                </node>\n\
+                <node id=\"c\" label=\"Office\" pid=\"a\"/>\n\
+                </nodes></graph></gexf>";
+    let got = gexf(text).unwrap();
+    assert_eq!(got.project.actors.len(), 3);
+    assert_eq!(
+        note(&got, "hierarchy"),
+        "2 nodes inside other nodes or with parents (a GEXF hierarchy) were read as ordinary \
+         actors: the hierarchy was left out (line 4, column 8; line 6, column 1)."
+    );
+}
+#[test]
+fn a_field_given_twice_with_different_values_is_refused() {
+    // h. Two <data> of one key on one node.
+    let err = graphml(&graphml_with(
+        "<node id=\"1\"><data key=\"n\">A</data>\n<data key=\"n\">B</data></node>",
+    ))
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "line 10, column 1: name: given a second time, as \"B\" (first as \"A\" at line 9, \
+         column 14); give it once"
+    );
+    // Two keys with the same name, on one node; the same value twice is no conflict.
+    let text = "<graphml>\n\
+                <key id=\"a\" for=\"node\" attr.name=\"budget\" attr.type=\"double\"/>\n\
+                <key id=\"b\" for=\"node\" attr.name=\"budget\" attr.type=\"double\"/>\n\
+                <graph>\n\
+                <node id=\"1\"><data key=\"a\">5</data><data key=\"b\">5</data></node>\n\
+                <node id=\"2\"><data key=\"a\">5</data><data key=\"b\">6</data></node>\n\
+                </graph></graphml>";
+    assert_eq!(
+        graphml(text).unwrap_err().to_string(),
+        "line 6, column 36: budget: given a second time, as \"6\" (first as \"5\" at line 6, \
+         column 14); give it once"
+    );
+    // Two columns of the same header.
+    let err = csv(Some("name,Budget,sector,Budget\nA,1,State,2\n"), None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "actors.csv: columns 2 and 4 are both named \"Budget\", so their cells would fill one \
+         custom field; rename one, or leave one out"
+    );
+}
+#[test]
 fn control_characters_are_removed_from_every_text_and_counted() {
     // i. CSV: names, list items, custom keys and values.
     let got = csv(

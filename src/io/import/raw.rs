@@ -8,7 +8,7 @@ use super::{Place, fields, xml};
 use crate::io::export::attributes::{NODE_LABEL, OWN_ID};
 
 /// What a value names: a field of the model, or a custom field.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Key {
     /// One of [`fields::ACTOR_FIELDS`] or [`fields::PARTNERSHIP_FIELDS`].
     Field(&'static str),

@@ -31,6 +31,7 @@ impl<'r> Builder<'r, '_> {
             if i.is_multiple_of(1024) {
                 self.tick(i)?;
             }
+            self.repeated(node);
             let id = ActorId(numbers[i]);
             let place = node.at.clone().unwrap_or(Place::File);
             if let Some((written, at)) = &node.id

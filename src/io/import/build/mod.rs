@@ -136,7 +136,7 @@ impl<'r, 'a> Builder<'r, 'a> {
         }
         if !left_out.is_empty() {
             self.notes.push(format!(
-                "Values of the graph that a map has no field for were left out: {}.",
+                "Values of the map that PartnerMap has no field for were left out: {}.",
                 left_out.join(", ")
             ));
         }
@@ -182,6 +182,45 @@ impl<'r, 'a> Builder<'r, 'a> {
         }
     }
 
+    /// Refuses a field or custom field that `item` gives twice with different values (two
+    /// attributes or columns that name the same field): which one to keep would be a guess.
+    fn repeated(&mut self, item: &Item) {
+        if item.values.len() < 2 {
+            return;
+        }
+        let raw = self.raw;
+        // Most items have a few dozen values: looking back costs less than hashing them.
+        let many = item.values.len() > 32;
+        let mut first: HashMap<&Key, &Value> = HashMap::new();
+        for (i, v) in item.values.iter().enumerate() {
+            if v.text.is_empty() {
+                continue;
+            }
+            let earlier = if many {
+                *first.entry(&v.key).or_insert(v)
+            } else {
+                item.values[..i]
+                    .iter()
+                    .find(|e| e.key == v.key && !e.text.is_empty())
+                    .unwrap_or(v)
+            };
+            if earlier.text != v.text {
+                let name = match &v.key {
+                    Key::Custom(name) => name.as_ref(),
+                    Key::Field(field) => field,
+                };
+                let message = format!(
+                    "given a second time, as {} (first as {} at {}); give it once",
+                    quoted(&v.text),
+                    quoted(&earlier.text),
+                    raw.show(&earlier.at)
+                );
+                self.issues
+                    .push(raw.show(&v.at), raw.explain(name, message));
+            }
+        }
+    }
+
     /// Whatever the values could not say alone (names, lengths, dates in order, counts),
     /// checked on the whole map; every problem found so far stops the import.
     fn check(&mut self) -> Result<(), ImportError> {
@@ -203,6 +242,14 @@ impl<'r, 'a> Builder<'r, 'a> {
             let issues = std::mem::take(&mut self.issues);
             Err(ImportError::Problems(issues.list, issues.more))
         }
+    }
+}
+
+/// `text` in quotes, cut after 40 characters, for a message.
+fn quoted(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("\"{}…\"", &text[..cut]),
+        None => format!("\"{text}\""),
     }
 }
 

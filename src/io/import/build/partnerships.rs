@@ -32,6 +32,7 @@ impl<'r> Builder<'r, '_> {
             if i.is_multiple_of(1024) {
                 self.tick(raw.nodes.len() + i)?;
             }
+            self.repeated(edge);
             let id = PartnershipId(edge_numbers[i]);
             let place = edge.at.clone().unwrap_or(Place::File);
             let Some((a, b)) = self.edge_ends(edge, &place, &mut by_name) else {
