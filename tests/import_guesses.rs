@@ -7,12 +7,15 @@ use partnermap::io::import::csv::{Table, Tables};
 use partnermap::io::import::{self, ImportError, Imported, import_gexf, import_graphml};
 use partnermap::model::*;
 use partnermap::task::Progress;
+
 fn graphml(text: &str) -> Result<Imported, ImportError> {
     import_graphml(text, &Progress::new())
 }
+
 fn gexf(text: &str) -> Result<Imported, ImportError> {
     import_gexf(text, &Progress::new())
 }
+
 /// Imports an actors table and a partnerships table given as text (either may be missing).
 fn csv(actors: Option<&str>, partnerships: Option<&str>) -> Result<Imported, ImportError> {
     let tables = Tables {
@@ -26,12 +29,14 @@ fn csv(actors: Option<&str>, partnerships: Option<&str>) -> Result<Imported, Imp
     };
     import::csv::import(&tables, &tables.guess_mapping(), &Progress::new())
 }
+
 /// The one note that contains `phrase`.
 fn note<'a>(got: &'a Imported, phrase: &str) -> &'a str {
     let found: Vec<&String> = got.notes.iter().filter(|n| n.contains(phrase)).collect();
     assert_eq!(found.len(), 1, "«{phrase}» in {:#?}", got.notes);
     found[0]
 }
+
 /// A GraphML file with the keys PartnerMap's own names use, and `body` inside its graph,
 /// which starts on line 9.
 fn graphml_with(body: &str) -> String {
@@ -49,6 +54,7 @@ fn graphml_with(body: &str) -> String {
          </graphml>"
     )
 }
+
 #[test]
 fn positions_that_cannot_be_drawn_are_laid_out_with_a_note_or_refused() {
     // a. GEXF's viz:position from another tool: left out, said, laid out.
@@ -115,6 +121,7 @@ fn positions_that_cannot_be_drawn_are_laid_out_with_a_note_or_refused() {
          (beyond ±1,000,000,000)"
     );
 }
+
 #[test]
 fn a_quote_that_does_not_close_is_refused_where_it_opens() {
     // b. The CSV reader would read the rest of the file as one cell.
@@ -146,6 +153,7 @@ fn a_quote_that_does_not_close_is_refused_where_it_opens() {
     assert_eq!(t.rows[0], ["A \"quoted\"", "two\nlines"]);
     assert_eq!(t.rows[1], ["5\" screen", "x"]);
 }
+
 #[test]
 fn rows_count_blank_lines_as_a_spreadsheet_does() {
     // The CSV reader skips blank lines; the rows named in messages are the spreadsheet's.
@@ -161,6 +169,7 @@ fn rows_count_blank_lines_as_a_spreadsheet_does() {
         "actors.csv row 3: has 3 cells but the header names 2 columns"
     );
 }
+
 #[test]
 fn a_key_or_attribute_declared_twice_is_refused_with_both_places() {
     // c.
@@ -186,6 +195,7 @@ fn a_key_or_attribute_declared_twice_is_refused_with_both_places() {
          column 1); each attribute needs an id of its own"
     );
 }
+
 #[test]
 fn hyperedges_nested_graphs_and_hierarchies_are_said() {
     // d. and nested graphs (yEd's groups).
@@ -233,6 +243,65 @@ fn hyperedges_nested_graphs_and_hierarchies_are_said() {
          actors: the hierarchy was left out (line 4, column 8; line 6, column 1)."
     );
 }
+
+#[test]
+fn ends_spelt_otherwise_are_named_with_the_actor_taken() {
+    // f.
+    let actors = "name\nMinistry of Interior\nCommune council\n";
+    let partnerships = "a,b\nministry of interior,Commune council\nMinistry-of-Interior,commune  council\nMINISTRY OF INTERIOR,Commune council\n";
+    let got = csv(Some(actors), Some(partnerships)).unwrap();
+    assert_eq!(got.project.partnerships.len(), 3);
+    assert_eq!(
+        note(&got, "spelt otherwise"),
+        "Partnership ends that name an actor spelt otherwise (case, spaces or punctuation) \
+         were taken as that actor: \"ministry of interior\" as \"Ministry of Interior\" \
+         (partnerships.csv row 2, column \"a\"); \"Ministry-of-Interior\" as \"Ministry of \
+         Interior\" (partnerships.csv row 3, column \"a\"); \"commune  council\" as \"Commune \
+         council\" (partnerships.csv row 3, column \"b\"); \"MINISTRY OF INTERIOR\" as \
+         \"Ministry of Interior\" (partnerships.csv row 4, column \"a\")."
+    );
+    // An edge list alone: the first spelling makes the actor, the others are taken as it.
+    let got = csv(None, Some("a,b\nNGO Forum,Commune\nngo forum,Province\n")).unwrap();
+    assert_eq!(got.project.actors.len(), 3);
+    assert!(note(&got, "spelt otherwise").contains("\"ngo forum\" as \"NGO Forum\""));
+}
+
+#[test]
+fn ids_renumbered_are_said_with_examples() {
+    // g.
+    let got = csv(Some("id,name\n7,A\nB2,B\n3,C\n"), None).unwrap();
+    assert_eq!(
+        got.project.actors.keys().map(|k| k.0).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    assert_eq!(
+        note(&got, "renumbered"),
+        "The actors' ids were renumbered 1, 2, 3… in row order because \"B2\" is not a whole \
+         number (actors.csv row 3, column \"id\"): \"7\" is now 1, \"B2\" is now 2."
+    );
+    let got = graphml(
+        "<graphml><graph>\n<node id=\"n0\"/>\n<node id=\"n1\"/>\n<edge id=\"e0\" source=\"n0\" target=\"n1\"/></graph></graphml>",
+    )
+    .unwrap();
+    assert_eq!(
+        note(&got, "actors' ids"),
+        "The actors' ids were renumbered 1, 2, 3… in file order because \"n0\" is not a whole \
+         number (line 2, column 1): \"n0\" is now 1, \"n1\" is now 2."
+    );
+    assert_eq!(
+        note(&got, "partnerships' ids"),
+        "The partnerships' ids were renumbered 1, 2, 3… in file order because \"e0\" is not a \
+         whole number (line 4, column 1): \"e0\" is now 1."
+    );
+    // Whole-number ids, and ids not written at all, renumber nothing.
+    let got = csv(Some("id,name\n4,A\n9,B\n"), Some("a,b\n4,9\n")).unwrap();
+    assert!(
+        got.notes.iter().all(|n| !n.contains("renumbered")),
+        "{:?}",
+        got.notes
+    );
+}
+
 #[test]
 fn a_field_given_twice_with_different_values_is_refused() {
     // h. Two <data> of one key on one node.
@@ -266,6 +335,7 @@ fn a_field_given_twice_with_different_values_is_refused() {
          custom field; rename one, or leave one out"
     );
 }
+
 #[test]
 fn control_characters_are_removed_from_every_text_and_counted() {
     // i. CSV: names, list items, custom keys and values.
@@ -305,6 +375,7 @@ fn control_characters_are_removed_from_every_text_and_counted() {
     );
     assert!(note(&got, "control characters").starts_with("2 texts held"));
 }
+
 /// A map whose lists hold separators and backslashes.
 fn listy() -> Project {
     let mut p = Project::new();
@@ -322,6 +393,7 @@ fn listy() -> Project {
     p.insert_partnership(e);
     p
 }
+
 #[test]
 fn lists_round_trip_through_every_format_whatever_their_items_hold() {
     // j.
@@ -356,6 +428,7 @@ fn lists_round_trip_through_every_format_whatever_their_items_hold() {
         ["C:\\data", "D:\\new;x"]
     );
 }
+
 #[test]
 fn xml_errors_after_a_character_reference_name_their_own_line() {
     // k.
@@ -397,6 +470,7 @@ fn xml_errors_after_a_character_reference_name_their_own_line() {
         assert_eq!(graphml(&text).unwrap_err().to_string(), expected, "{line5}");
     }
 }
+
 #[test]
 fn a_file_not_in_utf8_names_the_row_or_line_of_its_first_bad_byte() {
     // l. "Café" in Latin-1 on the third row, the second line of a GraphML element.
@@ -423,6 +497,7 @@ fn a_file_not_in_utf8_names_the_row_or_line_of_its_first_bad_byte() {
     let err = import::import_path(&path, None, &Progress::new()).unwrap_err();
     assert!(err.to_string().contains("(it is UTF-16)"), "{err}");
 }
+
 #[test]
 fn a_value_that_is_not_a_number_names_its_attribute_and_place() {
     // m.

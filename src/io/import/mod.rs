@@ -10,8 +10,18 @@
 //! - a value that does not fit is reported with its place (line and column, or table, row
 //!   and column) and what would fit; nothing is guessed, and one bad value stops the import
 //!   with every problem listed;
+//! - every text read has the characters a map's text may not hold (control characters,
+//!   [`crate::model::text`]) removed, and the import says how many texts and where the first
+//!   was;
+//! - a field or custom field given twice to one item with different values is a problem (so
+//!   is a key or attribute declared twice); a drawn position PartnerMap cannot draw (beyond
+//!   ±10⁹) is left out and the actor laid out, and the import says which;
 //! - ids that are whole numbers are kept (so a map exported by PartnerMap comes back with the
-//!   same ids); other ids are numbered in file order;
+//!   same ids); other ids are numbered in file order, and the import says so with examples;
+//! - a partnership end that names an actor by a name spelt otherwise (case, spaces,
+//!   punctuation) is taken as that actor, and the import says which spellings and where;
+//! - what a reader leaves out (hyperedges, the grouping of nested graphs and hierarchies,
+//!   values PartnerMap has no place for) is named in a note;
 //! - an actor without a sector or level keeps it not set, and the import says how many;
 //! - an actor without a name (nor a label) is named after its id, and the import says
 //!   which;

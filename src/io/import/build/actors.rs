@@ -26,7 +26,8 @@ impl<'r> Builder<'r, '_> {
             .iter()
             .map(|n| own_id(n).or(n.id.as_ref().map(|(s, _)| s.as_str())))
             .collect();
-        let numbers = numbered(&node_ids);
+        let (numbers, renumbered) = numbered(&node_ids);
+        self.renumbered_note(&raw.nodes, &numbers, renumbered, "actors");
         for (i, node) in raw.nodes.iter().enumerate() {
             if i.is_multiple_of(1024) {
                 self.tick(i)?;

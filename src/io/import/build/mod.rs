@@ -80,6 +80,9 @@ struct Builder<'r, 'a> {
     reoriented: Vec<String>,
     /// How many actors were made from the names in a partnerships table.
     created: usize,
+    /// The ends of partnerships that named an actor by a name spelt otherwise (case, spaces
+    /// or punctuation), with the actor taken and where.
+    respelt: Vec<(&'r str, ActorId, Place)>,
     /// Whether the file's `y` values point up (negated into the canvas's y, which points
     /// down).
     y_up: bool,
@@ -111,6 +114,7 @@ impl<'r, 'a> Builder<'r, 'a> {
             loops: Vec::new(),
             reoriented: Vec::new(),
             created: 0,
+            respelt: Vec::new(),
             y_up: raw.y_points_up(),
         }
     }
@@ -221,6 +225,49 @@ impl<'r, 'a> Builder<'r, 'a> {
         }
     }
 
+    /// The note for `items` (`what`: "actors" or "partnerships") numbered 1, 2, 3… as
+    /// [`numbered`] gave `numbers`, because of `why`, when an id written in the file changed.
+    fn renumbered_note(
+        &mut self,
+        items: &[Item],
+        numbers: &[u64],
+        why: Option<Renumbered>,
+        what: &str,
+    ) {
+        let Some((i, why)) = why else { return };
+        let changed: Vec<String> = items
+            .iter()
+            .zip(numbers)
+            .filter_map(|(item, n)| {
+                let (id, _) = id_of(item)?;
+                (id.trim() != n.to_string()).then(|| format!("{} is now {n}", quoted(id)))
+            })
+            .take(2)
+            .collect();
+        if changed.is_empty() {
+            return;
+        }
+        let raw = self.raw;
+        let item = &items[i];
+        let cause = match (why, id_of(item)) {
+            (Some(why), Some((_, at))) => format!("{why} ({})", raw.show(at)),
+            _ => {
+                let one = if what == "actors" {
+                    "an actor"
+                } else {
+                    "a partnership"
+                };
+                let at = item.at.as_ref().map_or(Place::File, |at| raw.show(at));
+                format!("{one} has no id ({at})")
+            }
+        };
+        let order = if raw.text.is_some() { "file" } else { "row" };
+        self.notes.push(format!(
+            "The {what}' ids were renumbered 1, 2, 3… in {order} order because {cause}: {}.",
+            changed.join(", ")
+        ));
+    }
+
     /// Whatever the values could not say alone (names, lengths, dates in order, counts),
     /// checked on the whole map; every problem found so far stops the import.
     fn check(&mut self) -> Result<(), ImportError> {
@@ -257,29 +304,51 @@ fn quoted(text: &str) -> String {
 /// id): igraph renames the nodes it writes `n0`, `n1`… and keeps their ids as a value so
 /// named, as it keeps the edges'.
 fn own_id(item: &Item) -> Option<&str> {
+    own_id_at(item).map(|(id, _)| id)
+}
+
+/// [`own_id`] with its place.
+fn own_id_at(item: &Item) -> Option<(&str, &Place)> {
     item.values
         .iter()
         .rev()
         .find(|v| v.key == Key::Field("id") && !v.text.trim().is_empty())
-        .map(|v| v.text.trim())
+        .map(|v| (v.text.trim(), &v.at))
 }
 
+/// The id that numbers `item`, with its place: its own `id` value, else its written id.
+fn id_of(item: &Item) -> Option<(&str, &Place)> {
+    own_id_at(item).or(item.id.as_ref().map(|(s, at)| (s.as_str(), at)))
+}
+
+/// Why the written ids were not kept: the first item whose id could not be (its index), and
+/// what is wrong with the id (`None`: the item has none).
+type Renumbered = (usize, Option<String>);
+
 /// Ids for items: the written ids when all are distinct whole numbers from 1, else 1, 2, 3…
-/// in order. (Edge ids only name edges, and some writers repeat them, networkx for parallel
-/// edges; node ids must be distinct, which [`build`] checks.)
-fn numbered(ids: &[Option<&str>]) -> Vec<u64> {
-    let parsed: Option<Vec<u64>> = ids
-        .iter()
-        .map(|id| {
-            id.and_then(|s| s.trim().parse::<u64>().ok())
-                .filter(|n| (1..=crate::model::MAX_ID).contains(n))
-        })
-        .collect();
-    if let Some(parsed) = parsed {
-        let unique: HashSet<u64> = parsed.iter().copied().collect();
-        if unique.len() == parsed.len() {
-            return parsed;
-        }
+/// in order, with the first id that could not be kept and why. (Edge ids only name edges,
+/// and some writers repeat them, networkx for parallel edges; node ids must be distinct,
+/// which [`build`] checks.)
+fn numbered(ids: &[Option<&str>]) -> (Vec<u64>, Option<Renumbered>) {
+    let mut parsed = Vec::with_capacity(ids.len());
+    let mut unique = HashSet::with_capacity(ids.len());
+    for (i, id) in ids.iter().enumerate() {
+        let why = match id.map(|id| (id, id.trim().parse::<u64>())) {
+            None => None,
+            Some((id, Ok(n))) if (1..=crate::model::MAX_ID).contains(&n) => {
+                if unique.insert(n) {
+                    parsed.push(n);
+                    continue;
+                }
+                Some(format!("\"{id}\" is used twice"))
+            }
+            Some((id, Ok(_))) => Some(format!(
+                "\"{id}\" is not a whole number from 1 to {}",
+                crate::model::MAX_ID
+            )),
+            Some((id, Err(_))) => Some(format!("\"{id}\" is not a whole number")),
+        };
+        return ((1..=ids.len() as u64).collect(), Some((i, why)));
     }
-    (1..=ids.len() as u64).collect()
+    (parsed, None)
 }

@@ -10,6 +10,7 @@ impl Builder<'_, '_> {
     /// their ids and the partnerships left out.
     pub(super) fn count_notes(&mut self) {
         self.reoriented_note();
+        self.respelt_note();
         if self.created > 0 {
             self.notes.push(format!(
                 "{} {} made from the names in the partnerships table.",
@@ -79,6 +80,44 @@ impl Builder<'_, '_> {
         self.notes.push(format!(
             "{partnerships} other actors than the edge's source and target (a tool renamed the nodes, or the file was edited): the source and target were taken ({}).",
             listed(&self.reoriented)
+        ));
+    }
+
+    /// The note for partnership ends that named actors by names spelt otherwise: which
+    /// spellings were taken as which actor, and where.
+    fn respelt_note(&mut self) {
+        if self.respelt.is_empty() {
+            return;
+        }
+        let mut spellings: indexmap::IndexMap<(&str, ActorId), Vec<String>> =
+            indexmap::IndexMap::new();
+        for (written, actor, at) in &self.respelt {
+            let places = spellings.entry((written, *actor)).or_default();
+            if places.len() < 3 {
+                places.push(self.raw.show(at).to_string());
+            } else if places.len() == 3 {
+                places.push("…".to_string());
+            }
+        }
+        let shown: Vec<String> = spellings
+            .iter()
+            .take(5)
+            .map(|((written, actor), places)| {
+                let name = self
+                    .project
+                    .actors
+                    .get(actor)
+                    .map_or("", |a| a.name.as_str());
+                format!("\"{written}\" as \"{name}\" ({})", places.join("; "))
+            })
+            .collect();
+        let more = match spellings.len() {
+            n if n > 5 => format!("; and {} more", n - 5),
+            _ => String::new(),
+        };
+        self.notes.push(format!(
+            "Partnership ends that name an actor spelt otherwise (case, spaces or punctuation) were taken as that actor: {}{more}.",
+            shown.join("; ")
         ));
     }
 
