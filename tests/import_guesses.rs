@@ -233,7 +233,7 @@ fn hyperedges_nested_graphs_and_hierarchies_are_said() {
                 <node id=\"a\" label=\"Ministry\">\n\
                   <nodes><node id=\"b\" label=\"Department\"/></nodes>\n\
                 </node>\n\
-                <node id=\"c\" label=\"Office\" pid=\"a\"/>\n\
+                <node id=\"c\" label=\"Office\" pid=\"a\"><parents><parent for=\"a\"/></parents></node>\n\
                 </nodes></graph></gexf>";
     let got = gexf(text).unwrap();
     assert_eq!(got.project.actors.len(), 3);
@@ -241,6 +241,23 @@ fn hyperedges_nested_graphs_and_hierarchies_are_said() {
         note(&got, "hierarchy"),
         "2 nodes inside other nodes or with parents (a GEXF hierarchy) were read as ordinary \
          actors: the hierarchy was left out (line 4, column 8; line 6, column 1)."
+    );
+
+    // A GEXF time span that an attribute of the same name contradicts gives way to it.
+    let text = "<gexf><graph>\n\
+                <attributes class=\"edge\"><attribute id=\"s\" title=\"start\" type=\"string\"/></attributes>\n\
+                <nodes><node id=\"1\" label=\"A\"/><node id=\"2\" label=\"B\"/></nodes>\n\
+                <edges><edge id=\"e\" source=\"1\" target=\"2\" start=\"2010\">\n\
+                <attvalues><attvalue for=\"s\" value=\"2012\"/></attvalues></edge></edges>\n\
+                </graph></gexf>";
+    let got = gexf(text).unwrap();
+    let start = &got.project.partnerships[&PartnershipId(1)].start;
+    assert_eq!(start, &Some(PartialDate("2012".into())));
+    assert_eq!(
+        note(&got, "time span"),
+        "1 time span (GEXF's start and end of an item) was left out for an attribute of the \
+         same name that says otherwise: edge \"e\" (line 4, column 8): start=\"2010\" (the \
+         attribute says \"2012\")."
     );
 }
 

@@ -205,7 +205,9 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    /// An element ends: a node or edge gets the defaults of the attributes it did not give.
+    /// An element ends: a node or edge gets the defaults of the attributes it did not give,
+    /// and its time span gives way to attributes of the same name (a note says where they
+    /// disagree).
     fn end(&mut self) {
         let (item, what) = match self.stack.pop() {
             Some(Open::Node(i, seen)) => {
@@ -320,8 +322,10 @@ impl Reader<'_> {
                 _ => self.xml.skip()?,
             },
             "parents" | "parent" => {
-                if let Some(Open::Node(i, _)) = self.stack.last() {
-                    self.hierarchy.push(*i);
+                if let Some(&Open::Node(i, _)) = self.stack.last()
+                    && self.hierarchy.last() != Some(&i)
+                {
+                    self.hierarchy.push(i);
                 }
                 self.xml.skip()?;
             }

@@ -330,10 +330,7 @@ fn first_bad_char_ref(raw: &[u8]) -> Option<usize> {
             Some(hex) => u32::from_str_radix(hex, 16),
             None => body.parse::<u32>(),
         };
-        code
-            .ok()
-            .and_then(char::from_u32)
-            .is_none_or(|c| c == '\0')
+        code.ok().and_then(char::from_u32).is_none_or(|c| c == '\0')
     })
 }
 
