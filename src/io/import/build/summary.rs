@@ -6,8 +6,9 @@ use crate::io::import::{ImportError, place_missing};
 use crate::model::ActorId;
 
 impl Builder<'_, '_> {
-    /// Notes for the actors made from names, the defaults given, the actors named after
-    /// their ids and the partnerships left out.
+    /// Notes for the partnerships turned round, the ends matched to names spelt otherwise,
+    /// the actors made from names, the defaults given, the actors named after their ids and
+    /// the partnerships left out.
     pub(super) fn count_notes(&mut self) {
         self.reoriented_note();
         self.respelt_note();
