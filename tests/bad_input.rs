@@ -87,7 +87,8 @@ const CORPUS: &[(&str, &str)] = &[
     ),
     (
         "invalid-utf8.graphml",
-        "invalid-utf8.graphml: the file is not UTF-8 text",
+        "invalid-utf8.graphml line 9, column 38: the file is not UTF-8 text (byte 0xE9 is not \
+         UTF-8",
     ),
     ("nan-position.graphml", "x: \"NaN\" is not a number"),
     (
@@ -119,7 +120,7 @@ const CORPUS: &[(&str, &str)] = &[
     ),
     (
         "invalid-utf8.csv",
-        "invalid-utf8.csv: the file is not UTF-8 text",
+        "invalid-utf8.csv row 2 (line 2): the file is not UTF-8 text (byte 0xE9 is not UTF-8",
     ),
     (
         "blank-header.csv",

@@ -30,6 +30,7 @@ mod export_dialog;
 mod file_text;
 mod hostile;
 mod import;
+mod import_guesses;
 mod import_ui;
 mod interop;
 mod labels;

@@ -142,13 +142,23 @@ pub fn num(v: f64) -> String {
 /// The separator between the items of a list in one cell or attribute.
 pub const LIST_SEPARATOR: &str = "; ";
 
-/// A list of texts as one cell ("funds; staff").
+/// A list of texts as one cell ("funds; staff"), each item's `\` written `\\` and its `;`
+/// written `\;`, so that an item holding `;` stays one item when the import splits the cell
+/// again ([`crate::io::import::fields::split_list`]).
 pub fn join<'a>(items: impl IntoIterator<Item = &'a String>) -> String {
-    items
-        .into_iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .join(LIST_SEPARATOR)
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(LIST_SEPARATOR);
+        }
+        for c in item.chars() {
+            if matches!(c, '\\' | ';') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -190,6 +200,17 @@ mod tests {
         assert_eq!(name_token("two words"), "two_x0020_words");
         assert_eq!(name_token("Région"), "Région");
         assert_eq!(from_name_token("a_xZZ_b_x"), "a_xZZ_b_x");
+    }
+
+    #[test]
+    fn list_items_holding_separators_and_backslashes_are_escaped() {
+        let items: Vec<String> = ["a; b", "x;y", "back\\slash", "end\\", "\\;", "plain"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            join(&items),
+            r"a\; b; x\;y; back\\slash; end\\; \\\;; plain"
+        );
     }
 
     #[test]

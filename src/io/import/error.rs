@@ -28,8 +28,15 @@ pub enum ImportError {
         bytes: u64,
     },
     /// The file is not text in UTF-8.
-    #[error("{0}: the file is not UTF-8 text (save it as UTF-8 and try again)")]
-    NotUtf8(String),
+    #[error("{name} {at}: the file is not UTF-8 text ({why}); save it as UTF-8 and try again")]
+    NotUtf8 {
+        /// The file's name.
+        name: String,
+        /// Where its first byte that is not UTF-8 lies: a line and column, or a row.
+        at: String,
+        /// What that byte is.
+        why: String,
+    },
     /// The format could not be told from the file name.
     #[error(
         "{0}: cannot tell the format from the file name; use a {choice} file (or --format)",

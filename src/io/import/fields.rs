@@ -9,7 +9,8 @@
 //! - scores accept whole numbers inside their scale (`3` or `3.0`);
 //! - yes/no fields accept `true`/`false`, `yes`/`no`, `y`/`n`, `1`/`0`, `x` and an empty
 //!   cell (no);
-//! - lists are split at `;`, each item trimmed, empty items dropped;
+//! - lists are split at `;`, each item trimmed, empty items dropped (`\;` is a `;` inside an
+//!   item and `\\` a backslash);
 //! - dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 //!
 //! A value that fits none of these is an error that names the value and what would fit:
@@ -195,6 +196,48 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
         .ok_or_else(|| format!("\"{text}\" is not a number"))
 }
 
+/// The largest distance from 0, either way, of a position PartnerMap draws (design.md §11:
+/// a canvas cannot draw beyond it).
+pub const MAX_POSITION: f64 = 1e9;
+
+/// [`MAX_POSITION`] as messages write it.
+const MAX_POSITION_TEXT: &str = "±1,000,000,000";
+
+/// Whether `v` is a coordinate PartnerMap can draw: a number within [`MAX_POSITION`].
+pub fn drawable(v: f64) -> bool {
+    v.is_finite() && v.abs() <= MAX_POSITION
+}
+
+/// A coordinate of a position (`x`, `y`): a number within [`MAX_POSITION`].
+pub fn parse_coordinate(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if drawable(v) => Ok(v),
+        Ok(v) if !v.is_nan() => Err(format!(
+            "\"{text}\" is not a position PartnerMap can draw (beyond {MAX_POSITION_TEXT})"
+        )),
+        _ => Err(format!("\"{text}\" is not a number")),
+    }
+}
+
+/// The coordinate `name` of a position drawn by another tool (an attribute of GEXF's
+/// `viz:position` or yEd's `y:Geometry`, `text` as written, `None` when it is missing), or
+/// why it cannot be drawn, for a note ("x=1e999 is not a position…").
+pub fn drawn_coordinate(name: &str, text: Option<&str>) -> Result<f64, String> {
+    let Some(text) = text else {
+        return Err(format!("has no {name}"));
+    };
+    match text.trim().parse::<f64>() {
+        Ok(v) if drawable(v) => Ok(v),
+        Ok(v) if !v.is_nan() => Err(beyond(&format!("{name}={text}"))),
+        _ => Err(format!("{name}={text} is not a number")),
+    }
+}
+
+/// Why the position `written` ("x=1e999") cannot be drawn.
+pub fn beyond(written: &str) -> String {
+    format!("{written} is not a position PartnerMap can draw (beyond {MAX_POSITION_TEXT})")
+}
+
 /// The number an untyped cell means, if it plainly is one. Text that only parses as a
 /// number stays text, so that nothing changes on the way in: a phone number with `+`
 /// (`+85512345678`), a code with leading zeros (`007`), and digits beyond what a number
@@ -220,12 +263,32 @@ pub fn plain_number(text: &str) -> Option<f64> {
     (significant <= 15 || n.to_string() == t).then_some(n)
 }
 
-/// A list cell split at `;`, items trimmed, empty items dropped.
+/// A list cell split at `;`, items trimmed, empty items dropped. `\;` is a `;` inside an
+/// item and `\\` a backslash, as PartnerMap's exports write them
+/// ([`join`](crate::io::export::text::join)); a backslash before anything else is itself
+/// (`C:\data` as written by hand).
 pub fn split_list(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
+    let mut items = Vec::new();
+    let mut item = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.peek() {
+                Some(&next @ ('\\' | ';')) => {
+                    item.push(next);
+                    chars.next();
+                }
+                _ => item.push('\\'),
+            },
+            ';' => items.push(std::mem::take(&mut item)),
+            c => item.push(c),
+        }
+    }
+    items.push(item);
+    items.into_iter().filter_map(|item| {
+        let trimmed = item.trim();
+        (!trimmed.is_empty()).then(|| trimmed.to_string())
+    })
 }
 
 fn date(text: &str) -> Result<Option<PartialDate>, String> {
@@ -282,11 +345,11 @@ pub fn set_actor(
         "sources" => actor.sources = split_list(text).collect(),
         "pinned" => actor.pinned = parse_bool(text)?,
         "x" => {
-            actor.position = Position::new(parse_number(text)?, actor.position.y);
+            actor.position = Position::new(parse_coordinate(text)?, actor.position.y);
             placed.0 = true;
         }
         "y" => {
-            actor.position = Position::new(actor.position.x, parse_number(text)?);
+            actor.position = Position::new(actor.position.x, parse_coordinate(text)?);
             placed.1 = true;
         }
         other => return Err(format!("`{other}` is not a field of an actor")),
@@ -467,6 +530,12 @@ mod tests {
         assert!(parse_bool("maybe").is_err());
         let items: Vec<String> = split_list(" funds; staff ;;facilities").collect();
         assert_eq!(items, ["funds", "staff", "facilities"]);
+        let items: Vec<String> =
+            split_list(r"a\; b; x\;y; back\\slash; end\\; \\\;; C:\data\").collect();
+        assert_eq!(
+            items,
+            ["a; b", "x;y", r"back\slash", r"end\", r"\;", r"C:\data\"]
+        );
         let mut p = Partnership::new(
             crate::model::PartnershipId(1),
             crate::model::ActorId(1),

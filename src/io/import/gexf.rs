@@ -18,7 +18,8 @@ use indexmap::IndexMap;
 
 use super::xml::{Ev, XmlIn, attr};
 use super::{
-    ImportError, Imported, Item, Key, Kind, Place, Progress, Raw, Value, map_key, xml_key,
+    Drawn, ImportError, Imported, Item, Key, Kind, Place, Progress, Raw, Value, fields, map_key,
+    xml_key,
 };
 
 #[derive(Clone, Debug)]
@@ -26,6 +27,8 @@ struct AttrDef {
     title: String,
     kind: Kind,
     default: Option<String>,
+    /// The byte offset of the declaration.
+    at: usize,
 }
 
 fn kind(ty: Option<&str>) -> Kind {
@@ -62,18 +65,34 @@ enum Open {
     Container,
 }
 
-/// Reads the `<attribute>` declarations of one `<attributes>` element.
-fn declarations(xml: &mut XmlIn<'_>, class: &mut Class) -> Result<(), ImportError> {
+/// Reads the `<attribute>` declarations of one `<attributes>` element; a second declaration
+/// of an id is a problem (which one the values mean would be a guess).
+fn declarations(
+    xml: &mut XmlIn<'_>,
+    class: &mut Class,
+    issues: &mut super::Issues,
+) -> Result<(), ImportError> {
     loop {
         match xml.next()? {
-            Ev::Start { name, attrs, .. } if name == "attribute" => {
+            Ev::Start { name, attrs, at } if name == "attribute" => {
                 let id = attr(&attrs, "id").unwrap_or_default().to_string();
                 let title = attr(&attrs, "title").unwrap_or(&id).to_string();
                 let def = AttrDef {
                     title,
                     kind: kind(attr(&attrs, "type")),
                     default: xml.default_value()?,
+                    at,
                 };
+                if let Some(first) = class.defs.get(&id) {
+                    issues.push(
+                        Place::Byte(at),
+                        format!(
+                            "<attribute id=\"{id}\"> is declared a second time (first at {}); each attribute needs an id of its own",
+                            xml.place(first.at)
+                        ),
+                    );
+                    continue;
+                }
                 if def.title == NETWORKX_KEY {
                     class.left_out.insert(id);
                     continue;
@@ -126,6 +145,8 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
         },
         issues: super::Issues::default(),
         networkx_keys: false,
+        hierarchy: Vec::new(),
+        spans_left: Vec::new(),
     };
     let mut steps = 0usize;
     loop {
@@ -137,6 +158,7 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
             Ev::Start { name, attrs, at } => reader.start(&name, &attrs, at)?,
         }
     }
+    let left_out = reader.left_out_notes();
     super::xml::problems(text, reader.issues)?;
     let mut raw = reader.raw;
     for (attrs, at) in std::mem::take(&mut reader.xml.instructions) {
@@ -154,6 +176,7 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
             "The edge attribute {NETWORKX_KEY} (networkx's numbering of parallel edges) was left out."
         ));
     }
+    raw.notes.extend(left_out);
     raw.text = Some(text);
     super::build(raw, progress)
 }
@@ -174,18 +197,99 @@ struct Reader<'a> {
     issues: super::Issues,
     /// Whether values of [`NETWORKX_KEY`] were left out (a note says so).
     networkx_keys: bool,
+    /// The nodes (by index) inside other nodes or with parents: the hierarchy is left out.
+    hierarchy: Vec<usize>,
+    /// The time spans (`start`, `end`) left for an attribute of the same name that says
+    /// otherwise, each with its item and place.
+    spans_left: Vec<String>,
 }
 
 impl Reader<'_> {
-    /// An element ends: a node or edge gets the defaults of the attributes it did not give.
+    /// An element ends: a node or edge gets the defaults of the attributes it did not give,
+    /// and its time span gives way to attributes of the same name (a note says where they
+    /// disagree).
     fn end(&mut self) {
-        match self.stack.pop() {
+        let (item, what) = match self.stack.pop() {
             Some(Open::Node(i, seen)) => {
-                defaults(&self.nodes, &seen, false, &mut self.raw.nodes[i])
+                defaults(&self.nodes, &seen, false, &mut self.raw.nodes[i]);
+                (&mut self.raw.nodes[i], "node")
             }
-            Some(Open::Edge(i, seen)) => defaults(&self.edges, &seen, true, &mut self.raw.edges[i]),
-            Some(Open::Meta | Open::Container) | None => {}
+            Some(Open::Edge(i, seen)) => {
+                defaults(&self.edges, &seen, true, &mut self.raw.edges[i]);
+                (&mut self.raw.edges[i], "edge")
+            }
+            Some(Open::Meta | Open::Container) | None => return,
+        };
+        // The time span gives way to an attribute of the same name (the spans come first,
+        // and are the only values without a declared type).
+        let spans = item
+            .values
+            .iter()
+            .take_while(|v| v.kind == Kind::Untyped)
+            .count();
+        for i in (0..spans).rev() {
+            let span = &item.values[i];
+            let Some(other) = item.values[spans..].iter().find(|v| v.key == span.key) else {
+                continue;
+            };
+            if other.text != span.text {
+                let who = item
+                    .id
+                    .as_ref()
+                    .map_or(String::new(), |(id, _)| format!(" \"{id}\""));
+                let name = match &span.key {
+                    Key::Field(f) => f.to_string(),
+                    Key::Custom(c) => c.to_string(),
+                };
+                self.spans_left.push(format!(
+                    "{what}{who} ({}): {name}=\"{}\" (the attribute says \"{}\")",
+                    self.xml.place(match span.at {
+                        Place::Byte(b) => b,
+                        _ => 0,
+                    }),
+                    span.text,
+                    other.text
+                ));
+            }
+            item.values.remove(i);
         }
+    }
+
+    /// The notes for what was read but left out: the hierarchy of nodes, time spans that
+    /// other values contradict.
+    fn left_out_notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if !self.hierarchy.is_empty() {
+            let n = self.hierarchy.len();
+            let places: Vec<String> = self
+                .hierarchy
+                .iter()
+                .take(5)
+                .filter_map(|&i| match self.raw.nodes.get(i)?.at {
+                    Some(Place::Byte(b)) => Some(self.xml.place(b).to_string()),
+                    _ => None,
+                })
+                .collect();
+            let more = if n > 5 { "; …" } else { "" };
+            notes.push(format!(
+                "{} inside other nodes or with parents (a GEXF hierarchy) {} read as ordinary actors: the hierarchy was left out ({}{more}).",
+                if n == 1 { "1 node".to_string() } else { format!("{n} nodes") },
+                if n == 1 { "was" } else { "were" },
+                places.join("; ")
+            ));
+        }
+        if !self.spans_left.is_empty() {
+            let n = self.spans_left.len();
+            let shown: Vec<&str> = self.spans_left.iter().take(5).map(String::as_str).collect();
+            let more = if n > 5 { "; …" } else { "" };
+            notes.push(format!(
+                "{} (GEXF's start and end of an item) {} left out for an attribute of the same name that says otherwise: {}{more}.",
+                if n == 1 { "1 time span".to_string() } else { format!("{n} time spans") },
+                if n == 1 { "was" } else { "were" },
+                shown.join("; ")
+            ));
+        }
+        notes
     }
 
     /// The element `name` (with `attrs`, at byte `at`) starts.
@@ -213,20 +317,30 @@ impl Reader<'_> {
                 }
             }
             "attributes" => match attr(attrs, "class") {
-                Some("edge") => declarations(&mut self.xml, &mut self.edges)?,
-                Some("node") => declarations(&mut self.xml, &mut self.nodes)?,
+                Some("edge") => declarations(&mut self.xml, &mut self.edges, &mut self.issues)?,
+                Some("node") => declarations(&mut self.xml, &mut self.nodes, &mut self.issues)?,
                 _ => self.xml.skip()?,
             },
+            "parents" | "parent" => {
+                if let Some(&Open::Node(i, _)) = self.stack.last()
+                    && self.hierarchy.last() != Some(&i)
+                {
+                    self.hierarchy.push(i);
+                }
+                self.xml.skip()?;
+            }
             "node" => self.node(attrs, at)?,
             "edge" => self.edge(attrs, at)?,
             "attvalue" => self.attvalue(attrs, at)?,
             "position" => {
                 if let Some(Open::Node(i, _)) = self.stack.last() {
-                    let item = &mut self.raw.nodes[*i];
-                    let num = |k: &str| attr(attrs, k).and_then(|v| v.trim().parse::<f64>().ok());
-                    if let (Some(x), Some(y)) = (num("x"), num("y")) {
-                        item.drawn_at = Some((x, -y));
-                    }
+                    let coordinate = |k: &str| fields::drawn_coordinate(k, attr(attrs, k));
+                    let position = coordinate("x").and_then(|x| Ok((x, -coordinate("y")?)));
+                    self.raw.nodes[*i].drawn = Some(Drawn {
+                        what: "viz:position",
+                        at: Place::Byte(at),
+                        position,
+                    });
                 }
                 self.xml.skip()?;
             }
@@ -235,8 +349,13 @@ impl Reader<'_> {
         Ok(())
     }
 
-    /// A `<node>` (at byte `at`) starts.
+    /// A `<node>` (at byte `at`) starts. A node inside another, or with a parent (`pid`),
+    /// is read as an ordinary node, and a note says that the hierarchy was left out.
     fn node(&mut self, attrs: &[(String, String)], at: usize) -> Result<(), ImportError> {
+        let inside = self.stack.iter().any(|o| matches!(o, Open::Node(..)));
+        if inside || attr(attrs, "pid").is_some() {
+            self.hierarchy.push(self.raw.nodes.len());
+        }
         let mut item = Item {
             at: Some(Place::Byte(at)),
             id: attr(attrs, "id").map(|id| (id.to_string(), Place::Byte(at))),
@@ -338,14 +457,19 @@ fn time_span(attrs: &[(String, String)], at: usize, edge: bool, class: &Class, i
     }
 }
 
-/// Adds the declared defaults of the attributes an item did not give.
+/// Adds the declared defaults of the attributes an item did not give (by id, or by name
+/// through another attribute).
 fn defaults(class: &Class, seen: &HashSet<String>, edge: bool, item: &mut Item) {
     for (id, def) in &class.defs {
         if !seen.contains(id)
             && let Some(default) = &def.default
         {
+            let key = xml_key(&def.title, edge, &class.titles);
+            if item.values.iter().any(|v| v.key == key) {
+                continue;
+            }
             item.values.push(Value {
-                key: xml_key(&def.title, edge, &class.titles),
+                key,
                 text: default.clone(),
                 kind: def.kind,
                 at: item.at.clone().unwrap_or(Place::File),

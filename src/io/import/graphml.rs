@@ -14,7 +14,9 @@ use std::collections::HashSet;
 use indexmap::IndexMap;
 
 use super::xml::{Ev, XmlIn, attr};
-use super::{ImportError, Imported, Item, Kind, Place, Progress, Raw, Value, map_key, xml_key};
+use super::{
+    Drawn, ImportError, Imported, Item, Kind, Place, Progress, Raw, Value, fields, map_key, xml_key,
+};
 use crate::io::export::text::{from_name_token, name_token};
 
 #[derive(Clone, Debug)]
@@ -28,6 +30,8 @@ struct KeyDef {
     graphics: bool,
     /// networkx's copy of yEd's node shape ([`NETWORKX_SHAPE`]), left out.
     left_out: bool,
+    /// The byte offset of the declaration.
+    at: usize,
 }
 
 /// The node attribute networkx makes of yEd's `y:Shape` (which PartnerMap's GraphML writes,
@@ -59,16 +63,15 @@ fn graphics(xml: &mut XmlIn<'_>, item: &mut Item) -> Result<(), ImportError> {
     let mut have_label = false;
     loop {
         match xml.next()? {
-            Ev::Start { name, attrs, .. } => {
+            Ev::Start { name, attrs, at } => {
                 depth += 1;
                 match name.as_str() {
-                    "Geometry" if item.drawn_at.is_none() => {
-                        let num = |k: &str| attr(&attrs, k).and_then(|v| v.parse::<f64>().ok());
-                        if let (Some(x), Some(y)) = (num("x"), num("y")) {
-                            let (w, h) =
-                                (num("width").unwrap_or(0.0), num("height").unwrap_or(0.0));
-                            item.drawn_at = Some((x + w / 2.0, y + h / 2.0));
-                        }
+                    "Geometry" if item.drawn.is_none() => {
+                        item.drawn = Some(Drawn {
+                            what: "y:Geometry",
+                            at: Place::Byte(at),
+                            position: geometry_centre(&attrs),
+                        });
                     }
                     "NodeLabel" | "EdgeLabel" if !have_label && in_label.is_none() => {
                         in_label = Some(depth);
@@ -98,6 +101,27 @@ fn graphics(xml: &mut XmlIn<'_>, item: &mut Item) -> Result<(), ImportError> {
     Ok(())
 }
 
+/// The centre of yEd's `y:Geometry` with the attributes `attrs` (its corner and size), or why
+/// PartnerMap cannot draw it.
+fn geometry_centre(attrs: &[(String, String)]) -> Result<(f64, f64), String> {
+    let coordinate = |name: &str| fields::drawn_coordinate(name, attr(attrs, name));
+    let size = |name: &str| attr(attrs, name).map_or(Ok(0.0), |_| coordinate(name));
+    let centre = |corner: &str, size_name: &str| -> Result<f64, String> {
+        let c = coordinate(corner)? + size(size_name)? / 2.0;
+        if fields::drawable(c) {
+            Ok(c)
+        } else {
+            let written = |n: &str| format!("{n}={}", attr(attrs, n).unwrap_or_default());
+            Err(fields::beyond(&format!(
+                "{} {}",
+                written(corner),
+                written(size_name)
+            )))
+        }
+    };
+    Ok((centre("x", "width")?, centre("y", "height")?))
+}
+
 /// Reads GraphML `text` into a map.
 pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> {
     let mut xml = XmlIn::new(text);
@@ -114,6 +138,10 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
         },
         issues: super::Issues::default(),
         shapes_left_out: false,
+        hyperedges: Vec::new(),
+        graphs: Vec::new(),
+        nested_graphs: Vec::new(),
+        other_data: Vec::new(),
     };
     let mut steps = 0usize;
     loop {
@@ -125,6 +153,7 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
             Ev::Start { name, attrs, at } => reader.start(&name, &attrs, at)?,
         }
     }
+    let left_out = reader.left_out_notes();
     super::xml::problems(text, reader.issues)?;
     let mut raw = reader.raw;
     if reader.shapes_left_out {
@@ -132,6 +161,7 @@ pub fn import(text: &str, progress: &Progress) -> Result<Imported, ImportError> 
             "The node attribute {NETWORKX_SHAPE} (networkx's copy of yEd's node shapes) was left out."
         ));
     }
+    raw.notes.extend(left_out);
     raw.text = Some(text);
     super::build(raw, progress)
 }
@@ -154,6 +184,15 @@ struct Reader<'a> {
     issues: super::Issues,
     /// Whether values of [`NETWORKX_SHAPE`] were left out (a note says so).
     shapes_left_out: bool,
+    /// Where the hyperedges are (left out: a partnership joins two actors).
+    hyperedges: Vec<usize>,
+    /// Where the graphs of the document are (all are read into one map).
+    graphs: Vec<usize>,
+    /// Where the graphs inside nodes are (their nodes are read as ordinary nodes).
+    nested_graphs: Vec<usize>,
+    /// Where the `<data>` are that belong to nothing PartnerMap reads (the document, a
+    /// nested graph), left out.
+    other_data: Vec<usize>,
 }
 
 impl Reader<'_> {
@@ -180,8 +219,19 @@ impl Reader<'_> {
         at: usize,
     ) -> Result<(), ImportError> {
         match name {
-            "key" if self.stack.is_empty() => self.key(attrs)?,
-            "graph" => self.stack.push(Open::Graph),
+            "key" if self.stack.is_empty() => self.key(attrs, at)?,
+            "graph" => {
+                if self.stack.is_empty() {
+                    self.graphs.push(at);
+                } else {
+                    self.nested_graphs.push(at);
+                }
+                self.stack.push(Open::Graph);
+            }
+            "hyperedge" => {
+                self.hyperedges.push(at);
+                self.xml.skip()?;
+            }
             "desc" if matches!(self.stack.last(), Some(Open::Graph)) && self.stack.len() == 1 => {
                 let desc = self.xml.text_content()?;
                 if self.raw.title.is_none() {
@@ -218,9 +268,20 @@ impl Reader<'_> {
         Ok(())
     }
 
-    /// A `<key>` declaration (at the top level).
-    fn key(&mut self, attrs: &[(String, String)]) -> Result<(), ImportError> {
+    /// A `<key>` declaration (at the top level, at byte `at`). A second declaration of an id
+    /// is a problem: which one the `<data>` mean would be a guess.
+    fn key(&mut self, attrs: &[(String, String)], at: usize) -> Result<(), ImportError> {
         let id = attr(attrs, "id").unwrap_or_default().to_string();
+        if let Some(first) = self.keys.get(&id) {
+            self.issues.push(
+                Place::Byte(at),
+                format!(
+                    "<key id=\"{id}\"> is declared a second time (first at {}); each key needs an id of its own",
+                    self.xml.place(first.at)
+                ),
+            );
+            return self.xml.skip();
+        }
         let domain = attr(attrs, "for").unwrap_or("all").to_ascii_lowercase();
         let token = attr(attrs, "attr.name").unwrap_or(&id).to_string();
         // The key's children: its <default>, and a <desc> that holds the name as it is when
@@ -239,6 +300,7 @@ impl Reader<'_> {
                 .is_some_and(|t| t == "nodegraphics" || t == "edgegraphics"),
             left_out: attr_name == NETWORKX_SHAPE && domain == "node",
             name: attr_name,
+            at,
         };
         if def.node {
             self.node_names.insert(def.name.clone());
@@ -275,7 +337,10 @@ impl Reader<'_> {
                 });
                 return Ok(());
             }
-            _ => return self.xml.skip(),
+            _ => {
+                self.other_data.push(at);
+                return self.xml.skip();
+            }
         };
         if def.graphics {
             return graphics(&mut self.xml, item);
@@ -296,7 +361,62 @@ impl Reader<'_> {
     }
 }
 
-/// Adds the declared defaults of the keys an item did not give.
+impl Reader<'_> {
+    /// The notes for what was read but left out: hyperedges, the grouping of nested graphs,
+    /// values of the document or of nested graphs.
+    fn left_out_notes(&self) -> Vec<String> {
+        let places = |offsets: &[usize]| {
+            let shown: Vec<String> = offsets
+                .iter()
+                .take(5)
+                .map(|&at| self.xml.place(at).to_string())
+                .collect();
+            let more = if offsets.len() > 5 { "; …" } else { "" };
+            format!("{}{more}", shown.join("; "))
+        };
+        let mut notes = Vec::new();
+        if self.graphs.len() > 1 {
+            notes.push(format!(
+                "The file holds {} graphs; they were read into one map ({}).",
+                self.graphs.len(),
+                places(&self.graphs)
+            ));
+        }
+        match self.hyperedges.len() {
+            0 => {}
+            n => notes.push(format!(
+                "{n} {} left out ({}): a partnership joins two actors, a hyperedge any number.",
+                if n == 1 {
+                    "hyperedge was"
+                } else {
+                    "hyperedges were"
+                },
+                places(&self.hyperedges)
+            )),
+        }
+        match self.nested_graphs.len() {
+            0 => {}
+            n => notes.push(format!(
+                "The nodes of {} inside nodes (groups) were read as ordinary actors: the grouping was left out ({}).",
+                if n == 1 { "1 graph".to_string() } else { format!("{n} graphs") },
+                places(&self.nested_graphs)
+            )),
+        }
+        match self.other_data.len() {
+            0 => {}
+            n => notes.push(format!(
+                "{} of the document or of graphs inside nodes, which a map has no place for, {} left out ({}).",
+                if n == 1 { "1 value".to_string() } else { format!("{n} values") },
+                if n == 1 { "was" } else { "were" },
+                places(&self.other_data)
+            )),
+        }
+        notes
+    }
+}
+
+/// Adds the declared defaults of the keys an item did not give (by id, or by name through
+/// another key).
 fn defaults(
     keys: &IndexMap<String, KeyDef>,
     seen: &HashSet<String>,
@@ -310,8 +430,12 @@ fn defaults(
             && !seen.contains(id)
             && let Some(default) = &def.default
         {
+            let key = xml_key(&def.name, !node, names);
+            if item.values.iter().any(|v| v.key == key) {
+                continue;
+            }
             item.values.push(Value {
-                key: xml_key(&def.name, !node, names),
+                key,
                 text: default.clone(),
                 kind: def.kind,
                 at: item.at.clone().unwrap_or(Place::File),

@@ -75,12 +75,16 @@ pub(crate) struct Issues {
 }
 
 impl Issues {
+    /// Records the problem `message` at `place` (its control characters removed: messages
+    /// quote what files say, and nothing in them may steer a terminal).
     pub fn push(&mut self, place: Place, message: impl Into<String>) {
         if self.list.len() < MAX_LISTED {
-            self.list.push(Issue {
-                place,
-                message: message.into(),
-            });
+            let message: String = message.into();
+            let message = match crate::model::text::clean(&message) {
+                std::borrow::Cow::Borrowed(_) => message,
+                std::borrow::Cow::Owned(cleaned) => cleaned,
+            };
+            self.list.push(Issue { place, message });
         } else {
             self.more += 1;
         }

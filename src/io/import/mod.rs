@@ -10,8 +10,18 @@
 //! - a value that does not fit is reported with its place (line and column, or table, row
 //!   and column) and what would fit; nothing is guessed, and one bad value stops the import
 //!   with every problem listed;
+//! - every text read has the characters a map's text may not hold (control characters,
+//!   [`crate::model::text`]) removed, and the import says how many texts and where the first
+//!   was;
+//! - a field or custom field given twice to one item with different values is a problem (so
+//!   is a key or attribute declared twice); a drawn position PartnerMap cannot draw (beyond
+//!   ±10⁹) is left out and the actor laid out, and the import says which;
 //! - ids that are whole numbers are kept (so a map exported by PartnerMap comes back with the
-//!   same ids); other ids are numbered in file order;
+//!   same ids); other ids are numbered in file order, and the import says so with examples;
+//! - a partnership end that names an actor by a name spelt otherwise (case, spaces,
+//!   punctuation) is taken as that actor, and the import says which spellings and where;
+//! - what a reader leaves out (hyperedges, the grouping of nested graphs and hierarchies,
+//!   values PartnerMap has no place for) is named in a note;
 //! - an actor without a sector or level keeps it not set, and the import says how many;
 //! - an actor without a name (nor a label) is named after its id, and the import says
 //!   which;
@@ -27,12 +37,14 @@
 //!
 //! The folder: [`ImportFormat`] (`format.rs`) lists the formats and their extensions;
 //! `csv/`, `graphml.rs` and `gexf.rs` (with `xml.rs`) read a file into `Raw`
-//! (`raw.rs`); `build/` turns that into a checked map, step by step; [`Place`] and
+//! (`raw.rs`); `clean.rs` removes the characters a map's text may not hold from every text
+//! read; `build/` turns that into a checked map, step by step; [`Place`] and
 //! [`Issue`] (`issue.rs`) say where a problem is, and [`ImportError`] (`error.rs`) why an
 //! import failed; [`fields`] sets the model's fields from text; `place.rs` places actors
 //! without a position.
 
 mod build;
+mod clean;
 pub mod csv;
 mod error;
 pub mod fields;
@@ -52,7 +64,7 @@ pub use format::ImportFormat;
 pub(crate) use issue::Issues;
 pub use issue::{Issue, Place};
 pub use place::place_missing;
-pub(crate) use raw::{Item, Key, Kind, Raw, Value, map_key, title_text, xml_key};
+pub(crate) use raw::{Drawn, Item, Key, Kind, Raw, Value, map_key, title_text, xml_key};
 
 use crate::model::Project;
 use crate::task::Progress;
@@ -155,11 +167,43 @@ pub(crate) fn read_text(path: &Path) -> Result<String, ImportError> {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let mut text = String::from_utf8(bytes).map_err(|_| ImportError::NotUtf8(name))?;
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        not_utf8(&name, bytes, e.utf8_error().valid_up_to(), |offset| {
+            let valid = std::str::from_utf8(&bytes[bom..offset]).unwrap_or_default();
+            xml::line_column(valid, valid.len()).to_string()
+        })
+    })?;
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }
     Ok(text)
+}
+
+/// The error for the file `name`, whose `bytes` are UTF-8 only up to `offset`; `at` says
+/// where that offset lies (a line and column, or a row).
+pub(crate) fn not_utf8(
+    name: &str,
+    bytes: &[u8],
+    offset: usize,
+    at: impl FnOnce(usize) -> String,
+) -> ImportError {
+    let why = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        "it is UTF-16".to_string()
+    } else {
+        let byte = bytes.get(offset).copied().unwrap_or_default();
+        format!("byte 0x{byte:02X} is not UTF-8; the file may be Latin-1 or Windows-1252")
+    };
+    ImportError::NotUtf8 {
+        name: name.to_string(),
+        at: at(offset),
+        why,
+    }
 }
 
 /// Refuses a file with more than `limit` items of a kind as soon as it is seen, before

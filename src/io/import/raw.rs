@@ -8,7 +8,7 @@ use super::{Place, fields, xml};
 use crate::io::export::attributes::{NODE_LABEL, OWN_ID};
 
 /// What a value names: a field of the model, or a custom field.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Key {
     /// One of [`fields::ACTOR_FIELDS`] or [`fields::PARTNERSHIP_FIELDS`].
     Field(&'static str),
@@ -51,8 +51,20 @@ pub(crate) struct Item {
     pub values: Vec<Value>,
     /// A name (nodes) or label (edges) to use when no value gives one (GEXF's `label`).
     pub label: Option<String>,
-    /// A position from the file's drawing (GEXF `viz:position`, canvas y down).
-    pub drawn_at: Option<(f64, f64)>,
+    /// A position from the file's drawing (GEXF `viz:position`, yEd's `y:Geometry`).
+    pub drawn: Option<Drawn>,
+}
+
+/// A position from a file's drawing, made by another tool.
+#[derive(Clone, Debug)]
+pub(crate) struct Drawn {
+    /// The element that gives it (`viz:position`), for notes.
+    pub what: &'static str,
+    /// Where that element is.
+    pub at: Place,
+    /// The position (canvas y down), or why PartnerMap cannot draw it, naming the attribute
+    /// as written ("x=1e999 is not a position PartnerMap can draw…", "has no y").
+    pub position: Result<(f64, f64), String>,
 }
 
 /// A whole file as read, before it becomes a map.

@@ -77,6 +77,11 @@ impl<'a> XmlIn<'a> {
         self.reader.buffer_position() as usize
     }
 
+    /// The line and column of byte `offset`.
+    pub fn place(&self, offset: usize) -> Place {
+        line_column(self.text, offset)
+    }
+
     /// A message about the place `offset`.
     pub fn malformed(&self, offset: usize, message: impl Into<String>) -> ImportError {
         ImportError::Malformed(Issue {
@@ -85,11 +90,103 @@ impl<'a> XmlIn<'a> {
         })
     }
 
+    /// An error of the XML reader, at the place it gives.
     fn error(&self, e: impl std::fmt::Display) -> ImportError {
-        self.malformed(
-            self.reader.error_position() as usize,
-            format!("the XML is not well-formed: {e}"),
-        )
+        self.error_at(self.reader.error_position() as usize, e)
+    }
+
+    /// An error found in what the reader gave (a reference, an attribute), at `offset`: the
+    /// reader's own error position is that of its last error, not of this one.
+    fn error_at(&self, offset: usize, e: impl std::fmt::Display) -> ImportError {
+        self.malformed(offset, format!("the XML is not well-formed: {e}"))
+    }
+
+    /// The byte offset of `part`, a slice of the text being read.
+    fn offset_of(&self, part: &[u8]) -> Option<usize> {
+        let start = self.text.as_ptr() as usize;
+        let at = part.as_ptr() as usize;
+        (start..=start + self.text.len())
+            .contains(&at)
+            .then(|| at - start)
+    }
+
+    /// The attributes `attrs` by local name (`local`) or full name, values unescaped and
+    /// normalised; an error names its place. `tag` is the byte offset that the positions of
+    /// the attribute reader count from (just after an element's `<`).
+    fn attributes(
+        &self,
+        attrs: quick_xml::events::attributes::Attributes<'_>,
+        tag: usize,
+        local: bool,
+    ) -> Result<Vec<(String, String)>, ImportError> {
+        use quick_xml::events::attributes::AttrError;
+        let mut out = Vec::new();
+        for attr in attrs {
+            let attr = attr.map_err(|err| match err {
+                AttrError::Duplicated(p, first) => self.malformed(
+                    tag + p,
+                    format!(
+                        "the XML is not well-formed: this attribute is given a second time in \
+                         the element (first at {})",
+                        self.place(tag + first)
+                    ),
+                ),
+                AttrError::ExpectedEq(p)
+                | AttrError::ExpectedValue(p)
+                | AttrError::UnquotedValue(p)
+                | AttrError::ExpectedQuote(p, _) => {
+                    // The reader's message starts with the position in the element.
+                    let message = err.to_string();
+                    let message = message
+                        .split_once(": ")
+                        .filter(|(head, _)| head.starts_with("position "))
+                        .map_or(message.as_str(), |(_, rest)| rest);
+                    self.error_at(tag + p, message)
+                }
+            })?;
+            let key = if local {
+                attr.key.local_name().as_ref().to_vec()
+            } else {
+                attr.key.as_ref().to_vec()
+            };
+            let key = String::from_utf8_lossy(&key).into_owned();
+            let value = attr
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|err| {
+                    let value_at = match &attr.value {
+                        std::borrow::Cow::Borrowed(v) => self.offset_of(v),
+                        std::borrow::Cow::Owned(_) => None,
+                    }
+                    .unwrap_or(tag);
+                    self.value_error(value_at, &attr.value, err)
+                })?;
+            out.push((key, value.into_owned()));
+        }
+        Ok(out)
+    }
+
+    /// The error of an attribute value (as written: `raw`, at byte `at`) that cannot be
+    /// unescaped, at the reference that fails.
+    fn value_error(&self, at: usize, raw: &[u8], err: quick_xml::Error) -> ImportError {
+        use quick_xml::escape::EscapeError;
+        match err {
+            quick_xml::Error::Escape(EscapeError::UnrecognizedEntity(range, name)) => self
+                .malformed(
+                    // The range is that of the name, after the `&`.
+                    at + range.start.saturating_sub(1),
+                    format!(
+                        "the entity &{name}; is not defined (only &amp; &lt; &gt; &quot; &apos; are)"
+                    ),
+                ),
+            quick_xml::Error::Escape(EscapeError::UnterminatedEntity(range)) => self.malformed(
+                at + range.start,
+                "the XML is not well-formed: an & starts no reference (write & as &amp;)",
+            ),
+            quick_xml::Error::Escape(e @ EscapeError::InvalidCharRef(_)) => {
+                self.error_at(at + first_bad_char_ref(raw).unwrap_or(0), e)
+            }
+            e => self.error_at(at, e),
+        }
     }
 
     /// The next step.
@@ -116,16 +213,7 @@ impl<'a> XmlIn<'a> {
                         ));
                     }
                     let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                    let mut attrs = Vec::new();
-                    for attr in e.attributes() {
-                        let attr = attr.map_err(|err| self.error(err))?;
-                        let key =
-                            String::from_utf8_lossy(attr.key.local_name().as_ref()).into_owned();
-                        let value = attr
-                            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                            .map_err(|err| self.error(err))?;
-                        attrs.push((key, value.into_owned()));
-                    }
+                    let attrs = self.attributes(e.attributes(), at + 1, true)?;
                     self.pending_end = matches!(event, Event::Empty(_));
                     return Ok(Ev::Start { name, attrs, at });
                 }
@@ -137,18 +225,18 @@ impl<'a> XmlIn<'a> {
                     if self.depth == 0 {
                         continue;
                     }
-                    let s = t.xml10_content().map_err(|e| self.error(e))?;
+                    let s = t.xml10_content().map_err(|e| self.error_at(at, e))?;
                     return Ok(Ev::Text(s.into_owned()));
                 }
                 Event::CData(t) => {
-                    let s = t.decode().map_err(|e| self.error(e))?;
+                    let s = t.decode().map_err(|e| self.error_at(at, e))?;
                     return Ok(Ev::Text(s.into_owned()));
                 }
                 Event::GeneralRef(r) => {
-                    if let Some(c) = r.resolve_char_ref().map_err(|e| self.error(e))? {
+                    if let Some(c) = r.resolve_char_ref().map_err(|e| self.error_at(at, e))? {
                         return Ok(Ev::Text(c.to_string()));
                     }
-                    let name = r.decode().map_err(|e| self.error(e))?;
+                    let name = r.decode().map_err(|e| self.error_at(at, e))?;
                     match quick_xml::escape::resolve_predefined_entity(&name) {
                         Some(s) => return Ok(Ev::Text(s.to_string())),
                         None => {
@@ -172,15 +260,7 @@ impl<'a> XmlIn<'a> {
                     return Ok(Ev::Eof);
                 }
                 Event::PI(ref pi) if pi.target() == PI_TARGET.as_bytes() => {
-                    let mut attrs = Vec::new();
-                    for attr in pi.attributes() {
-                        let attr = attr.map_err(|err| self.error(err))?;
-                        let key = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
-                        let value = attr
-                            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                            .map_err(|err| self.error(err))?;
-                        attrs.push((key, value.into_owned()));
-                    }
+                    let attrs = self.attributes(pi.attributes(), at, false)?;
                     self.instructions.push((attrs, at));
                 }
                 Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::DocType(_) => {}
@@ -237,6 +317,21 @@ impl<'a> XmlIn<'a> {
     pub fn skip(&mut self) -> Result<(), ImportError> {
         self.text_content().map(drop)
     }
+}
+
+/// Where in `raw` (an attribute value as written) the first character reference stands that
+/// names no character the XML reader allows (a number that is no character, or 0).
+fn first_bad_char_ref(raw: &[u8]) -> Option<usize> {
+    let text = std::str::from_utf8(raw).ok()?;
+    text.match_indices("&#").map(|(i, _)| i).find(|&i| {
+        let rest = &text[i + 2..];
+        let body = rest.split(';').next().unwrap_or_default();
+        let code = match body.strip_prefix('x') {
+            Some(hex) => u32::from_str_radix(hex, 16),
+            None => body.parse::<u32>(),
+        };
+        code.ok().and_then(char::from_u32).is_none_or(|c| c == '\0')
+    })
 }
 
 /// The value of attribute `name` in `attrs`.

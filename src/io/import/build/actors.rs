@@ -26,11 +26,13 @@ impl<'r> Builder<'r, '_> {
             .iter()
             .map(|n| own_id(n).or(n.id.as_ref().map(|(s, _)| s.as_str())))
             .collect();
-        let numbers = numbered(&node_ids);
+        let (numbers, renumbered) = numbered(&node_ids);
+        self.renumbered_note(&raw.nodes, &numbers, renumbered, "actors");
         for (i, node) in raw.nodes.iter().enumerate() {
             if i.is_multiple_of(1024) {
                 self.tick(i)?;
             }
+            self.repeated(node);
             let id = ActorId(numbers[i]);
             let place = node.at.clone().unwrap_or(Place::File);
             if let Some((written, at)) = &node.id
@@ -66,11 +68,28 @@ impl<'r> Builder<'r, '_> {
         if !given.level {
             self.no_level += 1;
         }
-        match (placed, node.drawn_at) {
+        match (placed, &node.drawn) {
             ((true, true), _) => {}
-            (_, Some((x, y))) if x.is_finite() && y.is_finite() => {
-                actor.position = crate::model::Position::new(x, y);
+            ((true, false) | (false, true), _) => {
+                let (given, missing) = if placed.0 { ("x", "y") } else { ("y", "x") };
+                self.issues.push(
+                    self.raw.show(place),
+                    format!("{given} is given but {missing} is not; give both or neither"),
+                );
             }
+            (_, Some(drawn)) => match &drawn.position {
+                Ok((x, y)) => actor.position = crate::model::Position::new(*x, *y),
+                Err(why) => {
+                    let who = match &node.id {
+                        Some((written, _)) => format!("node \"{written}\""),
+                        None => "a node".to_string(),
+                    };
+                    let at = self.raw.show(&drawn.at);
+                    self.undrawn
+                        .push(format!("{who} ({at}): {} {why}", drawn.what));
+                    self.unplaced.push(id);
+                }
+            },
             _ => self.unplaced.push(id),
         }
         actor
@@ -106,7 +125,12 @@ impl<'r> Builder<'r, '_> {
                             given.sector |= *field == "sector";
                             given.level |= *field == "level";
                         }
-                        Err(e) => self.issues.push(raw.show(&v.at), raw.explain(field, e)),
+                        Err(e) => {
+                            // A position given but refused is not a position missing.
+                            placed.0 |= *field == "x";
+                            placed.1 |= *field == "y";
+                            self.issues.push(raw.show(&v.at), raw.explain(field, e));
+                        }
                     }
                 }
                 Key::Custom(name) => {

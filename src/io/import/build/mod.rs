@@ -15,7 +15,10 @@ use crate::model::{ActorId, CustomValue, PartnershipId, Project, Subject};
 use crate::task::Progress;
 
 /// Turns what was read into a map, checking every value (see the module's rules).
-pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, ImportError> {
+pub(crate) fn build(mut raw: Raw<'_>, progress: &Progress) -> Result<Imported, ImportError> {
+    if let Some(note) = raw.clean_texts() {
+        raw.notes.push(note);
+    }
     let mut builder = Builder::new(&raw, progress);
     builder.map_values();
     builder.actors()?;
@@ -25,9 +28,15 @@ pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, Impor
     builder.lay_out()?;
     let total = builder.total;
     progress.set(total, total);
+    // Notes quote what files say; nothing in them may steer a terminal.
+    let notes = builder
+        .notes
+        .into_iter()
+        .map(|n| crate::model::text::clean(&n).into_owned())
+        .collect();
     Ok(Imported {
         project: builder.project,
-        notes: builder.notes,
+        notes,
     })
 }
 
@@ -55,6 +64,9 @@ struct Builder<'r, 'a> {
     partnership_places: HashMap<PartnershipId, Place>,
     /// Actors without a position, to be laid out.
     unplaced: Vec<ActorId>,
+    /// The drawn positions PartnerMap cannot draw, each with its node and place (their
+    /// actors are laid out).
+    undrawn: Vec<String>,
     /// How many actors got the default sector.
     no_sector: usize,
     /// How many actors got the default level.
@@ -68,6 +80,9 @@ struct Builder<'r, 'a> {
     reoriented: Vec<String>,
     /// How many actors were made from the names in a partnerships table.
     created: usize,
+    /// The ends of partnerships that named an actor by a name spelt otherwise (case, spaces
+    /// or punctuation), with the actor taken and where.
+    respelt: Vec<(&'r str, ActorId, Place)>,
     /// Whether the file's `y` values point up (negated into the canvas's y, which points
     /// down).
     y_up: bool,
@@ -92,12 +107,14 @@ impl<'r, 'a> Builder<'r, 'a> {
             actor_places: HashMap::new(),
             partnership_places: HashMap::new(),
             unplaced: Vec::new(),
+            undrawn: Vec::new(),
             no_sector: 0,
             no_level: 0,
             unnamed: Vec::new(),
             loops: Vec::new(),
             reoriented: Vec::new(),
             created: 0,
+            respelt: Vec::new(),
             y_up: raw.y_points_up(),
         }
     }
@@ -123,7 +140,7 @@ impl<'r, 'a> Builder<'r, 'a> {
         }
         if !left_out.is_empty() {
             self.notes.push(format!(
-                "Values of the graph that a map has no field for were left out: {}.",
+                "Values of the map that PartnerMap has no field for were left out: {}.",
                 left_out.join(", ")
             ));
         }
@@ -151,7 +168,13 @@ impl<'r, 'a> Builder<'r, 'a> {
             Kind::Number => match fields::parse_number(&v.text) {
                 Ok(n) => Some(CustomValue::Number(n)),
                 Err(e) => {
-                    self.issues.push(self.raw.show(&v.at), e);
+                    let name = match &v.key {
+                        Key::Custom(name) => name.as_ref(),
+                        Key::Field(field) => field,
+                    };
+                    let e = format!("{e} (the file declares it a number)");
+                    self.issues
+                        .push(self.raw.show(&v.at), self.raw.explain(name, e));
                     None
                 }
             },
@@ -161,6 +184,88 @@ impl<'r, 'a> Builder<'r, 'a> {
                 None => CustomValue::Text(v.text.clone()),
             }),
         }
+    }
+
+    /// Refuses a field or custom field that `item` gives twice with different values (two
+    /// attributes or columns that name the same field): which one to keep would be a guess.
+    fn repeated(&mut self, item: &Item) {
+        if item.values.len() < 2 {
+            return;
+        }
+        let raw = self.raw;
+        // Most items have a few dozen values: looking back costs less than hashing them.
+        let many = item.values.len() > 32;
+        let mut first: HashMap<&Key, &Value> = HashMap::new();
+        for (i, v) in item.values.iter().enumerate() {
+            if v.text.is_empty() {
+                continue;
+            }
+            let earlier = if many {
+                *first.entry(&v.key).or_insert(v)
+            } else {
+                item.values[..i]
+                    .iter()
+                    .find(|e| e.key == v.key && !e.text.is_empty())
+                    .unwrap_or(v)
+            };
+            if earlier.text != v.text {
+                let name = match &v.key {
+                    Key::Custom(name) => name.as_ref(),
+                    Key::Field(field) => field,
+                };
+                let message = format!(
+                    "given a second time, as {} (first as {} at {}); give it once",
+                    quoted(&v.text),
+                    quoted(&earlier.text),
+                    raw.show(&earlier.at)
+                );
+                self.issues
+                    .push(raw.show(&v.at), raw.explain(name, message));
+            }
+        }
+    }
+
+    /// The note for `items` (`what`: "actors" or "partnerships") numbered 1, 2, 3… as
+    /// [`numbered`] gave `numbers`, because of `why`, when an id written in the file changed.
+    fn renumbered_note(
+        &mut self,
+        items: &[Item],
+        numbers: &[u64],
+        why: Option<Renumbered>,
+        what: &str,
+    ) {
+        let Some((i, why)) = why else { return };
+        let changed: Vec<String> = items
+            .iter()
+            .zip(numbers)
+            .filter_map(|(item, n)| {
+                let (id, _) = id_of(item)?;
+                (id.trim() != n.to_string()).then(|| format!("{} is now {n}", quoted(id)))
+            })
+            .take(2)
+            .collect();
+        if changed.is_empty() {
+            return;
+        }
+        let raw = self.raw;
+        let item = &items[i];
+        let cause = match (why, id_of(item)) {
+            (Some(why), Some((_, at))) => format!("{why} ({})", raw.show(at)),
+            _ => {
+                let one = if what == "actors" {
+                    "an actor"
+                } else {
+                    "a partnership"
+                };
+                let at = item.at.as_ref().map_or(Place::File, |at| raw.show(at));
+                format!("{one} has no id ({at})")
+            }
+        };
+        let order = if raw.text.is_some() { "file" } else { "row" };
+        self.notes.push(format!(
+            "The {what}' ids were renumbered 1, 2, 3… in {order} order because {cause}: {}.",
+            changed.join(", ")
+        ));
     }
 
     /// Whatever the values could not say alone (names, lengths, dates in order, counts),
@@ -187,33 +292,63 @@ impl<'r, 'a> Builder<'r, 'a> {
     }
 }
 
+/// `text` in quotes, cut after 40 characters, for a message.
+fn quoted(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("\"{}…\"", &text[..cut]),
+        None => format!("\"{text}\""),
+    }
+}
+
 /// The item's own `id` value, when it has one (not CSV's id column, which gives the written
 /// id): igraph renames the nodes it writes `n0`, `n1`… and keeps their ids as a value so
 /// named, as it keeps the edges'.
 fn own_id(item: &Item) -> Option<&str> {
+    own_id_at(item).map(|(id, _)| id)
+}
+
+/// [`own_id`] with its place.
+fn own_id_at(item: &Item) -> Option<(&str, &Place)> {
     item.values
         .iter()
         .rev()
         .find(|v| v.key == Key::Field("id") && !v.text.trim().is_empty())
-        .map(|v| v.text.trim())
+        .map(|v| (v.text.trim(), &v.at))
 }
 
+/// The id that numbers `item`, with its place: its own `id` value, else its written id.
+fn id_of(item: &Item) -> Option<(&str, &Place)> {
+    own_id_at(item).or(item.id.as_ref().map(|(s, at)| (s.as_str(), at)))
+}
+
+/// Why the written ids were not kept: the first item whose id could not be (its index), and
+/// what is wrong with the id (`None`: the item has none).
+type Renumbered = (usize, Option<String>);
+
 /// Ids for items: the written ids when all are distinct whole numbers from 1, else 1, 2, 3…
-/// in order. (Edge ids only name edges, and some writers repeat them, networkx for parallel
-/// edges; node ids must be distinct, which [`build`] checks.)
-fn numbered(ids: &[Option<&str>]) -> Vec<u64> {
-    let parsed: Option<Vec<u64>> = ids
-        .iter()
-        .map(|id| {
-            id.and_then(|s| s.trim().parse::<u64>().ok())
-                .filter(|n| (1..=crate::model::MAX_ID).contains(n))
-        })
-        .collect();
-    if let Some(parsed) = parsed {
-        let unique: HashSet<u64> = parsed.iter().copied().collect();
-        if unique.len() == parsed.len() {
-            return parsed;
-        }
+/// in order, with the first id that could not be kept and why. (Edge ids only name edges,
+/// and some writers repeat them, networkx for parallel edges; node ids must be distinct,
+/// which [`build`] checks.)
+fn numbered(ids: &[Option<&str>]) -> (Vec<u64>, Option<Renumbered>) {
+    let mut parsed = Vec::with_capacity(ids.len());
+    let mut unique = HashSet::with_capacity(ids.len());
+    for (i, id) in ids.iter().enumerate() {
+        let why = match id.map(|id| (id, id.trim().parse::<u64>())) {
+            None => None,
+            Some((id, Ok(n))) if (1..=crate::model::MAX_ID).contains(&n) => {
+                if unique.insert(n) {
+                    parsed.push(n);
+                    continue;
+                }
+                Some(format!("\"{id}\" is used twice"))
+            }
+            Some((id, Ok(_))) => Some(format!(
+                "\"{id}\" is not a whole number from 1 to {}",
+                crate::model::MAX_ID
+            )),
+            Some((id, Err(_))) => Some(format!("\"{id}\" is not a whole number")),
+        };
+        return ((1..=ids.len() as u64).collect(), Some((i, why)));
     }
-    (1..=ids.len() as u64).collect()
+    (parsed, None)
 }

@@ -21,7 +21,8 @@ impl<'r> Builder<'r, '_> {
             .iter()
             .map(|e| own_id(e).or(e.id.as_ref().map(|(s, _)| s.as_str())))
             .collect();
-        let edge_numbers = numbered(&edge_ids);
+        let (edge_numbers, renumbered) = numbered(&edge_ids);
+        self.renumbered_note(&raw.edges, &edge_numbers, renumbered, "partnerships");
         let mut by_name = ByName::new();
         if raw.ends_by_name {
             for a in self.project.actors.values() {
@@ -32,6 +33,7 @@ impl<'r> Builder<'r, '_> {
             if i.is_multiple_of(1024) {
                 self.tick(raw.nodes.len() + i)?;
             }
+            self.repeated(edge);
             let id = PartnershipId(edge_numbers[i]);
             let place = edge.at.clone().unwrap_or(Place::File);
             let Some((a, b)) = self.edge_ends(edge, &place, &mut by_name) else {
@@ -86,6 +88,13 @@ impl<'r> Builder<'r, '_> {
     fn end(&mut self, written: &'r str, at: &Place, by_name: &mut ByName) -> Option<ActorId> {
         let raw = self.raw;
         if let Some(actor) = self.find_end(written, by_name) {
+            let spelt = self.project.actors.get(&actor).map(|a| a.name.trim());
+            if raw.ends_by_name
+                && !self.by_written_id.contains_key(written)
+                && spelt.is_some_and(|name| name != written.trim())
+            {
+                self.respelt.push((written, actor, at.clone()));
+            }
             return Some(actor);
         }
         if raw.create_missing && !written.trim().is_empty() {

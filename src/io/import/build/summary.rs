@@ -6,10 +6,12 @@ use crate::io::import::{ImportError, place_missing};
 use crate::model::ActorId;
 
 impl Builder<'_, '_> {
-    /// Notes for the actors made from names, the defaults given, the actors named after
-    /// their ids and the partnerships left out.
+    /// Notes for the partnerships turned round, the ends matched to names spelt otherwise,
+    /// the actors made from names, the defaults given, the actors named after their ids and
+    /// the partnerships left out.
     pub(super) fn count_notes(&mut self) {
         self.reoriented_note();
+        self.respelt_note();
         if self.created > 0 {
             self.notes.push(format!(
                 "{} {} made from the names in the partnerships table.",
@@ -82,6 +84,44 @@ impl Builder<'_, '_> {
         ));
     }
 
+    /// The note for partnership ends that named actors by names spelt otherwise: which
+    /// spellings were taken as which actor, and where.
+    fn respelt_note(&mut self) {
+        if self.respelt.is_empty() {
+            return;
+        }
+        let mut spellings: indexmap::IndexMap<(&str, ActorId), Vec<String>> =
+            indexmap::IndexMap::new();
+        for (written, actor, at) in &self.respelt {
+            let places = spellings.entry((written, *actor)).or_default();
+            if places.len() < 3 {
+                places.push(self.raw.show(at).to_string());
+            } else if places.len() == 3 {
+                places.push("…".to_string());
+            }
+        }
+        let shown: Vec<String> = spellings
+            .iter()
+            .take(5)
+            .map(|((written, actor), places)| {
+                let name = self
+                    .project
+                    .actors
+                    .get(actor)
+                    .map_or("", |a| a.name.as_str());
+                format!("\"{written}\" as \"{name}\" ({})", places.join("; "))
+            })
+            .collect();
+        let more = match spellings.len() {
+            n if n > 5 => format!("; and {} more", n - 5),
+            _ => String::new(),
+        };
+        self.notes.push(format!(
+            "Partnership ends that name an actor spelt otherwise (case, spaces or punctuation) were taken as that actor: {}{more}.",
+            shown.join("; ")
+        ));
+    }
+
     /// Lays out the actors without a position: bands by level first (a start that keeps
     /// levels apart), then forces, with the actors that have positions staying where they
     /// are; a note says how many.
@@ -98,12 +138,25 @@ impl Builder<'_, '_> {
                 a.position = to;
             }
         }
-        let n = self.unplaced.len();
-        self.notes.push(format!(
-            "{} had no position and {} laid out by forces.",
-            actors(n),
-            was(n)
-        ));
+        let n = self.unplaced.len() - self.undrawn.len();
+        if n > 0 {
+            self.notes.push(format!(
+                "{} had no position and {} laid out by forces.",
+                actors(n),
+                was(n)
+            ));
+        }
+        match self.undrawn.as_slice() {
+            [] => {}
+            [one] => self
+                .notes
+                .push(format!("{one}; the actor was laid out instead.")),
+            many => self.notes.push(format!(
+                "{} had drawn positions that PartnerMap cannot draw and were laid out instead: {}.",
+                actors(many.len()),
+                listed(many)
+            )),
+        }
         Ok(())
     }
 }

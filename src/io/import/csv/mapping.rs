@@ -1,6 +1,7 @@
 //! What each column of the tables gives: a field, a custom field or nothing.
 
 use super::{Table, Tables};
+use crate::io::export::attributes::decode_custom;
 use crate::io::import::fields::{ACTOR_FIELDS, PARTNERSHIP_FIELDS, fold};
 
 /// What a column gives.
@@ -73,11 +74,13 @@ impl Mapping {
         }
     }
 
-    /// What is wrong with the mapping for `tables`: a field given by two columns, no names
-    /// for the actors, no ends for the partnerships. Empty when the import can go ahead.
+    /// What is wrong with the mapping for `tables`: a field or custom field given by two
+    /// columns, no names for the actors, no ends for the partnerships. Empty when the import
+    /// can go ahead.
     pub fn problems(&self, tables: &Tables) -> Vec<String> {
         let mut out = Vec::new();
-        let check = |table: &Table, targets: &[Target], out: &mut Vec<String>| {
+        let check = |table: &Table, targets: &[Target], fixed: &[&str], out: &mut Vec<String>| {
+            let mut customs: std::collections::HashMap<String, usize> = Default::default();
             for (i, t) in targets.iter().enumerate() {
                 if let Target::Field(f) = t
                     && let Some(j) = targets[..i].iter().position(|u| u == t)
@@ -87,10 +90,27 @@ impl Mapping {
                         table.name, table.headers[j], table.headers[i]
                     ));
                 }
+                let Some(header) = table.headers.get(i) else {
+                    continue;
+                };
+                if *t == Target::Custom {
+                    let key = decode_custom(header, fixed);
+                    if let Some(j) = customs.get(&key) {
+                        out.push(format!(
+                            "{}: columns {} and {} are both named \"{}\", so their cells would fill one custom field; rename one, or leave one out",
+                            table.name,
+                            j + 1,
+                            i + 1,
+                            crate::model::text::clean(&key)
+                        ));
+                    } else {
+                        customs.insert(key, i);
+                    }
+                }
             }
         };
         if let Some(t) = &tables.actors {
-            check(t, &self.actors, &mut out);
+            check(t, &self.actors, &ACTOR_FIELDS, &mut out);
             if !gives(&self.actors, "name") {
                 out.push(format!(
                     "{}: no column gives the actors' names; map one to name",
@@ -99,7 +119,7 @@ impl Mapping {
             }
         }
         if let Some(t) = &tables.partnerships {
-            check(t, &self.partnerships, &mut out);
+            check(t, &self.partnerships, &PARTNERSHIP_FIELDS, &mut out);
             let has = |f: &str| gives(&self.partnerships, f);
             for (end, name, what) in [
                 ("a", "a_name", "first actor (a, the source)"),

@@ -19,6 +19,7 @@
 
 mod headers;
 mod mapping;
+mod rows;
 mod table;
 mod tables;
 
@@ -43,8 +44,13 @@ fn items(
     let mut out = Vec::with_capacity(table.rows.len());
     // Shared by every cell's place, rather than copied into each.
     let table_name: std::sync::Arc<str> = table.name.as_str().into();
-    let headers: Vec<std::sync::Arc<str>> =
-        table.headers.iter().map(|h| h.as_str().into()).collect();
+    // The headers name the cells in messages; the custom fields' names are cleaned (and
+    // counted) with the values.
+    let headers: Vec<std::sync::Arc<str>> = table
+        .headers
+        .iter()
+        .map(|h| crate::model::text::clean(h).into())
+        .collect();
     let custom_keys: Vec<std::sync::Arc<str>> = table
         .headers
         .iter()
@@ -171,35 +177,42 @@ pub fn import(
             &PARTNERSHIP_FIELDS,
         ));
     }
-    let mut imported = super::build(raw, progress)?;
     if let Some(t) = &tables.map {
-        read_map_table(t, &mut imported.project.meta);
+        read_map_table(t, &mut raw);
     }
-    Ok(imported)
+    super::build(raw, progress)
 }
 
-/// The map's title, description, author and dates from `map.csv` (`field,value` rows, as the
-/// CSV export writes them); rows of other fields are left out.
-fn read_map_table(table: &Table, meta: &mut crate::model::Meta) {
+/// The map's own values from `map.csv` (`field,value` rows, as the CSV export writes its
+/// title, description, author and dates) into `raw`; a table without those two columns is
+/// left out, with a note.
+fn read_map_table(table: &Table, raw: &mut Raw<'_>) {
     let (Some(f), Some(v)) = (
         table.headers.iter().position(|h| h.trim() == "field"),
         table.headers.iter().position(|h| h.trim() == "value"),
     ) else {
+        raw.notes.push(format!(
+            "{}: the table has no \"field\" and \"value\" columns, so it was left out.",
+            table.name
+        ));
         return;
     };
-    for row in &table.rows {
+    let table_name: std::sync::Arc<str> = table.name.as_str().into();
+    let column: std::sync::Arc<str> = crate::model::text::clean(&table.headers[v]).into();
+    for (i, row) in table.rows.iter().enumerate() {
         let (Some(field), Some(value)) = (row.get(f), row.get(v)) else {
             continue;
         };
-        let value = table::unmark(value).0.to_string();
-        match field.trim() {
-            "title" => meta.title = value,
-            "description" => meta.description = value,
-            "author" => meta.author = value,
-            "created" => meta.created = value,
-            "modified" => meta.modified = value,
-            _ => {}
-        }
+        raw.map_values.push(Value {
+            key: super::map_key(field.trim()),
+            text: table::unmark(value).0.to_string(),
+            kind: Kind::Text,
+            at: Place::Cell {
+                table: table_name.clone(),
+                row: i + 2,
+                column: column.clone(),
+            },
+        });
     }
 }
 
@@ -211,9 +224,12 @@ fn custom_columns(table: &Table, targets: &[Target], fixed: &[&str]) -> Option<S
         .iter()
         .zip(targets)
         .filter(|(_, t)| **t == Target::Custom)
-        .map(|(header, _)| match decode_custom(header, fixed) {
-            key if key == *header => format!("\"{header}\""),
-            key => format!("\"{header}\" (as \"{key}\")"),
+        .map(|(header, _)| {
+            let header = crate::model::text::clean(header);
+            match decode_custom(&header, fixed) {
+                key if key == *header => format!("\"{header}\""),
+                key => format!("\"{header}\" (as \"{key}\")"),
+            }
         })
         .collect();
     match columns.as_slice() {

@@ -4,9 +4,10 @@ use std::path::Path;
 
 use super::headers::{PARTNERSHIP_HEADERS, guess_all};
 use super::mapping::gives;
+use super::rows::Rows;
 use crate::io::import::fields::PARTNERSHIP_FIELDS;
 use crate::io::import::{
-    ImportError, Issue, MAX_ITEMS, MAX_VALUES, Place, check_count, read_bytes,
+    ImportError, Issue, MAX_ITEMS, MAX_VALUES, Place, check_count, not_utf8, read_bytes,
 };
 
 /// One table as read.
@@ -36,15 +37,29 @@ impl Table {
     /// table `name` and the row.
     pub fn parse(name: &str, bytes: &[u8]) -> Result<Self, ImportError> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        if std::str::from_utf8(bytes).is_err() {
-            return Err(ImportError::NotUtf8(name.to_string()));
-        }
         let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
         let count = |c: u8| first_line.iter().filter(|&&b| b == c).count();
         let delimiter = [b';', b'\t']
             .into_iter()
             .find(|&d| count(d) > count(b','))
             .unwrap_or(b',');
+        if let Err(e) = std::str::from_utf8(bytes) {
+            return Err(not_utf8(name, bytes, e.valid_up_to(), |offset| {
+                let (row, line) = Rows::new(bytes, delimiter).row_at(offset);
+                format!("row {row} (line {line})")
+            }));
+        }
+        Rows::new(bytes, delimiter).check().map_err(|p| {
+            ImportError::Malformed(Issue {
+                place: Place::Row {
+                    table: name.into(),
+                    row: p.row,
+                },
+                message: p.message,
+            })
+        })?;
+        // The CSV reader skips blank lines; a spreadsheet counts them as rows.
+        let mut numbering = Rows::new(bytes, delimiter);
         let mut reader = ::csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
@@ -79,11 +94,20 @@ impl Table {
         let mut rows = Vec::new();
         let mut cells_read = 0usize;
         for (i, record) in records.enumerate() {
-            let row = i + 2;
             check_count(i, MAX_ITEMS, "rows")?;
             cells_read += headers.len();
             check_count(cells_read, MAX_VALUES, "cells")?;
-            let record = record.map_err(|e| malformed(row, format!("cannot be read: {e}")))?;
+            let record =
+                record.map_err(|e| malformed(rows.len() + 2, format!("cannot be read: {e}")))?;
+            if let Some(at) = record.position() {
+                let (row, _) = numbering.record_at(at.byte() as usize);
+                // Blank lines before this row are rows without cells.
+                while rows.len() + 2 < row {
+                    check_count(rows.len(), MAX_ITEMS, "rows")?;
+                    rows.push(Vec::new());
+                }
+            }
+            let row = rows.len() + 2;
             if record.len() > headers.len()
                 && record.iter().skip(headers.len()).any(|c| !c.is_empty())
             {
