@@ -389,6 +389,53 @@ mod fuzz {
         }
 
         #[test]
+        fn strange_geometry_never_reaches_the_map(
+            xs in proptest::collection::vec(
+                prop_oneof![
+                    Just("1e999".to_string()),
+                    Just("-inf".to_string()),
+                    Just("NaN".to_string()),
+                    Just("1e308".to_string()),
+                    Just("-1e9".to_string()),
+                    Just("1e9".to_string()),
+                    Just("999999999.5".to_string()),
+                    Just("".to_string()),
+                    (-2e9f64..2e9).prop_map(|v| v.to_string()),
+                ],
+                2..8,
+            ),
+        ) {
+            // A GEXF and a yEd-style GraphML whose drawn positions are extreme, infinite,
+            // not numbers or missing: the import refuses with a message or gives a map
+            // whose every position a canvas can draw.
+            let mut gexf = String::from(
+                r#"<?xml version="1.0"?><gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz"><graph><nodes>"#,
+            );
+            let mut graphml = String::from(
+                r#"<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml"><key id="g" for="node" yfiles.type="nodegraphics"/><graph edgedefault="undirected">"#,
+            );
+            for (i, x) in xs.iter().enumerate() {
+                let y = &xs[(i + 1) % xs.len()];
+                gexf.push_str(&format!(
+                    r#"<node id="{i}" label="A{i}"><viz:position x="{x}" y="{y}"/></node>"#
+                ));
+                graphml.push_str(&format!(
+                    r#"<node id="n{i}"><data key="g"><y:ShapeNode><y:Geometry x="{x}" y="{y}" width="30" height="30"/><y:NodeLabel>A{i}</y:NodeLabel></y:ShapeNode></data></node>"#
+                ));
+            }
+            gexf.push_str(r#"</nodes><edges><edge id="e" source="0" target="1"/></edges></graph></gexf>"#);
+            graphml.push_str(r#"<edge source="n0" target="n1"/></graph></graphml>"#);
+            match import_gexf(&gexf, &Progress::new()) {
+                Ok(i) => drawable_and_savable(&i.project)?,
+                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            }
+            match import_graphml(&graphml, &Progress::new()) {
+                Ok(i) => drawable_and_savable(&i.project)?,
+                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            }
+        }
+
+        #[test]
         fn mutated_good_files_never_panic(
             which in 0usize..5,
             cut in any::<proptest::sample::Index>(),

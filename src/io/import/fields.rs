@@ -197,8 +197,8 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
 }
 
 /// The largest distance from 0, either way, of a position PartnerMap draws (design.md §11:
-/// a canvas cannot draw beyond it).
-pub const MAX_POSITION: f64 = 1e9;
+/// a canvas cannot draw beyond it): the model's own limit.
+pub const MAX_POSITION: f64 = crate::model::MAX_COORD;
 
 /// [`MAX_POSITION`] as messages write it.
 const MAX_POSITION_TEXT: &str = "±1,000,000,000";

@@ -26,6 +26,7 @@ pub(crate) fn build(mut raw: Raw<'_>, progress: &Progress) -> Result<Imported, I
     builder.check()?;
     builder.count_notes();
     builder.lay_out()?;
+    builder.placed_within_reach()?;
     let total = builder.total;
     progress.set(total, total);
     // Notes quote what files say; nothing in them may steer a terminal.
@@ -266,6 +267,35 @@ impl<'r, 'a> Builder<'r, 'a> {
             "The {what}' ids were renumbered 1, 2, 3… in {order} order because {cause}: {}.",
             changed.join(", ")
         ));
+    }
+
+    /// Every actor stands where a canvas can draw it once the layout has placed the new
+    /// ones (design.md §11: the window and its recovery file never receive NaN or a
+    /// position beyond ±1e9, whatever the layout made of a strange file).
+    fn placed_within_reach(&mut self) -> Result<(), ImportError> {
+        let raw = self.raw;
+        for a in self.project.actors.values() {
+            if !(fields::drawable(a.position.x) && fields::drawable(a.position.y)) {
+                let place = self
+                    .actor_places
+                    .get(&a.id)
+                    .map_or(Place::File, |p| raw.show(p));
+                self.issues.push(
+                    place,
+                    format!(
+                        "the layout could not place \"{}\" where a canvas can draw it (it gave \
+                         x = {}, y = {}); give the actors positions, or fewer extreme ones",
+                        a.name, a.position.x, a.position.y
+                    ),
+                );
+            }
+        }
+        if self.issues.is_empty() {
+            Ok(())
+        } else {
+            let issues = std::mem::take(&mut self.issues);
+            Err(ImportError::Problems(issues.list, issues.more))
+        }
     }
 
     /// Whatever the values could not say alone (names, lengths, dates in order, counts),
