@@ -62,8 +62,8 @@ const VALUE_HELP: &str = "Values are read as the model's names or labels (CivilS
 \"Civil society\") or common spellings: NGO, CSO, CBO → Civil society; Government, Public → \
 State; Company, Business → Private; Funder → Donor; Province → Provincial; Municipality → \
 District; MOU, Contract, Informal; Advocacy, Training, Monitoring, Funding; yes/no, 1/0. \
-Lists are split at semicolons. A value that fits nothing stops the import with its row and \
-column.";
+Lists are split at semicolons (a semicolon inside an item is written \\;). A value that fits \
+nothing stops the import with its row and column; control characters are removed, with a note.";
 
 fn first_value(table: &Table, column: usize) -> String {
     let v = table
