@@ -161,3 +161,79 @@ fn our_json_export_imports_in_the_window() {
     assert_eq!(h.state().doc.origin, Origin::Imported(path));
     assert!(h.state().doc.project == project, "the whole map");
 }
+
+/// One window import per class of hostile import (issue 14, item 9): each either opens a
+/// map the canvas can draw, with its note shown, or is refused with its place and the open
+/// map kept.
+#[test]
+fn hostile_imports_in_the_window_note_or_refuse_and_never_leave_an_undrawable_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let gexf = |nodes: &str| {
+        format!(
+            r#"<?xml version="1.0"?><gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz"><graph><nodes>{nodes}</nodes><edges><edge id="1" source="1" target="2"/></edges></graph></gexf>"#
+        )
+    };
+    // (file, contents, Ok(a note) or Err(the refusal))
+    let cases: Vec<(&str, Vec<u8>, Result<&str, &str>)> = vec![
+        (
+            "infinite.gexf",
+            gexf(
+                r#"<node id="1" label="A"><viz:position x="1e999" y="0"/></node>
+<node id="2" label="B"><viz:position x="NaN" y="5"/></node>"#,
+            )
+            .into_bytes(),
+            Ok("had drawn positions that PartnerMap cannot draw and were laid out instead"),
+        ),
+        (
+            "control.gexf",
+            gexf("<node id=\"1\" label=\"Bell&#7;\"/><node id=\"2\" label=\"Esc\u{1b}[31m\"/>")
+                .into_bytes(),
+            Ok("held control characters, which were removed"),
+        ),
+        (
+            "hierarchy.gexf",
+            gexf(r#"<node id="1" label="A"><nodes><node id="2" label="B"/></nodes></node>"#)
+                .into_bytes(),
+            Ok("a GEXF hierarchy"),
+        ),
+        (
+            "unclosed.csv",
+            b"name,sector\nA,State\n\"B,State\nC,State\n".to_vec(),
+            Err("a quote opens a cell on line 3 and is never closed"),
+        ),
+        (
+            "latin1.csv",
+            b"name\nA\nCaf\xe9\n".to_vec(),
+            Err("the file is not UTF-8 text (byte 0xE9 is not UTF-8"),
+        ),
+    ];
+    for (name, contents, expected) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, contents).unwrap();
+        let mut h = harness_with(Document::sample());
+        let before = h.state().doc.project.clone();
+        h.state_mut().import_path(path.clone());
+        finish(&mut h);
+        if h.query_by_label("Import").is_some() {
+            // A table that reads comes to the column-mapping step first.
+            h.get_by_label("Import").click();
+            finish(&mut h);
+        }
+        match expected {
+            Ok(note) => {
+                assert_eq!(h.state().doc.origin, Origin::Imported(path), "{name}");
+                let p = &h.state().doc.project;
+                assert!(p.validate().is_empty(), "{name}: {:?}", p.validate());
+                if !note.is_empty() {
+                    h.get_by_label_contains(note);
+                }
+            }
+            Err(refusal) => {
+                h.get_by_label(&format!("Could not import {name}"));
+                h.get_by_label_contains(refusal);
+                assert_eq!(h.state().doc.project, before, "{name}");
+                assert_eq!(h.state().doc.origin, Origin::Sample, "{name}");
+            }
+        }
+    }
+}
