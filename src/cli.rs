@@ -49,7 +49,16 @@ pub enum Command {
         /// Print JSON (the keys of design.md §5) instead of the report.
         #[arg(long)]
         json: bool,
+        /// Report on a snapshot the map keeps instead of the working map.
+        #[arg(long)]
+        snapshot: Option<String>,
     },
+    /// Keep the map as it is now (or another map file, with --from) as a named, dated
+    /// snapshot in FILE, saved atomically with a backup (design.md §12).
+    Snapshot(time::SnapshotArgs),
+    /// Say what changed between two states of a map: a snapshot and another, or `now`.
+    /// Exits 2 when a state is not found.
+    Diff(time::DiffArgs),
     /// Export a map: the map or a quadrant chart as SVG, PNG or PDF; CSV tables or an XLSX
     /// workbook of them; GraphML or GEXF for Gephi, Cytoscape, yEd and networkx; or JSON. The
     /// format follows OUT's extension unless --format is given. CSV writes actors.csv,
@@ -242,6 +251,9 @@ macro_rules! warn {
     };
 }
 
+// After `warn!`, which it uses.
+mod time;
+
 /// `text` safe to print on a terminal: control characters from a file (an escape sequence
 /// in an actor's name, a carriage return, a NUL) are written as `\u{1b}` rather than acted
 /// on; line breaks and tabs stay.
@@ -302,7 +314,13 @@ fn to_stdout(args: std::fmt::Arguments<'_>) -> std::io::Result<()> {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { file } => check(&file),
-        Command::Stats { file, json } => stats(&file, json),
+        Command::Stats {
+            file,
+            json,
+            snapshot,
+        } => stats(&file, json, snapshot.as_deref()),
+        Command::Snapshot(args) => time::snapshot(&args),
+        Command::Diff(args) => time::diff(&args),
         Command::Export(args) => export(&args),
         Command::Report(args) => report(&args),
         Command::Import(args) => import_command(&args),
@@ -428,10 +446,17 @@ fn load_or_report(file: &Path, what_happens: &str) -> Result<crate::model::Proje
 /// design.md §10.
 const STATS_THREADS: usize = 2;
 
-fn stats(file: &Path, json: bool) -> ExitCode {
+fn stats(file: &Path, json: bool, snapshot: Option<&str>) -> ExitCode {
     let project = match load_or_report(file, "no statistics") {
         Ok(project) => project,
         Err(code) => return code,
+    };
+    let project = match snapshot {
+        None => project,
+        Some(name) => match time::snapshot_state(&project, input(file), name) {
+            Ok(p) => p,
+            Err(code) => return code,
+        },
     };
     let cancel = AtomicBool::new(false);
     let progress = AtomicUsize::new(0);

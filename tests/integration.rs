@@ -38,6 +38,7 @@ mod laptop;
 mod layout;
 mod monkey;
 mod not_a_map;
+mod over_time;
 mod pages;
 mod path_dialog;
 mod quick_entry;

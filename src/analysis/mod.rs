@@ -7,6 +7,7 @@
 
 mod actor;
 mod betweenness;
+pub mod change;
 mod graph;
 pub mod live;
 mod network;

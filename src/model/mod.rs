@@ -11,6 +11,7 @@ mod ids;
 mod partnership;
 mod project;
 pub mod scales;
+mod snapshot;
 mod suggest;
 pub mod text;
 mod validation;
@@ -26,8 +27,9 @@ pub use enums::{
 pub use ids::{ActorId, MAX_ID, NextIds, PartnershipId};
 pub use partnership::{Partnership, Practices};
 pub use project::{Cut, Cuts, Meta, Project, Settings};
+pub use snapshot::Snapshot;
 pub use suggest::suggest_sector;
 pub use validation::{
     Location, MAX_COORD, MAX_ITEMS, MAX_LIST_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS, Problem,
-    ProblemKind, Subject, check_next_ids, validate,
+    ProblemKind, Subject, check_next_ids, check_snapshots, validate,
 };

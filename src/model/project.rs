@@ -95,6 +95,8 @@ pub struct Project {
     pub partnerships: BTreeMap<PartnershipId, Partnership>,
     /// The next ids to hand out.
     pub next_ids: NextIds,
+    /// Named, dated states of the map kept beside it (design.md §12), in file order.
+    pub snapshots: Vec<super::Snapshot>,
 }
 
 impl Project {
@@ -169,6 +171,7 @@ impl Project {
             &self.meta,
         );
         problems.extend(super::check_next_ids(&self.next_ids));
+        problems.extend(super::check_snapshots(&self.snapshots, &self.settings));
         problems
     }
 }

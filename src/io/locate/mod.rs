@@ -37,15 +37,43 @@ pub struct Places {
     pub settings: ItemPlaces,
     /// Fields inside `meta`.
     pub meta: ItemPlaces,
+    /// Snapshots, in file order.
+    pub snapshots: Vec<SnapshotPlaces>,
+}
+
+/// The places inside one snapshot: its own fields, then its actors and partnerships.
+#[derive(Clone, Debug, Default)]
+pub struct SnapshotPlaces {
+    /// The snapshot's start and its fields (`name`, `date`, …).
+    pub own: ItemPlaces,
+    /// Its actors, in file order.
+    pub actors: Vec<ItemPlaces>,
+    /// Its partnerships, in file order.
+    pub partnerships: Vec<ItemPlaces>,
 }
 
 impl Places {
     /// The best location for `problem`: its field, else its item, else nothing.
     pub fn locate(&self, problem: &Problem) -> Option<Location> {
         let field = problem.field.as_deref().unwrap_or("");
-        let item = match problem.subject {
-            Subject::Actor { index, .. } => self.actors.get(index),
-            Subject::Partnership { index, .. } => self.partnerships.get(index),
+        let item = match &problem.subject {
+            Subject::Actor { index, .. } => self.actors.get(*index),
+            Subject::Partnership { index, .. } => self.partnerships.get(*index),
+            Subject::Snapshot { index, .. } => self.snapshots.get(*index).map(|s| &s.own),
+            Subject::InSnapshot {
+                snapshot, inner, ..
+            } => {
+                let places = self.snapshots.get(*snapshot)?;
+                let item = match **inner {
+                    Subject::Actor { index, .. } => places.actors.get(index),
+                    Subject::Partnership { index, .. } => places.partnerships.get(index),
+                    _ => None,
+                };
+                return match item {
+                    Some(item) => item.field(field).or(item.start),
+                    None => places.own.start,
+                };
+            }
             Subject::Settings => {
                 return self
                     .settings
@@ -120,6 +148,8 @@ struct Walk {
     top_field: String,
     /// The identifier just read, which names a field when a `:` follows.
     pending_ident: Option<(String, Location)>,
+    /// Inside a snapshot, the field whose value the scan is in (`actors`, …).
+    snapshot_field: String,
 }
 
 impl Walk {
@@ -135,6 +165,25 @@ impl Walk {
             match self.top_field.as_str() {
                 "actors" => self.places.actors.push(item),
                 "partnerships" => self.places.partnerships.push(item),
+                "snapshots" => self.places.snapshots.push(SnapshotPlaces {
+                    own: item,
+                    ..SnapshotPlaces::default()
+                }),
+                _ => {}
+            }
+        } else if c == '('
+            && self.stack.len() == 5
+            && self.stack[3] == '['
+            && self.top_field == "snapshots"
+            && let Some(snapshot) = self.places.snapshots.last_mut()
+        {
+            let item = ItemPlaces {
+                start: Some(loc),
+                fields: Vec::new(),
+            };
+            match self.snapshot_field.as_str() {
+                "actors" => snapshot.actors.push(item),
+                "partnerships" => snapshot.partnerships.push(item),
                 _ => {}
             }
         }
@@ -159,9 +208,24 @@ impl Walk {
                 let list = match self.top_field.as_str() {
                     "actors" => places.actors.last_mut(),
                     "partnerships" => places.partnerships.last_mut(),
+                    "snapshots" => {
+                        self.snapshot_field = name.clone();
+                        places.snapshots.last_mut().map(|s| &mut s.own)
+                    }
                     _ => None,
                 };
                 if let Some(item) = list {
+                    item.fields.push((name, at));
+                }
+            }
+            5 if self.top_field == "snapshots" && self.stack[3] == '[' => {
+                let snapshot = places.snapshots.last_mut();
+                let item = snapshot.and_then(|s| match self.snapshot_field.as_str() {
+                    "actors" => s.actors.last_mut(),
+                    "partnerships" => s.partnerships.last_mut(),
+                    _ => None,
+                });
+                if let Some(item) = item {
                     item.fields.push((name, at));
                 }
             }

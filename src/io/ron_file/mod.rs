@@ -13,7 +13,7 @@ mod atomic;
 mod messages;
 
 use crate::model::{
-    Actor, Location, Meta, NextIds, Partnership, Problem, Project, Settings, validate,
+    Actor, Location, Meta, NextIds, Partnership, Problem, Project, Settings, Snapshot, validate,
 };
 pub use atomic::{write_atomic, write_set_atomic};
 
@@ -141,6 +141,13 @@ struct FileIn {
     actors: Vec<Actor>,
     #[serde(default, deserialize_with = "partnerships")]
     partnerships: Vec<Partnership>,
+    #[serde(default, deserialize_with = "snapshots")]
+    snapshots: Vec<Snapshot>,
+}
+
+/// The snapshots of a file, counted while they are read.
+fn snapshots<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Snapshot>, D::Error> {
+    crate::model::bounded::seq(d, "snapshots", crate::model::bounded::MAX_LIST_ITEMS)
 }
 
 /// The actors of a file, counted while they are read (design.md §11).
@@ -165,6 +172,8 @@ pub(crate) struct FileOut<'a> {
     next_ids: NextIds,
     actors: Vec<&'a Actor>,
     partnerships: Vec<&'a Partnership>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    snapshots: &'a [Snapshot],
 }
 
 fn meta_is_empty(meta: &&Meta) -> bool {
@@ -182,6 +191,7 @@ impl<'a> FileOut<'a> {
             next_ids: project.next_ids,
             actors: project.actors.values().collect(),
             partnerships: project.partnerships.values().collect(),
+            snapshots: &project.snapshots,
         }
     }
 }
@@ -381,6 +391,10 @@ fn project_of(file: FileIn, locate: impl FnOnce(&mut [Problem])) -> Result<Proje
     if let Some(next) = &file.next_ids {
         problems.extend(crate::model::check_next_ids(next));
     }
+    problems.extend(crate::model::check_snapshots(
+        &file.snapshots,
+        &file.settings,
+    ));
     if !problems.is_empty() {
         locate(&mut problems);
         return Err(LoadError::Invalid(problems));
@@ -389,6 +403,7 @@ fn project_of(file: FileIn, locate: impl FnOnce(&mut [Problem])) -> Result<Proje
         meta: file.meta,
         settings: file.settings,
         next_ids: file.next_ids.unwrap_or_default(),
+        snapshots: file.snapshots,
         ..Project::default()
     };
     for actor in file.actors {
@@ -462,7 +477,9 @@ fn ron_within(project: &Project, limit: usize) -> Option<String> {
             Ok(())
         }
     }
-    let out = FileOut::of(project);
+    let mut out = FileOut::of(project);
+    // Snapshots are written apart, so that their actors are laid out as the map's are.
+    out.snapshots = &[];
     let config = ron::ser::PrettyConfig::new()
         .extensions(Extensions::IMPLICIT_SOME)
         .depth_limit(3)
@@ -476,12 +493,110 @@ fn ron_within(project: &Project, limit: usize) -> Option<String> {
     ron::Options::default()
         .to_writer_pretty(&mut text, &out, config)
         .ok()?;
+    if !project.snapshots.is_empty() {
+        // The document ends with its closing bracket; the snapshots go before it.
+        let body = text.text.trim_end().strip_suffix(')')?.len();
+        text.text.truncate(body);
+        write_snapshots(&mut text, &project.snapshots).ok()?;
+        std::fmt::Write::write_str(&mut text, ")").ok()?;
+    }
     let mut text = text.text;
     if text.len() >= limit {
         return None;
     }
     text.push('\n');
     Some(text)
+}
+
+/// The `snapshots: [...]` section of a project file, each actor and partnership of a
+/// snapshot laid out one field a line as the map's own are, so that a file with snapshots
+/// still diffs well.
+fn write_snapshots(out: &mut impl std::fmt::Write, snapshots: &[Snapshot]) -> std::fmt::Result {
+    let item = ron::ser::PrettyConfig::new()
+        .depth_limit(1)
+        .escape_strings(false)
+        .struct_names(false);
+    let implicit = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    let one = |value: &dyn erased::Value, indent: &str| -> Result<String, std::fmt::Error> {
+        let text = value.pretty(&implicit, item.clone())?;
+        Ok(indented(&text, indent))
+    };
+    out.write_str("    snapshots: [\n")?;
+    for s in snapshots {
+        out.write_str("        (\n")?;
+        writeln!(out, "            name: {},", one(&s.name, "")?)?;
+        if let Some(date) = &s.date {
+            writeln!(out, "            date: {},", one(&date.0, "")?)?;
+        }
+        if !s.note.is_empty() {
+            writeln!(out, "            note: {},", one(&s.note, "")?)?;
+        }
+        for (field, items) in [
+            (
+                "actors",
+                s.actors
+                    .iter()
+                    .map(|a| a as &dyn erased::Value)
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "partnerships",
+                s.partnerships
+                    .iter()
+                    .map(|p| p as &dyn erased::Value)
+                    .collect::<Vec<_>>(),
+            ),
+        ] {
+            writeln!(out, "            {field}: [")?;
+            for value in items {
+                writeln!(out, "                {},", one(value, "                ")?)?;
+            }
+            out.write_str("            ],\n")?;
+        }
+        out.write_str("        ),\n")?;
+    }
+    out.write_str("    ],\n")
+}
+
+/// `text` with `indent` after each line break outside a string.
+fn indented(text: &str, indent: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        out.push(c);
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            '\n' if !in_string => out.push_str(indent),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Values written one by one into a snapshot's section.
+mod erased {
+    /// A value of a snapshot, pretty-printed on its own.
+    pub(super) trait Value {
+        fn pretty(
+            &self,
+            options: &ron::Options,
+            config: ron::ser::PrettyConfig,
+        ) -> Result<String, std::fmt::Error>;
+    }
+
+    impl<T: serde::Serialize> Value for T {
+        fn pretty(
+            &self,
+            options: &ron::Options,
+            config: ron::ser::PrettyConfig,
+        ) -> Result<String, std::fmt::Error> {
+            options
+                .to_string_pretty(self, config)
+                .map_err(|_| std::fmt::Error)
+        }
+    }
 }
 
 /// The path of the backup kept beside `path`: `NAME.ron.bak`.

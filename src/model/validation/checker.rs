@@ -231,7 +231,7 @@ impl Checker {
     }
 
     /// A text must not be longer than `max` characters nor hold a forbidden character.
-    fn text(&mut self, subject: &Subject, field: &str, text: &str, max: usize) {
+    pub(super) fn text(&mut self, subject: &Subject, field: &str, text: &str, max: usize) {
         let chars = text.chars().count();
         if chars > max {
             self.push(subject, Some(field), ProblemKind::TooLong { chars, max });

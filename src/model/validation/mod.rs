@@ -36,6 +36,59 @@ pub fn check_next_ids(next: &super::NextIds) -> Vec<Problem> {
     .collect()
 }
 
+/// The problems of a map's snapshots: each is checked as a map is (its problems carry the
+/// snapshot), its name must be given and unique, and its date a real date.
+pub fn check_snapshots(snapshots: &[super::Snapshot], settings: &Settings) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut names: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let meta = Meta::default();
+    for (index, snapshot) in snapshots.iter().enumerate() {
+        let s = Subject::Snapshot {
+            index,
+            name: snapshot.name.clone(),
+        };
+        let name = snapshot.name.trim();
+        if name.is_empty() {
+            problems.push(Problem::new(
+                s.clone(),
+                Some("name"),
+                ProblemKind::EmptyName,
+            ));
+        } else if names.insert(name.to_lowercase(), index).is_some() {
+            problems.push(Problem::new(
+                s.clone(),
+                Some("name"),
+                ProblemKind::DuplicateName,
+            ));
+        }
+        let mut checker = Checker::default();
+        checker.text(&s, "name", &snapshot.name, MAX_NAME_CHARS);
+        checker.text(&s, "note", &snapshot.note, MAX_TEXT_CHARS);
+        problems.append(&mut checker.problems);
+        if let Some(date) = &snapshot.date
+            && let Err(reason) = date.parse()
+        {
+            problems.push(Problem::new(
+                s.clone(),
+                Some("date"),
+                ProblemKind::BadDate {
+                    text: date.0.clone(),
+                    reason,
+                },
+            ));
+        }
+        for mut p in validate(&snapshot.actors, &snapshot.partnerships, settings, &meta) {
+            p.subject = Subject::InSnapshot {
+                snapshot: index,
+                name: snapshot.name.clone(),
+                inner: Box::new(p.subject),
+            };
+            problems.push(p);
+        }
+    }
+    problems
+}
+
 /// Checks actors and partnerships (in file order), settings and meta, and returns every problem.
 pub fn validate<'a>(
     actors: impl IntoIterator<Item = &'a Actor>,

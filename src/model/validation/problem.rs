@@ -41,6 +41,22 @@ pub enum Subject {
     Meta,
     /// The map as a whole or the file itself.
     Map,
+    /// The snapshot at `index` in the file's list of snapshots, itself.
+    Snapshot {
+        /// Position in the list, from 0.
+        index: usize,
+        /// Its name as written.
+        name: String,
+    },
+    /// Something inside the snapshot at `snapshot`: one of its actors or partnerships.
+    InSnapshot {
+        /// The snapshot's position in the list, from 0.
+        snapshot: usize,
+        /// Its name as written.
+        name: String,
+        /// What inside it.
+        inner: Box<Subject>,
+    },
 }
 
 impl std::fmt::Display for Subject {
@@ -51,6 +67,10 @@ impl std::fmt::Display for Subject {
             Self::Settings => f.write_str("settings"),
             Self::Meta => f.write_str("meta"),
             Self::Map => f.write_str("map"),
+            Self::Snapshot { name, .. } => write!(f, "snapshot \"{}\"", name.escape_debug()),
+            Self::InSnapshot { name, inner, .. } => {
+                write!(f, "snapshot \"{}\", {inner}", name.escape_debug())
+            }
         }
     }
 }
@@ -60,8 +80,10 @@ impl std::fmt::Display for Subject {
 pub enum ProblemKind {
     /// The file is not valid RON or does not fit the format.
     Syntax(String),
-    /// An actor has an empty (or blank) name.
+    /// An actor (or a snapshot) has an empty (or blank) name.
     EmptyName,
+    /// Two snapshots share a name.
+    DuplicateName,
     /// A text is longer than allowed.
     TooLong {
         /// Its length in characters.
@@ -165,6 +187,10 @@ impl Problem {
         match &self.kind {
             ProblemKind::Syntax(m) => m.clone(),
             ProblemKind::EmptyName => format!("{}: the name is empty", self.subject),
+            ProblemKind::DuplicateName => format!(
+                "{}: another snapshot has the same name; each needs a name of its own",
+                self.subject
+            ),
             ProblemKind::TooLong { chars, max } => format!(
                 "{}: `{field}` is {chars} characters long; at most {max} are allowed",
                 self.subject
