@@ -47,6 +47,7 @@ mod ron_files;
 mod sample_map;
 mod save_faults;
 mod shortcuts;
+mod snapshots_ui;
 mod steady_view;
 mod undo;
 mod validation;

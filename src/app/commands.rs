@@ -113,8 +113,30 @@ impl PartnerMapApp {
                     self.start_layout(kind, only);
                 }
             }
+            Action::TakeSnapshot => self.take_snapshot(),
             _ => {}
         }
+    }
+
+    /// Keeps the map as it is now as a snapshot named "Snapshot N" and dated today, one
+    /// undo step; the inspector shows it, to be renamed.
+    pub fn take_snapshot(&mut self) {
+        let project = &self.doc.project;
+        let name = (1..)
+            .map(|n| format!("Snapshot {n}"))
+            .find(|n| project.snapshot(n).is_none())
+            .unwrap_or_default();
+        let date = crate::model::PartialDate(crate::io::today());
+        let mut snapshots = project.snapshots.clone();
+        snapshots.push(crate::model::Snapshot::of(
+            project,
+            name.clone(),
+            Some(date),
+        ));
+        self.apply_edit(Edit::new(
+            format!("Take snapshot “{name}”"),
+            Command::set_snapshots(snapshots),
+        ));
     }
 
     /// Colours partnerships by `by`: saved with the map (one undo step) and remembered for

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{
     Actor, ActorId, Meta, NextIds, Partnership, PartnershipId, Position, Problem, Project,
-    Settings, validate,
+    Settings, Snapshot, check_snapshots, validate,
 };
 
 /// Why a command could not be applied. The document is left exactly as it was.
@@ -41,6 +41,8 @@ pub struct Patch {
     pub meta: Option<Meta>,
     /// The next ids to hand out, if they change.
     pub next_ids: Option<NextIds>,
+    /// The map's snapshots, if they change (taken, renamed, re-dated, deleted).
+    pub snapshots: Option<Vec<Snapshot>>,
 }
 
 impl Patch {
@@ -51,6 +53,7 @@ impl Patch {
             && self.settings.is_none()
             && self.meta.is_none()
             && self.next_ids.is_none()
+            && self.snapshots.is_none()
     }
 }
 
@@ -116,6 +119,15 @@ impl Command {
         }))
     }
 
+    /// Replaces the map's snapshots (one undo step for taking, renaming, re-dating or
+    /// deleting one).
+    pub fn set_snapshots(snapshots: Vec<Snapshot>) -> Self {
+        Command::Patch(Box::new(Patch {
+            snapshots: Some(snapshots),
+            ..Patch::default()
+        }))
+    }
+
     /// Replaces the descriptive fields.
     pub fn set_meta(meta: Meta) -> Self {
         Command::Patch(Box::new(Patch {
@@ -171,6 +183,9 @@ fn apply_patch(patch: &Patch, project: &mut Project) -> Result<Patch, EditError>
     let settings = patch.settings.as_ref().unwrap_or(&project.settings);
     let meta = patch.meta.as_ref().unwrap_or(&project.meta);
     let mut problems = validate(new_actors.iter().copied(), [], settings, meta);
+    if let Some(snapshots) = &patch.snapshots {
+        problems.extend(check_snapshots(snapshots, settings));
+    }
     for (id, a) in &patch.actors {
         if let Some(a) = a
             && a.id != *id
@@ -241,6 +256,9 @@ fn apply_patch(patch: &Patch, project: &mut Project) -> Result<Patch, EditError>
     }
     if let Some(n) = patch.next_ids {
         inverse.next_ids = Some(std::mem::replace(&mut project.next_ids, n));
+    }
+    if let Some(s) = &patch.snapshots {
+        inverse.snapshots = Some(std::mem::replace(&mut project.snapshots, s.clone()));
     }
     Ok(inverse)
 }

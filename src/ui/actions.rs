@@ -124,6 +124,8 @@ pub enum Action {
     LayoutCircular,
     /// Lay out only the selected actors, by forces, around where they are.
     TidySelection,
+    /// Keep the map as it is now as a named, dated snapshot (design.md §12).
+    TakeSnapshot,
 }
 
 /// What the actions' enabled-ness and ticks depend on.
@@ -197,6 +199,7 @@ impl Action {
             Action::LayoutBySector,
             Action::LayoutCircular,
             Action::TidySelection,
+            Action::TakeSnapshot,
         ];
         all.extend(SizeBy::ALL.map(Action::SizeBy));
         all.extend(ColourBy::ALL.iter().map(|c| Action::ColourBy(*c)));
@@ -255,6 +258,7 @@ impl Action {
             Self::LayoutBySector => "By sector",
             Self::LayoutCircular => "Circle",
             Self::TidySelection => "Tidy selection",
+            Self::TakeSnapshot => "Take snapshot",
         }
     }
 
@@ -317,6 +321,9 @@ impl Action {
             }
             Self::LayoutCircular => "A circle grouped by sector; pinned actors stay",
             Self::TidySelection => "Spread out only the selected actors, around where they are",
+            Self::TakeSnapshot => {
+                "Keep the map as it is now as a dated snapshot, to compare with later (rename it in the inspector)"
+            }
         }
     }
 

@@ -45,4 +45,5 @@ pub(super) fn map_ui(
         )
         .weak(),
     );
+    super::snapshots::snapshots_ui(ui, project, st, intents);
 }

@@ -14,6 +14,7 @@ mod indicators;
 mod map;
 mod partnership;
 mod several;
+mod snapshots;
 mod widgets;
 
 use std::collections::{BTreeSet, HashMap};

@@ -44,6 +44,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &ActionContext, info: &MenuInfo<'_>) -
                 entries_ui(ui, cx, &layouts, &mut chosen);
             });
             entries_ui(ui, cx, &[Action::TidySelection], &mut chosen);
+            ui.separator();
+            entries_ui(ui, cx, &[Action::TakeSnapshot], &mut chosen);
         });
         ui.menu_button("Help", |ui| {
             entries_ui(ui, cx, &[Action::Help, Action::OpenSample], &mut chosen);

@@ -1,0 +1,112 @@
+//! Snapshots in the window (issue 15, item 1): Map → Take snapshot, then rename, re-date
+//! and delete in the inspector, each one undo step; a bad date or a name used twice is
+//! refused with a message and changes nothing.
+
+use egui::{Event, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use partnermap::app::{Document, PartnerMapApp};
+
+use crate::harness::{self, project};
+
+type H = Harness<'static, PartnerMapApp>;
+
+fn type_over(h: &mut H, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.event(Event::Text(text.to_string()));
+    h.run();
+    h.key_press_modifiers(Modifiers::NONE, Key::Enter);
+    h.run();
+}
+
+#[test]
+fn a_snapshot_is_taken_renamed_dated_and_deleted_each_in_one_undo_step() {
+    let mut h = harness::on(Document::sample());
+    let start = project(&h).clone();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Map")
+        .click();
+    h.run();
+    // The menu's entry (the first of the two in the tree).
+    let entries: Vec<_> = h.get_all_by_label("Take snapshot").collect();
+    assert_eq!(
+        entries.len(),
+        2,
+        "the Map menu's entry and the inspector's button"
+    );
+    entries.first().unwrap().click();
+    h.run();
+    assert!(
+        h.query_all_by_label("Take snapshot").count() == 1,
+        "the menu closed"
+    );
+    assert!(h.state().notices().is_empty(), "{:?}", h.state().notices());
+    let p = project(&h);
+    assert_eq!(p.snapshots.len(), 1);
+    assert_eq!(p.snapshots[0].name, "Snapshot 1");
+    assert_eq!(
+        p.snapshots[0].date.as_ref().unwrap().0,
+        partnermap::io::today()
+    );
+    assert_eq!(p.snapshots[0].actors.len(), 24);
+    assert_eq!(p.snapshots[0].partnerships.len(), 29);
+
+    // The inspector (nothing selected) lists it: rename and re-date it.
+    type_over(&mut h, "Name", "Baseline");
+    assert_eq!(project(&h).snapshots[0].name, "Baseline");
+    type_over(&mut h, "Date (YYYY, YYYY-MM or YYYY-MM-DD)", "2012-06");
+    assert_eq!(project(&h).snapshots[0].date.as_ref().unwrap().0, "2012-06");
+
+    // A date that is not a date is refused, with a message, and changes nothing.
+    type_over(&mut h, "Date (YYYY, YYYY-MM or YYYY-MM-DD)", "2012-13");
+    assert_eq!(project(&h).snapshots[0].date.as_ref().unwrap().0, "2012-06");
+    h.get_by_label_contains("month 13 does not exist");
+    h.get_by_label("OK").click();
+    h.run();
+
+    // A second snapshot, from the inspector's button (reached by the keyboard, as it may be
+    // scrolled out of view), may not take the first one's name.
+    h.get_by_label("Take snapshot").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::NONE, Key::Enter);
+    h.run();
+    assert_eq!(project(&h).snapshots[1].name, "Snapshot 1");
+    let names = h.get_all_by_label("Name").count();
+    assert_eq!(names, 2);
+    h.get_all_by_label("Name").nth(1).unwrap().focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.event(Event::Text("baseline".into()));
+    h.run();
+    h.key_press_modifiers(Modifiers::NONE, Key::Enter);
+    h.run();
+    assert_eq!(project(&h).snapshots[1].name, "Snapshot 1");
+    h.get_by_label_contains("another snapshot has the same name");
+    h.get_by_label("OK").click();
+    h.run();
+
+    // Delete the first; undo brings it back; undoing everything returns the starting map.
+    h.get_all_by_label("Delete snapshot")
+        .next()
+        .unwrap()
+        .focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::NONE, Key::Enter);
+    h.run();
+    assert_eq!(project(&h).snapshots.len(), 1);
+    assert_eq!(project(&h).snapshots[0].name, "Snapshot 1");
+    // Leave the inspector, whose text fields keep their own undo, then undo the map.
+    h.key_press_modifiers(Modifiers::NONE, Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(project(&h).snapshots[0].name, "Baseline");
+    for _ in 0..4 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert!(*project(&h) == start, "undo all returns the starting map");
+}
