@@ -208,3 +208,47 @@ fn a_snapshot_in_a_file_is_checked_as_a_map_is_with_its_place() {
     let text = partnermap::io::to_ron_string(&project);
     assert_eq!(partnermap::io::load_str(&text).unwrap(), project);
 }
+
+mod file {
+    use partnermap::model::*;
+
+    fn map() -> Project {
+        let mut p = Project::new();
+        for (id, name) in [(1, "Commune council"), (2, "Parents' group\nof Kampot")] {
+            let mut a = Actor::new(ActorId(id), name, Sector::State, Level::Commune);
+            a.notes = "met \"twice\"\nin June".into();
+            p.insert_actor(a);
+        }
+        let mut link = Partnership::new(PartnershipId(1), ActorId(1), ActorId(2));
+        link.form = Some(Form::Coalition);
+        p.insert_partnership(link);
+        p
+    }
+
+    #[test]
+    fn a_map_with_snapshots_round_trips_through_its_file_and_keeps_one_item_a_line() {
+        let mut p = map();
+        let mut base = Snapshot::of(&p, "Baseline", Some(PartialDate("2012-06".into())));
+        base.note = "estimated from LN15".into();
+        p.snapshots.push(base);
+        p.partnerships.get_mut(&PartnershipId(1)).unwrap().form = Some(Form::Collaboration);
+        p.snapshots.push(Snapshot::of(&p, "Endline", None));
+        let text = partnermap::io::to_ron_string(&p);
+        let back = partnermap::io::load_str(&text).unwrap();
+        assert_eq!(back, p);
+        // Each field of a snapshot's actor stands on a line of its own, indented under it.
+        assert!(
+            text.contains("\n                    name: \"Commune council\",\n"),
+            "{text}"
+        );
+        assert!(text.contains("            date: \"2012-06\",\n"), "{text}");
+        assert!(!text.contains("Some("), "{text}");
+        // A text with a line break is kept whole, not indented inside.
+        assert!(
+            text.contains("met \\\"twice\\\"\nin June") || text.contains("met \"twice\"\nin June"),
+            "{text}"
+        );
+        // A map without snapshots is written as before.
+        assert!(!partnermap::io::to_ron_string(&map()).contains("snapshots"));
+    }
+}

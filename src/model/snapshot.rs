@@ -123,33 +123,6 @@ mod tests {
     }
 
     #[test]
-    fn a_map_with_snapshots_round_trips_through_its_file_and_keeps_one_item_a_line() {
-        let mut p = map();
-        let mut base = Snapshot::of(&p, "Baseline", Some(PartialDate("2012-06".into())));
-        base.note = "estimated from LN15".into();
-        p.snapshots.push(base);
-        p.partnerships.get_mut(&PartnershipId(1)).unwrap().form = Some(Form::Collaboration);
-        p.snapshots.push(Snapshot::of(&p, "Endline", None));
-        let text = crate::io::to_ron_string(&p);
-        let back = crate::io::load_str(&text).unwrap();
-        assert_eq!(back, p);
-        // Each field of a snapshot's actor stands on a line of its own, indented under it.
-        assert!(
-            text.contains("\n                    name: \"Commune council\",\n"),
-            "{text}"
-        );
-        assert!(text.contains("            date: \"2012-06\",\n"), "{text}");
-        assert!(!text.contains("Some("), "{text}");
-        // A text with a line break is kept whole, not indented inside.
-        assert!(
-            text.contains("met \\\"twice\\\"\nin June") || text.contains("met \"twice\"\nin June"),
-            "{text}"
-        );
-        // A map without snapshots is written as before.
-        assert!(!crate::io::to_ron_string(&map()).contains("snapshots"));
-    }
-
-    #[test]
     fn the_snapshots_go_in_date_order_and_are_found_by_name() {
         let mut p = map();
         for (name, date) in [
