@@ -215,3 +215,22 @@ fn show(r: Rect) -> String {
         r.top()
     )
 }
+
+#[test]
+fn the_snapshots_in_the_inspector_fit_a_laptop_screen() {
+    for size in SCREENS {
+        let mut h = at(size);
+        for name in ["Baseline", "Midline"] {
+            let snapshot = partnermap::model::Snapshot::of(
+                &h.state().doc.project,
+                name,
+                Some(partnermap::model::PartialDate("2012-06".into())),
+            );
+            h.state_mut().doc.project.snapshots.push(snapshot);
+        }
+        h.state_mut().view.selection.clear();
+        h.run();
+        assert!(h.query_all_by_label("Delete snapshot").count() == 2);
+        check(&h, &format!("{size:?} with two snapshots in the inspector"));
+    }
+}

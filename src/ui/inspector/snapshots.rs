@@ -62,28 +62,27 @@ pub(super) fn snapshots_ui(
                 label,
             ));
         }
-        ui.horizontal(|ui| {
-            ui.label(
-                RichText::new(format!(
-                    "{} actors, {} partnerships",
-                    snapshot.actors.len(),
-                    snapshot.partnerships.len()
-                ))
-                .weak(),
-            );
-            if ui
-                .small_button("Delete snapshot")
-                .on_hover_text(format!("Delete the snapshot “{}”", snapshot.name))
-                .clicked()
-            {
-                let mut all = project.snapshots.clone();
-                all.remove(i);
-                intents.push(Intent::Edit(Edit::new(
-                    format!("Delete snapshot “{}”", snapshot.name),
-                    Command::set_snapshots(all),
-                )));
-            }
-        });
+        // One under the other: side by side they would not fit a narrow inspector.
+        ui.label(
+            RichText::new(format!(
+                "{} actors, {} partnerships",
+                snapshot.actors.len(),
+                snapshot.partnerships.len()
+            ))
+            .weak(),
+        );
+        if ui
+            .small_button("Delete snapshot")
+            .on_hover_text(format!("Delete the snapshot “{}”", snapshot.name))
+            .clicked()
+        {
+            let mut all = project.snapshots.clone();
+            all.remove(i);
+            intents.push(Intent::Edit(Edit::new(
+                format!("Delete snapshot “{}”", snapshot.name),
+                Command::set_snapshots(all),
+            )));
+        }
     }
     ui.add_space(4.0);
     if ui
