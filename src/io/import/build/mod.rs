@@ -16,6 +16,7 @@ use crate::task::Progress;
 
 /// Turns what was read into a map, checking every value (see the module's rules).
 pub(crate) fn build(raw: Raw<'_>, progress: &Progress) -> Result<Imported, ImportError> {
+    progress.set_stage("checking the values");
     let mut builder = Builder::new(&raw, progress);
     builder.map_values();
     builder.actors()?;
