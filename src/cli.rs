@@ -4,15 +4,16 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use std::sync::atomic::{AtomicBool, AtomicUsize};
-
 use clap::{Parser, Subcommand};
 
 use crate::analysis;
 use crate::io::export::{self, ExportRequest, View};
 use crate::io::import::{self, ImportError};
 use crate::io::{self, LoadError};
+use crate::task::Progress;
 use crate::typology::Framework;
+
+mod progress;
 
 /// PartnerMap: map partnerships between the actors of local governance.
 #[derive(Debug, Parser)]
@@ -349,7 +350,9 @@ fn check(file: &Path) -> ExitCode {
         warn!("{message}");
         return ExitCode::from(2);
     }
-    match io::load_path(file) {
+    let progress = Progress::new();
+    progress.set_stage("reading the map");
+    match progress::reporting("check", &progress, || io::load_path(file)) {
         Ok(project) => finish_output(
             "check",
             to_stdout(format_args!(
@@ -447,6 +450,14 @@ fn load_or_report(file: &Path, what_happens: &str) -> Result<crate::model::Proje
 const STATS_THREADS: usize = 2;
 
 fn stats(file: &Path, json: bool, snapshot: Option<&str>) -> ExitCode {
+    let progress = Progress::new();
+    progress::reporting("stats", &progress, || {
+        stats_with(file, json, snapshot, &progress)
+    })
+}
+
+fn stats_with(file: &Path, json: bool, snapshot: Option<&str>, progress: &Progress) -> ExitCode {
+    progress.set_stage("reading the map");
     let project = match load_or_report(file, "no statistics") {
         Ok(project) => project,
         Err(code) => return code,
@@ -458,15 +469,16 @@ fn stats(file: &Path, json: bool, snapshot: Option<&str>) -> ExitCode {
             Err(code) => return code,
         },
     };
-    let cancel = AtomicBool::new(false);
-    let progress = AtomicUsize::new(0);
-    let betweenness = analysis::betweenness(&project, STATS_THREADS, &cancel, &progress);
+    progress.set_stage("betweenness");
+    let sources = progress.counter(project.actors.len());
+    let cancel = progress.cancel_flag();
+    let betweenness = analysis::betweenness(&project, STATS_THREADS, cancel, sources);
+    progress.set_stage("indicators");
     let indicators = analysis::compute(&project, betweenness.as_ref());
+    progress.set_stage("writing");
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = if json {
-        serde_json::to_writer_pretty(&mut out, &analysis::stats_json(&project, &indicators))
-            .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out))
+        analysis::write_stats_json(&mut out, &project, &indicators).and_then(|()| writeln!(out))
     } else {
         out.write_all(printable(&analysis::stats_text(&project, &indicators)).as_bytes())
     };
@@ -608,7 +620,16 @@ fn export(args: &ExportArgs) -> ExitCode {
 
 /// Writes `request` to `out`, listing the files written.
 fn write_export(project: &crate::model::Project, request: &ExportRequest, out: &Path) -> ExitCode {
-    match export::export_to_path(project, request, out) {
+    let progress = Progress::new();
+    let command = if request.format == export::Format::Report {
+        "report"
+    } else {
+        "export"
+    };
+    let exported = progress::reporting(command, &progress, || {
+        export::export_to_path_with(project, request, out, &progress)
+    });
+    match exported {
         Ok(files) => {
             let list: Vec<String> = files
                 .iter()
@@ -649,12 +670,17 @@ fn report(args: &ReportArgs) -> ExitCode {
 }
 
 fn import_command(args: &ImportArgs) -> ExitCode {
+    let progress = Progress::new();
+    progress::reporting("import", &progress, || import_with(args, &progress))
+}
+
+fn import_with(args: &ImportArgs, progress: &Progress) -> ExitCode {
     let input = &input(&args.input).to_path_buf();
     let shown = input.display();
     let format = args
         .format
         .or_else(|| import::ImportFormat::from_path(input));
-    let progress = crate::task::Progress::new();
+    progress.set_stage("reading");
     let result = match format {
         None => Err(ImportError::UnknownFormat(input.clone())),
         Some(import::ImportFormat::Csv) => (|| {
@@ -677,9 +703,9 @@ fn import_command(args: &ImportArgs) -> ExitCode {
                     })
                 })?;
             }
-            import::csv::import(&tables, &mapping, &progress)
+            import::csv::import(&tables, &mapping, progress)
         })(),
-        Some(f) => import::import_path(input, Some(f), &progress),
+        Some(f) => import::import_path(input, Some(f), progress),
     };
     let imported = match result {
         Ok(imported) => imported,
@@ -707,6 +733,7 @@ fn import_command(args: &ImportArgs) -> ExitCode {
     for note in &imported.notes {
         warn!("{shown}: note: {note}");
     }
+    progress.set_stage("writing the map");
     match io::save_path(&imported.project, &args.output) {
         Ok(()) => finish_output(
             "import",
@@ -726,6 +753,20 @@ fn import_command(args: &ImportArgs) -> ExitCode {
 }
 
 fn generate(actors: usize, partnerships: usize, seed: u64, output: &Path) -> ExitCode {
+    let progress = Progress::new();
+    progress::reporting("generate", &progress, || {
+        generate_with(actors, partnerships, seed, output, &progress)
+    })
+}
+
+fn generate_with(
+    actors: usize,
+    partnerships: usize,
+    seed: u64,
+    output: &Path,
+    progress: &Progress,
+) -> ExitCode {
+    progress.set_stage("generating the map");
     let project = match crate::generate::generate(actors, partnerships, seed) {
         Ok(p) => p,
         Err(e) => {
@@ -733,6 +774,7 @@ fn generate(actors: usize, partnerships: usize, seed: u64, output: &Path) -> Exi
             return ExitCode::from(2);
         }
     };
+    progress.set_stage("writing the map");
     match io::save_path(&project, output) {
         Ok(()) => finish_output(
             "generate",

@@ -138,6 +138,11 @@ fn json_of_the_sample_map_has_every_key_and_sane_values() {
             .is_some()
     );
     assert!(quadrants["d"].get("Key players").is_some());
+    // A small map's betweenness is exact, counted from every actor, and the JSON says so.
+    assert_eq!(
+        network["betweenness_method"],
+        serde_json::json!({"estimated": false, "sources": 24})
+    );
 
     let actors = json["actors"].as_array().unwrap();
     assert_eq!(actors.len(), 24);

@@ -2,10 +2,23 @@
 //! the compact adjacency array, its sources split over worker threads, cancellable, with
 //! progress. The values are those of networkx's `betweenness_centrality(G, normalized=True)`
 //! for an undirected, unweighted graph.
+//!
+//! Its cost grows as actors × links. On maps where that product passes [`EXACT_COST`], the
+//! values are estimated from [`SAMPLED_SOURCES`] actors drawn at random (with a fixed seed,
+//! so the same map always gives the same values) as the sources of the shortest paths, and
+//! scaled up by actors / sources: the estimate of Brandes and Pich (2007) that networkx's
+//! `betweenness_centrality(G, k=…, normalized=True)` makes, with each path counted for the
+//! actors on it by how far along it they lie (the "linear scaling" of Geisberger, Sanders
+//! and Schultes, 2008), which halves its error. [`BetweennessMethod`] says which was done,
+//! and every place that shows the values says so.
 
 use std::collections::BTreeMap;
 use std::hint::select_unpredictable;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
 
 use super::graph::SimpleGraph;
 use crate::model::{ActorId, Project};
@@ -14,15 +27,86 @@ use crate::model::{ActorId, Project};
 /// of the map (and its dense and sparse parts) are shared between the threads.
 const CHUNK: usize = 16;
 
+/// Betweenness is exact on maps whose actors × links (pairs of partners) is at most this;
+/// beyond it, it is estimated from [`SAMPLED_SOURCES`] sources.
+///
+/// Exact betweenness costs about actors × links steps: 3·10⁸ on the stress map of design.md
+/// §10 (10,000 actors, 30,000 partnerships; 3 s on two cores), which stays exact, as do maps
+/// up to about 25,000 actors with 80,000 links (20–40 s). The mega map (100,000 / 300,000:
+/// 3·10¹⁰, about 8 minutes exact) is estimated.
+pub const EXACT_COST: u64 = 2_000_000_000;
+
+/// How many actors an estimate counts shortest paths from.
+///
+/// Each sampled source costs one search of the whole map, so the estimate takes
+/// `SAMPLED_SOURCES / actors` of the exact time: about 10 s on two cores on the mega map.
+/// Measured against igraph's exact values on a generated map of 30,000 actors (85,344
+/// links; `benches/betweenness_estimate.py`), the 100 actors of highest betweenness come out
+/// 6.9% off on average (20% at worst), 83 of them among the estimate's top 100, and the
+/// sum over all actors within 0.1%; values near 0 are relatively less precise.
+pub const SAMPLED_SOURCES: usize = 2_000;
+
+/// The seed of the sample of sources: the same map always gives the same estimate.
+pub const SAMPLE_SEED: u64 = 2007;
+
+/// How the betweenness of a map is computed: exactly, or estimated from a sample of sources.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct BetweennessMethod {
+    /// Whether the values are estimated from a sample of sources (`false`: exact).
+    pub estimated: bool,
+    /// How many actors the shortest paths were counted from: every actor when exact.
+    pub sources: usize,
+}
+
+impl BetweennessMethod {
+    /// The method for a simple graph of `actors` nodes and `links` links: exact while
+    /// actors × links is at most [`EXACT_COST`] (or there are no more actors than
+    /// [`SAMPLED_SOURCES`]), else estimated from [`SAMPLED_SOURCES`] sources.
+    pub fn for_size(actors: usize, links: usize) -> Self {
+        let cost = (actors as u64).saturating_mul(links as u64);
+        if cost <= EXACT_COST || actors <= SAMPLED_SOURCES {
+            Self {
+                estimated: false,
+                sources: actors,
+            }
+        } else {
+            Self {
+                estimated: true,
+                sources: SAMPLED_SOURCES,
+            }
+        }
+    }
+
+    /// The method for `graph` (see [`Self::for_size`]).
+    pub fn for_graph(graph: &SimpleGraph) -> Self {
+        Self::for_size(graph.len(), graph.pairs())
+    }
+
+    /// What the values are computed from, for people: "from all 50 actors as sources" or
+    /// "from 2000 of 100000 actors sampled as sources".
+    pub fn describe(&self, actors: usize) -> String {
+        if self.estimated {
+            format!(
+                "from {} of {actors} actors sampled as sources",
+                self.sources
+            )
+        } else {
+            format!("from all {actors} actors as sources")
+        }
+    }
+}
+
 /// Normalised betweenness of every actor of `project` on its simple graph, unweighted, as
 /// networkx's `betweenness_centrality(G, normalized=True)` gives it: the share of the
 /// shortest paths between other actors that pass through the actor, each pair counted once,
-/// divided by (n − 1)(n − 2) / 2. With fewer than three actors every value is 0.
+/// divided by (n − 1)(n − 2) / 2. With fewer than three actors every value is 0. On a map
+/// past [`EXACT_COST`] the values are estimated (see [`BetweennessMethod::for_graph`]).
 ///
 /// The work is split over `threads` workers (at least one). `cancel` is read between
 /// sources: once it is true the function returns `None` (as it does, rather than panic, if
-/// a worker thread ever fails). `progress` is increased by one for
-/// each source finished, out of one per actor, so a window can show how far it has come.
+/// a worker thread ever fails). `progress` is increased as sources are finished, by the
+/// number of actors in all (one per source when exact, about actors / sources per source
+/// when estimated), so a window can show how far it has come.
 pub fn betweenness(
     project: &Project,
     threads: usize,
@@ -41,17 +125,62 @@ pub fn betweenness_of_graph(
     cancel: &AtomicBool,
     progress: &AtomicUsize,
 ) -> Option<Vec<f64>> {
+    let method = BetweennessMethod::for_graph(graph);
+    brandes(
+        graph,
+        method.sources,
+        method.estimated,
+        threads,
+        cancel,
+        progress,
+    )
+}
+
+/// Brandes' accumulation from `sources` sources: every node when that is all of them, else
+/// that many drawn with [`SAMPLE_SEED`], the sums scaled by nodes / sources. With `scaled`,
+/// each path counts for the nodes on it by how far along they are (see
+/// [`scaled_dependencies`]), which an estimate needs to be precise.
+fn brandes(
+    graph: &SimpleGraph,
+    sources: usize,
+    scaled: bool,
+    threads: usize,
+    cancel: &AtomicBool,
+    progress: &AtomicUsize,
+) -> Option<Vec<f64>> {
     let n = graph.len();
     let csr = Csr::cuthill_mckee(graph);
-    let chunks = n.div_ceil(CHUNK);
+    let sources: Vec<u32> = if sources >= n {
+        (0..n as u32).collect()
+    } else {
+        let mut renumbered = vec![0u32; n];
+        for (new, &old) in csr.original.iter().enumerate() {
+            renumbered[old as usize] = new as u32;
+        }
+        let mut rng = ChaCha8Rng::seed_from_u64(SAMPLE_SEED);
+        let mut drawn: Vec<u32> = rand::seq::index::sample(&mut rng, n, sources)
+            .into_iter()
+            .map(|old| renumbered[old])
+            .collect();
+        drawn.sort_unstable();
+        drawn
+    };
+    let run = Run {
+        csr: &csr,
+        sources: &sources,
+        scaled,
+        cancel,
+        progress,
+    };
+    let chunks = sources.len().div_ceil(CHUNK);
     let workers = threads.clamp(1, chunks.max(1));
     let partial: Vec<Option<Vec<f64>>> = if workers == 1 {
-        vec![worker(&csr, 0, 1, cancel, progress)]
+        vec![run.worker(0, 1)]
     } else {
-        let csr = &csr;
+        let run = &run;
         std::thread::scope(|scope| {
             let handles: Vec<_> = (0..workers)
-                .map(|t| scope.spawn(move || worker(csr, t, workers, cancel, progress)))
+                .map(|t| scope.spawn(move || run.worker(t, workers)))
                 .collect();
             // A worker that panicked gives no result, like a cancelled one.
             handles
@@ -69,8 +198,11 @@ pub fn betweenness_of_graph(
     }
     // Each unordered pair was counted from both of its ends, hence (n − 1)(n − 2) rather
     // than the number of pairs; with fewer than three nodes no node lies between two others.
+    // An estimate counted the paths from `sources` of the n nodes: scale it up to all.
+    // Scaled by distance, every source's paths count half (their other end gives the rest).
+    let halves = if scaled { 2.0 } else { 1.0 };
     let scale = if n > 2 {
-        1.0 / ((n - 1) as f64 * (n - 2) as f64)
+        halves * n as f64 / sources.len() as f64 / ((n - 1) as f64 * (n - 2) as f64)
     } else {
         0.0
     };
@@ -190,52 +322,83 @@ fn previous_level(level: u8) -> u8 {
     (level + 3) & 3
 }
 
-/// Runs Brandes' accumulation from the sources of chunks `first`, `first + step`, … and
-/// returns the unscaled dependencies, or `None` if cancelled.
-fn worker(
-    csr: &Csr,
-    first: usize,
-    step: usize,
-    cancel: &AtomicBool,
-    progress: &AtomicUsize,
-) -> Option<Vec<f64>> {
-    let n = csr.len();
-    let mut bc = vec![0.0; n];
-    let mut s = Scratch {
-        level: vec![UNSEEN; n],
-        value: vec![0.0; n + 1],
-        order: vec![0; n + 1],
-    };
-    let mut chunk = first;
-    while chunk * CHUNK < n {
-        let end = ((chunk + 1) * CHUNK).min(n);
-        for source in chunk * CHUNK..end {
-            if cancel.load(Ordering::Relaxed) {
-                return None;
+/// What the workers share: the graph, the sources to count from, the cancel flag and the
+/// progress counter.
+struct Run<'a> {
+    csr: &'a Csr,
+    sources: &'a [u32],
+    /// Whether paths count by how far along them a node is (see [`scaled_dependencies`]).
+    scaled: bool,
+    cancel: &'a AtomicBool,
+    progress: &'a AtomicUsize,
+}
+
+impl Run<'_> {
+    /// Runs Brandes' accumulation from the sources of chunks `first`, `first + step`, … and
+    /// returns the unscaled dependencies, or `None` if cancelled.
+    fn worker(&self, first: usize, step: usize) -> Option<Vec<f64>> {
+        let n = self.csr.len();
+        let k = self.sources.len();
+        let mut bc = vec![0.0; n];
+        let mut s = Scratch {
+            level: vec![UNSEEN; n],
+            value: vec![0.0; n + 1],
+            order: vec![0; n + 1],
+        };
+        // Source j of k counts for the actors from j·n/k to (j + 1)·n/k, so that the
+        // progress ends at n whatever the sample.
+        let share = |j: usize| j * n / k;
+        let mut chunk = first;
+        while chunk * CHUNK < k {
+            let end = ((chunk + 1) * CHUNK).min(k);
+            for j in chunk * CHUNK..end {
+                if self.cancel.load(Ordering::Relaxed) {
+                    return None;
+                }
+                accumulate(
+                    self.csr,
+                    self.sources[j] as usize,
+                    &mut s,
+                    &mut bc,
+                    self.scaled,
+                );
+                self.progress
+                    .fetch_add(share(j + 1) - share(j), Ordering::Relaxed);
             }
-            accumulate(csr, source, &mut s, &mut bc);
-            progress.fetch_add(1, Ordering::Relaxed);
+            chunk += step;
         }
-        chunk += step;
+        Some(bc)
     }
-    Some(bc)
 }
 
 /// Adds the dependencies of every node on `source` to `bc`: one breadth-first search that
-/// counts shortest paths, then the dependencies in reverse order of distance.
+/// counts shortest paths, then the dependencies in reverse order of distance; scaled by
+/// distance (see [`scaled_dependencies`]) when `scaled`.
+fn accumulate(csr: &Csr, source: usize, s: &mut Scratch, bc: &mut [f64], scaled: bool) {
+    let reached = search(csr, source, s);
+    if scaled {
+        scaled_dependencies(csr, reached, s, bc);
+    } else {
+        dependencies(csr, reached, s, bc);
+    }
+    for &v in &s.order[..reached] {
+        s.level[v as usize] = UNSEEN;
+    }
+}
+
+/// The breadth-first search from `source`: fills the levels, the order and σ of every node
+/// reached, and gives how many were reached.
 ///
-/// Both passes pull rather than push. When the search takes `v` from its queue, every node
-/// one step nearer the source has already been taken, so σ(v) is the sum of σ over those
-/// neighbours. On the way back the dependency of `v` is δ(v) = σ(v) · Σ (1 + δ(w)) / σ(w)
-/// over its successors `w` (the neighbours one step farther), whose coefficients
-/// (1 + δ(w)) / σ(w) are already known.
+/// Both passes (this and the dependencies) pull rather than push. When the search takes `v`
+/// from its queue, every node one step nearer the source has already been taken, so σ(v) is
+/// the sum of σ over those neighbours.
 ///
 /// Which neighbours count cannot be predicted on a graph, and mispredicted branches cost
 /// more than the work itself, so the inner loops do not branch: they choose an index
 /// (the neighbour's, or the spare entry that holds 0) and always load, always write the
 /// level, and always write the queue entry but move its end only for a new node. This
 /// halves the time of the straightforward loops on the reference maps.
-fn accumulate(csr: &Csr, source: usize, s: &mut Scratch, bc: &mut [f64]) {
+fn search(csr: &Csr, source: usize, s: &mut Scratch) -> usize {
     let Scratch {
         level,
         value,
@@ -263,9 +426,21 @@ fn accumulate(csr: &Csr, source: usize, s: &mut Scratch, bc: &mut [f64]) {
         value[v] = if head == 0 { 1.0 } else { sigma };
         head += 1;
     }
-    let reached = &order[..tail];
+    tail
+}
+
+/// Brandes' dependencies of the `reached` nodes of the search: the dependency of `v` is
+/// δ(v) = σ(v) · Σ (1 + δ(w)) / σ(w) over its successors `w` (the neighbours one step
+/// farther), whose coefficients (1 + δ(w)) / σ(w) are already known.
+fn dependencies(csr: &Csr, reached: usize, s: &mut Scratch, bc: &mut [f64]) {
+    let none = csr.len();
+    let Scratch {
+        level,
+        value,
+        order,
+    } = s;
     // The source itself, first in the order, gets no dependency.
-    for &v in reached[1..].iter().rev() {
+    for &v in order[1..reached].iter().rev() {
         let v = v as usize;
         let next = next_level(level[v]);
         let mut pulled = 0.0;
@@ -277,78 +452,49 @@ fn accumulate(csr: &Csr, source: usize, s: &mut Scratch, bc: &mut [f64]) {
         bc[v] += delta;
         value[v] = (1.0 + delta) / value[v];
     }
-    for &v in reached {
-        level[v as usize] = UNSEEN;
+}
+
+/// The dependencies of the `reached` nodes with each path to a target t weighed by how far
+/// along it the node lies, d(s, v) / d(s, t): the "linear scaling" of Geisberger, Sanders
+/// and Schultes (2008, *Better approximation of betweenness centrality*).
+///
+/// Counted from both ends, a path's two weights add up to 1, so over every source these
+/// give half the exact sums; from a sample of sources they no longer overcount the nodes
+/// near a sampled source, which is what makes a plain sample's values spread. With g(v) =
+/// Σ over targets of the share of paths through v divided by d(s, t), g(v) = σ(v) · Σ
+/// (1 / d(s, w) + g(w)) / σ(w) over the successors w, and the node gets d(s, v) · g(v).
+fn scaled_dependencies(csr: &Csr, reached: usize, s: &mut Scratch, bc: &mut [f64]) {
+    let none = csr.len();
+    let Scratch {
+        level,
+        value,
+        order,
+    } = s;
+    let order = &order[..reached];
+    // The distance of the farthest node: one step per change of level along the order.
+    let mut distance = order
+        .windows(2)
+        .filter(|pair| level[pair[0] as usize] != level[pair[1] as usize])
+        .count();
+    let mut at = order.last().map_or(0, |&v| level[v as usize]);
+    for &v in order[1..].iter().rev() {
+        let v = v as usize;
+        if level[v] != at {
+            at = level[v];
+            distance -= 1;
+        }
+        let next = next_level(level[v]);
+        let mut pulled = 0.0;
+        for &w in csr.neighbours(v) {
+            let w = w as usize;
+            pulled += value[select_unpredictable(level[w] == next, w, none)];
+        }
+        let g = value[v] * pulled;
+        let d = distance as f64;
+        bc[v] += d * g;
+        value[v] = (1.0 / d + g) / value[v];
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::test_project as project;
-
-    fn run(p: &Project, threads: usize) -> Vec<f64> {
-        let cancel = AtomicBool::new(false);
-        let progress = AtomicUsize::new(0);
-        let map = betweenness(p, threads, &cancel, &progress).unwrap();
-        assert_eq!(progress.load(Ordering::Relaxed), p.actors.len());
-        map.into_values().collect()
-    }
-
-    fn close(a: &[f64], b: &[f64]) -> bool {
-        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() < 1e-12)
-    }
-
-    #[test]
-    fn a_path_of_three_puts_everything_on_the_middle() {
-        // 1 – 2 – 3: the only pair of others, {1, 3}, goes through 2; there is 1 pair of
-        // others for each actor, so 2 gets 1/1 = 1.
-        assert_eq!(run(&project(3, &[(1, 2), (2, 3)]), 1), vec![0.0, 1.0, 0.0]);
-    }
-
-    #[test]
-    fn a_star_and_a_square_by_hand() {
-        // Star: centre 1 and leaves 2–5. The centre is on all C(4, 2) = 6 pairs of leaves,
-        // out of (n − 1)(n − 2) / 2 = 6: betweenness 1; leaves 0.
-        let star = project(5, &[(1, 2), (1, 3), (1, 4), (1, 5)]);
-        assert_eq!(run(&star, 2), vec![1.0, 0.0, 0.0, 0.0, 0.0]);
-        // Square 1–2–3–4–1: the pair {2, 4} has two shortest paths, through 1 and through 3,
-        // so 1 gets 1/2; out of (3 · 2) / 2 = 3 pairs: 1/6 each.
-        let square = project(4, &[(1, 2), (2, 3), (3, 4), (4, 1)]);
-        assert!(close(&run(&square, 2), &[1.0 / 6.0; 4]));
-    }
-
-    #[test]
-    fn parallel_partnerships_and_isolated_actors_count_as_networkx_does() {
-        // 1 – 2 – 3 with 1–2 twice, and 4 isolated: n = 4, so (n − 1)(n − 2) / 2 = 3 pairs
-        // of others; 2 is on {1, 3} only: 1/3. The parallel partnership changes nothing.
-        let p = project(4, &[(1, 2), (2, 1), (2, 3)]);
-        assert!(close(&run(&p, 1), &[0.0, 1.0 / 3.0, 0.0, 0.0]));
-    }
-
-    #[test]
-    fn fewer_than_three_actors_give_zero_like_networkx() {
-        assert!(run(&project(0, &[]), 2).is_empty());
-        assert_eq!(run(&project(1, &[]), 2), vec![0.0]);
-        assert_eq!(run(&project(2, &[(1, 2)]), 2), vec![0.0, 0.0]);
-    }
-
-    #[test]
-    fn threads_do_not_change_the_result() {
-        let p = crate::generate::generate(200, 500, 5).unwrap();
-        let one = run(&p, 1);
-        assert!(close(&one, &run(&p, 2)));
-        assert!(close(&one, &run(&p, 7)));
-        // The sum of pair dependencies is bounded by the number of pairs of others.
-        assert!(one.iter().all(|v| (0.0..=1.0).contains(v)));
-    }
-
-    #[test]
-    fn a_cancelled_run_returns_nothing() {
-        let p = project(40, &[(1, 2), (2, 3)]);
-        let cancel = AtomicBool::new(true);
-        let progress = AtomicUsize::new(0);
-        assert_eq!(betweenness(&p, 2, &cancel, &progress), None);
-        assert_eq!(progress.load(Ordering::Relaxed), 0);
-    }
-}
+mod tests;

@@ -22,12 +22,14 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub use actor::ActorIndicators;
-pub use betweenness::{betweenness, betweenness_of_graph};
+pub use betweenness::{
+    BetweennessMethod, EXACT_COST, SAMPLE_SEED, SAMPLED_SOURCES, betweenness, betweenness_of_graph,
+};
 pub use graph::SimpleGraph;
 pub use network::NetworkIndicators;
 pub use partnership_indicators::PartnershipIndicators;
 pub use quadrant::{FrameworkCounts, PartnershipQuadrants, QuadrantCounts, quadrant_names};
-pub use report::{NetworkRow, network_rows, stats_json, stats_text};
+pub use report::{NetworkRow, network_rows, stats_json, stats_text, write_stats_json};
 
 use crate::model::{ActorId, PartnershipId, Project, Sector};
 
@@ -47,6 +49,7 @@ pub struct Indicators {
 ///
 /// Betweenness is not computed here but read from `betweenness` (see [`betweenness()`]), so
 /// that everything else is ready at once; with `None` every actor's betweenness is `None`.
+/// The network's `betweenness_method` says whether the values given are exact or estimated.
 pub fn compute(project: &Project, betweenness: Option<&BTreeMap<ActorId, f64>>) -> Indicators {
     let graph = SimpleGraph::new(project);
     let sectors: Vec<Option<Sector>> = project.actors.values().map(|a| a.sector).collect();
@@ -57,7 +60,10 @@ pub fn compute(project: &Project, betweenness: Option<&BTreeMap<ActorId, f64>>) 
         .map(|(&id, p)| (id, PartnershipIndicators::of(p, &cuts)))
         .collect();
     let actors = actor::actor_indicators(project, &graph, &sectors, betweenness);
-    let network = network::network_indicators(project, &graph, &sectors, &actors, &partnerships);
+    // The values came from [`betweenness()`], which chose its method by the same rule.
+    let method = betweenness.map(|_| BetweennessMethod::for_graph(&graph));
+    let network =
+        network::network_indicators(project, &graph, &sectors, &actors, &partnerships, method);
     Indicators {
         network,
         actors,

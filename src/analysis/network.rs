@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::actor::ActorIndicators;
+use super::betweenness::BetweennessMethod;
 use super::graph::SimpleGraph;
 use super::partnership_indicators::PartnershipIndicators;
 use super::quadrant::FrameworkCounts;
@@ -83,6 +84,9 @@ pub struct NetworkIndicators {
     pub ei_index: Option<f64>,
     /// How many partnerships (A–C) or actors (D) fall in each quadrant.
     pub quadrant_counts: FrameworkCounts,
+    /// How the actors' betweenness was computed: exact, or estimated from a sample of
+    /// sources on a large map; `None` while it is not computed.
+    pub betweenness_method: Option<BetweennessMethod>,
 }
 
 /// `count / total`, or `None` when there is nothing to take a share of.
@@ -99,13 +103,15 @@ fn mean(values: impl Iterator<Item = Option<f64>>) -> (Option<f64>, usize) {
 }
 
 /// The network indicators of `project`, from its simple graph, the actors' sectors by graph
-/// index and the indicators already computed for its actors and partnerships.
+/// index, the indicators already computed for its actors and partnerships, and how their
+/// betweenness was computed.
 pub(super) fn network_indicators(
     project: &Project,
     graph: &SimpleGraph,
     sectors: &[Option<Sector>],
     actors: &BTreeMap<ActorId, ActorIndicators>,
     partnerships: &BTreeMap<PartnershipId, PartnershipIndicators>,
+    betweenness_method: Option<BetweennessMethod>,
 ) -> NetworkIndicators {
     let n = graph.len();
     let m = project.partnerships.len();
@@ -207,6 +213,7 @@ pub(super) fn network_indicators(
             (cross_sector_count as f64 - same_sector_count as f64) / sector_pairs_known as f64
         }),
         quadrant_counts,
+        betweenness_method,
     }
 }
 

@@ -35,6 +35,62 @@ pub fn stats_json(project: &Project, ind: &Indicators) -> Value {
     serde_json::to_value(report).unwrap_or_else(|e| json!({ "error": e.to_string() }))
 }
 
+/// Writes [`stats_json`] to `out` as `serde_json::to_writer_pretty` would, byte for byte,
+/// without holding the whole document in memory: each actor and partnership is turned into
+/// JSON and written in turn. (The whole document of a map of a million actors and
+/// partnerships takes gigabytes as a `serde_json::Value`.)
+pub fn write_stats_json(
+    out: &mut impl std::io::Write,
+    project: &Project,
+    ind: &Indicators,
+) -> std::io::Result<()> {
+    // A `Value`'s keys come out sorted; so do the top-level keys here.
+    out.write_all(b"{\n  \"actors\": ")?;
+    write_list(out, ind.actors.values())?;
+    out.write_all(b",\n  \"network\": ")?;
+    write_indented(out, &ind.network, "  ")?;
+    out.write_all(b",\n  \"partnerships\": ")?;
+    write_list(out, ind.partnerships.values())?;
+    out.write_all(b",\n  \"title\": ")?;
+    serde_json::to_writer(&mut *out, &project.meta.title)?;
+    out.write_all(b"\n}")
+}
+
+/// A list of the document's top level, pretty-printed at its depth.
+fn write_list<'a, T: Serialize + 'a>(
+    out: &mut impl std::io::Write,
+    items: impl ExactSizeIterator<Item = &'a T>,
+) -> std::io::Result<()> {
+    if items.len() == 0 {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[")?;
+    for (i, item) in items.enumerate() {
+        out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+        write_indented(out, item, "    ")?;
+    }
+    out.write_all(b"\n  ]")
+}
+
+/// `value` as pretty JSON with its keys sorted, every line after the first indented by
+/// `indent`. JSON strings hold no raw line breaks, so indenting lines is safe.
+fn write_indented(
+    out: &mut impl std::io::Write,
+    value: &impl Serialize,
+    indent: &str,
+) -> std::io::Result<()> {
+    let value = serde_json::to_value(value)?;
+    let text = serde_json::to_string_pretty(&value)?;
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+            out.write_all(indent.as_bytes())?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
 /// A percentage, or a dash when missing.
 fn pct(v: Option<f64>) -> String {
     v.map_or_else(|| "—".to_string(), |v| format!("{:.0}%", v * 100.0))
@@ -186,11 +242,28 @@ pub fn network_rows(n: &NetworkIndicators) -> Vec<NetworkRow> {
             n.cross_sector_count, n.same_sector_count
         ),
     );
+    row(
+        "Betweenness",
+        match n.betweenness_method {
+            None => "—".to_string(),
+            Some(m) if m.estimated => "estimated".to_string(),
+            Some(_) => "exact".to_string(),
+        },
+        n.betweenness_method
+            .map_or_else(|| "not computed".to_string(), |m| m.describe(n.actors)),
+    );
     rows
 }
 
 fn write_actors(out: &mut String, ind: &Indicators) -> std::fmt::Result {
-    writeln!(out, "Actors by betweenness")?;
+    match ind.network.betweenness_method {
+        Some(m) if m.estimated => writeln!(
+            out,
+            "Actors by betweenness (estimated {})",
+            m.describe(ind.network.actors)
+        )?,
+        _ => writeln!(out, "Actors by betweenness")?,
+    }
     writeln!(
         out,
         "  {:>11} {:>6} {:>6} {:>6} {:>7} {:>8} {:>8} {:>6}  {:<15} Actor",
@@ -252,4 +325,81 @@ fn write_quadrants(out: &mut String, n: &NetworkIndicators) -> std::fmt::Result 
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{BetweennessMethod, compute, test_project};
+
+    #[test]
+    fn the_report_says_whether_betweenness_is_exact_or_estimated() {
+        let p = test_project(4, &[(1, 2), (2, 3), (3, 4)]);
+        let values = [1, 2, 3, 4]
+            .map(|i| (crate::model::ActorId(i), 0.5))
+            .into_iter()
+            .collect();
+        let mut ind = compute(&p, Some(&values));
+        let json = stats_json(&p, &ind);
+        let method = &json["network"]["betweenness_method"];
+        assert_eq!(method["estimated"], false, "{method}");
+        assert_eq!(method["sources"], 4);
+        assert!(stats_text(&p, &ind).contains("from all 4 actors as sources"));
+
+        // As on a map past the exact cost: the JSON, the network rows and the heading of
+        // the actors say so.
+        ind.network.betweenness_method = Some(BetweennessMethod {
+            estimated: true,
+            sources: 2,
+        });
+        let json = stats_json(&p, &ind);
+        let method = &json["network"]["betweenness_method"];
+        assert_eq!(method["estimated"], true, "{method}");
+        assert_eq!(method["sources"], 2);
+        let text = stats_text(&p, &ind);
+        assert!(
+            text.contains(
+                "Actors by betweenness (estimated from 2 of 4 actors sampled as sources)"
+            ),
+            "{text}"
+        );
+        let row = network_rows(&ind.network)
+            .into_iter()
+            .find(|r| r.label == "Betweenness")
+            .unwrap();
+        assert_eq!(row.value, "estimated");
+        assert_eq!(row.from, "from 2 of 4 actors sampled as sources");
+
+        // Written in turn, the JSON is the same, byte for byte.
+        let mut streamed = Vec::new();
+        write_stats_json(&mut streamed, &p, &ind).unwrap();
+        assert_eq!(streamed, serde_json::to_vec_pretty(&json).unwrap());
+
+        // Not computed: null, and the row says so.
+        let ind = compute(&p, None);
+        assert!(stats_json(&p, &ind)["network"]["betweenness_method"].is_null());
+        assert!(stats_text(&p, &ind).contains("not computed"));
+    }
+
+    #[test]
+    fn the_json_written_in_turn_is_the_json_of_the_whole_document() {
+        let check = |p: &Project| {
+            let cancel = std::sync::atomic::AtomicBool::new(false);
+            let done = std::sync::atomic::AtomicUsize::new(0);
+            let b = crate::analysis::betweenness(p, 1, &cancel, &done);
+            let ind = compute(p, b.as_ref());
+            let mut streamed = Vec::new();
+            write_stats_json(&mut streamed, p, &ind).unwrap();
+            let whole = serde_json::to_vec_pretty(&stats_json(p, &ind)).unwrap();
+            assert_eq!(
+                String::from_utf8(streamed).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
+        };
+        check(&Project::new());
+        check(&test_project(1, &[]));
+        let mut p = crate::generate::generate(40, 90, 2).unwrap();
+        p.meta.title = "Line\nbreak \"quoted\" \u{e9}".to_string();
+        check(&p);
+    }
 }

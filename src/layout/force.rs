@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::{Cancelled, Moves, label_height, label_width};
+use super::{Cancelled, Moves, drawable, label_height, label_width};
 use crate::model::{ActorId, Position, Project};
 use crate::task::Progress;
 
@@ -174,13 +174,17 @@ pub fn force_directed(
 ) -> Result<Moves, Cancelled> {
     let ids: Vec<ActorId> = project.actors.keys().copied().collect();
     let index: HashMap<ActorId, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    // Positions beyond what can be drawn are taken at the edge, so that no force overflows.
     let mut bodies: Vec<Body> = project
         .actors
         .values()
-        .map(|a| Body {
-            x: a.position.x,
-            y: a.position.y,
-            movable: movable.contains(&a.id),
+        .map(|a| {
+            let at = drawable(a.position);
+            Body {
+                x: at.x,
+                y: at.y,
+                movable: movable.contains(&a.id),
+            }
         })
         .collect();
     // Movable actors sharing a spot (a new import) start spread on a spiral around it.
@@ -304,7 +308,7 @@ pub fn force_directed(
         .iter()
         .zip(&bodies)
         .filter(|(_, b)| b.movable)
-        .map(|(id, b)| (*id, Position::new(b.x, b.y)))
+        .map(|(id, b)| (*id, drawable(Position::new(b.x, b.y))))
         .collect())
 }
 

@@ -63,6 +63,24 @@ impl LayoutKind {
     }
 }
 
+/// The farthest from the origin a layout puts an actor, on either axis: positions beyond
+/// ±10⁹ cannot be drawn and are refused when a map is read (design.md §11).
+pub const FARTHEST: f64 = 1e9;
+
+/// `p` as a layout may give it: within ±[`FARTHEST`] on both axes, a coordinate that is not a
+/// number at all taken as 0. Layouts start from the positions in a map, which may be
+/// extreme; what they give back is always drawable.
+pub fn drawable(p: Position) -> Position {
+    let clamp = |v: f64| {
+        if v.is_nan() {
+            0.0
+        } else {
+            v.clamp(-FARTHEST, FARTHEST)
+        }
+    };
+    Position::new(clamp(p.x), clamp(p.y))
+}
+
 /// The layout was cancelled; nothing changes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("the layout was cancelled")]
@@ -102,7 +120,10 @@ pub fn run(
         (true, _) => settle(project, recentre(project, moves)),
     };
     progress.set(1, 1);
-    Ok(moves)
+    Ok(moves
+        .into_iter()
+        .map(|(id, to)| (id, drawable(to)))
+        .collect())
 }
 
 /// Shifts `moves` so that their centre is where the moved actors' centre was.

@@ -1,6 +1,6 @@
 //! Layouts by rule: bands by level, columns by sector, a circle.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use super::{Cancelled, Moves, label_height, label_width};
 use crate::model::{ActorId, Choice, Level, Position, Project, Sector};
@@ -16,13 +16,38 @@ const ROW: f64 = 95.0;
 /// Extra space between two bands or two sectors.
 const BAND_GAP: f64 = 55.0;
 
-fn neighbours(project: &Project) -> HashMap<ActorId, Vec<ActorId>> {
-    let mut n: HashMap<ActorId, Vec<ActorId>> = HashMap::new();
-    for p in project.partnerships.values() {
-        n.entry(p.a).or_default().push(p.b);
-        n.entry(p.b).or_default().push(p.a);
+/// The partners of each actor, by index in id order: one entry per partnership (parallel
+/// ones count again in a barycentre), partners missing from the map left out.
+fn partners(project: &Project, ids: &[ActorId]) -> (Vec<u32>, Vec<u32>) {
+    let index = |id: ActorId| ids.binary_search(&id).ok().map(|i| i as u32);
+    let ends: Vec<(Option<u32>, Option<u32>)> = project
+        .partnerships
+        .values()
+        .map(|p| (index(p.a), index(p.b)))
+        .collect();
+    let mut offsets = vec![0u32; ids.len() + 1];
+    for &(a, b) in &ends {
+        if let (Some(a), Some(_)) = (a, b) {
+            offsets[a as usize + 1] += 1;
+        }
+        if let (Some(_), Some(b)) = (a, b) {
+            offsets[b as usize + 1] += 1;
+        }
     }
-    n
+    for i in 0..ids.len() {
+        offsets[i + 1] += offsets[i];
+    }
+    let mut fill = offsets.clone();
+    let mut list = vec![0u32; offsets[ids.len()] as usize];
+    for &(a, b) in &ends {
+        if let (Some(a), Some(b)) = (a, b) {
+            list[fill[a as usize] as usize] = b;
+            fill[a as usize] += 1;
+            list[fill[b as usize] as usize] = a;
+            fill[b as usize] += 1;
+        }
+    }
+    (offsets, list)
 }
 
 /// How many actors go on one row of a band (long bands wrap).
@@ -30,33 +55,39 @@ fn per_row(n: usize) -> usize {
     ((n as f64).sqrt() * 1.6).ceil().max(12.0) as usize
 }
 
-/// Places `order` in rows of at most `per_row`, centred on x = 0, from `y`; returns the y
-/// below the last row.
+/// The room each actor takes in a band: its width with the space beside it, and the
+/// height of its label; by index.
+struct Room {
+    width: Vec<f64>,
+    height: Vec<f64>,
+}
+
+/// Places `order` in rows of at most `per`, centred on x = 0, from `y`, recording each
+/// actor's centre in `x` and, when given, its position in `out`; returns the y below the
+/// last row.
 fn rows(
-    project: &Project,
-    order: &[ActorId],
+    room: &Room,
+    order: &[u32],
     y: f64,
     per: usize,
-    x: &mut HashMap<ActorId, f64>,
-    out: &mut Moves,
+    x: &mut [f64],
+    mut out: Option<&mut Vec<(u32, Position)>>,
 ) -> f64 {
     let mut y = y;
     for row in order.chunks(per.max(1)) {
-        let widths: Vec<f64> = row
-            .iter()
-            .map(|id| project.actors.get(id).map_or(60.0, label_width) * WIDE + GAP)
-            .collect();
-        let total: f64 = widths.iter().sum();
+        let total: f64 = row.iter().map(|&i| room.width[i as usize]).sum();
         let mut left = -total / 2.0;
         let tallest = row
             .iter()
-            .filter_map(|id| project.actors.get(id))
-            .map(label_height)
+            .map(|&i| room.height[i as usize])
             .fold(16.0, f64::max);
-        for (id, w) in row.iter().zip(widths) {
+        for &i in row {
+            let w = room.width[i as usize];
             let cx = left + w / 2.0;
-            x.insert(*id, cx);
-            out.push((*id, Position::new(cx, y)));
+            x[i as usize] = cx;
+            if let Some(out) = out.as_deref_mut() {
+                out.push((i, Position::new(cx, y)));
+            }
             left += w;
         }
         y += ROW + tallest - 16.0;
@@ -66,28 +97,33 @@ fn rows(
 
 /// Bands by level, International at the top; inside each band, actors sit near the mean
 /// position of their partners (a few barycentre sweeps down and up reduce crossings).
+///
+/// Works on actor indices and flat arrays, so that a million actors take seconds.
 pub fn by_level(
     project: &Project,
     movable: &BTreeSet<ActorId>,
     progress: &Progress,
 ) -> Result<Moves, Cancelled> {
+    let ids: Vec<ActorId> = project.actors.keys().copied().collect();
     // One band per level, and a last one for actors whose level is not set.
-    let mut bands: Vec<Vec<ActorId>> = vec![Vec::new(); Level::ALL.len() + 1];
-    for id in movable {
-        if let Some(a) = project.actors.get(id) {
-            bands[a.level.map_or(Level::ALL.len(), |l| l as usize)].push(*id);
+    let mut bands: Vec<Vec<u32>> = vec![Vec::new(); Level::ALL.len() + 1];
+    let mut room = Room {
+        width: vec![0.0; ids.len()],
+        height: vec![0.0; ids.len()],
+    };
+    for (i, a) in project.actors.values().enumerate() {
+        if movable.contains(&a.id) {
+            bands[a.level.map_or(Level::ALL.len(), |l| l as usize)].push(i as u32);
+            room.width[i] = label_width(a) * WIDE + GAP;
+            room.height[i] = label_height(a);
         }
     }
     let per = per_row(movable.len());
-    let neighbours = neighbours(project);
+    let (offsets, list) = partners(project, &ids);
     // Where each actor is along the horizontal: start from where it is.
-    let mut x: HashMap<ActorId, f64> = project
-        .actors
-        .values()
-        .map(|a| (a.id, a.position.x))
-        .collect();
+    let mut x: Vec<f64> = project.actors.values().map(|a| a.position.x).collect();
     for band in &mut bands {
-        band.sort_by(|a, b| x[a].total_cmp(&x[b]).then(a.cmp(b)));
+        band.sort_by(|&a, &b| x[a as usize].total_cmp(&x[b as usize]).then(a.cmp(&b)));
     }
     const SWEEPS: usize = 6;
     let mut out = Vec::new();
@@ -103,24 +139,23 @@ pub fn by_level(
                 (0..bands.len()).rev().collect()
             };
             for b in order {
-                let mut keyed: Vec<(f64, ActorId)> = bands[b]
+                let mut keyed: Vec<(f64, u32)> = bands[b]
                     .iter()
-                    .map(|id| {
-                        let ns = neighbours.get(id).map(Vec::as_slice).unwrap_or(&[]);
-                        let known: Vec<f64> = ns.iter().filter_map(|n| x.get(n)).copied().collect();
-                        let key = if known.is_empty() {
-                            x[id]
+                    .map(|&i| {
+                        let ns =
+                            &list[offsets[i as usize] as usize..offsets[i as usize + 1] as usize];
+                        let key = if ns.is_empty() {
+                            x[i as usize]
                         } else {
-                            known.iter().sum::<f64>() / known.len() as f64
+                            ns.iter().map(|&j| x[j as usize]).sum::<f64>() / ns.len() as f64
                         };
-                        (key, *id)
+                        (key, i)
                     })
                     .collect();
                 keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-                bands[b] = keyed.into_iter().map(|(_, id)| id).collect();
+                bands[b] = keyed.into_iter().map(|(_, i)| i).collect();
                 // Give the band its new horizontal places at once, so the next band sees them.
-                let mut scratch = Vec::new();
-                rows(project, &bands[b], 0.0, per, &mut x, &mut scratch);
+                rows(&room, &bands[b], 0.0, per, &mut x, None);
             }
         }
         if sweep == SWEEPS {
@@ -129,12 +164,15 @@ pub fn by_level(
                 if band.is_empty() {
                     continue;
                 }
-                y = rows(project, band, y, per, &mut x, &mut out) + BAND_GAP;
+                y = rows(&room, band, y, per, &mut x, Some(&mut out)) + BAND_GAP;
             }
         }
     }
-    out.sort_by_key(|(id, _)| *id);
-    Ok(out)
+    out.sort_by_key(|(i, _)| *i);
+    Ok(out
+        .into_iter()
+        .map(|(i, at)| (ids[i as usize], at))
+        .collect())
 }
 
 /// A column per sector (in the legend's order), levels from top to bottom inside each; tall

@@ -105,7 +105,7 @@ pub const INDICATORS: &[IndicatorHelp] = &[
     IndicatorHelp {
         key: "betweenness",
         meaning: "How often an actor stands on the shortest path between two others: a go-between or a gatekeeper.",
-        formula: "Normalised betweenness centrality on the simple graph, unweighted (Freeman 1977, computed with Brandes' algorithm); the value networkx gives.",
+        formula: "Normalised betweenness centrality on the simple graph, unweighted (Freeman 1977, computed with Brandes' algorithm); the value networkx gives. On very large maps (actors × pairs over 2·10⁹) it is estimated from 2,000 actors sampled as sources (Brandes and Pich 2007), and the network indicators say so.",
     },
     IndicatorHelp {
         key: "trust_received",
@@ -185,4 +185,23 @@ pub fn help_ui(ui: &mut Ui) {
             ui.label(RichText::new(h.formula).weak());
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_betweenness_help_gives_the_numbers_the_estimate_uses() {
+        let help = INDICATORS.iter().find(|h| h.key == "betweenness").unwrap();
+        // When these change, so must the help's wording.
+        assert_eq!(crate::analysis::EXACT_COST, 2_000_000_000);
+        assert_eq!(crate::analysis::SAMPLED_SOURCES, 2_000);
+        assert!(help.formula.contains("over 2·10⁹"), "{}", help.formula);
+        assert!(
+            help.formula.contains("2,000 actors sampled"),
+            "{}",
+            help.formula
+        );
+    }
 }

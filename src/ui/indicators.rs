@@ -234,6 +234,15 @@ pub fn network_ui(ui: &mut Ui, ind: &Indicators) {
                 number(n.ei_index, 2),
                 sectors,
             );
+            // On a large map betweenness is estimated from a sample of sources: say so.
+            let (method, from) = match n.betweenness_method {
+                None => ("computing…", None),
+                Some(m) => (
+                    if m.estimated { "estimated" } else { "exact" },
+                    Some(m.describe(n.actors).trim_start_matches("from ").to_string()),
+                ),
+            };
+            row(ui, "betweenness", "Betweenness", method.to_string(), from);
         });
 }
 

@@ -38,6 +38,19 @@ pub struct CsvTables {
 }
 
 impl CsvTables {
+    /// The file name and text of each table, in a fixed order, given up (a large map's
+    /// tables are not copied to be written).
+    pub fn into_files(self) -> [(&'static str, String); 6] {
+        [
+            ("actors.csv", self.actors),
+            ("partnerships.csv", self.partnerships),
+            ("indicators.csv", self.indicators),
+            ("partnership_indicators.csv", self.partnership_indicators),
+            ("network.csv", self.network),
+            ("map.csv", self.map),
+        ]
+    }
+
     /// The file name and text of each table, in a fixed order.
     pub fn files(&self) -> [(&'static str, &str); 6] {
         [
@@ -117,23 +130,16 @@ pub fn map_csv(project: &Project) -> Result<String, ExportError> {
     table_csv(&table::map_table(project))
 }
 
-/// All six tables.
+/// All six tables, made one at a time: the typed cells of a large map's tables take several
+/// times the memory of their text, so only one table's cells are held at once.
 pub fn csv_tables(project: &Project, indicators: &Indicators) -> Result<CsvTables, ExportError> {
-    let [
-        actors,
-        partnerships,
-        indicators,
-        partnership_indicators,
-        network,
-        map,
-    ] = table::tables(project, indicators)?;
     Ok(CsvTables {
-        actors: table_csv(&actors)?,
-        partnerships: table_csv(&partnerships)?,
-        indicators: table_csv(&indicators)?,
-        partnership_indicators: table_csv(&partnership_indicators)?,
-        network: table_csv(&network)?,
-        map: table_csv(&map)?,
+        actors: actors_csv(project)?,
+        partnerships: partnerships_csv(project)?,
+        indicators: indicators_csv(indicators)?,
+        partnership_indicators: partnership_indicators_csv(project, indicators)?,
+        network: network_csv(indicators)?,
+        map: map_csv(project)?,
     })
 }
 

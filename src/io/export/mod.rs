@@ -26,7 +26,6 @@ pub mod xlsx;
 pub(crate) mod yed;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicUsize;
 
 pub use attributes::{AttrDef, AttrType, Schema};
 pub use csv::{
@@ -330,14 +329,16 @@ pub(crate) fn indicators(
     progress: &Progress,
 ) -> Result<crate::analysis::Indicators, ExportError> {
     let betweenness = if with_betweenness {
-        let done = AtomicUsize::new(0);
-        crate::analysis::betweenness(project, 2, progress.cancel_flag(), &done)
+        progress.set_stage("betweenness");
+        let done = progress.counter(project.actors.len());
+        crate::analysis::betweenness(project, 2, progress.cancel_flag(), done)
     } else {
         None
     };
     if progress.is_cancelled() {
         return Err(ExportError::Cancelled);
     }
+    progress.set_stage("indicators");
     Ok(crate::analysis::compute(project, betweenness.as_ref()))
 }
 
@@ -405,15 +406,25 @@ pub fn render_with(
             )?)
         }
         Format::Csv => {
-            let tables = csv_tables(project, &indicators(project, true, progress)?)?;
+            let indicators = indicators(project, true, progress)?;
+            progress.set_stage("tables");
+            let tables = csv_tables(project, &indicators)?;
             let bom = if request.csv_bom { UTF8_BOM } else { b"" };
             Ok(tables
-                .files()
+                .into_files()
                 .into_iter()
-                .map(|(name, text)| (Some(name), [bom, text.as_bytes()].concat()))
+                .map(|(name, text)| {
+                    let mut bytes = text.into_bytes();
+                    bytes.splice(0..0, bom.iter().copied());
+                    (Some(name), bytes)
+                })
                 .collect())
         }
-        Format::Xlsx => one(map_xlsx(project, &indicators(project, true, progress)?)?),
+        Format::Xlsx => {
+            let indicators = indicators(project, true, progress)?;
+            progress.set_stage("tables");
+            one(map_xlsx(project, &indicators)?)
+        }
         Format::Graphml => one(graphml(project)?.into_bytes()),
         Format::Gexf => one(gexf(project)?.into_bytes()),
         Format::Json => one(map_json(project)?.into_bytes()),
@@ -445,6 +456,7 @@ pub fn export_to_path_with(
         return Err(ExportError::Cancelled);
     }
     readable(project, request.format, &files)?;
+    progress.set_stage("writing");
     if request.format == Format::Csv {
         std::fs::create_dir_all(out).map_err(|source| ExportError::Io {
             path: out.to_owned(),

@@ -10,20 +10,25 @@ use crate::task::Progress;
 /// Space between the placed actors and the new ones.
 const GAP: f64 = 200.0;
 
-/// Places the actors `ids` of `project` (the others stay where they are).
-pub fn place_missing(project: &mut Project, ids: &[ActorId]) {
+/// Places the actors `ids` of `project` (the others stay where they are), saying how far it
+/// is through `progress`.
+pub fn place_missing(project: &mut Project, ids: &[ActorId], progress: &Progress) {
     if ids.is_empty() {
         return;
     }
     let movable: BTreeSet<ActorId> = ids.iter().copied().collect();
-    let Ok(moves) = crate::layout::by_level(project, &movable, &Progress::new()) else {
+    let Ok(moves) = crate::layout::by_level(project, &movable, progress) else {
         return;
     };
+    // Positions that cannot be drawn (beyond ±10⁹, or not numbers) say nothing about where
+    // the map is: they are left out, so that the offset stays a number.
+    let farthest = crate::layout::FARTHEST;
     let placed: Vec<Position> = project
         .actors
         .values()
         .filter(|a| !movable.contains(&a.id))
         .map(|a| a.position)
+        .filter(|p| p.x.abs() <= farthest && p.y.abs() <= farthest)
         .collect();
     // The bands are centred on x = 0 and start at y = 0.
     let (dx, dy) = if placed.is_empty() {
@@ -36,7 +41,7 @@ pub fn place_missing(project: &mut Project, ids: &[ActorId]) {
     };
     for (id, to) in moves {
         if let Some(a) = project.actors.get_mut(&id) {
-            a.position = Position::new(to.x + dx, to.y + dy);
+            a.position = crate::layout::drawable(Position::new(to.x + dx, to.y + dy));
         }
     }
 }
@@ -60,7 +65,7 @@ mod tests {
             ));
         }
         let ids: Vec<ActorId> = p.actors.keys().copied().collect();
-        place_missing(&mut p, &ids);
+        place_missing(&mut p, &ids, &Progress::new());
         let y_of = |l: Level| {
             p.actors
                 .values()
@@ -98,9 +103,62 @@ mod tests {
             Sector::Donor,
             Level::International,
         ));
-        place_missing(&mut p, &[ActorId(2)]);
+        place_missing(&mut p, &[ActorId(2)], &Progress::new());
         assert_eq!(p.actors[&ActorId(1)].position, Position::new(500.0, 900.0));
         let new = p.actors[&ActorId(2)].position;
         assert!(new.y > 900.0 && (new.x - 500.0).abs() <= 200.0, "{new:?}");
+    }
+}
+
+#[cfg(test)]
+mod extreme_tests {
+    use super::*;
+    use crate::model::{Actor, Level, Partnership, PartnershipId, Sector};
+
+    /// Actors placed beyond what can be drawn (a file's geometry at 1e300, infinite, not a
+    /// number) leave the layout of the others drawable: finite and within ±10⁹. (They made
+    /// the offset and the forces NaN: "actor 2: position is NaN".)
+    #[test]
+    fn extreme_placed_positions_never_make_the_layout_nan_or_far() {
+        let far = [
+            (1e300, -1e300),
+            (f64::INFINITY, 5.0),
+            (f64::NAN, f64::NEG_INFINITY),
+            (-1e9, 1e9),
+        ];
+        let mut p = Project::new();
+        for (i, &(x, y)) in far.iter().enumerate() {
+            let mut a = Actor::new(ActorId(i as u64 + 1), "Far", Sector::State, Level::Village);
+            a.position = Position::new(x, y);
+            p.insert_actor(a);
+        }
+        let new: Vec<ActorId> = (10..40).map(ActorId).collect();
+        for &id in &new {
+            p.insert_actor(Actor::new(id, "New", Sector::Donor, Level::Commune));
+        }
+        // The new actors are partners of the far ones, so the forces pull toward them.
+        for (k, &id) in new.iter().enumerate() {
+            p.insert_partnership(Partnership::new(
+                PartnershipId(k as u64 + 1),
+                ActorId(k as u64 % 4 + 1),
+                id,
+            ));
+        }
+        place_missing(&mut p, &new, &Progress::new());
+        let movable: BTreeSet<ActorId> = new.iter().copied().collect();
+        let moves = crate::layout::force_directed(&p, &movable, &Progress::new()).unwrap();
+        assert_eq!(moves.len(), new.len());
+        let farthest = crate::layout::FARTHEST;
+        let placed = new.iter().map(|id| p.actors[id].position);
+        for at in placed.chain(moves.iter().map(|(_, at)| *at)) {
+            assert!(
+                at.x.abs() <= farthest && at.y.abs() <= farthest,
+                "{at:?} cannot be drawn"
+            );
+        }
+        assert_eq!(
+            crate::layout::drawable(Position::new(f64::NAN, -1e300)),
+            Position::new(0.0, -farthest)
+        );
     }
 }

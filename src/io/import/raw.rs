@@ -87,6 +87,8 @@ pub(crate) struct Raw<'a> {
     pub create_missing: bool,
     /// The text, for turning byte offsets into lines and columns.
     pub text: Option<&'a str>,
+    /// Where the lines of `text` start, found when a place is first shown.
+    pub lines: xml::LineIndex,
     /// What the reader left out or decided, for [`Imported::notes`](super::Imported::notes) (before
     /// the notes of [`build`](super::build)).
     pub notes: Vec<String>,
@@ -122,7 +124,7 @@ impl Raw<'_> {
     /// `place` as shown to people (byte offsets become line and column).
     pub(super) fn show(&self, place: &Place) -> Place {
         match (place, &self.text) {
-            (Place::Byte(b), Some(text)) => xml::line_column(text, *b),
+            (Place::Byte(b), Some(text)) => self.lines.line_column(text, *b),
             _ => place.clone(),
         }
     }

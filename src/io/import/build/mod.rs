@@ -16,6 +16,7 @@ use crate::task::Progress;
 
 /// Turns what was read into a map, checking every value (see the module's rules).
 pub(crate) fn build(mut raw: Raw<'_>, progress: &Progress) -> Result<Imported, ImportError> {
+    progress.set_stage("checking the values");
     if let Some(note) = raw.clean_texts() {
         raw.notes.push(note);
     }
