@@ -4,13 +4,20 @@
 //! Budgets: every indicator but betweenness ≤ 1 ms / 20 ms / 1 s; on the stress map the whole
 //! `partnermap stats` path (open the file, betweenness on two threads, every other indicator,
 //! the JSON text) ≤ half of igraph's betweenness alone (`benches/igraph_betweenness.py`).
+//!
+//! With `PARTNERMAP_BENCH_MEGA=1`, also the mega map (100,000 / 300,000): the whole `stats`
+//! path ≤ 60 s, its betweenness estimated from sampled sources. Each run takes about 15 s,
+//! so it is left out of a plain `cargo bench`.
 
 // A test or benchmark that meets a broken fixture stops with its message: that is its report.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::sync::atomic::{AtomicBool, AtomicUsize};
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use std::path::Path;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
 use partnermap::analysis;
 use partnermap::generate::generate;
 use partnermap::io;
@@ -67,19 +74,56 @@ fn stats(c: &mut Criterion) {
     let mut group = c.benchmark_group("stats");
     group.sample_size(10);
     group.bench_with_input(BenchmarkId::new("whole", name), &path, |b, path| {
-        b.iter(|| {
-            let project = io::load_path(path).expect("the map opens");
-            let cancel = AtomicBool::new(false);
-            let progress = AtomicUsize::new(0);
-            let between = analysis::betweenness(&project, THREADS, &cancel, &progress);
-            let ind = analysis::compute(&project, between.as_ref());
-            serde_json::to_string_pretty(&analysis::stats_json(&project, &ind))
-                .expect("JSON text")
-                .len()
-        })
+        b.iter(|| whole_stats(path))
     });
     group.finish();
 }
 
-criterion_group!(benches, indicators, betweenness, stats);
+/// What `partnermap stats FILE --json` does: open the map, betweenness on two threads,
+/// every other indicator, the JSON text; gives the text's length.
+fn whole_stats(path: &Path) -> usize {
+    let project = io::load_path(path).expect("the map opens");
+    let cancel = AtomicBool::new(false);
+    let progress = AtomicUsize::new(0);
+    let between = analysis::betweenness(&project, THREADS, &cancel, &progress);
+    let ind = analysis::compute(&project, between.as_ref());
+    let mut json = Vec::new();
+    analysis::write_stats_json(&mut json, &project, &ind).expect("JSON text");
+    json.len()
+}
+
+/// The mega map of design.md §10, when `PARTNERMAP_BENCH_MEGA=1`: `stats` end to end, and
+/// betweenness alone (estimated from sampled sources).
+fn mega(c: &mut Criterion) {
+    if std::env::var_os("PARTNERMAP_BENCH_MEGA").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let project = generate(100_000, 300_000, 1).expect("the map generates");
+    let path = dir.path().join("mega.ron");
+    io::save_path(&project, &path).expect("the map saves");
+    let mut group = c.benchmark_group("mega");
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(60));
+    group.bench_with_input(BenchmarkId::new("stats", "mega"), &path, |b, path| {
+        b.iter(|| whole_stats(path))
+    });
+    let cancel = AtomicBool::new(false);
+    group.bench_with_input(
+        BenchmarkId::new("betweenness estimated", "mega"),
+        &project,
+        |b, project| {
+            b.iter(|| {
+                let progress = AtomicUsize::new(0);
+                analysis::betweenness(project, THREADS, &cancel, &progress)
+            })
+        },
+    );
+    group.finish();
+}
+
+criterion_group!(benches, indicators, betweenness, stats, mega);
 criterion_main!(benches);
