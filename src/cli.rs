@@ -252,7 +252,8 @@ macro_rules! warn {
     };
 }
 
-// After `warn!`, which it uses.
+// After `warn!`, which they use.
+mod generate;
 mod time;
 
 /// `text` safe to print on a terminal: control characters from a file (an escape sequence
@@ -330,7 +331,7 @@ pub fn run(command: Command) -> ExitCode {
             partnerships,
             seed,
             output,
-        } => generate(actors, partnerships, seed, &output),
+        } => generate::generate(actors, partnerships, seed, &output),
     }
 }
 
@@ -748,54 +749,6 @@ fn import_with(args: &ImportArgs, progress: &Progress) -> ExitCode {
         Err(e) => {
             warn!("partnermap import: {e}");
             ExitCode::from(2)
-        }
-    }
-}
-
-fn generate(actors: usize, partnerships: usize, seed: u64, output: &Path) -> ExitCode {
-    let progress = Progress::new();
-    progress::reporting("generate", &progress, || {
-        generate_with(actors, partnerships, seed, output, &progress)
-    })
-}
-
-fn generate_with(
-    actors: usize,
-    partnerships: usize,
-    seed: u64,
-    output: &Path,
-    progress: &Progress,
-) -> ExitCode {
-    progress.set_stage("generating the map");
-    let project = match crate::generate::generate(actors, partnerships, seed) {
-        Ok(p) => p,
-        Err(e) => {
-            warn!("partnermap generate: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    progress.set_stage("writing the map");
-    match io::save_path(&project, output) {
-        Ok(()) => finish_output(
-            "generate",
-            to_stdout(format_args!(
-                "wrote {} with {actors} actors and {partnerships} partnerships (seed {seed})",
-                output.display()
-            )),
-            ExitCode::SUCCESS,
-        ),
-        Err(io::SaveError::TooLarge) => {
-            warn!(
-                "partnermap generate: {actors} actors and {partnerships} partnerships would make \
-                 a file of more than {} MB, the most PartnerMap opens; nothing was written. \
-                 Choose fewer",
-                io::MAX_FILE_BYTES / 1024 / 1024
-            );
-            ExitCode::from(2)
-        }
-        Err(e) => {
-            warn!("partnermap generate: {e}");
-            ExitCode::from(1)
         }
     }
 }
