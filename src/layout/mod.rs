@@ -65,7 +65,7 @@ impl LayoutKind {
 
 /// The farthest from the origin a layout puts an actor, on either axis: positions beyond
 /// ±10⁹ cannot be drawn and are refused when a map is read (design.md §11).
-pub const FARTHEST: f64 = 1e9;
+pub const FARTHEST: f64 = crate::model::MAX_COORD;
 
 /// `p` as a layout may give it: within ±[`FARTHEST`] on both axes, a coordinate that is not a
 /// number at all taken as 0. Layouts start from the positions in a map, which may be
