@@ -125,5 +125,39 @@ fn mega(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, indicators, betweenness, stats, mega);
+/// Comparing two states (issue 15: ≤ 20 ms on the research map, ≤ 500 ms on the stress map):
+/// the map against a later state in which a tenth of the partnerships deepened, a tenth of
+/// the actors moved and a hundredth of each were removed. Field by field, without the
+/// network indicators (which the indicator benches time).
+fn compare(c: &mut Criterion) {
+    use partnermap::model::Form;
+    let mut group = c.benchmark_group("compare");
+    group.sample_size(10);
+    for (name, actors, partnerships) in MAPS {
+        let before = generate(actors, partnerships, 1).expect("the map generates");
+        let mut after = before.clone();
+        for (i, p) in after.partnerships.values_mut().enumerate() {
+            if i % 10 == 0 {
+                p.form = Some(Form::Integrated);
+            }
+        }
+        for (i, a) in after.actors.values_mut().enumerate() {
+            if i % 10 == 0 {
+                a.position.x += 40.0;
+            }
+        }
+        let gone: Vec<_> = after.partnerships.keys().step_by(100).copied().collect();
+        for id in gone {
+            after.partnerships.remove(&id);
+        }
+        group.bench_with_input(
+            BenchmarkId::new("two states", name),
+            &(before, after),
+            |b, (before, after)| b.iter(|| analysis::change::compare(before, after, None)),
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, indicators, betweenness, stats, mega, compare);
 criterion_main!(benches);
