@@ -465,8 +465,8 @@ fn stats_with(file: &Path, json: bool, snapshot: Option<&str>, progress: &Progre
     };
     let project = match snapshot {
         None => project,
-        Some(name) => match time::snapshot_state(&project, input(file), name) {
-            Ok(p) => p,
+        Some(name) => match time::state(&project, input(file), name) {
+            Ok((_, p)) => p,
             Err(code) => return code,
         },
     };

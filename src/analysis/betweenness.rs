@@ -429,6 +429,20 @@ fn search(csr: &Csr, source: usize, s: &mut Scratch) -> usize {
     tail
 }
 
+/// The sum of `value` over the successors of `v` (its neighbours one level farther from the
+/// source), without a branch per neighbour: a non-successor reads the slot `none`, which
+/// holds 0.
+#[inline]
+fn successors_sum(csr: &Csr, level: &[u8], value: &[f64], v: usize, none: usize) -> f64 {
+    let next = next_level(level[v]);
+    let mut sum = 0.0;
+    for &w in csr.neighbours(v) {
+        let w = w as usize;
+        sum += value[select_unpredictable(level[w] == next, w, none)];
+    }
+    sum
+}
+
 /// Brandes' dependencies of the `reached` nodes of the search: the dependency of `v` is
 /// δ(v) = σ(v) · Σ (1 + δ(w)) / σ(w) over its successors `w` (the neighbours one step
 /// farther), whose coefficients (1 + δ(w)) / σ(w) are already known.
@@ -442,12 +456,7 @@ fn dependencies(csr: &Csr, reached: usize, s: &mut Scratch, bc: &mut [f64]) {
     // The source itself, first in the order, gets no dependency.
     for &v in order[1..reached].iter().rev() {
         let v = v as usize;
-        let next = next_level(level[v]);
-        let mut pulled = 0.0;
-        for &w in csr.neighbours(v) {
-            let w = w as usize;
-            pulled += value[select_unpredictable(level[w] == next, w, none)];
-        }
+        let pulled = successors_sum(csr, level, value, v, none);
         let delta = value[v] * pulled;
         bc[v] += delta;
         value[v] = (1.0 + delta) / value[v];
@@ -483,12 +492,7 @@ fn scaled_dependencies(csr: &Csr, reached: usize, s: &mut Scratch, bc: &mut [f64
             at = level[v];
             distance -= 1;
         }
-        let next = next_level(level[v]);
-        let mut pulled = 0.0;
-        for &w in csr.neighbours(v) {
-            let w = w as usize;
-            pulled += value[select_unpredictable(level[w] == next, w, none)];
-        }
+        let pulled = successors_sum(csr, level, value, v, none);
         let g = value[v] * pulled;
         let d = distance as f64;
         bc[v] += d * g;

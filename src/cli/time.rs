@@ -115,7 +115,11 @@ pub fn snapshot(args: &SnapshotArgs) -> ExitCode {
 
 /// The state named `name` of `project` as a map of its own: a snapshot, or the working map
 /// for `now`; an error names the snapshots there are.
-fn state(project: &Project, file: &Path, name: &str) -> Result<(String, Project), ExitCode> {
+pub(super) fn state(
+    project: &Project,
+    file: &Path,
+    name: &str,
+) -> Result<(String, Project), ExitCode> {
     if name.trim().eq_ignore_ascii_case(change::NOW) {
         let mut now = project.clone();
         now.snapshots.clear();
@@ -328,9 +332,4 @@ fn value(v: &serde_json::Value) -> String {
         },
         other => other.to_string(),
     }
-}
-
-/// The map `stats --snapshot NAME` reports on: the snapshot as a map of its own.
-pub fn snapshot_state(project: &Project, file: &Path, name: &str) -> Result<Project, ExitCode> {
-    state(project, file, name).map(|(_, p)| p)
 }

@@ -107,24 +107,11 @@ impl Project {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Form, Level, PartialDate, Sector};
-
-    fn map() -> Project {
-        let mut p = Project::new();
-        for (id, name) in [(1, "Commune council"), (2, "Parents' group\nof Kampot")] {
-            let mut a = Actor::new(ActorId(id), name, Sector::State, Level::Commune);
-            a.notes = "met \"twice\"\nin June".into();
-            p.insert_actor(a);
-        }
-        let mut link = Partnership::new(PartnershipId(1), ActorId(1), ActorId(2));
-        link.form = Some(Form::Coalition);
-        p.insert_partnership(link);
-        p
-    }
+    use crate::model::PartialDate;
 
     #[test]
     fn the_snapshots_go_in_date_order_and_are_found_by_name() {
-        let mut p = map();
+        let mut p = Project::new();
         for (name, date) in [
             ("Endline", Some("2013-12")),
             ("Later", None),

@@ -538,9 +538,14 @@ fn readable(
             "partnerships.csv" => project.partnerships.len(),
             _ => 0,
         };
-        let columns = bytes.split(|&b| b == b'\n').next().map_or(0, |header| {
-            1 + header.iter().filter(|&&b| b == b',').count()
-        });
+        // The header read as the import reads it: a quoted name may hold a comma.
+        let columns = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(bytes.as_slice())
+            .records()
+            .next()
+            .and_then(Result::ok)
+            .map_or(0, |header| header.len());
         if format == Format::Csv && rows * columns > MAX_VALUES {
             return refuse(format!(
                 "{name} would hold {} cells ({rows} rows of {columns}), more than the \
@@ -579,7 +584,8 @@ mod tests {
     #[test]
     fn a_table_the_csv_import_would_refuse_is_not_written() {
         let columns = 10;
-        let header = vec!["c"; columns].join(",") + "\n";
+        // One name holds a comma, quoted: it is still one column.
+        let header = vec!["c"; columns - 1].join(",") + ",\"a, b\"\n";
         let mut project = Project::new();
         for i in 1..=(MAX_VALUES / columns) as u64 {
             project.insert_actor(Actor::new(ActorId(i), "a", Sector::State, Level::Village));

@@ -512,50 +512,49 @@ fn ron_within(project: &Project, limit: usize) -> Option<String> {
 /// snapshot laid out one field a line as the map's own are, so that a file with snapshots
 /// still diffs well.
 fn write_snapshots(out: &mut impl std::fmt::Write, snapshots: &[Snapshot]) -> std::fmt::Result {
-    let item = ron::ser::PrettyConfig::new()
-        .depth_limit(1)
-        .escape_strings(false)
-        .struct_names(false);
-    let implicit = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-    let one = |value: &dyn erased::Value, indent: &str| -> Result<String, std::fmt::Error> {
-        let text = value.pretty(&implicit, item.clone())?;
-        Ok(indented(&text, indent))
-    };
     out.write_str("    snapshots: [\n")?;
     for s in snapshots {
         out.write_str("        (\n")?;
-        writeln!(out, "            name: {},", one(&s.name, "")?)?;
+        writeln!(out, "            name: {},", item(&s.name, "")?)?;
         if let Some(date) = &s.date {
-            writeln!(out, "            date: {},", one(&date.0, "")?)?;
+            writeln!(out, "            date: {},", item(&date.0, "")?)?;
         }
         if !s.note.is_empty() {
-            writeln!(out, "            note: {},", one(&s.note, "")?)?;
+            writeln!(out, "            note: {},", item(&s.note, "")?)?;
         }
-        for (field, items) in [
-            (
-                "actors",
-                s.actors
-                    .iter()
-                    .map(|a| a as &dyn erased::Value)
-                    .collect::<Vec<_>>(),
-            ),
-            (
-                "partnerships",
-                s.partnerships
-                    .iter()
-                    .map(|p| p as &dyn erased::Value)
-                    .collect::<Vec<_>>(),
-            ),
-        ] {
-            writeln!(out, "            {field}: [")?;
-            for value in items {
-                writeln!(out, "                {},", one(value, "                ")?)?;
-            }
-            out.write_str("            ],\n")?;
-        }
+        write_list(out, "actors", &s.actors)?;
+        write_list(out, "partnerships", &s.partnerships)?;
         out.write_str("        ),\n")?;
     }
     out.write_str("    ],\n")
+}
+
+/// A snapshot's list `field`, one item after another.
+fn write_list<T: Serialize>(
+    out: &mut impl std::fmt::Write,
+    field: &str,
+    items: &[T],
+) -> std::fmt::Result {
+    writeln!(out, "            {field}: [")?;
+    const INDENT: &str = "                ";
+    for value in items {
+        writeln!(out, "{INDENT}{},", item(value, INDENT)?)?;
+    }
+    out.write_str("            ],\n")
+}
+
+/// `value` pretty-printed on its own, fields one a line (unset options left out as in the
+/// rest of the file), its later lines indented by `indent`.
+fn item<T: Serialize>(value: &T, indent: &str) -> Result<String, std::fmt::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(1)
+        .escape_strings(false)
+        .struct_names(false);
+    let text = ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .to_string_pretty(value, config)
+        .map_err(|_| std::fmt::Error)?;
+    Ok(indented(&text, indent))
 }
 
 /// `text` with `indent` after each line break outside a string.
@@ -573,30 +572,6 @@ fn indented(text: &str, indent: &str) -> String {
         }
     }
     out
-}
-
-/// Values written one by one into a snapshot's section.
-mod erased {
-    /// A value of a snapshot, pretty-printed on its own.
-    pub(super) trait Value {
-        fn pretty(
-            &self,
-            options: &ron::Options,
-            config: ron::ser::PrettyConfig,
-        ) -> Result<String, std::fmt::Error>;
-    }
-
-    impl<T: serde::Serialize> Value for T {
-        fn pretty(
-            &self,
-            options: &ron::Options,
-            config: ron::ser::PrettyConfig,
-        ) -> Result<String, std::fmt::Error> {
-            options
-                .to_string_pretty(self, config)
-                .map_err(|_| std::fmt::Error)
-        }
-    }
 }
 
 /// The path of the backup kept beside `path`: `NAME.ron.bak`.
