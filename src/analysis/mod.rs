@@ -16,6 +16,7 @@ pub use crate::typology::measure as partnership;
 mod partnership_indicators;
 mod quadrant;
 mod report;
+pub mod time;
 
 use std::collections::BTreeMap;
 

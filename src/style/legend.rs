@@ -90,6 +90,8 @@ pub enum Swatch {
     Gradient(Vec<Rgb>),
     /// A line with the power dot at its right end.
     PowerDot,
+    /// A mark of a comparison of two states.
+    Change(super::change::Glyph),
 }
 
 /// One row of the legend: a swatch and what it means.
@@ -104,7 +106,7 @@ pub struct LegendRow {
 }
 
 impl LegendRow {
-    fn new(swatch: Swatch, text: impl Into<String>, hint: &'static str) -> Self {
+    pub(crate) fn new(swatch: Swatch, text: impl Into<String>, hint: &'static str) -> Self {
         Self {
             swatch,
             text: text.into(),

@@ -11,6 +11,7 @@ use crate::model::{
     Sector,
 };
 
+pub mod change;
 pub mod labels;
 pub mod legend;
 pub mod marks;

@@ -1,10 +1,11 @@
 //! The legend: explains every visual cue of the canvas. Its rows and their wording come from
 //! [`style::legend`], which the SVG export draws too; this file only paints them.
 
-use egui::{Pos2, Sense, Stroke, Ui, Vec2};
+use egui::{Color32, Pos2, Sense, Stroke, Ui, Vec2};
 
 use super::canvas::{color, paint_actor_shape};
 use crate::model::ColourBy;
+use crate::style::change::{self, Glyph};
 use crate::style::legend::{self, NotSet, Swatch};
 use crate::style::{self, ViewEncoding};
 
@@ -124,5 +125,87 @@ fn swatch_ui(ui: &mut Ui, swatch: &Swatch) {
                 ink,
             );
         }
+        Swatch::Change(glyph) => {
+            let rect = space(ui, Vec2::new(36.0, 18.0));
+            change_glyph_ui(ui.painter(), *glyph, rect, (ink, outline));
+        }
     }
+}
+
+/// Paints a comparison's legend glyph in `rect`.
+fn change_glyph_ui(
+    painter: &egui::Painter,
+    glyph: Glyph,
+    rect: egui::Rect,
+    (ink, outline): (Color32, Stroke),
+) {
+    let c = rect.center();
+    let poly = |points: [(f64, f64); 3], rgb| {
+        let points = points
+            .iter()
+            .map(|(x, y)| Pos2::new(*x as f32, *y as f32))
+            .collect();
+        painter.add(egui::Shape::convex_polygon(
+            points,
+            color(rgb),
+            Stroke::NONE,
+        ));
+    };
+    let (x, y) = (f64::from(c.x), f64::from(c.y));
+    match glyph {
+        Glyph::Trust(up) => {
+            let rgb = if up {
+                change::TRUST_ROSE
+            } else {
+                change::TRUST_FELL
+            };
+            poly(change::trust_triangle(x, y, up, 1.0), rgb);
+        }
+        Glyph::Power => {
+            painter.line_segment(
+                [Pos2::new(rect.left(), c.y), Pos2::new(rect.right(), c.y)],
+                Stroke::new(legend::SAMPLE_LINE_WIDTH as f32, ink),
+            );
+            poly(change::arrowhead(x + 6.0, y, 1.0, 0.0, 1.0), change::POWER);
+        }
+        Glyph::Ring(added) => {
+            let (rgb, dashed) = if added {
+                (change::ADDED, false)
+            } else {
+                (change::ENDED, true)
+            };
+            painter.circle_filled(c, 5.0, ink.gamma_multiply(0.4));
+            let r = 5.0 + change::RING_GAP as f32;
+            let stroke = Stroke::new(change::RING_WIDTH as f32, color(rgb));
+            if dashed {
+                painter.extend(dashed_circle(c, r, stroke));
+            } else {
+                painter.circle_stroke(c, r, stroke);
+            }
+        }
+        Glyph::Absent => {
+            painter.circle_filled(c, 6.0, ink.gamma_multiply(change::ABSENT_ALPHA));
+            painter.circle_stroke(
+                c,
+                6.0,
+                Stroke::new(
+                    outline.width,
+                    outline.color.gamma_multiply(change::ABSENT_ALPHA),
+                ),
+            );
+        }
+    }
+}
+
+/// A circle of dashes ([`change::DASH`]), for a removed actor's ring.
+pub fn dashed_circle(c: Pos2, r: f32, stroke: Stroke) -> Vec<egui::Shape> {
+    let n = 48;
+    let points: Vec<Pos2> = (0..=n)
+        .map(|i| {
+            let t = i as f32 / n as f32 * std::f32::consts::TAU;
+            c + Vec2::new(t.cos(), t.sin()) * r
+        })
+        .collect();
+    let (on, off) = change::DASH;
+    egui::Shape::dashed_line(&points, stroke, on as f32, off as f32)
 }

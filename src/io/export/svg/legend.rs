@@ -3,6 +3,8 @@
 
 use super::{Doc, LEGEND_PAD, MIN_LINE_PX, MIN_RADIUS_PX, TextStyle};
 use crate::model::Project;
+use crate::style::Rgb;
+use crate::style::change::{self, Glyph};
 use crate::style::legend::{self, LegendRow, Swatch};
 use crate::style::{self, ViewEncoding};
 
@@ -191,6 +193,7 @@ fn legend_row(l: &mut LegendDoc, row: &LegendRow, y: f64, scale: f64) -> f64 {
                 .s(ink)
                 .s("\"/>\n");
         }
+        Swatch::Change(glyph) => change_glyph(l, *glyph, y),
     }
     l.label(y, &row.text);
     ROW
@@ -245,4 +248,84 @@ pub(super) fn draw_legend(doc: &mut Doc, legend: &Legend, at: (f64, f64)) {
         .s(frame)
         .s("\"/>\n");
     doc.s(&legend.body).s("</g>\n");
+}
+
+/// Draws a comparison's legend glyph in a row whose top is at `y`.
+fn change_glyph(l: &mut LegendDoc, glyph: Glyph, y: f64) {
+    let (x, cy) = (18.0, y + 10.0);
+    match glyph {
+        Glyph::Trust(up) => {
+            let rgb = if up {
+                change::TRUST_ROSE
+            } else {
+                change::TRUST_FELL
+            };
+            polygon(&mut l.doc, &change::trust_triangle(x, cy, up, 1.0), rgb);
+        }
+        Glyph::Power => {
+            l.line(y, legend::SAMPLE_LINE_WIDTH, None);
+            polygon(
+                &mut l.doc,
+                &change::arrowhead(x + 6.0, cy, 1.0, 0.0, 1.0),
+                change::POWER,
+            );
+        }
+        Glyph::Ring(added) => {
+            let ink = l.doc.pal.ink;
+            l.doc
+                .s("<circle cx=\"")
+                .n(x)
+                .s("\" cy=\"")
+                .n(cy)
+                .s("\" r=\"5\" fill=\"");
+            l.doc.s(ink).s("\" fill-opacity=\"0.4\"/>");
+            ring(&mut l.doc, (x, cy), 5.0 + change::RING_GAP, added);
+        }
+        Glyph::Absent => {
+            let ink = l.doc.pal.ink;
+            l.doc
+                .s("<circle cx=\"")
+                .n(x)
+                .s("\" cy=\"")
+                .n(cy)
+                .s("\" r=\"6\" fill=\"");
+            l.doc
+                .s(ink)
+                .s("\" opacity=\"")
+                .n(f64::from(change::ABSENT_ALPHA))
+                .s("\"/>\n");
+        }
+    }
+}
+
+/// A filled polygon of `points` in `rgb`.
+pub(super) fn polygon(doc: &mut Doc, points: &[(f64, f64)], rgb: Rgb) {
+    doc.s("<polygon points=\"");
+    for (k, (x, y)) in points.iter().enumerate() {
+        if k > 0 {
+            doc.s(" ");
+        }
+        doc.n(*x).s(",").n(*y);
+    }
+    doc.s("\" fill=\"").s(&rgb.hex()).s("\"/>\n");
+}
+
+/// The ring of an added (solid, green) or removed (dashed, red) actor, of radius `r`.
+pub(super) fn ring(doc: &mut Doc, (x, y): (f64, f64), r: f64, added: bool) {
+    let rgb = if added { change::ADDED } else { change::ENDED };
+    doc.s("<circle cx=\"")
+        .n(x)
+        .s("\" cy=\"")
+        .n(y)
+        .s("\" r=\"")
+        .n(r);
+    doc.s("\" fill=\"none\" stroke=\"")
+        .s(&rgb.hex())
+        .s("\" stroke-width=\"");
+    doc.n(change::RING_WIDTH).s("\"");
+    if !added {
+        let (on, off) = change::DASH;
+        doc.s(" stroke-dasharray=\"").n(on).s(" ").n(off).s("\"");
+    }
+    doc.s("/>\n");
 }
