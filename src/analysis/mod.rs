@@ -17,6 +17,7 @@ mod partnership_indicators;
 mod quadrant;
 mod report;
 pub mod time;
+pub mod trajectory;
 
 use std::collections::BTreeMap;
 
