@@ -49,6 +49,7 @@ mod save_faults;
 mod shortcuts;
 mod snapshots_ui;
 mod steady_view;
+mod time_ui;
 mod undo;
 mod validation;
 mod window;

@@ -121,12 +121,7 @@ mod tests {
     fn map(form: Form, formality: Formality) -> Project {
         let mut p = Project::new();
         for id in [1, 2] {
-            p.insert_actor(Actor::new(
-                ActorId(id),
-                "x",
-                Sector::State,
-                Level::District,
-            ));
+            p.insert_actor(Actor::new(ActorId(id), "x", Sector::State, Level::District));
         }
         let mut l = Partnership::new(PartnershipId(7), ActorId(1), ActorId(2));
         l.form = Some(form);

@@ -300,6 +300,8 @@ impl PartnerMapApp {
         {
             if self.view.presenting {
                 self.toggle_presentation();
+            } else if self.view.selection.is_empty() && self.time.is_on() {
+                self.time.ask(None);
             } else {
                 self.view.selection.clear();
             }

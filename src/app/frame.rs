@@ -104,6 +104,11 @@ impl PartnerMapApp {
             .update(&self.doc.project, self.doc.revision, move || {
                 wake_ctx.request_repaint();
             });
+        let wake_ctx = ctx.clone();
+        self.time
+            .update(&self.doc.project, self.doc.revision, move || {
+                wake_ctx.request_repaint();
+            });
         if ctx.input(|i| i.viewport().close_requested()) && self.is_modified() && !self.allow_close
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
@@ -173,36 +178,73 @@ impl PartnerMapApp {
             self.side_panels_ui(ui, matches.as_ref(), intents);
         }
         self.refresh_overlay();
-        let overlay = match &self.frame.overlay {
-            Some(c) => Overlay {
+        let shown = self.time.current().cloned();
+        let overlay = match (&self.frame.overlay, &shown) {
+            // Another state is drawn: the working map's sizes and rings do not apply.
+            (_, Some(t)) => Overlay {
+                change: Some(&t.composed),
+                ..Overlay::default()
+            },
+            (Some(c), None) => Overlay {
                 radius: c.radius.as_ref(),
                 brokers: self.prefs.broker_rings.then_some(&c.brokers),
+                change: None,
             },
-            None => Overlay::default(),
+            (None, None) => Overlay::default(),
         };
         let canvas = egui::CentralPanel::no_frame().show(ui, |ui| {
-            canvas_ui(
-                ui,
-                &self.doc.project,
-                self.doc.revision,
-                &mut self.view,
-                matches.as_ref(),
-                overlay,
-                intents,
-            );
+            match &shown {
+                Some(t) => {
+                    // Another state is read only: the canvas selects and pans, edits nothing.
+                    let mut asked = Vec::new();
+                    canvas_ui(
+                        ui,
+                        &t.composed.project,
+                        t.drawing_revision,
+                        &mut self.view,
+                        None,
+                        overlay,
+                        &mut asked,
+                    );
+                    intents.extend(asked.into_iter().filter(|i| !matches!(i, Intent::Edit(_))));
+                }
+                None => {
+                    canvas_ui(
+                        ui,
+                        &self.doc.project,
+                        self.doc.revision,
+                        &mut self.view,
+                        matches.as_ref(),
+                        overlay,
+                        intents,
+                    );
+                }
+            }
+            if self.time.is_on() {
+                let timeline = crate::analysis::time::timeline(&self.doc.project);
+                let bar =
+                    crate::ui::time::time_bar_ui(ui, &self.time, &timeline, &self.doc.project);
+                if let Some(ask) = bar {
+                    self.time.ask(ask);
+                }
+            }
         });
         self.frame.rects.canvas = Some(canvas.response.rect);
         if presenting {
-            let look = (
-                self.doc.project.settings.colour_by,
-                self.prefs.encoding(),
-                self.frame.not_set(&self.doc),
-            );
+            let not_set = self.frame.not_set(&self.doc);
+            let look = match &shown {
+                Some(t) => t.legend(not_set),
+                None => crate::style::legend::legend_sections(
+                    self.doc.project.settings.colour_by,
+                    self.prefs.encoding(),
+                    not_set,
+                ),
+            };
             let hidden = &mut self.view.audience_legend_hidden;
             let rect = canvas.response.rect;
             let ctx = ui.ctx().clone();
             if let Some(a) =
-                crate::ui::presenting::presentation_overlay_ui(&ctx, rect, look, hidden)
+                crate::ui::presenting::presentation_overlay_ui(&ctx, rect, &look, hidden)
             {
                 intents.push(Intent::Action(a));
             }

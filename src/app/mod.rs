@@ -94,6 +94,10 @@ pub struct PartnerMapApp {
     pub live: LiveIndicators,
     /// A layout's result being animated into place.
     pub animation: Option<LayoutAnimation>,
+    /// Another state of the map shown instead of the working map (design.md §12).
+    pub time: crate::ui::time::TimeView,
+    /// The Time tab's choices not yet asked for.
+    pub time_choices: crate::ui::time::TimeChoices,
     frame: frame::FrameCache,
 
     // The dialogs.
@@ -138,6 +142,8 @@ impl PartnerMapApp {
             dashboard: DashboardState::default(),
             show_help: false,
             live: LiveIndicators::default(),
+            time: crate::ui::time::TimeView::default(),
+            time_choices: crate::ui::time::TimeChoices::default(),
             animation: None,
             frame: frame::FrameCache::default(),
             modal: None,

@@ -10,9 +10,10 @@ use super::{LeftTab, PartnerMapApp};
 use crate::ui::indicators::dashboard_ui;
 use crate::ui::inspector::inspector_ui;
 use crate::ui::intent::Intent;
-use crate::ui::legend::legend_ui;
+use crate::ui::legend::{legend_ui, sections_ui};
 use crate::ui::lists::lists_ui;
 use crate::ui::quadrant::quadrant_ui;
+use crate::ui::time::time_tab_ui;
 
 /// The share of the window the map keeps at least, whatever the panels' widths.
 pub const CANVAS_SHARE: f32 = 0.5;
@@ -160,29 +161,31 @@ impl PartnerMapApp {
                 .wrap(),
             );
         }
-        ui.horizontal(|ui| {
+        // The tabs, then the help and collapse buttons, wrap to a second line in a narrow
+        // column rather than run under each other.
+        ui.horizontal_wrapped(|ui| {
             let tab = &mut self.prefs.left_tab;
             ui.selectable_value(tab, LeftTab::Lists, "List");
             ui.selectable_value(tab, LeftTab::Chart, "Chart")
                 .on_hover_text("The quadrant chart of the framework chosen below");
             ui.selectable_value(tab, LeftTab::Indicators, "Indicators");
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                collapse_button_ui(
-                    ui,
-                    "Collapse the left panel",
-                    "«",
-                    &mut self.prefs.show_left,
-                );
-                let help = crate::ui::actions::Action::Help;
-                if ui
-                    .small_button("?")
-                    .on_hover_text(help.hint())
-                    .widget_info_labelled(help.label())
-                    .clicked()
-                {
-                    intents.push(Intent::Action(help));
-                }
-            });
+            ui.selectable_value(tab, LeftTab::Time, "Time")
+                .on_hover_text("Compare snapshots, step through them, or see the map as of a date");
+            let help = crate::ui::actions::Action::Help;
+            if ui
+                .small_button("?")
+                .on_hover_text(help.hint())
+                .widget_info_labelled(help.label())
+                .clicked()
+            {
+                intents.push(Intent::Action(help));
+            }
+            collapse_button_ui(
+                ui,
+                "Collapse the left panel",
+                "«",
+                &mut self.prefs.show_left,
+            );
         });
         ui.separator();
         // The legend takes at most half the column and scrolls; less beside the chart.
@@ -203,23 +206,38 @@ impl PartnerMapApp {
                         .default_open(true)
                         .show(ui, |ui| {
                             let not_set = self.frame.not_set(&self.doc);
-                            let colour_by = self.doc.project.settings.colour_by;
-                            legend_ui(ui, colour_by, self.prefs.encoding(), not_set);
+                            match self.time.current() {
+                                Some(t) => sections_ui(ui, &t.legend(not_set)),
+                                None => {
+                                    let colour_by = self.doc.project.settings.colour_by;
+                                    legend_ui(ui, colour_by, self.prefs.encoding(), not_set);
+                                }
+                            }
                         });
                 });
             });
         match self.prefs.left_tab {
             LeftTab::Lists => lists_ui(ui, &self.doc.project, &mut self.view, matches, intents),
             LeftTab::Chart => {
-                quadrant_ui(
-                    ui,
-                    &self.doc.project,
-                    self.doc.revision,
-                    &mut self.view,
-                    &mut self.quadrant,
-                    intents,
-                );
+                let shown = self.time.current().cloned();
+                let (map, paths) = match &shown {
+                    Some(t) => (
+                        (&t.after, t.drawing_revision),
+                        Some(t.paths(self.quadrant.framework())),
+                    ),
+                    None => ((&self.doc.project, self.doc.revision), None),
+                };
+                quadrant_ui(ui, map, paths, &mut self.view, &mut self.quadrant, intents);
             }
+            LeftTab::Time => time_tab_ui(
+                ui,
+                &self.doc.project,
+                &mut self.time,
+                &mut self.time_choices,
+                self.quadrant.framework(),
+                &mut self.view,
+                intents,
+            ),
             LeftTab::Indicators => {
                 let updating = (!self.live.is_current(self.doc.revision)).then(|| {
                     match self.live.progress() {

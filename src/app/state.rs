@@ -27,6 +27,8 @@ pub enum LeftTab {
     Chart,
     /// The indicators dashboard.
     Indicators,
+    /// The map over time: comparisons, timeline, as of a date.
+    Time,
 }
 
 /// Everything remembered between runs.

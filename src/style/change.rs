@@ -11,7 +11,7 @@
 use crate::analysis::time::{Depth, EdgeChange, Presence};
 
 use super::Rgb;
-use super::legend::{LegendRow, LegendSection, Swatch};
+use super::legend::{LegendRow, LegendSection, NotSet, Swatch};
 
 /// Added: green.
 pub const ADDED: Rgb = Rgb(0x1a, 0x96, 0x41);
@@ -140,6 +140,31 @@ pub fn arrowhead(x: f64, y: f64, dx: f64, dy: f64, scale: f64) -> [(f64, f64); 3
     ]
 }
 
+/// The point `t` (0–1) of the way along the polyline `points`, and the direction of the
+/// line there; `None` for a line of no length.
+pub fn along(points: &[(f64, f64)], t: f64) -> Option<((f64, f64), (f64, f64))> {
+    type Segment = ((f64, f64), (f64, f64), f64);
+    let segments: Vec<Segment> = points
+        .windows(2)
+        .map(|w| (w[0], w[1], (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1)))
+        .collect();
+    let total: f64 = segments.iter().map(|s| s.2).sum();
+    if total.is_nan() || total <= 0.0 {
+        return None;
+    }
+    let mut left = t.clamp(0.0, 1.0) * total;
+    for (a, b, len) in &segments {
+        if left <= *len && *len > 0.0 {
+            let f = left / len;
+            let at = (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f);
+            return Some((at, (b.0 - a.0, b.1 - a.1)));
+        }
+        left -= len;
+    }
+    let (a, b, _) = segments.last()?;
+    Some((*b, (b.0 - a.0, b.1 - a.1)))
+}
+
 /// A glyph of a comparison, as the legend shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Glyph {
@@ -254,6 +279,26 @@ pub fn legend_section(from: &str, to: &str, shown: &ShownMarks) -> LegendSection
     }
 }
 
+/// The whole legend of a comparison: its Change section first, then the sectors and sizes
+/// of actors and the line widths by form. The colour scale, the dashes of informal
+/// partnerships and the power dot are left out: in a comparison colour, dashes and the
+/// arrowhead say what changed.
+pub fn comparison_legend(change: LegendSection, not_set: NotSet) -> Vec<LegendSection> {
+    let mut sections = super::legend::legend_sections(
+        crate::model::ColourBy::Trust,
+        super::ViewEncoding::default(),
+        not_set,
+    );
+    sections.truncate(2);
+    if let Some(lines) = sections.get_mut(1) {
+        lines
+            .rows
+            .retain(|r| matches!(r.swatch, Swatch::Line { dash: None, .. }));
+    }
+    sections.insert(0, change);
+    sections
+}
+
 /// Which marks a comparison draws, so that the legend explains only those.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ShownMarks {
@@ -363,6 +408,30 @@ mod tests {
             ]
         );
         assert_eq!(legend.heading, "Change: Baseline → now");
+        let whole = comparison_legend(legend, NotSet::default());
+        let headings: Vec<&str> = whole.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(
+            headings,
+            [
+                "Change: Baseline → now",
+                "Actors (sector)",
+                "Partnerships (form)"
+            ]
+        );
+        assert!(
+            !whole[2].rows.iter().any(|r| r.text.starts_with("Dashed")),
+            "dashes mean ended here"
+        );
+    }
+
+    #[test]
+    fn a_point_along_a_bent_line_is_measured_by_length() {
+        let line = [(0.0, 0.0), (10.0, 0.0), (10.0, 30.0)];
+        let (at, dir) = along(&line, 0.5).unwrap();
+        assert_eq!(at, (10.0, 10.0));
+        assert_eq!(dir, (0.0, 30.0));
+        assert_eq!(along(&line, 0.0).unwrap().0, (0.0, 0.0));
+        assert!(along(&[(1.0, 1.0), (1.0, 1.0)], 0.5).is_none());
     }
 
     #[test]

@@ -17,7 +17,12 @@ const SIZES_SCALE: f32 = 0.5;
 /// sizes, rings, line widths by form, dashes, line colours under the current "colour by"
 /// choice, the power dot, and the neutral style of what the map leaves not set (`not_set`).
 pub fn legend_ui(ui: &mut Ui, colour_by: ColourBy, encoding: ViewEncoding, not_set: NotSet) {
-    let sections = legend::legend_sections(colour_by, encoding, not_set);
+    sections_ui(ui, &legend::legend_sections(colour_by, encoding, not_set));
+}
+
+/// Draws legend sections: those of [`legend::legend_sections`], or of a comparison
+/// ([`change::comparison_legend`]).
+pub fn sections_ui(ui: &mut Ui, sections: &[legend::LegendSection]) {
     for (k, section) in sections.iter().enumerate() {
         if k > 0 {
             ui.add_space(6.0);

@@ -16,4 +16,5 @@ pub mod presenting;
 pub mod quadrant;
 pub mod quick_entry;
 pub mod shell;
+pub mod time;
 pub mod view;

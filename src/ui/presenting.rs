@@ -3,9 +3,7 @@
 
 use egui::{Align2, Rect, Vec2};
 
-use crate::model::ColourBy;
-use crate::style::ViewEncoding;
-use crate::style::legend::NotSet;
+use crate::style::legend::LegendSection;
 use crate::ui::actions::Action;
 
 /// How much larger the audience legend's text is than the window's (already enlarged) text.
@@ -16,7 +14,7 @@ const LEGEND_TEXT_SCALE: f32 = 1.3;
 pub fn presentation_overlay_ui(
     ctx: &egui::Context,
     canvas: Rect,
-    (colour_by, encoding, not_set): (ColourBy, ViewEncoding, NotSet),
+    sections: &[LegendSection],
     hidden: &mut bool,
 ) -> Option<Action> {
     let mut chosen = None;
@@ -60,7 +58,7 @@ pub fn presentation_overlay_ui(
                 egui::ScrollArea::vertical()
                     .max_height(max.y)
                     .show(ui, |ui| {
-                        crate::ui::legend::legend_ui(ui, colour_by, encoding, not_set);
+                        crate::ui::legend::sections_ui(ui, sections);
                     });
             });
         });

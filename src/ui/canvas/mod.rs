@@ -58,6 +58,8 @@ pub struct Overlay<'a> {
     /// Cross-sector brokers and the strength of their ring, 0–1
     /// ([`style::broker_strengths`]).
     pub brokers: Option<&'a HashMap<ActorId, f64>>,
+    /// Two states compared: what changed of each item ([`crate::style::change`]).
+    pub change: Option<&'a crate::analysis::time::Composed>,
 }
 
 /// Draws the map, handles gestures, and returns the background response. Document changes
@@ -177,10 +179,17 @@ fn actors_ui<'p>(
     let mut labels = Vec::new();
     for (k, shown) in visible.actors.iter().enumerate() {
         let g = &geo.actors[shown.geo];
-        let alpha = dim.actor(g.id);
+        let look = overlay
+            .change
+            .and_then(|c| c.actors.get(&g.id))
+            .map(|p| crate::style::change::actor_look(*p));
+        let alpha = dim.actor(g.id) * look.map_or(1.0, |l| l.alpha);
         let selected = view.selection.contains(&Item::Actor(g.id));
         let ring = overlay.brokers.and_then(|b| b.get(&g.id)).copied();
         paint::paint_actor(pen, g, shown, (alpha, selected, ring), mesh);
+        if let Some((rgb, dashed)) = look.and_then(|l| l.ring) {
+            paint::paint_change_ring(pen, shown, rgb, dashed);
+        }
         let hovered = view.hovered == Some(Item::Actor(g.id));
         let acted_on = selected || hovered || drag_source == Some(g.id);
         if (all_widgets || acted_on)

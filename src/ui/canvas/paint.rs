@@ -11,6 +11,7 @@ use super::geometry::{Geometry, ShownActor, Visible};
 use super::state::Gesture;
 use super::{Overlay, actor_pos};
 use crate::model::{Actor, ActorId, PartnershipId, Project};
+use crate::style::change;
 use crate::style::labels::{self, LabelRequest, LabelRules, LabelText};
 use crate::style::marks::{self, ActorMark};
 use crate::style::{self, Outline, Rgb, Shape};
@@ -112,7 +113,13 @@ pub(super) fn paint_partnerships(
         let e = &geo.edges[drawn.geo];
         let alpha = dim.partnership(e.id);
         let selected = selection.contains(&Item::Partnership(e.id));
-        let colour = color(e.colour).gamma_multiply(alpha);
+        // Comparing two states, the colour says what changed, and only an ended partnership
+        // is dashed.
+        let look = overlay
+            .change
+            .and_then(|c| c.partnerships.get(&e.id))
+            .map(change::edge_look);
+        let colour = color(look.map_or(e.colour, |l| l.colour)).gamma_multiply(alpha);
         if pen.simple && !selected {
             let width = (e.width as f32 * zoom).max(1.0);
             add_segment(mesh, drawn.points[0], drawn.points[1], width, colour);
@@ -126,7 +133,11 @@ pub(super) fn paint_partnerships(
             ));
         }
         let stroke = Stroke::new(width, colour);
-        if let Some((on, off)) = marks::line_pattern(e.line, f64::from(zoom)) {
+        let pattern = match look {
+            Some(l) => l.dashed.then_some(change::DASH),
+            None => marks::line_pattern(e.line, f64::from(zoom)),
+        };
+        if let Some((on, off)) = pattern {
             // Only the part on screen is cut into dashes: a line to an actor far off screen
             // would otherwise make thousands of dashes nobody sees.
             let (on, off) = (on as f32, off as f32);
@@ -144,6 +155,10 @@ pub(super) fn paint_partnerships(
         } else {
             painter.add(EShape::line(drawn.points.clone(), stroke));
         }
+        if let Some(look) = look {
+            paint_change_glyphs(pen, &drawn.points, look, alpha);
+            continue;
+        }
         // The side that holds power gets a dot at its end.
         if let Some((at_a, strength)) = e.power {
             let who = if at_a { e.a } else { e.b };
@@ -158,6 +173,58 @@ pub(super) fn paint_partnerships(
             let halo = Stroke::new(marks::OUTLINE_WIDTH as f32, pen.background);
             painter.circle(at, dot, colour, halo);
         }
+    }
+}
+
+/// Paints a comparison's trust triangle and power arrowhead on a line of `points` (a to b).
+fn paint_change_glyphs(pen: &Pen, points: &[Pos2], look: change::EdgeLook, alpha: f32) {
+    let pts: Vec<(f64, f64)> = points
+        .iter()
+        .map(|q| (f64::from(q.x), f64::from(q.y)))
+        .collect();
+    let scale = f64::from(pen.zoom.clamp(0.8, 2.0));
+    let halo = Stroke::new(1.5, pen.background.gamma_multiply(alpha));
+    let polygon = |corners: [(f64, f64); 3], rgb| {
+        let corners = corners
+            .iter()
+            .map(|(x, y)| Pos2::new(*x as f32, *y as f32))
+            .collect();
+        pen.painter.add(EShape::convex_polygon(
+            corners,
+            color(rgb).gamma_multiply(alpha),
+            halo,
+        ));
+    };
+    if let Some(up) = look.trust
+        && let Some(((x, y), _)) = change::along(&pts, change::TRUST_AT)
+    {
+        let rgb = if up {
+            change::TRUST_ROSE
+        } else {
+            change::TRUST_FELL
+        };
+        polygon(change::trust_triangle(x, y, up, scale), rgb);
+    }
+    if let Some(toward_b) = look.power
+        && let Some(((x, y), (dx, dy))) = change::along(&pts, change::POWER_AT)
+    {
+        let s = if toward_b { 1.0 } else { -1.0 };
+        polygon(
+            change::arrowhead(x, y, s * dx, s * dy, scale),
+            change::POWER,
+        );
+    }
+}
+
+/// Paints the ring of an actor added (solid) or removed (dashed) between two states.
+pub(super) fn paint_change_ring(pen: &Pen, shown: &ShownActor, rgb: style::Rgb, dashed: bool) {
+    let r = shown.radius + change::RING_GAP as f32;
+    let stroke = Stroke::new(change::RING_WIDTH as f32, color(rgb));
+    if dashed {
+        pen.painter
+            .extend(crate::ui::legend::dashed_circle(shown.center, r, stroke));
+    } else {
+        pen.painter.circle_stroke(shown.center, r, stroke);
     }
 }
 

@@ -17,6 +17,7 @@ use egui::Ui;
 
 use super::intent::Intent;
 use super::view::{Item, ViewState};
+use crate::analysis::trajectory::Trajectory;
 use crate::model::Project;
 use crate::style::quadrant::Subject;
 use crate::typology::Framework;
@@ -78,8 +79,8 @@ fn item(subject: Subject) -> Item {
 /// Draws the chart panel: the framework picker, the plot, and the unplaced items beside it.
 pub fn quadrant_ui(
     ui: &mut Ui,
-    project: &Project,
-    revision: u64,
+    (project, revision): (&Project, u64),
+    paths: Option<&[Trajectory]>,
     view: &mut ViewState,
     state: &mut QuadrantState,
     intents: &mut Vec<Intent>,
@@ -91,7 +92,15 @@ pub fn quadrant_ui(
     let cut = cut::live(state.dragging, saved_cut);
     let chart = state.chart(project, revision);
     if narrow {
-        narrow_chart_ui(ui, project, &chart, (cut, saved_cut), view, state, intents);
+        narrow_chart_ui(
+            ui,
+            (project, paths),
+            &chart,
+            (cut, saved_cut),
+            view,
+            state,
+            intents,
+        );
         return;
     }
     // The plot takes exactly the height left, so that a resizable panel around it keeps its
@@ -106,7 +115,7 @@ pub fn quadrant_ui(
     ui.horizontal_top(|ui| {
         let shown = plot::plot_ui(
             ui,
-            project,
+            (project, paths),
             &chart,
             cut,
             view,
@@ -134,7 +143,7 @@ pub fn quadrant_ui(
 /// width allows, the unplaced items listed under it.
 fn narrow_chart_ui(
     ui: &mut Ui,
-    project: &Project,
+    (project, paths): (&Project, Option<&[Trajectory]>),
     chart: &Chart,
     (cut, saved_cut): (crate::model::Cut, crate::model::Cut),
     view: &mut ViewState,
@@ -151,7 +160,7 @@ fn narrow_chart_ui(
     let plot_height = (height - list_height).clamp(120.0, width * 1.1);
     let shown = plot::plot_ui(
         ui,
-        project,
+        (project, paths),
         chart,
         cut,
         view,

@@ -8,6 +8,7 @@ use egui_plot::{HLine, MarkerShape, Plot, PlotPoint, PlotPoints, PlotUi, Points,
 
 use super::cut::{self, DraggedCut};
 use super::{QuadrantState, item, pick};
+use crate::analysis::trajectory::Trajectory;
 use crate::model::{Cut, Project};
 use crate::style::quadrant::{Chart, POINT_RADIUS_PX, quadrant_names};
 use crate::ui::canvas::color;
@@ -48,7 +49,7 @@ struct Colours {
 /// in `state` where its marks and cut lines were drawn and which items are ringed.
 pub(super) fn plot_ui(
     ui: &mut Ui,
-    project: &Project,
+    (project, paths): (&Project, Option<&[Trajectory]>),
     chart: &Chart,
     cut: Cut,
     view: &ViewState,
@@ -95,6 +96,9 @@ pub(super) fn plot_ui(
         .y_axis_label(y_name)
         .show(ui, |plot_ui| {
             backdrop(plot_ui, chart, cut, (colours, name_size));
+            if let Some(paths) = paths {
+                trajectory_arrows(plot_ui, paths, colours.weak);
+            }
             marks(plot_ui, chart);
             rings(plot_ui, chart, &ringed, colours.selection);
             record(plot_ui, chart, cut, state);
@@ -249,5 +253,27 @@ fn hover_label(plot_ui: &mut PlotUi<'_>, chart: &Chart, k: usize, colour: Color3
             RichText::new(format!("{label}\n{}", first.quadrant)).color(colour),
         )
         .highlight(true),
+    );
+}
+
+/// Joins each item's point in the earlier state to its point in the later one with an
+/// arrow (design.md §12, trajectories); the points drawn are the later state's.
+fn trajectory_arrows(plot_ui: &mut PlotUi<'_>, paths: &[Trajectory], colour: Color32) {
+    let (origins, tips): (Vec<[f64; 2]>, Vec<[f64; 2]>) = paths
+        .iter()
+        .filter(|t| t.moved())
+        .filter_map(|t| Some((t.from?, t.to?)))
+        .unzip();
+    if origins.is_empty() {
+        return;
+    }
+    plot_ui.arrows(
+        egui_plot::Arrows::new(
+            "moved since",
+            PlotPoints::from(origins),
+            PlotPoints::from(tips),
+        )
+        .color(colour)
+        .tip_length(10.0),
     );
 }
