@@ -159,5 +159,35 @@ fn compare(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, indicators, betweenness, stats, mega, compare);
+/// What the window computes off the UI thread when a comparison is asked for: both states,
+/// the drawing with its marks, the change list, the trajectories in the four frameworks and
+/// both states' network indicators (issue 15: research ≤ 20 ms, stress ≤ 500 ms), between
+/// the oldest of five earlier states and now.
+fn compose(c: &mut Criterion) {
+    use partnermap::analysis::time::State;
+    use partnermap::ui::time::{TimeRequest, make};
+    let mut group = c.benchmark_group("compose");
+    group.sample_size(10);
+    for (name, actors, partnerships) in MAPS {
+        let mut project = generate(actors, partnerships, 1).expect("the map generates");
+        partnermap::generate::add_earlier_states(&mut project, 5);
+        let request = TimeRequest::compare(State::Snapshot("State 1".into()), State::Now);
+        group.bench_with_input(
+            BenchmarkId::new("baseline and now", name),
+            &project,
+            |b, project| b.iter(|| make(project, request.clone(), 1).expect("composed")),
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    indicators,
+    betweenness,
+    stats,
+    mega,
+    compare,
+    compose
+);
 criterion_main!(benches);

@@ -40,5 +40,23 @@ fn files(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, files);
+/// A map holding five snapshots of the research map (issue 15: opens within 6× the time of
+/// the map alone, which `files/open/research` times).
+fn five_snapshots(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut group = c.benchmark_group("files");
+    group.sample_size(20);
+    let mut project = generate(1_000, 3_000, 1).expect("the map generates");
+    partnermap::generate::add_earlier_states(&mut project, 5);
+    let path = dir.path().join("research-5-snapshots.ron");
+    io::save_path(&project, &path).expect("the map saves");
+    group.bench_with_input(
+        BenchmarkId::new("open", "research with 5 snapshots"),
+        &path,
+        |b, path| b.iter(|| io::load_path(path).expect("the map opens")),
+    );
+    group.finish();
+}
+
+criterion_group!(benches, files, five_snapshots);
 criterion_main!(benches);

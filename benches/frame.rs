@@ -155,5 +155,35 @@ fn labels(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame, labelled_frame, labels);
+/// The frame while a comparison is shown (issue 15: the budgets of §10 hold): the oldest of
+/// five earlier states against now, every change marked, panning as `frame/panning` does.
+fn comparison_frame(c: &mut Criterion) {
+    use partnermap::analysis::time::State;
+    use partnermap::ui::time::TimeRequest;
+    let mut group = c.benchmark_group("frame-comparison");
+    group.sample_size(30);
+    for (name, actors, partnerships) in MAPS {
+        let mut project = generate(actors, partnerships, 1).expect("the map generates");
+        partnermap::generate::add_earlier_states(&mut project, 5);
+        let ctx = egui::Context::default();
+        partnermap::ui::fonts::install(&ctx);
+        let input = window_input();
+        let mut app = warm_app(project, &ctx, &input);
+        app.time.ask(Some(TimeRequest::compare(
+            State::Snapshot("State 1".into()),
+            State::Now,
+        )));
+        let revision = app.doc.revision;
+        app.time.settle(&app.doc.project.clone(), revision);
+        for _ in 0..3 {
+            let out = ctx.run_ui(input.clone(), |ui| app.frame_ui(ui));
+            black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+        }
+        assert!(app.time.current().is_some(), "the comparison is shown");
+        bench_panning(&mut group, name, (&ctx, &input), &mut app);
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame, labelled_frame, labels, comparison_frame);
 criterion_main!(benches);

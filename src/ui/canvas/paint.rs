@@ -182,8 +182,9 @@ fn paint_change_glyphs(pen: &Pen, points: &[Pos2], look: change::EdgeLook, alpha
         .iter()
         .map(|q| (f64::from(q.x), f64::from(q.y)))
         .collect();
-    let scale = f64::from(pen.zoom.clamp(0.8, 2.0));
-    let halo = Stroke::new(1.5, pen.background.gamma_multiply(alpha));
+    let scale = f64::from(pen.zoom.clamp(1.0, 2.0));
+    // Outlined in the text colour, so that the dark glyphs stand out on a dark map too.
+    let halo = Stroke::new(1.0, pen.text.gamma_multiply(alpha));
     let polygon = |corners: [(f64, f64); 3], rgb| {
         let corners = corners
             .iter()

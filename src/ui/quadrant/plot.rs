@@ -97,7 +97,7 @@ pub(super) fn plot_ui(
         .show(ui, |plot_ui| {
             backdrop(plot_ui, chart, cut, (colours, name_size));
             if let Some(paths) = paths {
-                trajectory_arrows(plot_ui, paths, colours.weak);
+                trajectory_arrows(plot_ui, paths, colours.text);
             }
             marks(plot_ui, chart);
             rings(plot_ui, chart, &ringed, colours.selection);
