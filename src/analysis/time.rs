@@ -43,14 +43,22 @@ impl State {
     /// date that is not a date.
     pub fn resolve(&self, project: &Project) -> Option<Project> {
         match self {
-            State::Now => {
-                let mut now = project.clone();
-                now.snapshots.clear();
-                Some(now)
-            }
+            State::Now => Some(working_map(project)),
             State::Snapshot(name) => Some(project.snapshot(name)?.to_project(project)),
             State::AsOf(d) => Some(as_of(project, d.parse().ok()?)),
         }
+    }
+}
+
+/// The working map of `project` without its snapshots (not copied, unlike a whole clone).
+pub fn working_map(project: &Project) -> Project {
+    Project {
+        meta: project.meta.clone(),
+        settings: project.settings,
+        actors: project.actors.clone(),
+        partnerships: project.partnerships.clone(),
+        next_ids: project.next_ids,
+        snapshots: Vec::new(),
     }
 }
 
@@ -87,10 +95,10 @@ fn standing_on(project: &Project, day: DateParts) -> Project {
         .filter_map(|s| Some((s, s.date.as_ref()?.parse().ok()?)))
         .collect();
     let Some(last) = dated.last() else {
-        return State::Now.resolve(project).unwrap_or_default();
+        return working_map(project);
     };
     if day.earliest() > last.1.latest() {
-        return State::Now.resolve(project).unwrap_or_default();
+        return working_map(project);
     }
     let on_or_before = dated
         .iter()
@@ -135,14 +143,14 @@ pub fn as_of(project: &Project, day: DateParts) -> Project {
             }
         }
     }
-    place_as_now(&mut out, &latest);
+    place_as_now(&mut out, project);
     out
 }
 
 /// Every actor and partnership any state of `project` holds, each in its latest version:
 /// the working map's, else that of the latest snapshot (in date order) holding it.
 pub fn latest_versions(project: &Project) -> Project {
-    let mut out = State::Now.resolve(project).unwrap_or_default();
+    let mut out = working_map(project);
     for s in project.snapshots_by_date().into_iter().rev() {
         for a in &s.actors {
             out.actors.entry(a.id).or_insert_with(|| a.clone());
@@ -154,11 +162,24 @@ pub fn latest_versions(project: &Project) -> Project {
     out
 }
 
-/// Moves every actor of `map` to its place in `places`, so that a state is drawn with each
-/// actor where the working map has it.
-fn place_as_now(map: &mut Project, places: &Project) {
+/// Moves every actor of `map` to its place in `project`'s working map, or for an actor no
+/// longer there, in the latest snapshot holding it: so that every state is drawn with each
+/// actor in one place.
+fn place_as_now(map: &mut Project, project: &Project) {
+    let mut later: Vec<&Snapshot> = Vec::new();
     for a in map.actors.values_mut() {
-        if let Some(p) = places.actors.get(&a.id) {
+        if let Some(now) = project.actors.get(&a.id) {
+            a.position = now.position;
+            continue;
+        }
+        if later.is_empty() {
+            later = project.snapshots_by_date();
+            later.reverse();
+        }
+        if let Some(p) = later
+            .iter()
+            .find_map(|s| s.actors.iter().find(|x| x.id == a.id))
+        {
             a.position = p.position;
         }
     }
@@ -291,9 +312,7 @@ pub struct ChangeCounts {
 /// keeps every actor in its place from step to step.
 pub fn compose(project: &Project, before: &Project, after: &Project, ghosts: bool) -> Composed {
     let change = change::compare(before, after, None);
-    let places = latest_versions(project);
-    let mut drawing = after.clone();
-    drawing.snapshots.clear();
+    let mut drawing = working_map(after);
     let mut actors: BTreeMap<ActorId, Presence> = BTreeMap::new();
     for id in after.actors.keys() {
         let presence = if before.actors.contains_key(id) {
@@ -310,10 +329,14 @@ pub fn compose(project: &Project, before: &Project, after: &Project, ghosts: boo
         }
     }
     if ghosts {
-        for (id, a) in &places.actors {
-            if !drawing.actors.contains_key(id) {
-                drawing.actors.insert(*id, a.clone());
-                actors.insert(*id, Presence::Absent);
+        let everyone = project
+            .actors
+            .values()
+            .chain(project.snapshots.iter().flat_map(|s| s.actors.iter()));
+        for a in everyone {
+            if !drawing.actors.contains_key(&a.id) {
+                drawing.actors.insert(a.id, a.clone());
+                actors.insert(a.id, Presence::Absent);
             }
         }
     }
@@ -343,7 +366,7 @@ pub fn compose(project: &Project, before: &Project, after: &Project, ghosts: boo
             partnerships.insert(*id, edge(Presence::Removed, Movement::default(), false));
         }
     }
-    place_as_now(&mut drawing, &places);
+    place_as_now(&mut drawing, project);
     Composed {
         project: drawing,
         actors,

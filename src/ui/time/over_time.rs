@@ -48,9 +48,9 @@ pub fn over_time_ui(ui: &mut Ui, time: &TimeView, shown: Option<&TimeShown>, cho
     let mut states: Vec<(String, &NetworkIndicators)> =
         over.states.iter().map(|(l, n)| (l.clone(), n)).collect();
     if let Some(s) = shown
-        && matches!(s.request.to, crate::analysis::time::State::AsOf(_))
+        && let Some(n) = &s.as_of_network
     {
-        states.push((s.to_label.clone(), &s.network.1));
+        states.push((s.to_label.clone(), n));
     }
     if states.is_empty() {
         return;

@@ -80,8 +80,9 @@ pub struct TimeShown {
     pub composed: Composed,
     /// Which marks the drawing has, for the legend.
     pub marks: ShownMarks,
-    /// The network indicators of the earlier and the later state.
-    pub network: (NetworkIndicators, NetworkIndicators),
+    /// The network indicators of a state "as of" a date, which the indicators over time
+    /// (the snapshots and now) do not hold.
+    pub as_of_network: Option<NetworkIndicators>,
     /// The lines of the change list.
     pub rows: Vec<super::ChangeRow>,
     /// Each item's points in the two states, per framework A–D (cut as the map says).
@@ -150,10 +151,7 @@ pub fn make(
     };
     let composed = time::compose(project, &before, &after, request.ghosts);
     let marks = shown_marks(composed.partnerships.values(), composed.actors.values());
-    let network = (
-        compute(&before, None).network,
-        compute(&after, None).network,
-    );
+    let as_of_network = matches!(request.to, State::AsOf(_)).then(|| compute(&after, None).network);
     let rows = super::change_rows(&composed);
     let paths = Framework::ALL.map(|f| trajectories(&before, &after, f, f.cut(&project.settings)));
     Ok(TimeShown {
@@ -168,7 +166,7 @@ pub fn make(
         after,
         composed,
         marks,
-        network,
+        as_of_network,
     })
 }
 
