@@ -14,6 +14,7 @@ pub mod gexf;
 mod glyphs;
 pub mod graphml;
 pub mod json;
+pub mod over_time;
 pub mod page;
 pub mod pdf;
 pub mod png;
@@ -44,7 +45,7 @@ pub use quadrant::quadrant_svg;
 pub use report::{report_pages, report_pdf};
 pub use svg::{Colours, DARK, LIGHT, Palette, SvgOptions, map_extent, map_svg, map_svg_with};
 pub use text::{escape as xml_escape, xml_clean};
-pub use xlsx::map_xlsx;
+pub use xlsx::{map_xlsx, map_xlsx_with};
 
 use crate::io::SaveError;
 use crate::model::Project;
@@ -409,9 +410,12 @@ pub fn render_with(
             let indicators = indicators(project, true, progress)?;
             progress.set_stage("tables");
             let tables = csv_tables(project, &indicators)?;
+            let mut files: Vec<(&'static str, String)> = tables.into_files().into();
+            for table in over_time::over_time_tables(project, progress)? {
+                files.push((over_time::file_name(&table), csv::table_csv(&table)?));
+            }
             let bom = if request.csv_bom { UTF8_BOM } else { b"" };
-            Ok(tables
-                .into_files()
+            Ok(files
                 .into_iter()
                 .map(|(name, text)| {
                     let mut bytes = text.into_bytes();
@@ -422,8 +426,9 @@ pub fn render_with(
         }
         Format::Xlsx => {
             let indicators = indicators(project, true, progress)?;
+            let more = over_time::over_time_tables(project, progress)?;
             progress.set_stage("tables");
-            one(map_xlsx(project, &indicators)?)
+            one(map_xlsx_with(project, &indicators, more)?)
         }
         Format::Graphml => one(graphml(project)?.into_bytes()),
         Format::Gexf => one(gexf(project)?.into_bytes()),
@@ -434,7 +439,8 @@ pub fn render_with(
 
 /// Renders `request` and writes it to `out`, atomically: a file, or for CSV a folder (made
 /// if missing) receiving `actors.csv`, `partnerships.csv`, `indicators.csv`,
-/// `partnership_indicators.csv`, `network.csv` and `map.csv`. Returns the files written.
+/// `partnership_indicators.csv`, `network.csv` and `map.csv`, and for a map with snapshots
+/// `indicators_by_state.csv` and `changes.csv`. Returns the files written.
 pub fn export_to_path(
     project: &Project,
     request: &ExportRequest,
