@@ -158,6 +158,13 @@ pub struct ExportArgs {
     /// light (a white page, the default) or dark (as the window's dark theme).
     #[arg(long, default_value = "light", value_parser = parse_colours)]
     pub colours: export::Colours,
+    /// Compare two states (design.md §12), from this snapshot to --to: the map with every
+    /// change marked, or with --view quadrant each partnership's trajectory (SVG, PNG, PDF).
+    #[arg(long, value_name = "NAME")]
+    pub from: Option<String>,
+    /// The later state compared: a snapshot's name, or now (the default).
+    #[arg(long, value_name = "NAME|now", requires = "from")]
+    pub to: Option<String>,
 }
 
 /// The options of `partnermap report`.
@@ -583,9 +590,30 @@ fn export(args: &ExportArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    if args.from.is_some() && !format.is_picture() {
+        warn!(
+            "partnermap export: --from and --to apply to SVG, PNG and PDF, not to {}",
+            format.name()
+        );
+        return ExitCode::from(2);
+    }
     let project = match load_or_report(&args.file, "nothing exported") {
         Ok(project) => project,
         Err(code) => return code,
+    };
+    let compare = match &args.from {
+        None => None,
+        Some(from) => {
+            let to = args.to.as_deref().unwrap_or(analysis::change::NOW);
+            let file = input(&args.file);
+            match (
+                time::named_state(&project, file, from),
+                time::named_state(&project, file, to),
+            ) {
+                (Ok(a), Ok(b)) => Some((a, b)),
+                (Err(code), _) | (_, Err(code)) => return code,
+            }
+        }
     };
     let texts = export::ExportTexts {
         title: args.title.clone(),
@@ -595,6 +623,7 @@ fn export(args: &ExportArgs) -> ExitCode {
     let mut request = ExportRequest::for_map(&project, format, view, &texts);
     request.csv_bom = !args.no_bom;
     request.keep_backup = keep_backup;
+    request.compare = compare;
     request.dpi = args.dpi.unwrap_or(export::DEFAULT_DPI);
     request.svg.legend = !args.no_legend;
     request.svg.encoding = crate::style::ViewEncoding {

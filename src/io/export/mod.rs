@@ -8,6 +8,7 @@
 //! format: no name can break a file or make it run code where it is opened.
 
 pub(crate) mod attributes;
+pub mod compare;
 pub mod csv;
 pub mod fonts;
 pub mod gexf;
@@ -47,6 +48,7 @@ pub use svg::{Colours, DARK, LIGHT, Palette, SvgOptions, map_extent, map_svg, ma
 pub use text::{escape as xml_escape, xml_clean};
 pub use xlsx::{map_xlsx, map_xlsx_with};
 
+use crate::analysis::time::State;
 use crate::io::SaveError;
 use crate::model::Project;
 use crate::task::Progress;
@@ -89,6 +91,10 @@ pub enum ExportError {
     /// Writing JSON failed.
     #[error("could not write the JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// A state to compare that the map does not keep: a snapshot's name, or a date that is
+    /// not one.
+    #[error("the map keeps no snapshot named \"{0}\"")]
+    UnknownState(String),
     /// A view that the format cannot show (the quadrant chart as CSV, say).
     #[error("the {view} view exports only as SVG, PNG or PDF, not as {format}")]
     ViewNotSupported {
@@ -234,6 +240,11 @@ pub struct ExportRequest {
     /// Whether a file that the export replaces is kept as `NAME.bak` (asked for when an
     /// export is told to replace a map: `--force`).
     pub keep_backup: bool,
+    /// A comparison of two states of the map (design.md §12), earlier then later: the
+    /// picture is then the map of both with every change marked ([`View::Map`]) or the
+    /// trajectory chart of a framework ([`View::Quadrant`]), see [`compare`]. `None` (the
+    /// default) draws the map as it is. Pictures only.
+    pub compare: Option<(State, State)>,
 }
 
 /// The UTF-8 byte-order mark.
@@ -249,6 +260,7 @@ impl ExportRequest {
             svg: SvgOptions::default(),
             csv_bom: true,
             keep_backup: false,
+            compare: None,
         }
     }
 
@@ -308,6 +320,9 @@ fn picture_svg_with(
     request: &ExportRequest,
     progress: &Progress,
 ) -> Result<String, ExportError> {
+    if let Some((from, to)) = &request.compare {
+        return compare::comparison_picture(project, (from, to), request, progress);
+    }
     Ok(match request.view {
         View::Map => {
             let encoding = request.svg.encoding;
@@ -345,12 +360,19 @@ pub(crate) fn indicators(
 
 /// What an exported PDF is about, for its properties: the map's description, or else what
 /// the picture shows.
-fn pdf_subject(project: &Project, view: View) -> String {
+fn pdf_subject(project: &Project, request: &ExportRequest) -> String {
     let description = project.meta.description.trim();
     if !description.is_empty() {
         return description.to_string();
     }
-    match view {
+    if let Some((from, to)) = &request.compare {
+        let states = format!("{} → {}", from.label(project), to.label(project));
+        return match request.view {
+            View::Map => format!("Comparison: {states}"),
+            View::Quadrant(f) => format!("Trajectories, {}: {states}", f.title()),
+        };
+    }
+    match request.view {
         View::Map => "Partnership map".to_string(),
         View::Quadrant(framework) => format!("Quadrant chart: {}", framework.title()),
     }
@@ -381,6 +403,12 @@ pub fn render_with(
             format: request.format.name(),
         });
     }
+    if request.compare.is_some() && !request.format.is_picture() {
+        return Err(ExportError::ViewNotSupported {
+            view: "comparison",
+            format: request.format.name(),
+        });
+    }
     let one = |bytes: Vec<u8>| Ok(vec![(None, bytes)]);
     match request.format {
         Format::Svg => {
@@ -391,15 +419,19 @@ pub fn render_with(
             request.dpi,
         )?),
         Format::Pdf => {
-            let title = request
-                .svg
-                .title
-                .clone()
-                .unwrap_or_else(|| project.meta.title.clone());
+            let title = match (&request.svg.title, &request.compare) {
+                (Some(title), _) => title.clone(),
+                (None, Some((from, to))) => compare::default_title(
+                    project,
+                    (&from.label(project), &to.label(project)),
+                    request.view,
+                ),
+                (None, None) => project.meta.title.clone(),
+            };
             let info = PdfInfo {
                 title: Some(title),
                 author: Some(project.meta.author.clone()),
-                subject: Some(pdf_subject(project, request.view)),
+                subject: Some(pdf_subject(project, request)),
             };
             one(svg_to_pdf_with(
                 &drawable(picture_svg_with(project, request, progress)?)?,

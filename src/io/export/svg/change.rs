@@ -1,0 +1,191 @@
+//! A comparison of two states in the SVG (design.md §12): the map drawn from
+//! [`crate::analysis::time::compose`], each partnership coloured by what happened to it
+//! (dashed when it ended) with its trust triangle and power arrowhead, each actor added or
+//! removed ringed, and the legend's Change section first. Every mark follows
+//! [`crate::style::change`], as the window's comparison does.
+
+use std::collections::BTreeMap;
+
+use super::Doc;
+use crate::analysis::time::{Composed, Depth, EdgeChange, Presence};
+use crate::model::{ActorId, PartnershipId};
+use crate::style::Rgb;
+use crate::style::change::{self, ActorLook, EdgeLook};
+use crate::style::legend::LegendSection;
+
+/// How a comparison draws its items beyond the ordinary marks.
+pub(crate) struct ChangeLooks {
+    /// Each partnership's look and what happened to it, by id.
+    pub(super) edges: BTreeMap<PartnershipId, (EdgeLook, &'static str)>,
+    /// Each actor's look, by id.
+    pub(super) actors: BTreeMap<ActorId, ActorLook>,
+    /// The legend's Change section.
+    pub(super) section: LegendSection,
+}
+
+/// Whether a partnership's change is drawn in a colour of its own (not the grey of
+/// "same form and formality"), over the grey lines and at least
+/// [`change::MIN_CHANGED_WIDTH`] wide.
+pub(super) fn stands_out(kind: &str) -> bool {
+    kind != "same"
+}
+
+impl ChangeLooks {
+    /// The looks of `composed`, a comparison from the state labelled `from` to `to`.
+    pub(crate) fn of(composed: &Composed, from: &str, to: &str) -> Self {
+        let shown = change::shown_marks(composed.partnerships.values(), composed.actors.values());
+        Self {
+            edges: composed
+                .partnerships
+                .iter()
+                .map(|(id, e)| (*id, (change::edge_look(e), kind(e))))
+                .collect(),
+            actors: composed
+                .actors
+                .iter()
+                .map(|(id, p)| (*id, change::actor_look(*p)))
+                .collect(),
+            section: change::legend_section(from, to, &shown),
+        }
+    }
+
+    /// How far a ring reaches beyond its actor, in px on paper: labels keep clear of it.
+    pub(super) fn ring_reach_px(&self, id: ActorId) -> f64 {
+        match self.actors.get(&id).and_then(|l| l.ring) {
+            Some(_) => change::RING_GAP + change::RING_WIDTH / 2.0,
+            None => 0.0,
+        }
+    }
+}
+
+/// What happened to a partnership, in one word: its class in the SVG and its title's end.
+fn kind(e: &EdgeChange) -> &'static str {
+    match (e.presence, e.depth) {
+        (Presence::Added, _) => "added",
+        (Presence::Removed | Presence::Absent, _) => "ended",
+        (_, Depth::Deepened) => "deepened",
+        (_, Depth::Weakened) => "weakened",
+        (_, Depth::Mixed) => "mixed",
+        (_, Depth::Same) => "same",
+    }
+}
+
+/// The point at `share` of the length of the polyline `points`, and the direction of the
+/// line there.
+fn along(points: &[(f64, f64)], share: f64) -> ((f64, f64), (f64, f64)) {
+    let lengths: Vec<f64> = points
+        .windows(2)
+        .map(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1))
+        .collect();
+    let mut left = lengths.iter().sum::<f64>() * share;
+    for (w, len) in points.windows(2).zip(&lengths) {
+        if *len >= left && *len > 0.0 {
+            let t = left / len;
+            let at = (
+                w[0].0 + (w[1].0 - w[0].0) * t,
+                w[0].1 + (w[1].1 - w[0].1) * t,
+            );
+            return (at, (w[1].0 - w[0].0, w[1].1 - w[0].1));
+        }
+        left -= len;
+    }
+    let last = points.last().copied().unwrap_or((0.0, 0.0));
+    (last, (1.0, 0.0))
+}
+
+/// Draws a partnership's trust triangle and power arrowhead on its polyline `points` (from
+/// end `a` to end `b`, in map units), each [`change::GLYPH_SIZE`] px on paper at `scale`,
+/// enlarged by [`change::GLYPH_PRINT_SCALE`].
+pub(super) fn edge_glyphs(doc: &mut Doc, look: &EdgeLook, points: &[(f64, f64)], scale: f64) {
+    let units = 1.0 / scale.max(1e-9);
+    let size = change::GLYPH_PRINT_SCALE * units;
+    if let Some(up) = look.trust {
+        let ((x, y), _) = along(points, change::TRUST_AT);
+        let rgb = if up {
+            change::TRUST_ROSE
+        } else {
+            change::TRUST_FELL
+        };
+        glyph(
+            doc,
+            "trust",
+            &change::trust_triangle(x, y, up, size),
+            rgb,
+            units,
+        );
+    }
+    if let Some(toward_b) = look.power {
+        let ((x, y), (dx, dy)) = along(points, change::POWER_AT);
+        let (dx, dy) = if toward_b { (dx, dy) } else { (-dx, -dy) };
+        glyph(
+            doc,
+            "power",
+            &change::arrowhead(x, y, dx, dy, size),
+            change::POWER,
+            units,
+        );
+    }
+}
+
+/// A filled glyph of `points` in `rgb` with a thin outline in the page's colour, so that it
+/// stands out on the line under it.
+fn glyph(doc: &mut Doc, class: &str, points: &[(f64, f64)], rgb: Rgb, units: f64) {
+    let page = doc.pal.page;
+    doc.s("<polygon class=\"").s(class).s("\" points=\"");
+    for (k, (x, y)) in points.iter().enumerate() {
+        if k > 0 {
+            doc.s(" ");
+        }
+        doc.n(*x).s(",").n(*y);
+    }
+    doc.s("\" fill=\"")
+        .s(&rgb.hex())
+        .s("\" stroke=\"")
+        .s(page)
+        .s("\" stroke-width=\"")
+        .n(units)
+        .s("\" stroke-linejoin=\"round\"/>");
+}
+
+/// The ring of an actor added (solid, green) or removed (dashed, red) at `c`, outside its
+/// radius `r`, at `scale` (px on paper per map unit).
+pub(super) fn actor_ring(doc: &mut Doc, (x, y): (f64, f64), r: f64, look: &ActorLook, scale: f64) {
+    let Some((rgb, dashed)) = look.ring else {
+        return;
+    };
+    let units = 1.0 / scale.max(1e-9);
+    doc.s("<circle class=\"change-ring\" cx=\"")
+        .n(x)
+        .s("\" cy=\"")
+        .n(y)
+        .s("\" r=\"")
+        .n(r + change::RING_GAP * units);
+    doc.s("\" fill=\"none\" stroke=\"")
+        .s(&rgb.hex())
+        .s("\" stroke-width=\"")
+        .n(change::RING_WIDTH * units)
+        .s("\"");
+    if dashed {
+        let (on, off) = change::DASH;
+        doc.s(" stroke-dasharray=\"")
+            .n(on * units)
+            .s(" ")
+            .n(off * units)
+            .s("\"");
+    }
+    doc.s("/>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_point_along_a_bent_line_is_found_by_length() {
+        let points = [(0.0, 0.0), (10.0, 0.0), (10.0, 30.0)];
+        let (at, dir) = along(&points, 0.5);
+        assert_eq!(at, (10.0, 10.0));
+        assert!(dir.0.abs() < 1e-9 && dir.1 > 0.0);
+        assert_eq!(along(&points, 0.0).0, (0.0, 0.0));
+    }
+}
