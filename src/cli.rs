@@ -51,8 +51,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// Report on a snapshot the map keeps instead of the working map.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "as_of")]
         snapshot: Option<String>,
+        /// Report on the map as it stood on a day (YYYY, YYYY-MM or YYYY-MM-DD): the
+        /// partnerships whose start and end dates cover it, with the values of the snapshot
+        /// standing for that day (design.md §12).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
     },
     /// Keep the map as it is now (or another map file, with --from) as a named, dated
     /// snapshot in FILE, saved atomically with a backup (design.md §12).
@@ -261,6 +266,7 @@ macro_rules! warn {
 
 // After `warn!`, which they use.
 mod generate;
+mod stats;
 mod time;
 
 /// `text` safe to print on a terminal: control characters from a file (an escape sequence
@@ -327,7 +333,8 @@ pub fn run(command: Command) -> ExitCode {
             file,
             json,
             snapshot,
-        } => stats(&file, json, snapshot.as_deref()),
+            as_of,
+        } => stats::stats(&file, json, (snapshot.as_deref(), as_of.as_deref())),
         Command::Snapshot(args) => time::snapshot(&args),
         Command::Diff(args) => time::diff(&args),
         Command::Export(args) => export(&args),
@@ -456,46 +463,6 @@ fn load_or_report(file: &Path, what_happens: &str) -> Result<crate::model::Proje
 /// How many worker threads compute betweenness for `stats`: the 2-core machines of
 /// design.md §10.
 const STATS_THREADS: usize = 2;
-
-fn stats(file: &Path, json: bool, snapshot: Option<&str>) -> ExitCode {
-    let progress = Progress::new();
-    progress::reporting("stats", &progress, || {
-        stats_with(file, json, snapshot, &progress)
-    })
-}
-
-fn stats_with(file: &Path, json: bool, snapshot: Option<&str>, progress: &Progress) -> ExitCode {
-    progress.set_stage("reading the map");
-    let project = match load_or_report(file, "no statistics") {
-        Ok(project) => project,
-        Err(code) => return code,
-    };
-    let project = match snapshot {
-        None => project,
-        Some(name) => match time::state(&project, input(file), name) {
-            Ok((_, p)) => p,
-            Err(code) => return code,
-        },
-    };
-    progress.set_stage("betweenness");
-    let sources = progress.counter(project.actors.len());
-    let cancel = progress.cancel_flag();
-    let betweenness = analysis::betweenness(&project, STATS_THREADS, cancel, sources);
-    progress.set_stage("indicators");
-    let indicators = analysis::compute(&project, betweenness.as_ref());
-    progress.set_stage("writing");
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = if json {
-        analysis::write_stats_json(&mut out, &project, &indicators).and_then(|()| writeln!(out))
-    } else {
-        out.write_all(printable(&analysis::stats_text(&project, &indicators)).as_bytes())
-    };
-    finish_output(
-        "stats",
-        written.and_then(|()| out.flush()),
-        ExitCode::SUCCESS,
-    )
-}
 
 /// Which format an export writes: `--format`, else OUT's extension, else (for an existing
 /// folder or a name ending in a slash) CSV.
