@@ -157,16 +157,17 @@ fn notes(t: &TrajectoryChart, opts: &SvgOptions, width: f64) -> Vec<String> {
             .sum()
     };
     let what = if t.of_actors() {
-        "actors"
+        "actor"
     } else {
-        "partnerships"
+        "partnership"
     };
+    let moved = count(Way::Moved);
+    let plural = if moved == 1 { "" } else { "s" };
     let ended = if t.of_actors() { "removed" } else { "ended" };
     let mut summary = format!(
-        "From {} to {}: {} {what} moved, {} did not, {} added, {} {ended}",
+        "From {} to {}: {moved} {what}{plural} moved, {} did not, {} added, {} {ended}",
         t.from,
         t.to,
-        count(Way::Moved),
         count(Way::Stayed),
         count(Way::Added),
         count(Way::Ended),
@@ -185,7 +186,7 @@ fn notes(t: &TrajectoryChart, opts: &SvgOptions, width: f64) -> Vec<String> {
     let mut notes = wrap_to_width(&summary, width, 12.0);
     let moves = transitions(&t.paths);
     let moves = if moves.is_empty() {
-        format!("No {} changed quadrant.", &what[..what.len() - 1])
+        format!("No {what} changed quadrant.")
     } else {
         let listed: Vec<String> = moves
             .iter()
