@@ -6,10 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use super::Doc;
+use super::{DARK, Doc, Palette};
 use crate::analysis::time::{Composed, Depth, EdgeChange, Presence};
 use crate::model::{ActorId, PartnershipId};
-use crate::style::Rgb;
 use crate::style::change::{self, ActorLook, EdgeLook};
 use crate::style::legend::LegendSection;
 
@@ -110,27 +109,44 @@ pub(super) fn edge_glyphs(doc: &mut Doc, look: &EdgeLook, points: &[(f64, f64)],
             doc,
             "trust",
             &change::trust_triangle(x, y, up, size),
-            rgb,
+            &rgb.hex(),
             units,
         );
     }
     if let Some(toward_b) = look.power {
         let ((x, y), (dx, dy)) = along(points, change::POWER_AT);
         let (dx, dy) = if toward_b { (dx, dy) } else { (-dx, -dy) };
+        let fill = power_fill(doc.pal);
         glyph(
             doc,
             "power",
             &change::arrowhead(x, y, dx, dy, size),
-            change::POWER,
+            &fill,
             units,
         );
     }
 }
 
-/// A filled glyph of `points` in `rgb` with a thin outline in the page's colour, so that it
-/// stands out on the line under it.
-fn glyph(doc: &mut Doc, class: &str, points: &[(f64, f64)], rgb: Rgb, units: f64) {
-    let page = doc.pal.page;
+/// The power arrowhead's colour on `pal`: [`change::POWER`], near black, on a light page;
+/// the ink on a dark one, where near black would be lost.
+pub(super) fn power_fill(pal: &Palette) -> String {
+    if *pal == DARK {
+        pal.ink.to_string()
+    } else {
+        change::POWER.hex()
+    }
+}
+
+/// The outline of a glyph on `pal`: the page's colour on a light page (a halo that parts it
+/// from the line under it), the ink on a dark one (where the dark reds and greens of trust
+/// would sink into the page).
+fn outline(pal: &Palette) -> &'static str {
+    if *pal == DARK { DARK.ink } else { pal.page }
+}
+
+/// A filled glyph of `points` in `fill` with a thin outline ([`outline`]), `units` wide.
+pub(super) fn glyph(doc: &mut Doc, class: &str, points: &[(f64, f64)], fill: &str, units: f64) {
+    let page = outline(doc.pal);
     doc.s("<polygon class=\"").s(class).s("\" points=\"");
     for (k, (x, y)) in points.iter().enumerate() {
         if k > 0 {
@@ -139,7 +155,7 @@ fn glyph(doc: &mut Doc, class: &str, points: &[(f64, f64)], rgb: Rgb, units: f64
         doc.n(*x).s(",").n(*y);
     }
     doc.s("\" fill=\"")
-        .s(&rgb.hex())
+        .s(fill)
         .s("\" stroke=\"")
         .s(page)
         .s("\" stroke-width=\"")

@@ -1,9 +1,9 @@
 //! The legend in the SVG: the rows of [`crate::style::legend`], drawn beside the map in a
 //! box as wide as its longest text.
 
+use super::change as change_marks;
 use super::{Doc, LEGEND_PAD, MIN_LINE_PX, MIN_RADIUS_PX, TextStyle};
 use crate::model::Project;
-use crate::style::Rgb;
 use crate::style::change::{self, Glyph};
 use crate::style::legend::{self, LegendRow, LegendSection, Swatch};
 use crate::style::{self, ViewEncoding};
@@ -266,15 +266,14 @@ fn change_glyph(l: &mut LegendDoc, glyph: Glyph, y: f64) {
                 change::TRUST_FELL
             };
             let size = change::GLYPH_PRINT_SCALE;
-            polygon(&mut l.doc, &change::trust_triangle(x, cy, up, size), rgb);
+            let points = change::trust_triangle(x, cy, up, size);
+            change_marks::glyph(&mut l.doc, "trust", &points, &rgb.hex(), 1.0);
         }
         Glyph::Power => {
             l.line(y, legend::SAMPLE_LINE_WIDTH, None);
-            polygon(
-                &mut l.doc,
-                &change::arrowhead(x + 6.0, cy, 1.0, 0.0, change::GLYPH_PRINT_SCALE),
-                change::POWER,
-            );
+            let points = change::arrowhead(x + 6.0, cy, 1.0, 0.0, change::GLYPH_PRINT_SCALE);
+            let fill = change_marks::power_fill(l.doc.pal);
+            change_marks::glyph(&mut l.doc, "power", &points, &fill, 1.0);
         }
         Glyph::Ring(added) => {
             let ink = l.doc.pal.ink;
@@ -302,18 +301,6 @@ fn change_glyph(l: &mut LegendDoc, glyph: Glyph, y: f64) {
                 .s("\"/>\n");
         }
     }
-}
-
-/// A filled polygon of `points` in `rgb`.
-pub(super) fn polygon(doc: &mut Doc, points: &[(f64, f64)], rgb: Rgb) {
-    doc.s("<polygon points=\"");
-    for (k, (x, y)) in points.iter().enumerate() {
-        if k > 0 {
-            doc.s(" ");
-        }
-        doc.n(*x).s(",").n(*y);
-    }
-    doc.s("\" fill=\"").s(&rgb.hex()).s("\"/>\n");
 }
 
 /// The ring of an added (solid, green) or removed (dashed, red) actor, of radius `r`.
