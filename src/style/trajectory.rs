@@ -1,17 +1,18 @@
-//! The trajectory chart of a comparison (design.md §12), egui-free: each item's point in
-//! the quadrant chart of the earlier state joined to its point in the later one, items
-//! present in only one state as lone points, items that took the same path drawn once with
-//! their count, and the moves between quadrants counted. The printed chart draws this, and
-//! the window's quadrant panel can draw the same paths.
+//! How the printed trajectory chart of a comparison draws the trajectories of
+//! [`crate::analysis::trajectory`] (design.md §12), egui-free: the items that took the same
+//! route between the same two spots are drawn once with their count, each route coloured by
+//! what happened (as the comparison map colours partnerships), and items of one state only
+//! drawn as lone points, green or red.
 
 use std::collections::BTreeMap;
 
-use super::Rgb;
 use super::change::{self, ADDED, ENDED, SAME};
-use super::quadrant::{Chart, Point, Subject};
+use super::{Rgb, actor_colour};
 use crate::analysis::time::{Composed, Presence};
+use crate::analysis::trajectory::{NOT_PLACED, Trajectory};
+use crate::model::{ActorId, PartnershipId};
 
-/// How an item went from the earlier chart to the later one, in the order they are drawn
+/// How items went from the earlier chart to the later one, in the order they are drawn
 /// (the ones that moved on top).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Way {
@@ -27,75 +28,68 @@ pub enum Way {
     Moved,
 }
 
-/// One path of the chart: the items that went the same way between the same two spots.
+/// The items that went the same way between the same two spots.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Trajectory {
+pub struct Route {
     /// How they went.
     pub way: Way,
     /// Their spot in the earlier chart, in the unit square, when placed there.
     pub from: Option<[f64; 2]>,
     /// Their spot in the later chart, when placed there.
     pub to: Option<[f64; 2]>,
-    /// The quadrant of `from`, and of `to`.
-    pub quadrants: (Option<&'static str>, Option<&'static str>),
-    /// The colour of the path: for a partnership that moved, what happened to its form and
-    /// formality as the comparison map colours it ([`change::edge_look`]); for an actor that
-    /// moved, its sector's; green for added, red for ended, grey otherwise.
+    /// The colour of the route: for partnerships that moved, what happened to their form
+    /// and formality as the comparison map colours them ([`change::edge_look`]); for actors
+    /// that moved, their sector's; green for added, red for ended, grey otherwise.
     pub colour: Rgb,
-    /// The items, in id order.
-    pub subjects: Vec<Subject>,
+    /// The items' ids (partnerships', or actors' in framework D), in id order.
+    pub ids: Vec<u64>,
 }
 
-impl Trajectory {
+impl Route {
     /// Where a lone point stands: the later spot, else the earlier.
     pub fn at(&self) -> Option<[f64; 2]> {
         self.to.or(self.from)
     }
 }
 
-/// The paths from `before` to `after`, two charts of one framework cut at one place, for
-/// the comparison `composed` of the same two states; in drawing order ([`Way`]), then by
-/// spot.
-pub fn trajectories(before: &Chart, after: &Chart, composed: &Composed) -> Vec<Trajectory> {
-    let index = |chart: &Chart| -> BTreeMap<Subject, Point> {
-        chart
-            .points
-            .iter()
-            .map(|p| (p.subject, p.clone()))
-            .collect()
-    };
-    let (b, a) = (index(before), index(after));
-    let mut subjects: Vec<Subject> = b.keys().chain(a.keys()).copied().collect();
-    subjects.sort_unstable();
-    subjects.dedup();
+/// The routes of `trajectories` (of actors when `of_actors`, framework D), two states of a
+/// map whose comparison is `composed`; in drawing order ([`Way`]), then by spot. Items placed
+/// in neither state have no route.
+pub fn routes(trajectories: &[Trajectory], composed: &Composed, of_actors: bool) -> Vec<Route> {
     type Key = (Way, [u64; 4], (u8, u8, u8));
-    let mut grouped: BTreeMap<Key, Trajectory> = BTreeMap::new();
-    for s in subjects {
-        let (from, to) = (b.get(&s), a.get(&s));
-        let presence = match s {
-            Subject::Actor(id) => composed.actors.get(&id).copied(),
-            Subject::Partnership(id) => composed.partnerships.get(&id).map(|e| e.presence),
+    let mut grouped: BTreeMap<Key, Route> = BTreeMap::new();
+    for t in trajectories {
+        let presence = if of_actors {
+            composed.actors.get(&ActorId(t.id)).copied()
+        } else {
+            composed
+                .partnerships
+                .get(&PartnershipId(t.id))
+                .map(|e| e.presence)
         };
-        let way = match (from, to, presence) {
-            (Some(f), Some(t), _) if f.true_at == t.true_at => Way::Stayed,
+        let way = match (t.from, t.to, presence) {
+            (None, None, _) => continue,
+            (Some(f), Some(to), _) if f == to => Way::Stayed,
             (Some(_), Some(_), _) => Way::Moved,
             (None, Some(_), Some(Presence::Added)) => Way::Added,
             (Some(_), None, Some(Presence::Removed)) => Way::Ended,
             _ => Way::PlacedOnce,
         };
-        let colour = match (way, s) {
-            (Way::Added, _) => ADDED,
-            (Way::Ended, _) => ENDED,
-            (Way::Moved, Subject::Partnership(id)) => composed
+        let colour = match way {
+            Way::Added => ADDED,
+            Way::Ended => ENDED,
+            Way::Moved if of_actors => composed
+                .project
+                .actor(ActorId(t.id))
+                .map_or(SAME, |a| actor_colour(a.sector)),
+            Way::Moved => composed
                 .partnerships
-                .get(&id)
+                .get(&PartnershipId(t.id))
                 .map_or(SAME, |e| change::edge_look(e).colour),
-            (Way::Moved, Subject::Actor(_)) => to.map_or(SAME, |p| p.colour),
-            _ => SAME,
+            Way::Stayed | Way::PlacedOnce => SAME,
         };
-        let (f, t) = (from.map(|p| p.true_at), to.map(|p| p.true_at));
         let bits = |v: Option<[f64; 2]>| v.map_or([u64::MAX; 2], |v| v.map(f64::to_bits));
-        let (fb, tb) = (bits(f), bits(t));
+        let (fb, tb) = (bits(t.from), bits(t.to));
         let key = (
             way,
             [fb[0], fb[1], tb[0], tb[1]],
@@ -103,30 +97,30 @@ pub fn trajectories(before: &Chart, after: &Chart, composed: &Composed) -> Vec<T
         );
         grouped
             .entry(key)
-            .or_insert_with(|| Trajectory {
+            .or_insert_with(|| Route {
                 way,
-                from: f,
-                to: t,
-                quadrants: (from.map(|p| p.quadrant), to.map(|p| p.quadrant)),
+                from: t.from,
+                to: t.to,
                 colour,
-                subjects: Vec::new(),
+                ids: Vec::new(),
             })
-            .subjects
-            .push(s);
+            .ids
+            .push(t.id);
     }
     grouped.into_values().collect()
 }
 
-/// How many items went from one quadrant to another (the transition table of design.md
-/// §12), the largest moves first, then by the quadrants' names; items that stayed in their
-/// quadrant are not counted.
-pub fn transitions(paths: &[Trajectory]) -> Vec<(&'static str, &'static str, usize)> {
+/// The moves between two quadrants in the transition table of `trajectories` (items that
+/// stayed in their quadrant, and those placed in one state only, left out), the largest
+/// first, then by the quadrants' names.
+pub fn moves_between_quadrants(
+    trajectories: &[Trajectory],
+) -> Vec<(&'static str, &'static str, usize)> {
     let mut counts: BTreeMap<(&'static str, &'static str), usize> = BTreeMap::new();
-    for p in paths {
-        if let (Some(f), Some(t)) = p.quadrants
-            && f != t
-        {
-            *counts.entry((f, t)).or_default() += p.subjects.len();
+    for t in trajectories {
+        let placed = t.from_quadrant != NOT_PLACED && t.to_quadrant != NOT_PLACED;
+        if placed && t.from_quadrant != t.to_quadrant {
+            *counts.entry((t.from_quadrant, t.to_quadrant)).or_default() += 1;
         }
     }
     let mut out: Vec<_> = counts.into_iter().map(|((f, t), n)| (f, t, n)).collect();
@@ -138,11 +132,8 @@ pub fn transitions(paths: &[Trajectory]) -> Vec<(&'static str, &'static str, usi
 mod tests {
     use super::*;
     use crate::analysis::time::{self, State};
-    use crate::model::{
-        Actor, ActorId, Form, Formality, Level, Partnership, PartnershipId, Project, Sector,
-        Snapshot,
-    };
-    use crate::style::quadrant::chart;
+    use crate::analysis::trajectory::trajectories;
+    use crate::model::{Actor, Form, Formality, Level, Partnership, Project, Sector, Snapshot};
     use crate::typology::Framework;
 
     /// Baseline: 1 and 2 informal interactions, 3 a coalition. Now: 1 integrated by MoU,
@@ -170,39 +161,31 @@ mod tests {
     }
 
     #[test]
-    fn each_partnership_has_its_path_and_moves_are_counted_by_quadrant() {
+    fn each_way_has_its_route_and_moves_are_counted_by_quadrant() {
         let p = map();
         let before = State::Snapshot("Baseline".into()).resolve(&p).unwrap();
         let after = State::Now.resolve(&p).unwrap();
         let composed = time::compose(&p, &before, &after, false);
         let cut = Framework::A.cut(&p.settings);
-        let (cb, ca) = (
-            chart(&before, Framework::A, cut),
-            chart(&after, Framework::A, cut),
-        );
-        let paths = trajectories(&cb, &ca, &composed);
-        let ways: Vec<(Way, Vec<Subject>)> =
-            paths.iter().map(|t| (t.way, t.subjects.clone())).collect();
-        let s = |id| Subject::Partnership(PartnershipId(id));
+        let items = trajectories(&before, &after, Framework::A, cut);
+        let all = routes(&items, &composed, false);
+        let ways: Vec<(Way, Vec<u64>)> = all.iter().map(|r| (r.way, r.ids.clone())).collect();
         assert_eq!(
             ways,
             [
-                (Way::Stayed, vec![s(2)]),
-                (Way::Ended, vec![s(3)]),
-                (Way::Added, vec![s(4)]),
-                (Way::Moved, vec![s(1)]),
+                (Way::Stayed, vec![2]),
+                (Way::Ended, vec![3]),
+                (Way::Added, vec![4]),
+                (Way::Moved, vec![1]),
             ],
             "5 has no scores: placed in neither chart"
         );
-        let moved = &paths[3];
-        assert_eq!(moved.colour, change::DEEPENED);
-        assert_ne!(moved.quadrants.0, moved.quadrants.1);
-        assert_eq!(paths[1].at(), paths[1].from);
-        let table = transitions(&paths);
-        assert_eq!(table.len(), 1);
-        assert_eq!(
-            (table[0].0, table[0].1, table[0].2),
-            (moved.quadrants.0.unwrap(), moved.quadrants.1.unwrap(), 1)
-        );
+        assert_eq!(all[3].colour, change::DEEPENED);
+        assert_eq!(all[1].at(), all[1].from);
+        let moves = moves_between_quadrants(&items);
+        assert_eq!(moves.len(), 1);
+        let one = items.iter().find(|t| t.id == 1).unwrap();
+        assert_eq!(moves[0], (one.from_quadrant, one.to_quadrant, 1));
+        assert_ne!(one.from_quadrant, one.to_quadrant);
     }
 }

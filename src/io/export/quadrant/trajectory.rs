@@ -1,20 +1,22 @@
 //! The trajectory chart of a comparison as SVG (design.md §12): the quadrant chart of one
 //! framework with each partnership's point in the earlier state joined to its point in the
-//! later state by an arrow ([`crate::style::trajectory`]), partnerships (or, for D, actors)
-//! of one state only as lone green or red points, a short legend and the moves between
-//! quadrants counted under the chart.
+//! later state by an arrow ([`crate::analysis::trajectory`], drawn as
+//! [`crate::style::trajectory`] says), partnerships (or, for D, actors) of one state only as
+//! lone green or red points, a short legend and the moves between quadrants counted under
+//! the chart.
 
 use std::collections::BTreeMap;
 
 use super::{BELOW_PLOT, LEFT, MIN_SIDE, NOTE_LINE, PlotArea, RIGHT_ON_PAGE, plot};
 use crate::analysis::time::Composed;
+use crate::analysis::trajectory::trajectories;
 use crate::io::export::page::{Frame, Sheet};
 use crate::io::export::svg::{Anchor, Doc, MARGIN, SvgOptions, TextStyle, wrap_to_width};
 use crate::model::Project;
 use crate::style::Rgb;
 use crate::style::change::{self, ADDED, DEEPENED, ENDED, MIXED, SAME, WEAKENED};
 use crate::style::quadrant::{Chart, chart};
-use crate::style::trajectory::{Trajectory, Way, trajectories, transitions};
+use crate::style::trajectory::{Route, Way, moves_between_quadrants, routes};
 use crate::typology::Framework;
 
 /// The side of the square plot when fitted to the drawing, in px.
@@ -39,8 +41,10 @@ const HEAD_SCALE: f64 = 1.25;
 pub struct TrajectoryChart {
     /// The later state's chart: the plot's names and cuts.
     chart: Chart,
-    /// The paths, in drawing order.
-    paths: Vec<Trajectory>,
+    /// The routes, in drawing order.
+    paths: Vec<Route>,
+    /// The moves between two quadrants, largest first.
+    moves: Vec<(&'static str, &'static str, usize)>,
     /// How many items neither chart places.
     placed_in_neither: usize,
     /// The earlier state's label ("Baseline, 2012-06").
@@ -61,18 +65,15 @@ impl TrajectoryChart {
         (from, to): (&str, &str),
     ) -> Self {
         let cut = framework.cut(&project.settings);
-        let (cb, ca) = (chart(before, framework, cut), chart(after, framework, cut));
-        let paths = trajectories(&cb, &ca, composed);
-        let placed: usize = paths.iter().map(|p| p.subjects.len()).sum();
-        let items = if framework.places_actors() {
-            composed.actors.len()
-        } else {
-            composed.partnerships.len()
-        };
+        let items = trajectories(before, after, framework, cut);
         Self {
-            chart: ca,
-            paths,
-            placed_in_neither: items.saturating_sub(placed),
+            chart: chart(after, framework, cut),
+            paths: routes(&items, composed, framework.places_actors()),
+            moves: moves_between_quadrants(&items),
+            placed_in_neither: items
+                .iter()
+                .filter(|t| t.from.is_none() && t.to.is_none())
+                .count(),
             from: from.to_string(),
             to: to.to_string(),
         }
@@ -153,7 +154,7 @@ fn notes(t: &TrajectoryChart, opts: &SvgOptions, width: f64) -> Vec<String> {
         t.paths
             .iter()
             .filter(|p| p.way == way)
-            .map(|p| p.subjects.len())
+            .map(|p| p.ids.len())
             .sum()
     };
     let what = if t.of_actors() {
@@ -184,7 +185,7 @@ fn notes(t: &TrajectoryChart, opts: &SvgOptions, width: f64) -> Vec<String> {
     }
     summary.push('.');
     let mut notes = wrap_to_width(&summary, width, 12.0);
-    let moves = transitions(&t.paths);
+    let moves = &t.moves;
     let moves = if moves.is_empty() {
         format!("No {what} changed quadrant.")
     } else {
@@ -293,7 +294,7 @@ fn draw(
     doc.s("<g id=\"trajectories\">\n");
     // Arrows first: the points that stayed or stand alone are drawn over them, each arrow's
     // head ending at the edge of the point it reaches.
-    let (moved, lone): (Vec<&Trajectory>, Vec<&Trajectory>) =
+    let (moved, lone): (Vec<&Route>, Vec<&Route>) =
         t.paths.iter().partition(|p| p.way == Way::Moved);
     for p in moved {
         path(doc, p, area, 0.0);
@@ -343,8 +344,8 @@ fn draw(
 
 /// Draws one path: an arrow from the earlier spot to the later, or a lone point (moved
 /// `shift` px right of its spot), with the count of its items when more than one.
-fn path(doc: &mut Doc, p: &Trajectory, area: PlotArea, shift: f64) {
-    let n = p.subjects.len();
+fn path(doc: &mut Doc, p: &Route, area: PlotArea, shift: f64) {
+    let n = p.ids.len();
     let ink = doc.pal.ink;
     doc.s("<g class=\"trajectory ")
         .s(way_name(p.way))

@@ -69,37 +69,13 @@ fn kind(e: &EdgeChange) -> &'static str {
     }
 }
 
-/// The point at `share` of the length of the polyline `points`, and the direction of the
-/// line there.
-fn along(points: &[(f64, f64)], share: f64) -> ((f64, f64), (f64, f64)) {
-    let lengths: Vec<f64> = points
-        .windows(2)
-        .map(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1))
-        .collect();
-    let mut left = lengths.iter().sum::<f64>() * share;
-    for (w, len) in points.windows(2).zip(&lengths) {
-        if *len >= left && *len > 0.0 {
-            let t = left / len;
-            let at = (
-                w[0].0 + (w[1].0 - w[0].0) * t,
-                w[0].1 + (w[1].1 - w[0].1) * t,
-            );
-            return (at, (w[1].0 - w[0].0, w[1].1 - w[0].1));
-        }
-        left -= len;
-    }
-    let last = points.last().copied().unwrap_or((0.0, 0.0));
-    (last, (1.0, 0.0))
-}
-
 /// Draws a partnership's trust triangle and power arrowhead on its polyline `points` (from
 /// end `a` to end `b`, in map units), each [`change::GLYPH_SIZE`] px on paper at `scale`,
 /// enlarged by [`change::GLYPH_PRINT_SCALE`].
 pub(super) fn edge_glyphs(doc: &mut Doc, look: &EdgeLook, points: &[(f64, f64)], scale: f64) {
     let units = 1.0 / scale.max(1e-9);
     let size = change::GLYPH_PRINT_SCALE * units;
-    if let Some(up) = look.trust {
-        let ((x, y), _) = along(points, change::TRUST_AT);
+    if let (Some(up), Some(((x, y), _))) = (look.trust, change::along(points, change::TRUST_AT)) {
         let rgb = if up {
             change::TRUST_ROSE
         } else {
@@ -113,8 +89,9 @@ pub(super) fn edge_glyphs(doc: &mut Doc, look: &EdgeLook, points: &[(f64, f64)],
             units,
         );
     }
-    if let Some(toward_b) = look.power {
-        let ((x, y), (dx, dy)) = along(points, change::POWER_AT);
+    if let (Some(toward_b), Some(((x, y), (dx, dy)))) =
+        (look.power, change::along(points, change::POWER_AT))
+    {
         let (dx, dy) = if toward_b { (dx, dy) } else { (-dx, -dy) };
         let fill = power_fill(doc.pal);
         glyph(
@@ -190,18 +167,4 @@ pub(super) fn actor_ring(doc: &mut Doc, (x, y): (f64, f64), r: f64, look: &Actor
             .s("\"");
     }
     doc.s("/>");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_point_along_a_bent_line_is_found_by_length() {
-        let points = [(0.0, 0.0), (10.0, 0.0), (10.0, 30.0)];
-        let (at, dir) = along(&points, 0.5);
-        assert_eq!(at, (10.0, 10.0));
-        assert!(dir.0.abs() < 1e-9 && dir.1 > 0.0);
-        assert_eq!(along(&points, 0.0).0, (0.0, 0.0));
-    }
 }
