@@ -51,8 +51,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// Report on a snapshot the map keeps instead of the working map.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "as_of")]
         snapshot: Option<String>,
+        /// Report on the map as it stood on a day (YYYY, YYYY-MM or YYYY-MM-DD): the
+        /// partnerships whose start and end dates cover it, with the values of the snapshot
+        /// standing for that day (design.md §12).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
     },
     /// Keep the map as it is now (or another map file, with --from) as a named, dated
     /// snapshot in FILE, saved atomically with a backup (design.md §12).
@@ -158,6 +163,13 @@ pub struct ExportArgs {
     /// light (a white page, the default) or dark (as the window's dark theme).
     #[arg(long, default_value = "light", value_parser = parse_colours)]
     pub colours: export::Colours,
+    /// Compare two states (design.md §12), from this snapshot to --to: the map with every
+    /// change marked, or with --view quadrant each partnership's trajectory (SVG, PNG, PDF).
+    #[arg(long, value_name = "NAME")]
+    pub from: Option<String>,
+    /// The later state compared: a snapshot's name, or now (the default).
+    #[arg(long, value_name = "NAME|now", requires = "from")]
+    pub to: Option<String>,
 }
 
 /// The options of `partnermap report`.
@@ -254,6 +266,7 @@ macro_rules! warn {
 
 // After `warn!`, which they use.
 mod generate;
+mod stats;
 mod time;
 
 /// `text` safe to print on a terminal: control characters from a file (an escape sequence
@@ -320,7 +333,8 @@ pub fn run(command: Command) -> ExitCode {
             file,
             json,
             snapshot,
-        } => stats(&file, json, snapshot.as_deref()),
+            as_of,
+        } => stats::stats(&file, json, (snapshot.as_deref(), as_of.as_deref())),
         Command::Snapshot(args) => time::snapshot(&args),
         Command::Diff(args) => time::diff(&args),
         Command::Export(args) => export(&args),
@@ -450,46 +464,6 @@ fn load_or_report(file: &Path, what_happens: &str) -> Result<crate::model::Proje
 /// design.md §10.
 const STATS_THREADS: usize = 2;
 
-fn stats(file: &Path, json: bool, snapshot: Option<&str>) -> ExitCode {
-    let progress = Progress::new();
-    progress::reporting("stats", &progress, || {
-        stats_with(file, json, snapshot, &progress)
-    })
-}
-
-fn stats_with(file: &Path, json: bool, snapshot: Option<&str>, progress: &Progress) -> ExitCode {
-    progress.set_stage("reading the map");
-    let project = match load_or_report(file, "no statistics") {
-        Ok(project) => project,
-        Err(code) => return code,
-    };
-    let project = match snapshot {
-        None => project,
-        Some(name) => match time::state(&project, input(file), name) {
-            Ok((_, p)) => p,
-            Err(code) => return code,
-        },
-    };
-    progress.set_stage("betweenness");
-    let sources = progress.counter(project.actors.len());
-    let cancel = progress.cancel_flag();
-    let betweenness = analysis::betweenness(&project, STATS_THREADS, cancel, sources);
-    progress.set_stage("indicators");
-    let indicators = analysis::compute(&project, betweenness.as_ref());
-    progress.set_stage("writing");
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = if json {
-        analysis::write_stats_json(&mut out, &project, &indicators).and_then(|()| writeln!(out))
-    } else {
-        out.write_all(printable(&analysis::stats_text(&project, &indicators)).as_bytes())
-    };
-    finish_output(
-        "stats",
-        written.and_then(|()| out.flush()),
-        ExitCode::SUCCESS,
-    )
-}
-
 /// Which format an export writes: `--format`, else OUT's extension, else (for an existing
 /// folder or a name ending in a slash) CSV.
 fn export_format(args: &ExportArgs) -> Result<export::Format, String> {
@@ -583,9 +557,30 @@ fn export(args: &ExportArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    if args.from.is_some() && !format.is_picture() {
+        warn!(
+            "partnermap export: --from and --to apply to SVG, PNG and PDF, not to {}",
+            format.name()
+        );
+        return ExitCode::from(2);
+    }
     let project = match load_or_report(&args.file, "nothing exported") {
         Ok(project) => project,
         Err(code) => return code,
+    };
+    let compare = match &args.from {
+        None => None,
+        Some(from) => {
+            let to = args.to.as_deref().unwrap_or(analysis::change::NOW);
+            let file = input(&args.file);
+            match (
+                time::named_state(&project, file, from),
+                time::named_state(&project, file, to),
+            ) {
+                (Ok(a), Ok(b)) => Some((a, b)),
+                (Err(code), _) | (_, Err(code)) => return code,
+            }
+        }
     };
     let texts = export::ExportTexts {
         title: args.title.clone(),
@@ -595,6 +590,7 @@ fn export(args: &ExportArgs) -> ExitCode {
     let mut request = ExportRequest::for_map(&project, format, view, &texts);
     request.csv_bom = !args.no_bom;
     request.keep_backup = keep_backup;
+    request.compare = compare;
     request.dpi = args.dpi.unwrap_or(export::DEFAULT_DPI);
     request.svg.legend = !args.no_legend;
     request.svg.encoding = crate::style::ViewEncoding {

@@ -292,6 +292,41 @@ pub fn generate(actors: usize, partnerships: usize, seed: u64) -> Result<Project
     Ok(project)
 }
 
+/// Adds `count` earlier states of `project`'s working map as snapshots ("State 1" of 2001
+/// up to "State N"), each a plausible step back in time: the later the state, the more of
+/// today's partnerships it has, and the deeper, more formal and more trusted they are. For
+/// scale tests of change over time; deterministic, no randomness.
+pub fn add_earlier_states(project: &mut Project, count: usize) {
+    let now = crate::model::Snapshot::of(project, "now", None);
+    for k in 0..count {
+        // How far back this state lies: `count` steps for the first, one for the last.
+        let back = (count - k) as u64;
+        let mut s = now.clone();
+        s.name = format!("State {}", k + 1);
+        s.date = Some(PartialDate(format!("{}", 2000 + k + 1)));
+        // Every 40th actor per step back had not joined yet, with its partnerships.
+        s.actors.retain(|a| a.id.0 % 40 >= back.min(39));
+        let present: std::collections::BTreeSet<ActorId> = s.actors.iter().map(|a| a.id).collect();
+        s.partnerships.retain(|p| {
+            present.contains(&p.a) && present.contains(&p.b) && p.id.0 % 20 >= back.min(19)
+        });
+        for p in &mut s.partnerships {
+            if p.id.0 % 5 < back.min(4) {
+                p.form = p
+                    .form
+                    .and_then(|f| Form::ALL.get(f.depth().saturating_sub(1) as usize).copied());
+                p.formality = p.formality.and_then(|f| {
+                    Formality::ALL
+                        .get(f.rank().saturating_sub(1) as usize)
+                        .copied()
+                });
+                p.trust_ab = p.trust_ab.map(|t| t.saturating_sub(1).max(1));
+            }
+        }
+        project.snapshots.push(s);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,40 +394,5 @@ mod tests {
             generate(2_000_000, 0, 0),
             Err(GenerateError::TooMany { .. })
         ));
-    }
-}
-
-/// Adds `count` earlier states of `project`'s working map as snapshots ("State 1" of 2001
-/// up to "State N"), each a plausible step back in time: the later the state, the more of
-/// today's partnerships it has, and the deeper, more formal and more trusted they are. For
-/// scale tests of change over time; deterministic, no randomness.
-pub fn add_earlier_states(project: &mut Project, count: usize) {
-    let now = crate::model::Snapshot::of(project, "now", None);
-    for k in 0..count {
-        // How far back this state lies: `count` steps for the first, one for the last.
-        let back = (count - k) as u64;
-        let mut s = now.clone();
-        s.name = format!("State {}", k + 1);
-        s.date = Some(PartialDate(format!("{}", 2000 + k + 1)));
-        // Every 40th actor per step back had not joined yet, with its partnerships.
-        s.actors.retain(|a| a.id.0 % 40 >= back.min(39));
-        let present: std::collections::BTreeSet<ActorId> = s.actors.iter().map(|a| a.id).collect();
-        s.partnerships.retain(|p| {
-            present.contains(&p.a) && present.contains(&p.b) && p.id.0 % 20 >= back.min(19)
-        });
-        for p in &mut s.partnerships {
-            if p.id.0 % 5 < back.min(4) {
-                p.form = p
-                    .form
-                    .and_then(|f| Form::ALL.get(f.depth().saturating_sub(1) as usize).copied());
-                p.formality = p.formality.and_then(|f| {
-                    Formality::ALL
-                        .get(f.rank().saturating_sub(1) as usize)
-                        .copied()
-                });
-                p.trust_ab = p.trust_ab.map(|t| t.saturating_sub(1).max(1));
-            }
-        }
-        project.snapshots.push(s);
     }
 }

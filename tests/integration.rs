@@ -39,6 +39,7 @@ mod layout;
 mod monkey;
 mod not_a_map;
 mod over_time;
+mod over_time_exports;
 mod pages;
 mod path_dialog;
 mod quick_entry;

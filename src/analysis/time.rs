@@ -3,10 +3,12 @@
 //! actor keeps its place and each item carries what changed.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize};
 
 use crate::model::{ActorId, DateParts, PartialDate, PartnershipId, Project, Snapshot};
 
 use super::change::{self, Movement};
+use super::{Indicators, NetworkIndicators};
 
 /// One state of a map.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -71,6 +73,72 @@ pub fn timeline(project: &Project) -> Vec<State> {
         .map(|s| State::Snapshot(s.name.clone()))
         .chain([State::Now])
         .collect()
+}
+
+/// The indicators of one state of a map: a row of the "indicators over time" table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StateIndicators {
+    /// The state.
+    pub state: State,
+    /// Its date: a snapshot's, if it has one; `None` for now.
+    pub date: Option<PartialDate>,
+    /// Every indicator of the state, betweenness included; `indicators.network` holds the
+    /// network indicators, as `stats --snapshot NAME` gives them.
+    pub indicators: Indicators,
+}
+
+impl StateIndicators {
+    /// The state's network indicators.
+    pub fn network(&self) -> &NetworkIndicators {
+        &self.indicators.network
+    }
+}
+
+/// The indicators of every state of `project` in [`timeline`] order, ending with now: what
+/// the window's "indicators over time" table, the `indicators_by_state.csv` table and the
+/// report's Change section show. Each state's betweenness is computed by
+/// [`super::betweenness`] on `threads` workers, so that each row is what `partnermap stats
+/// --snapshot NAME` gives for that state.
+///
+/// Meant to run off the UI thread: `progress` grows by each state's actors as its
+/// betweenness is worked through (the states' actors summed is the whole), and once
+/// `cancel` is set the function returns `None`.
+pub fn network_by_state(
+    project: &Project,
+    threads: usize,
+    cancel: &AtomicBool,
+    progress: &AtomicUsize,
+) -> Option<Vec<StateIndicators>> {
+    let mut out = Vec::new();
+    for state in timeline(project) {
+        // Every state of the timeline resolves: its snapshots are the map's own.
+        let Some(map) = state.resolve(project) else {
+            continue;
+        };
+        let betweenness = super::betweenness(&map, threads, cancel, progress)?;
+        let date = match &state {
+            State::Snapshot(name) => project.snapshot(name).and_then(|s| s.date.clone()),
+            State::AsOf(d) => Some(d.clone()),
+            State::Now => None,
+        };
+        out.push(StateIndicators {
+            indicators: super::compute(&map, Some(&betweenness)),
+            state,
+            date,
+        });
+    }
+    Some(out)
+}
+
+/// How many actors the states of `project` hold in all: where the progress of
+/// [`network_by_state`] ends.
+pub fn actors_in_all_states(project: &Project) -> usize {
+    project
+        .snapshots
+        .iter()
+        .map(|s| s.actors.len())
+        .sum::<usize>()
+        + project.actors.len()
 }
 
 /// Whether the span `start`–`end` (either may be unknown or not a date) covers `day`: it
@@ -538,6 +606,29 @@ mod tests {
         assert_eq!(c.actors[&ActorId(3)], Presence::Absent);
         assert_eq!(c.project.actors[&ActorId(3)].position.x, 300.0);
         assert_eq!(c.counts(), ChangeCounts::default());
+    }
+
+    #[test]
+    fn each_state_has_its_indicators_in_timeline_order_and_cancel_stops_them() {
+        let p = map();
+        let (cancel, done) = (AtomicBool::new(false), AtomicUsize::new(0));
+        let rows = network_by_state(&p, 2, &cancel, &done).unwrap();
+        let states: Vec<_> = rows.iter().map(|r| r.state.clone()).collect();
+        assert_eq!(states, [State::Snapshot("Baseline".into()), State::Now]);
+        assert_eq!(rows[0].date, date("2011"));
+        assert_eq!(rows[1].date, None);
+        let counts: Vec<_> = rows
+            .iter()
+            .map(|r| (r.network().actors, r.network().partnerships))
+            .collect();
+        assert_eq!(counts, [(2, 1), (3, 2)]);
+        // Betweenness was computed for each state: DND joins Municipality and OWSO now.
+        let dnd = rows[1].indicators.actors[&ActorId(1)].betweenness;
+        assert_eq!(dnd, Some(1.0));
+        assert!(rows[0].network().betweenness_method.is_some());
+        assert_eq!(done.into_inner(), actors_in_all_states(&p));
+        cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        assert_eq!(network_by_state(&p, 2, &cancel, &AtomicUsize::new(0)), None);
     }
 
     #[test]

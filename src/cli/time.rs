@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize};
 
 use super::{STATS_THREADS, finish_output, load_or_report, printable, to_stdout};
+use crate::analysis::time::State;
 use crate::analysis::{self, change};
 use crate::io;
 use crate::model::{PartialDate, Project, Snapshot};
@@ -120,13 +121,19 @@ pub(super) fn state(
     file: &Path,
     name: &str,
 ) -> Result<(String, Project), ExitCode> {
+    let state = named_state(project, file, name)?;
+    let map = state.resolve(project).ok_or(ExitCode::from(2))?;
+    Ok((state.name(), map))
+}
+
+/// The state named `name` of `project`: a snapshot (its name as the map spells it), or now
+/// for `now`; an error names the snapshots there are and exits with 2.
+pub(super) fn named_state(project: &Project, file: &Path, name: &str) -> Result<State, ExitCode> {
     if name.trim().eq_ignore_ascii_case(change::NOW) {
-        let mut now = project.clone();
-        now.snapshots.clear();
-        return Ok((change::NOW.to_string(), now));
+        return Ok(State::Now);
     }
     match project.snapshot(name) {
-        Some(s) => Ok((s.name.clone(), s.to_project(project))),
+        Some(s) => Ok(State::Snapshot(s.name.clone())),
         None => {
             let names: Vec<String> = project
                 .snapshots_by_date()

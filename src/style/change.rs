@@ -43,6 +43,13 @@ pub const RING_GAP: f64 = 4.0;
 pub const GLYPH_SIZE: f64 = 11.0;
 /// The dash of an ended partnership and a removed actor's ring: on, off, in px.
 pub const DASH: (f64, f64) = (7.0, 5.0);
+/// The narrowest line of a partnership added, ended, deepened or weakened, in px (screen
+/// points on the canvas): a change stands out among the unchanged grey lines however thin
+/// its form would draw it.
+pub const MIN_CHANGED_WIDTH: f64 = 3.0;
+/// How much larger than [`GLYPH_SIZE`] the exported pictures draw the glyphs, map and legend
+/// alike: a printed or projected map is read from across a room and cannot be zoomed.
+pub const GLYPH_PRINT_SCALE: f64 = 1.4;
 /// Where along the line (from `a` to `b`) the trust triangle sits.
 pub const TRUST_AT: f64 = 0.5;
 /// Where along the line the power arrowhead sits.
@@ -279,24 +286,39 @@ pub fn legend_section(from: &str, to: &str, shown: &ShownMarks) -> LegendSection
     }
 }
 
-/// The whole legend of a comparison: its Change section first, then the sectors and sizes
-/// of actors and the line widths by form. The colour scale, the dashes of informal
-/// partnerships and the power dot are left out: in a comparison colour, dashes and the
-/// arrowhead say what changed.
+/// The whole legend of a comparison as the window shows it: its Change section first, then
+/// the sectors and sizes of actors and the line widths by form ([`comparison_sections`] of
+/// the ordinary legend with the default view encoding).
 pub fn comparison_legend(change: LegendSection, not_set: NotSet) -> Vec<LegendSection> {
-    let mut sections = super::legend::legend_sections(
+    let ordinary = super::legend::legend_sections(
         crate::model::ColourBy::Trust,
         super::ViewEncoding::default(),
         not_set,
     );
-    sections.truncate(2);
-    if let Some(lines) = sections.get_mut(1) {
-        lines
-            .rows
-            .retain(|r| matches!(r.swatch, Swatch::Line { dash: None, .. }));
-    }
-    sections.insert(0, change);
-    sections
+    comparison_sections(change, ordinary)
+}
+
+/// The whole legend of a comparison: its Change section (from [`legend_section`]) first,
+/// then the rows of the ordinary legend (`ordinary`, from
+/// [`super::legend::legend_sections`], with the view encoding that sizes and rings the
+/// actors) that still hold in a comparison: sectors, sizes, rings and line widths by form.
+/// The rows whose cue the comparison draws otherwise are left out: line colours (a
+/// comparison colours lines by what changed), the dashes and dots of formality (only an
+/// ended partnership is dashed) and the power dot (the arrowhead shows where power moved).
+pub fn comparison_sections(
+    change: LegendSection,
+    ordinary: Vec<LegendSection>,
+) -> Vec<LegendSection> {
+    let holds = |row: &LegendRow| match row.swatch {
+        Swatch::Shape { .. } | Swatch::Sizes(_) | Swatch::Ring { .. } | Swatch::Change(_) => true,
+        Swatch::Line { dash, .. } => dash.is_none(),
+        Swatch::Fill(_) | Swatch::Gradient(_) | Swatch::PowerDot => false,
+    };
+    let kept = ordinary.into_iter().filter_map(|mut section| {
+        section.rows.retain(holds);
+        (!section.rows.is_empty()).then_some(section)
+    });
+    std::iter::once(change).chain(kept).collect()
 }
 
 /// Which marks a comparison draws, so that the legend explains only those.
@@ -432,6 +454,31 @@ mod tests {
         assert_eq!(dir, (0.0, 30.0));
         assert_eq!(along(&line, 0.0).unwrap().0, (0.0, 0.0));
         assert!(along(&[(1.0, 1.0), (1.0, 1.0)], 0.5).is_none());
+    }
+
+    #[test]
+    fn a_comparison_legend_keeps_the_ordinary_rows_that_still_hold() {
+        use crate::model::{Choice, ColourBy};
+        use crate::style::legend::{NotSet, legend_sections};
+        let shown = shown_marks(&[e(Presence::Added, 0, 0, 0, 0)], &[]);
+        let ordinary = legend_sections(
+            ColourBy::Trust,
+            crate::style::ViewEncoding::default(),
+            NotSet::default(),
+        );
+        let sections = comparison_sections(legend_section("Baseline", "now", &shown), ordinary);
+        let headings: Vec<&str> = sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(
+            headings,
+            [
+                "Change: Baseline → now",
+                "Actors (sector)",
+                "Partnerships (form)"
+            ]
+        );
+        let texts: Vec<&str> = sections[2].rows.iter().map(|r| r.text.as_str()).collect();
+        assert!(!texts.iter().any(|t| t.starts_with("Dashed")), "{texts:?}");
+        assert_eq!(texts.len(), crate::model::Form::ALL.len());
     }
 
     #[test]

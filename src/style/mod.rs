@@ -16,6 +16,7 @@ pub mod labels;
 pub mod legend;
 pub mod marks;
 pub mod quadrant;
+pub mod trajectory;
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,12 +8,14 @@
 //! format: no name can break a file or make it run code where it is opened.
 
 pub(crate) mod attributes;
+pub mod compare;
 pub mod csv;
 pub mod fonts;
 pub mod gexf;
 mod glyphs;
 pub mod graphml;
 pub mod json;
+pub mod over_time;
 pub mod page;
 pub mod pdf;
 pub mod png;
@@ -44,8 +46,9 @@ pub use quadrant::quadrant_svg;
 pub use report::{report_pages, report_pdf};
 pub use svg::{Colours, DARK, LIGHT, Palette, SvgOptions, map_extent, map_svg, map_svg_with};
 pub use text::{escape as xml_escape, xml_clean};
-pub use xlsx::map_xlsx;
+pub use xlsx::{map_xlsx, map_xlsx_with};
 
+use crate::analysis::time::State;
 use crate::io::SaveError;
 use crate::model::Project;
 use crate::task::Progress;
@@ -88,6 +91,10 @@ pub enum ExportError {
     /// Writing JSON failed.
     #[error("could not write the JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// A state to compare that the map does not keep: a snapshot's name, or a date that is
+    /// not one.
+    #[error("the map keeps no snapshot named \"{0}\"")]
+    UnknownState(String),
     /// A view that the format cannot show (the quadrant chart as CSV, say).
     #[error("the {view} view exports only as SVG, PNG or PDF, not as {format}")]
     ViewNotSupported {
@@ -233,6 +240,11 @@ pub struct ExportRequest {
     /// Whether a file that the export replaces is kept as `NAME.bak` (asked for when an
     /// export is told to replace a map: `--force`).
     pub keep_backup: bool,
+    /// A comparison of two states of the map (design.md §12), earlier then later: the
+    /// picture is then the map of both with every change marked ([`View::Map`]) or the
+    /// trajectory chart of a framework ([`View::Quadrant`]), see [`compare`]. `None` (the
+    /// default) draws the map as it is. Pictures only.
+    pub compare: Option<(State, State)>,
 }
 
 /// The UTF-8 byte-order mark.
@@ -248,6 +260,7 @@ impl ExportRequest {
             svg: SvgOptions::default(),
             csv_bom: true,
             keep_backup: false,
+            compare: None,
         }
     }
 
@@ -307,6 +320,9 @@ fn picture_svg_with(
     request: &ExportRequest,
     progress: &Progress,
 ) -> Result<String, ExportError> {
+    if let Some((from, to)) = &request.compare {
+        return compare::comparison_picture(project, (from, to), request, progress);
+    }
     Ok(match request.view {
         View::Map => {
             let encoding = request.svg.encoding;
@@ -344,12 +360,19 @@ pub(crate) fn indicators(
 
 /// What an exported PDF is about, for its properties: the map's description, or else what
 /// the picture shows.
-fn pdf_subject(project: &Project, view: View) -> String {
+fn pdf_subject(project: &Project, request: &ExportRequest) -> String {
     let description = project.meta.description.trim();
     if !description.is_empty() {
         return description.to_string();
     }
-    match view {
+    if let Some((from, to)) = &request.compare {
+        let states = format!("{} → {}", from.label(project), to.label(project));
+        return match request.view {
+            View::Map => format!("Comparison: {states}"),
+            View::Quadrant(f) => format!("Trajectories, {}: {states}", f.title()),
+        };
+    }
+    match request.view {
         View::Map => "Partnership map".to_string(),
         View::Quadrant(framework) => format!("Quadrant chart: {}", framework.title()),
     }
@@ -380,6 +403,12 @@ pub fn render_with(
             format: request.format.name(),
         });
     }
+    if request.compare.is_some() && !request.format.is_picture() {
+        return Err(ExportError::ViewNotSupported {
+            view: "comparison",
+            format: request.format.name(),
+        });
+    }
     let one = |bytes: Vec<u8>| Ok(vec![(None, bytes)]);
     match request.format {
         Format::Svg => {
@@ -390,15 +419,19 @@ pub fn render_with(
             request.dpi,
         )?),
         Format::Pdf => {
-            let title = request
-                .svg
-                .title
-                .clone()
-                .unwrap_or_else(|| project.meta.title.clone());
+            let title = match (&request.svg.title, &request.compare) {
+                (Some(title), _) => title.clone(),
+                (None, Some((from, to))) => compare::default_title(
+                    project,
+                    (&from.label(project), &to.label(project)),
+                    request.view,
+                ),
+                (None, None) => project.meta.title.clone(),
+            };
             let info = PdfInfo {
                 title: Some(title),
                 author: Some(project.meta.author.clone()),
-                subject: Some(pdf_subject(project, request.view)),
+                subject: Some(pdf_subject(project, request)),
             };
             one(svg_to_pdf_with(
                 &drawable(picture_svg_with(project, request, progress)?)?,
@@ -409,9 +442,12 @@ pub fn render_with(
             let indicators = indicators(project, true, progress)?;
             progress.set_stage("tables");
             let tables = csv_tables(project, &indicators)?;
+            let mut files: Vec<(&'static str, String)> = tables.into_files().into();
+            for table in over_time::over_time_tables(project, progress)? {
+                files.push((over_time::file_name(&table), csv::table_csv(&table)?));
+            }
             let bom = if request.csv_bom { UTF8_BOM } else { b"" };
-            Ok(tables
-                .into_files()
+            Ok(files
                 .into_iter()
                 .map(|(name, text)| {
                     let mut bytes = text.into_bytes();
@@ -422,8 +458,9 @@ pub fn render_with(
         }
         Format::Xlsx => {
             let indicators = indicators(project, true, progress)?;
+            let more = over_time::over_time_tables(project, progress)?;
             progress.set_stage("tables");
-            one(map_xlsx(project, &indicators)?)
+            one(map_xlsx_with(project, &indicators, more)?)
         }
         Format::Graphml => one(graphml(project)?.into_bytes()),
         Format::Gexf => one(gexf(project)?.into_bytes()),
@@ -434,7 +471,8 @@ pub fn render_with(
 
 /// Renders `request` and writes it to `out`, atomically: a file, or for CSV a folder (made
 /// if missing) receiving `actors.csv`, `partnerships.csv`, `indicators.csv`,
-/// `partnership_indicators.csv`, `network.csv` and `map.csv`. Returns the files written.
+/// `partnership_indicators.csv`, `network.csv` and `map.csv`, and for a map with snapshots
+/// `indicators_by_state.csv` and `changes.csv`. Returns the files written.
 pub fn export_to_path(
     project: &Project,
     request: &ExportRequest,

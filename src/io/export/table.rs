@@ -73,7 +73,7 @@ pub struct Table {
 }
 
 impl Table {
-    fn new(name: &'static str, columns: &[&str]) -> Self {
+    pub(super) fn new(name: &'static str, columns: &[&str]) -> Self {
         Self {
             name,
             header: columns.iter().map(|s| (*s).to_string()).collect(),
@@ -438,7 +438,7 @@ pub fn partnership_indicators_table(project: &Project, indicators: &Indicators) 
 }
 
 /// Flattens a JSON value into (dotted key, value) rows.
-fn flatten(prefix: &str, v: &Value, rows: &mut Vec<(String, Cell)>) {
+pub(super) fn flatten(prefix: &str, v: &Value, rows: &mut Vec<(String, Cell)>) {
     let cell = match v {
         Value::Object(map) => {
             for (k, v) in map {

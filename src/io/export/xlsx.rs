@@ -1,6 +1,7 @@
 //! The `.xlsx` workbook (design.md §8): the same six tables as the CSV export
 //! ([`super::table`]), one sheet each, named as the CSV files are without `.csv` (`actors`,
-//! `partnerships`, `indicators`, `partnership_indicators`, `network`, `map`).
+//! `partnerships`, `indicators`, `partnership_indicators`, `network`, `map`), and for a map
+//! with snapshots the two of change over time (`indicators_by_state`, `changes`).
 //!
 //! Numbers are stored as numbers and `true`/`false` as booleans, so that a spreadsheet can
 //! sum and sort them; text is stored as text cells, which a spreadsheet never runs as a
@@ -38,18 +39,25 @@ impl From<XlsxError> for ExportError {
 /// The workbook of `project`'s six tables, dated with the map's last change (else its
 /// creation).
 pub fn map_xlsx(project: &Project, indicators: &Indicators) -> Result<Vec<u8>, ExportError> {
+    map_xlsx_with(project, indicators, Vec::new())
+}
+
+/// [`map_xlsx`] with `more` tables after the six, a sheet each (the tables of change over
+/// time of a map with snapshots, [`super::over_time`]).
+pub fn map_xlsx_with(
+    project: &Project,
+    indicators: &Indicators,
+    more: Vec<Table>,
+) -> Result<Vec<u8>, ExportError> {
     let m = &project.meta;
     let date = if m.modified.trim().is_empty() {
         &m.created
     } else {
         &m.modified
     };
-    workbook(
-        &table::tables(project, indicators)?,
-        &m.title,
-        &m.author,
-        date,
-    )
+    let mut tables = table::tables(project, indicators)?.to_vec();
+    tables.extend(more);
+    workbook(&tables, &m.title, &m.author, date)
 }
 
 /// The workbook of `tables` as the bytes of an `.xlsx` file. `title` and `author` go into

@@ -7,6 +7,7 @@
 
 mod labels;
 mod plot;
+mod trajectory;
 
 use crate::io::export::page::{Frame, Sheet};
 use crate::io::export::svg::{Doc, MARGIN, SvgOptions, TextStyle, wrap_to_width};
@@ -15,6 +16,8 @@ use crate::style::quadrant::{Chart, chart, unplaced_heading};
 use crate::typology::Framework;
 
 use labels::Labels;
+pub(crate) use trajectory::trajectory_page;
+pub use trajectory::{TrajectoryChart, trajectory_svg};
 
 /// The side of the square plot, in px.
 const PLOT: f64 = 560.0;

@@ -1,9 +1,12 @@
 //! The workshop report (design.md §8): one PDF with the map, the four quadrant charts with
-//! their unplaced lists, the network indicators with what each is computed from, and the
-//! tables of actors and partnerships — every page with the map's title, its date and a page
-//! number. Each page is an SVG of a paper size, drawn with the same code as the single-page
+//! their unplaced lists, for a map with snapshots a Change section (design.md §12: the
+//! states, what changed from the earliest snapshot to now, the network indicators by state,
+//! the comparison map and the trajectories of framework A), the network indicators with what
+//! each is computed from, and the tables of actors and partnerships — every page with the
+//! map's title, its date and a page number. Each page is an SVG of a paper size, drawn with the same code as the single-page
 //! exports, and the pages are put together by [`super::pdf::pages_to_pdf`].
 
+mod change;
 mod table;
 
 use std::cmp::Ordering;
@@ -12,8 +15,8 @@ use table::{Column, Table, TablePage};
 
 use super::page::{Frame, PageSetup, PaperSize, Sheet};
 use super::pdf::{PdfInfo, PdfPage, prepared_to_pdf};
-use super::quadrant::quadrant_page;
-use super::svg::{Palette, SvgOptions, map_page_svg, title_of};
+use super::quadrant::{quadrant_page, trajectory_page};
+use super::svg::{Palette, SvgOptions, comparison_page_svg, map_page_svg, title_of};
 use super::{ExportError, ExportRequest, indicators};
 use crate::analysis::{Indicators, network_rows};
 use crate::model::{Choice, Project};
@@ -58,6 +61,22 @@ pub fn report_pages(
         .collect())
 }
 
+/// One page of the report, planned before any is drawn so that each knows its number.
+enum Planned {
+    /// The map.
+    Map,
+    /// A framework's quadrant chart.
+    Chart(Framework),
+    /// The Change section's first page: the states and the counts of changes.
+    ChangeSummary,
+    /// The comparison map of the earliest snapshot and now.
+    Comparison,
+    /// The trajectory chart of framework A from the earliest snapshot to now.
+    Trajectories,
+    /// A page of a table.
+    Table(TablePage),
+}
+
 /// The report's pages, in order; the table pages' texts kept aside as plain lines when
 /// `plain` (for the PDF, which draws them without laying them out again).
 fn build(
@@ -67,6 +86,7 @@ fn build(
     plain: bool,
 ) -> Result<Vec<PdfPage>, ExportError> {
     let ind = indicators(project, true, progress)?;
+    let change = change::change_section(project, progress)?;
     let mut opts = request.svg.clone();
     if opts.page.paper == PaperSize::Fit {
         opts.page.paper = PaperSize::A4;
@@ -84,65 +104,178 @@ fn build(
         caption: None,
         ..Frame::for_picture(title.as_deref(), &opts, project, Some(page))
     };
-    let tables = tables(project, &ind);
     let content = frame((1, 1)).lay_out(&sheet).content;
-    let table_pages: Vec<TablePage> = tables
-        .iter()
-        .enumerate()
-        .flat_map(|(t, table)| {
-            table
-                .paginate(content)
-                .into_iter()
-                .enumerate()
-                .map(move |(k, rows)| TablePage {
-                    table: t,
-                    rows,
-                    first: k == 0,
-                })
-        })
-        .collect();
-    let total = 1 + Framework::ALL.len() + table_pages.len();
+    let mut tables = Vec::new();
+    let mut planned = vec![Planned::Map];
+    planned.extend(Framework::ALL.map(Planned::Chart));
+    if let Some(change) = &change {
+        let summary = &change.summary;
+        if summary
+            .iter()
+            .map(|t| t.height(content.w) + 12.0)
+            .sum::<f64>()
+            <= content.h
+        {
+            planned.push(Planned::ChangeSummary);
+        } else {
+            tables.extend(summary.iter().cloned());
+        }
+        tables.push(change.by_state.clone());
+        planned.extend(table_pages(&tables, 0, content));
+        planned.push(Planned::Comparison);
+        planned.push(Planned::Trajectories);
+    }
+    let first_table = tables.len();
+    tables.extend(self::tables(project, &ind));
+    planned.extend(table_pages(&tables, first_table, content));
+    let total = planned.len();
 
     let mut pages = Vec::with_capacity(total);
-    pages.push(PdfPage::Svg(super::drawable(map_page_svg(
-        project,
-        &opts,
-        Some(&ind),
-        Some((1, total)),
-    ))?));
-    for (k, framework) in Framework::ALL.into_iter().enumerate() {
+    for (k, page) in planned.into_iter().enumerate() {
         if progress.is_cancelled() {
             return Err(ExportError::Cancelled);
         }
-        let chart_opts = SvgOptions {
-            title: Some(match &title {
-                Some(t) => format!("{t} — {}", framework.title()),
-                None => framework.title().to_string(),
-            }),
-            caption: None,
-            ..opts.clone()
-        };
-        pages.push(PdfPage::Svg(quadrant_page(
-            project,
-            framework,
-            &chart_opts,
-            &sheet,
-            Some((2 + k, total)),
-        )));
-    }
-    for (k, tp) in table_pages.into_iter().enumerate() {
-        if progress.is_cancelled() {
-            return Err(ExportError::Cancelled);
-        }
-        let n = 2 + Framework::ALL.len() + k;
-        pages.push(table_page(
-            (&sheet, opts.colours.palette()),
-            &frame((n, total)),
-            (&tables[tp.table], tp),
-            plain,
-        ));
+        let number = (k + 1, total);
+        pages.push(match page {
+            Planned::Map => PdfPage::Svg(super::drawable(map_page_svg(
+                project,
+                &opts,
+                Some(&ind),
+                Some(number),
+            ))?),
+            Planned::Chart(framework) => {
+                let chart_opts = SvgOptions {
+                    title: Some(titled(title.as_deref(), framework.title())),
+                    caption: None,
+                    ..opts.clone()
+                };
+                PdfPage::Svg(quadrant_page(
+                    project,
+                    framework,
+                    &chart_opts,
+                    &sheet,
+                    Some(number),
+                ))
+            }
+            Planned::ChangeSummary => {
+                let summary = change.as_ref().map(|c| &c.summary[..]).unwrap_or(&[]);
+                stacked_tables_page((&sheet, opts.colours.palette()), &frame(number), summary)
+            }
+            Planned::Comparison => {
+                let Some(c) = &change else { continue };
+                comparison_page(project, c, &opts, number, progress)?
+            }
+            Planned::Trajectories => {
+                let Some(c) = &change else { continue };
+                let c = &c.comparison;
+                let framework = Framework::A;
+                let what = format!("{} → {}, {}", c.from, c.to, framework.title());
+                let chart_opts = SvgOptions {
+                    title: Some(titled(title.as_deref(), &what)),
+                    caption: None,
+                    ..opts.clone()
+                };
+                PdfPage::Svg(trajectory_page(
+                    &c.trajectories(project, framework),
+                    project,
+                    &chart_opts,
+                    &sheet,
+                    Some(number),
+                ))
+            }
+            Planned::Table(tp) => table_page(
+                (&sheet, opts.colours.palette()),
+                &frame(number),
+                (&tables[tp.table], tp),
+                plain,
+            ),
+        });
     }
     Ok(pages)
+}
+
+/// `what` after the report's title and a dash, or alone.
+fn titled(title: Option<&str>, what: &str) -> String {
+    match title {
+        Some(t) => format!("{t} — {what}"),
+        None => what.to_string(),
+    }
+}
+
+/// The pages of the tables `tables[from..]` in the content area `c`.
+fn table_pages(tables: &[Table], from: usize, c: super::page::Area) -> Vec<Planned> {
+    tables
+        .iter()
+        .enumerate()
+        .skip(from)
+        .flat_map(|(t, table)| {
+            table
+                .paginate(c)
+                .into_iter()
+                .enumerate()
+                .map(move |(k, rows)| {
+                    Planned::Table(TablePage {
+                        table: t,
+                        rows,
+                        first: k == 0,
+                    })
+                })
+        })
+        .collect()
+}
+
+/// The comparison map of the Change section, on a page numbered `number`.
+fn comparison_page(
+    project: &Project,
+    change: &change::ChangeSection,
+    opts: &SvgOptions,
+    number: (usize, usize),
+    progress: &Progress,
+) -> Result<PdfPage, ExportError> {
+    let c = &change.comparison;
+    let title = title_of(project, opts);
+    let what = format!("Change: {} → {}", c.from, c.to);
+    let opts = SvgOptions {
+        title: Some(titled(title.as_deref(), &what)),
+        caption: None,
+        ..opts.clone()
+    };
+    let encoding = opts.encoding;
+    let ind = if encoding.needs_indicators() {
+        Some(indicators(
+            &c.composed.project,
+            encoding.needs_betweenness(),
+            progress,
+        )?)
+    } else {
+        None
+    };
+    Ok(PdfPage::Svg(super::drawable(comparison_page_svg(
+        &c.composed,
+        (&c.from, &c.to),
+        &opts,
+        ind.as_ref(),
+        Some(number),
+    ))?))
+}
+
+/// A page of small tables drawn one under the other.
+fn stacked_tables_page(
+    (sheet, pal): (&Sheet, &'static Palette),
+    frame: &Frame,
+    tables: &[Table],
+) -> PdfPage {
+    let laid = frame.lay_out(sheet);
+    let mut doc = sheet.doc(frame.title, pal);
+    frame.draw(&mut doc, sheet, &laid);
+    let mut c = laid.content;
+    for table in tables {
+        table.draw(&mut doc, c, 0..table.rows.len(), true);
+        let used = table.height(c.w) + 12.0;
+        c.y += used;
+        c.h -= used;
+    }
+    PdfPage::Svg(doc.finish())
 }
 
 /// A page of a table, its texts kept aside when `plain`.

@@ -2,6 +2,8 @@
 //! cells, light bands for the eye, numbers right-aligned; a table longer than a page goes
 //! on to the next.
 
+use std::borrow::Cow;
+
 use crate::io::export::page::{Area, PX_PER_PT};
 use crate::io::export::svg::{Anchor, Doc, TextStyle, wrap_to_width};
 
@@ -23,9 +25,9 @@ const HEADING_H: f64 = 26.0;
 const GUTTER: f64 = 6.0;
 
 /// A column: its header, its share of the table's width, and whether it holds numbers.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub(super) struct Column {
-    pub(super) header: &'static str,
+    pub(super) header: Cow<'static, str>,
     pub(super) share: f64,
     pub(super) numeric: bool,
 }
@@ -34,7 +36,7 @@ impl Column {
     /// A column of text.
     pub(super) const fn text(header: &'static str, share: f64) -> Self {
         Self {
-            header,
+            header: Cow::Borrowed(header),
             share,
             numeric: false,
         }
@@ -43,7 +45,16 @@ impl Column {
     /// A column of numbers, right-aligned.
     pub(super) const fn number(header: &'static str, share: f64) -> Self {
         Self {
-            header,
+            header: Cow::Borrowed(header),
+            share,
+            numeric: true,
+        }
+    }
+
+    /// A column of numbers under a header made at run time (a snapshot's name).
+    pub(super) fn numbers_of(header: String, share: f64) -> Self {
+        Self {
+            header: Cow::Owned(header),
             share,
             numeric: true,
         }
@@ -81,7 +92,7 @@ impl Table {
         let headers: Vec<f64> = self
             .columns
             .iter()
-            .map(|c| HEAD.width(c.header) + 1.0)
+            .map(|c| HEAD.width(&c.header) + 1.0)
             .collect();
         let gutters = GUTTER * self.columns.len() as f64;
         let needed: f64 = headers.iter().sum::<f64>() + gutters;
@@ -140,6 +151,21 @@ impl Table {
     fn header(&self, width: f64) -> LaidRow {
         let headers: Vec<String> = self.columns.iter().map(|c| c.header.to_string()).collect();
         Self::lay_row(&headers, &self.widths(width), HEAD)
+    }
+
+    /// The height the whole table takes when drawn `width` wide: its heading, header row
+    /// and every row (or the line saying it is empty).
+    pub(super) fn height(&self, width: f64) -> f64 {
+        if self.rows.is_empty() {
+            return HEADING_H + LINE + 2.0 * PAD;
+        }
+        let widths = self.widths(width);
+        let rows: f64 = self
+            .rows
+            .iter()
+            .map(|r| Self::lay_row(r, &widths, CELL).height)
+            .sum();
+        HEADING_H + self.header(width).height + rows
     }
 
     /// Splits the table into pages of the content area `c`: each page's rows.

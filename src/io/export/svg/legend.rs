@@ -1,11 +1,11 @@
 //! The legend in the SVG: the rows of [`crate::style::legend`], drawn beside the map in a
 //! box as wide as its longest text.
 
+use super::change as change_marks;
 use super::{Doc, LEGEND_PAD, MIN_LINE_PX, MIN_RADIUS_PX, TextStyle};
 use crate::model::Project;
-use crate::style::Rgb;
 use crate::style::change::{self, Glyph};
-use crate::style::legend::{self, LegendRow, Swatch};
+use crate::style::legend::{self, LegendRow, LegendSection, Swatch};
 use crate::style::{self, ViewEncoding};
 
 /// Row height in the legend, in px.
@@ -69,12 +69,13 @@ impl LegendDoc {
     }
 }
 
-/// The legend ([`style::legend::legend_sections`]): its box is as wide as its longest
-/// text, measured in the fonts it is drawn with; sizes and line widths are drawn at the
-/// map's `scale`.
+/// The legend ([`style::legend::legend_sections`]; in a comparison, its `change` section
+/// first and the rows that still hold, [`change::comparison_sections`]): its box is as wide
+/// as its longest text, measured in the fonts it is drawn with; sizes and line widths are
+/// drawn at the map's `scale`.
 pub(super) fn legend(
     project: &Project,
-    encoding: ViewEncoding,
+    (encoding, change): (ViewEncoding, Option<&LegendSection>),
     scale: f64,
     pal: &'static super::Palette,
 ) -> Legend {
@@ -84,7 +85,11 @@ pub(super) fn legend(
     };
     let mut y = 0.0;
     let not_set = style::legend::NotSet::of(project);
-    let sections = style::legend::legend_sections(project.settings.colour_by, encoding, not_set);
+    let mut sections =
+        style::legend::legend_sections(project.settings.colour_by, encoding, not_set);
+    if let Some(change) = change {
+        sections = change::comparison_sections(change.clone(), sections);
+    }
     for (k, section) in sections.iter().enumerate() {
         if k > 0 {
             y += 8.0;
@@ -260,15 +265,15 @@ fn change_glyph(l: &mut LegendDoc, glyph: Glyph, y: f64) {
             } else {
                 change::TRUST_FELL
             };
-            polygon(&mut l.doc, &change::trust_triangle(x, cy, up, 1.0), rgb);
+            let size = change::GLYPH_PRINT_SCALE;
+            let points = change::trust_triangle(x, cy, up, size);
+            change_marks::glyph(&mut l.doc, "trust", &points, &rgb.hex(), 1.0);
         }
         Glyph::Power => {
             l.line(y, legend::SAMPLE_LINE_WIDTH, None);
-            polygon(
-                &mut l.doc,
-                &change::arrowhead(x + 6.0, cy, 1.0, 0.0, 1.0),
-                change::POWER,
-            );
+            let points = change::arrowhead(x + 6.0, cy, 1.0, 0.0, change::GLYPH_PRINT_SCALE);
+            let fill = change_marks::power_fill(l.doc.pal);
+            change_marks::glyph(&mut l.doc, "power", &points, &fill, 1.0);
         }
         Glyph::Ring(added) => {
             let ink = l.doc.pal.ink;
@@ -296,18 +301,6 @@ fn change_glyph(l: &mut LegendDoc, glyph: Glyph, y: f64) {
                 .s("\"/>\n");
         }
     }
-}
-
-/// A filled polygon of `points` in `rgb`.
-pub(super) fn polygon(doc: &mut Doc, points: &[(f64, f64)], rgb: Rgb) {
-    doc.s("<polygon points=\"");
-    for (k, (x, y)) in points.iter().enumerate() {
-        if k > 0 {
-            doc.s(" ");
-        }
-        doc.n(*x).s(",").n(*y);
-    }
-    doc.s("\" fill=\"").s(&rgb.hex()).s("\"/>\n");
 }
 
 /// The ring of an added (solid, green) or removed (dashed, red) actor, of radius `r`.

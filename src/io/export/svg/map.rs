@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
+use super::change::{self as change_marks, ChangeLooks};
 use super::{
     Anchor, Doc, FIT_MARGIN, LABEL_LINE, MIN_LABEL_PX, MIN_LINE_PX, MIN_RADIUS_PX, SvgOptions,
     TextStyle, text_width,
@@ -11,7 +12,7 @@ use super::{
 use crate::analysis::Indicators;
 use crate::model::{Actor, ActorId, Choice, Project};
 use crate::style::labels::{self, LabelRequest, LabelRules, LabelText};
-use crate::style::marks::{self, MapMarks};
+use crate::style::marks::{self, MapMarks, PartnershipMark};
 use crate::style::{self, ViewEncoding};
 use crate::task::Progress;
 
@@ -19,20 +20,33 @@ use crate::task::Progress;
 /// reaches half of that past the letters.
 const HALO_SHARE: f64 = 0.25;
 
-/// The size of every actor and the ring of every broker, as the view encoding gives them.
-pub(super) struct Sizes {
+/// What the drawing adds to the marks of [`MapMarks`]: the size of every actor and the ring
+/// of every broker, as the view encoding gives them, and in a comparison of two states what
+/// happened to each item.
+pub(super) struct Looks {
     /// Radii replacing the size by influence, in map units.
     radii: Option<HashMap<ActorId, f64>>,
     /// Brokers and the strength of their ring, when rings are drawn.
     rings: HashMap<ActorId, f64>,
+    /// In a comparison, how each item is drawn for what happened to it.
+    pub(super) change: Option<ChangeLooks>,
 }
 
-impl Sizes {
+impl Looks {
     /// Sizes by influence, without rings.
     fn by_influence() -> Self {
         Self {
             radii: None,
             rings: HashMap::new(),
+            change: None,
+        }
+    }
+
+    /// The same looks, drawing a comparison as `change` says.
+    pub(super) fn with_change(self, change: ChangeLooks) -> Self {
+        Self {
+            change: Some(change),
+            ..self
         }
     }
 
@@ -68,6 +82,7 @@ impl Sizes {
             } else {
                 HashMap::new()
             },
+            change: None,
         }
     }
 
@@ -85,11 +100,11 @@ impl Sizes {
 /// influence), their labels and the curves of parallel partnerships, with a margin. `None`
 /// for a map without actors.
 pub fn map_extent(project: &Project) -> Option<(f64, f64, f64, f64)> {
-    extent(project, &Sizes::by_influence())
+    extent(project, &Looks::by_influence())
 }
 
-/// [`map_extent`] with the actors sized by `sizes`.
-fn extent(project: &Project, sizes: &Sizes) -> Option<(f64, f64, f64, f64)> {
+/// [`map_extent`] with the actors sized by `looks`.
+fn extent(project: &Project, looks: &Looks) -> Option<(f64, f64, f64, f64)> {
     let mut b = (
         f64::INFINITY,
         f64::INFINITY,
@@ -104,12 +119,12 @@ fn extent(project: &Project, sizes: &Sizes) -> Option<(f64, f64, f64, f64)> {
         if !(x.is_finite() && y.is_finite()) {
             continue;
         }
-        let r = sizes.radius(a.id, style::actor_radius(a)) * 1.3;
+        let r = looks.radius(a.id, style::actor_radius(a)) * 1.3;
         grow(&mut b, x - r, y - r, x + r, y + r);
         let lines = style::wrap_label(&a.name, style::LABEL_WRAP_CHARS);
         let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
         let half = text_width(widest, marks::LABEL_SIZE) / 2.0;
-        let top = y + sizes.radius(a.id, style::actor_radius(a)) + marks::LABEL_GAP;
+        let top = y + looks.radius(a.id, style::actor_radius(a)) + marks::LABEL_GAP;
         grow(
             &mut b,
             x - half,
@@ -153,7 +168,7 @@ fn pos(a: &Actor) -> (f64, f64) {
 pub(super) fn drawn_area(
     project: &Project,
     opts: &SvgOptions,
-    sizes: &Sizes,
+    looks: &Looks,
 ) -> (f64, f64, f64, f64) {
     if let Some((l, t, r, b)) = opts.area
         && [l, t, r, b].iter().all(|v| v.is_finite())
@@ -162,7 +177,7 @@ pub(super) fn drawn_area(
     {
         return (l, t, r, b);
     }
-    extent(project, sizes).unwrap_or((0.0, 0.0, 480.0, 320.0))
+    extent(project, looks).unwrap_or((0.0, 0.0, 480.0, 320.0))
 }
 
 /// How the map is put on paper: the part drawn, whether it is clipped to it, and the scale.
@@ -200,7 +215,7 @@ impl Paper {
 pub(super) fn draw_map(
     doc: &mut Doc,
     project: &Project,
-    (opts, sizes): (&SvgOptions, &Sizes),
+    (opts, looks): (&SvgOptions, &Looks),
     area: (f64, f64, f64, f64),
     scale: f64,
     origin: (f64, f64),
@@ -261,11 +276,11 @@ pub(super) fn draw_map(
     let radii: Vec<f64> = marks
         .actors
         .iter()
-        .map(|m| paper.at_least(sizes.radius(m.id, m.radius), MIN_RADIUS_PX))
+        .map(|m| paper.at_least(looks.radius(m.id, m.radius), MIN_RADIUS_PX))
         .collect();
-    draw_partnerships(doc, project, &marks, &radii, &paper);
-    let shown = draw_actors(doc, project, (&marks, &radii), sizes, &paper);
-    draw_labels(doc, project, (&marks, &radii), (&shown, sizes), &paper);
+    draw_partnerships(doc, project, (&marks, &radii), looks, &paper);
+    let shown = draw_actors(doc, project, (&marks, &radii), looks, &paper);
+    draw_labels(doc, project, (&marks, &radii), (&shown, looks), &paper);
     doc.s("</g>\n");
 }
 
@@ -274,13 +289,25 @@ pub(super) fn draw_map(
 fn draw_partnerships(
     doc: &mut Doc,
     project: &Project,
-    marks: &MapMarks,
-    radii: &[f64],
+    (marks, radii): (&MapMarks, &[f64]),
+    looks: &Looks,
     paper: &Paper,
 ) {
     let page = doc.pal.page;
     doc.s("<g id=\"partnerships\" fill=\"none\" stroke-linecap=\"round\">\n");
-    for m in &marks.partnerships {
+    // In a comparison the changes are drawn over the unchanged lines.
+    let change_of = |m: &&PartnershipMark| {
+        looks
+            .change
+            .as_ref()
+            .and_then(|c| c.edges.get(&m.id))
+            .map(|(look, kind)| (look, *kind))
+    };
+    let (over, under): (Vec<&PartnershipMark>, Vec<&PartnershipMark>) = marks
+        .partnerships
+        .iter()
+        .partition(|m| change_of(m).is_some_and(|(_, kind)| change_marks::stands_out(kind)));
+    for m in under.into_iter().chain(over) {
         let (Some(p), a, b) = (
             project.partnership(m.id),
             &marks.actors[m.a],
@@ -297,13 +324,22 @@ fn draw_partnerships(
         if !paper.shows(min(xs), min(ys), max(xs), max(ys)) {
             continue;
         }
-        let colour = m.colour.hex();
-        let width = paper.at_least(m.width, MIN_LINE_PX);
+        let change = change_of(&m);
+        let colour = change.map_or(m.colour, |(look, _)| look.colour).hex();
+        let width = match change {
+            Some((_, kind)) if change_marks::stands_out(kind) => {
+                paper.at_least(m.width, crate::style::change::MIN_CHANGED_WIDTH)
+            }
+            _ => paper.at_least(m.width, MIN_LINE_PX),
+        };
         doc.s("<g id=\"partnership-")
             .s(&p.id.to_string())
             .s("\" class=\"partnership form-")
-            .s(p.form.map_or("not-set", Choice::name))
-            .s("\"><title>");
+            .s(p.form.map_or("not-set", Choice::name));
+        if let Some((_, kind)) = change {
+            doc.s(" change-").s(kind);
+        }
+        doc.s("\"><title>");
         let name = |i: usize| {
             project
                 .actor(marks.actors[i].id)
@@ -312,6 +348,9 @@ fn draw_partnerships(
         doc.t(name(m.a)).s(" – ").t(name(m.b));
         if let Some(label) = p.label.as_deref().filter(|l| !l.trim().is_empty()) {
             doc.s(": ").t(label);
+        }
+        if let Some((_, kind)) = change {
+            doc.s(" (").s(kind).s(")");
         }
         doc.s("</title><path d=\"M").n(pa.0).s(" ").n(pa.1);
         match control {
@@ -326,7 +365,12 @@ fn draw_partnerships(
             .s("\" stroke-width=\"")
             .n(width)
             .s("\"");
-        if let Some((on, off)) = marks::line_pattern(m.line, paper.scale) {
+        // A comparison dashes only what ended: its colours and glyphs say the rest.
+        let pattern = match change {
+            Some((look, _)) => look.dashed.then_some(crate::style::change::DASH),
+            None => marks::line_pattern(m.line, paper.scale),
+        };
+        if let Some((on, off)) = pattern {
             // The canvas's dashes or dots at zoom `scale`, in map units.
             doc.s(" stroke-dasharray=\"")
                 .n(on / paper.scale)
@@ -335,7 +379,10 @@ fn draw_partnerships(
                 .s("\"");
         }
         doc.s("/>");
-        if let Some((at_a, strength)) = m.power {
+        if let Some((look, _)) = change {
+            let points = m.points(pa, pb, m.bend);
+            change_marks::edge_glyphs(doc, look, &points, paper.scale);
+        } else if let Some((at_a, strength)) = m.power {
             let holder = if at_a { m.a } else { m.b };
             let points = m.points_from(at_a, pa, pb);
             let at = marks::power_dot_at(&points, radii[holder], width);
@@ -365,7 +412,7 @@ fn draw_actors(
     doc: &mut Doc,
     project: &Project,
     (marks, radii): (&MapMarks, &[f64]),
-    sizes: &Sizes,
+    looks: &Looks,
     paper: &Paper,
 ) -> Vec<usize> {
     doc.s("<g id=\"actors\">\n");
@@ -379,13 +426,18 @@ fn draw_actors(
             continue;
         }
         shown.push(i);
+        let change = looks.change.as_ref().and_then(|c| c.actors.get(&a.id));
         doc.s("<g id=\"actor-")
             .s(&a.id.to_string())
             .s("\" class=\"actor sector-")
             .s(a.sector.map_or("not-set", Choice::name))
-            .s("\"><title>");
+            .s("\"");
+        if let Some(look) = change.filter(|l| l.alpha < 1.0) {
+            doc.s(" opacity=\"").n(f64::from(look.alpha)).s("\"");
+        }
+        doc.s("><title>");
         doc.t(&a.name).s("</title>");
-        if let Some(strength) = sizes.rings.get(&a.id) {
+        if let Some(strength) = looks.rings.get(&a.id) {
             // The canvas's ring at zoom `scale`: its gap and line in screen points.
             let (gap, width) = style::broker_ring(*strength);
             doc.s("<circle class=\"broker-ring\" cx=\"")
@@ -401,6 +453,9 @@ fn draw_actors(
                 .s("\"/>");
         }
         doc.shape(m.shape, (x, y), r, m.fill, paper.outline());
+        if let Some(look) = change {
+            change_marks::actor_ring(doc, (x, y), r, look, paper.scale);
+        }
         doc.s("</g>\n");
     }
     doc.s("</g>\n");
@@ -414,7 +469,7 @@ fn draw_labels(
     doc: &mut Doc,
     project: &Project,
     (marks, radii): (&MapMarks, &[f64]),
-    (shown, sizes): (&[usize], &Sizes),
+    (shown, looks): (&[usize], &Looks),
     paper: &Paper,
 ) {
     let page = doc.pal.page;
@@ -445,10 +500,16 @@ fn draw_labels(
         .map(|(&i, (full, short))| {
             let m = &marks.actors[i];
             // Labels keep clear of a broker's ring too.
-            let ring = sizes.rings.get(&m.id).map_or(0.0, |s| {
+            let ring = looks.rings.get(&m.id).map_or(0.0, |s| {
                 let (gap, width) = style::broker_ring(*s);
                 (gap + width / 2.0) / paper.scale
             });
+            let ring = ring.max(
+                looks
+                    .change
+                    .as_ref()
+                    .map_or(0.0, |c| c.ring_reach_px(m.id) / paper.scale),
+            );
             LabelRequest {
                 centre: m.centre,
                 radius: radii[i] + ring,

@@ -7,6 +7,7 @@
 //! Split in three: [`doc`] writes SVG (the document, its texts and shapes), [`map`] draws
 //! the map and [`legend`] the legend; this file places them on the page.
 
+mod change;
 mod doc;
 mod legend;
 mod map;
@@ -14,14 +15,16 @@ mod on_page;
 
 use super::page::PageSetup;
 use crate::analysis::Indicators;
+use crate::analysis::time::Composed;
 use crate::model::Project;
 use crate::style::ViewEncoding;
 
 pub(crate) use doc::{Anchor, Doc, PlainText, TextStyle, text_width, wrap_to_width};
 pub use map::map_extent;
 
+use change::ChangeLooks;
 use legend::{draw_legend, legend};
-use map::{Sizes, draw_map, drawn_area};
+use map::{Looks, draw_map, drawn_area};
 
 /// What to put around the map and which part of it to draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -199,8 +202,33 @@ pub(crate) fn map_page_svg(
     indicators: Option<&Indicators>,
     page: Option<(usize, usize)>,
 ) -> String {
-    let sizes = Sizes::new(project, opts.encoding, indicators);
-    let area = drawn_area(project, opts, &sizes);
+    let looks = Looks::new(project, opts.encoding, indicators);
+    page_svg(project, opts, &looks, page)
+}
+
+/// The comparison `composed` of the states labelled `from` and `to` on a page, as
+/// [`map_page_svg`] puts the map on one; `indicators` are those of `composed.project`.
+pub(crate) fn comparison_page_svg(
+    composed: &Composed,
+    (from, to): (&str, &str),
+    opts: &SvgOptions,
+    indicators: Option<&Indicators>,
+    page: Option<(usize, usize)>,
+) -> String {
+    let looks = Looks::new(&composed.project, opts.encoding, indicators)
+        .with_change(ChangeLooks::of(composed, from, to));
+    page_svg(&composed.project, opts, &looks, page)
+}
+
+/// `project` drawn with `looks` on a page of `opts.page` (A4 when that is fitted to the
+/// drawing), numbered `page` in a report.
+fn page_svg(
+    project: &Project,
+    opts: &SvgOptions,
+    looks: &Looks,
+    page: Option<(usize, usize)>,
+) -> String {
+    let area = drawn_area(project, opts, looks);
     let wide = area.2 - area.0 > area.3 - area.1;
     let setup = match opts.page.paper {
         super::page::PaperSize::Fit => PageSetup {
@@ -210,8 +238,8 @@ pub(crate) fn map_page_svg(
         _ => opts.page,
     };
     match setup.sheet(wide) {
-        Some(sheet) => on_page::map_page(project, opts, (&sizes, area), &sheet, page),
-        None => map_svg_with(project, opts, indicators),
+        Some(sheet) => on_page::map_page(project, opts, (looks, area), &sheet, page),
+        None => svg_of(project, opts, looks),
     }
 }
 
@@ -229,19 +257,48 @@ pub fn map_svg_with(
     opts: &SvgOptions,
     indicators: Option<&Indicators>,
 ) -> String {
+    svg_of(
+        project,
+        opts,
+        &Looks::new(project, opts.encoding, indicators),
+    )
+}
+
+/// A comparison of two states as an SVG document, laid out as [`map_svg`] lays out the map:
+/// `composed` ([`crate::analysis::time::compose`]) drawn with every mark of
+/// [`crate::style::change`], the legend's Change section (from the state labelled `from` to
+/// `to`) first. `indicators` are those of `composed.project`, when the view encoding needs
+/// them (`None`: computed when needed).
+pub fn comparison_svg(
+    composed: &Composed,
+    (from, to): (&str, &str),
+    opts: &SvgOptions,
+    indicators: Option<&Indicators>,
+) -> String {
+    let looks = Looks::new(&composed.project, opts.encoding, indicators)
+        .with_change(ChangeLooks::of(composed, from, to));
+    svg_of(&composed.project, opts, &looks)
+}
+
+/// `project` drawn with `looks`, on its page or fitted to the drawing.
+fn svg_of(project: &Project, opts: &SvgOptions, looks: &Looks) -> String {
     let muted = opts.colours.palette().muted;
     let ink = opts.colours.palette().ink;
-    let sizes = Sizes::new(project, opts.encoding, indicators);
-    let area = drawn_area(project, opts, &sizes);
+    let area = drawn_area(project, opts, looks);
     let (cw, ch) = (area.2 - area.0, area.3 - area.1);
     if let Some(sheet) = opts.page.sheet(cw > ch) {
-        return on_page::map_page(project, opts, (&sizes, area), &sheet, None);
+        return on_page::map_page(project, opts, (looks, area), &sheet, None);
     }
     let scale = (MAX_MAP_PX / cw.max(ch)).min(1.0);
     let (map_w, map_h) = (cw * scale, ch * scale);
-    let legend = opts
-        .legend
-        .then(|| legend(project, opts.encoding, scale, opts.colours.palette()));
+    let legend = opts.legend.then(|| {
+        legend(
+            project,
+            (opts.encoding, on_page::change_section(looks)),
+            scale,
+            opts.colours.palette(),
+        )
+    });
     let legend_h = legend.as_ref().map_or(0.0, |l| l.height);
     let legend_w = legend.as_ref().map_or(0.0, |l| GAP + l.width);
     let width = (MARGIN * 2.0 + map_w + legend_w).max(480.0).ceil();
@@ -289,7 +346,7 @@ pub fn map_svg_with(
     draw_map(
         &mut doc,
         project,
-        (opts, &sizes),
+        (opts, looks),
         area,
         scale,
         (map_x, map_y),

@@ -5,10 +5,11 @@
 //! scaled far down shortens or drops them by the canvas's rule rather than shrinking them.
 
 use super::legend::{Legend, draw_legend, legend};
-use super::map::{Sizes, draw_map};
+use super::map::{Looks, draw_map};
 use super::{GAP, SvgOptions, title_of};
 use crate::io::export::page::{Area, Frame, Sheet};
 use crate::model::Project;
+use crate::style::legend::LegendSection;
 
 /// Where the legend goes on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,7 +26,7 @@ const MAP_SHARE: f64 = 0.5;
 pub(crate) fn map_page(
     project: &Project,
     opts: &SvgOptions,
-    (sizes, area): (&Sizes, (f64, f64, f64, f64)),
+    (looks, area): (&Looks, (f64, f64, f64, f64)),
     sheet: &Sheet,
     page: Option<(usize, usize)>,
 ) -> String {
@@ -34,7 +35,7 @@ pub(crate) fn map_page(
     let laid = frame.lay_out(sheet);
     let mut doc = sheet.doc(title.as_deref(), opts.colours.palette());
     frame.draw(&mut doc, sheet, &laid);
-    draw_map_in(&mut doc, project, (opts, sizes), area, laid.content);
+    draw_map_in(&mut doc, project, (opts, looks), area, laid.content);
     doc.finish()
 }
 
@@ -42,7 +43,7 @@ pub(crate) fn map_page(
 pub(crate) fn draw_map_in(
     doc: &mut super::Doc,
     project: &Project,
-    (opts, sizes): (&SvgOptions, &Sizes),
+    (opts, looks): (&SvgOptions, &Looks),
     area: (f64, f64, f64, f64),
     c: Area,
 ) {
@@ -51,7 +52,7 @@ pub(crate) fn draw_map_in(
     let first = opts.legend.then(|| {
         legend(
             project,
-            opts.encoding,
+            (opts.encoding, change_section(looks)),
             fit(c.w, c.h),
             opts.colours.palette(),
         )
@@ -65,7 +66,14 @@ pub(crate) fn draw_map_in(
     let (mw, mh) = first.as_ref().map_or((c.w, c.h), room);
     let scale = fit(mw, mh);
     // The legend again at the map's own scale (its size samples are drawn to scale).
-    let legend = at.map(|_| legend(project, opts.encoding, scale, opts.colours.palette()));
+    let legend = at.map(|_| {
+        legend(
+            project,
+            (opts.encoding, change_section(looks)),
+            scale,
+            opts.colours.palette(),
+        )
+    });
     let (map_w, map_h) = (cw * scale, ch * scale);
     let (x, y) = match (&legend, at) {
         (Some(l), Some(LegendAt::Right)) => {
@@ -77,7 +85,7 @@ pub(crate) fn draw_map_in(
     draw_map(
         doc,
         project,
-        (opts, sizes),
+        (opts, looks),
         area,
         scale,
         (x, y),
@@ -103,4 +111,9 @@ fn legend_place(legend: &Legend, c: Area, fit: impl Fn(f64, f64) -> f64) -> Opti
         (None, Some(_)) => Some(LegendAt::Below),
         (None, None) => None,
     }
+}
+
+/// The legend's Change section, when `looks` draw a comparison.
+pub(super) fn change_section(looks: &Looks) -> Option<&LegendSection> {
+    looks.change.as_ref().map(|c| &c.section)
 }
