@@ -224,3 +224,30 @@ fn the_map_as_of_a_date_follows_start_and_end_dates() {
     assert!(!h.state().time.is_on());
     h.get_by_label_contains("is not a date");
 }
+
+#[test]
+fn a_picture_exported_while_comparing_is_the_comparison() {
+    let (project, ..) = with_baseline();
+    let mut h = open(project);
+    h.get_by_label("Compare").click();
+    settle(&mut h);
+    let choice = partnermap::app::ExportChoice {
+        format: partnermap::io::export::Format::Svg,
+        ..partnermap::app::ExportChoice::default()
+    };
+    let request = h.state().export_request(&choice);
+    assert_eq!(
+        request.compare,
+        Some((State::Snapshot("Baseline".into()), State::Now))
+    );
+    let svg = partnermap::io::export::picture_svg(&h.state().doc.project, &request);
+    assert!(
+        svg.contains("Change: Baseline, 2011 → now"),
+        "the legend's Change section"
+    );
+    assert!(svg.contains(&partnermap::style::change::ENDED.hex()));
+    // Back at now, the picture is the map again.
+    h.key_press_modifiers(Modifiers::NONE, Key::Escape);
+    h.run();
+    assert_eq!(h.state().export_request(&choice).compare, None);
+}

@@ -238,6 +238,13 @@ impl PartnerMapApp {
             request.svg.page = choice.page;
             request.svg.colours = choice.colours.resolve(self.view.dark);
             request.svg.encoding = self.encoding();
+            // While two states are compared, the picture is the comparison (or, for the
+            // chart, the trajectories), as on screen.
+            if let Some(t) = self.time.current()
+                && let Some(from) = &t.request.from
+            {
+                request.compare = Some((from.clone(), t.request.to.clone()));
+            }
             if choice.visible_only
                 && choice.chart.is_none()
                 && let (Some(cam), Some(screen)) =
