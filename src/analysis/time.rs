@@ -402,8 +402,8 @@ pub fn compose(project: &Project, before: &Project, after: &Project, ghosts: boo
             .values()
             .chain(project.snapshots.iter().flat_map(|s| s.actors.iter()));
         for a in everyone {
-            if !drawing.actors.contains_key(&a.id) {
-                drawing.actors.insert(a.id, a.clone());
+            if let std::collections::btree_map::Entry::Vacant(e) = drawing.actors.entry(a.id) {
+                e.insert(a.clone());
                 actors.insert(a.id, Presence::Absent);
             }
         }
