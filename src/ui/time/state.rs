@@ -144,16 +144,36 @@ pub fn make(
             })
         })
     };
-    let after = resolve(&request.to)?;
-    let before = match &request.from {
-        Some(s) => resolve(s)?,
+    // Both cores: the earlier state is read beside the later, and the trajectories are
+    // found beside the drawing and its change list.
+    let (after, before) = std::thread::scope(|scope| {
+        let earlier = request
+            .from
+            .as_ref()
+            .map(|s| scope.spawn(move || resolve(s)));
+        let after = resolve(&request.to);
+        let before = earlier.map(|job| {
+            job.join()
+                .unwrap_or_else(|_| Err(Unshowable("the earlier state could not be read".into())))
+        });
+        (after, before)
+    });
+    let after = after?;
+    let before = match before {
+        Some(b) => b?,
         None => after.clone(),
     };
-    let composed = time::compose(project, &before, &after, request.ghosts);
+    let (composed, rows, paths) = std::thread::scope(|scope| {
+        let paths = scope.spawn(|| {
+            Framework::ALL.map(|f| trajectories(&before, &after, f, f.cut(&project.settings)))
+        });
+        let composed = time::compose(project, &before, &after, request.ghosts);
+        let rows = super::change_rows(&composed);
+        let paths = paths.join().unwrap_or_default();
+        (composed, rows, paths)
+    });
     let marks = shown_marks(composed.partnerships.values(), composed.actors.values());
     let as_of_network = matches!(request.to, State::AsOf(_)).then(|| compute(&after, None).network);
-    let rows = super::change_rows(&composed);
-    let paths = Framework::ALL.map(|f| trajectories(&before, &after, f, f.cut(&project.settings)));
     Ok(TimeShown {
         rows,
         paths,
