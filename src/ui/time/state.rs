@@ -104,12 +104,26 @@ impl TimeShown {
         &self,
         not_set: crate::style::legend::NotSet,
     ) -> Vec<crate::style::legend::LegendSection> {
-        let from = self.from_label.as_deref().unwrap_or_default();
-        let mut section = crate::style::change::legend_section(from, &self.to_label, &self.marks);
-        if self.from_label.is_none() {
+        use crate::style::{change, legend};
+        let Some(from) = &self.from_label else {
+            // One state alone is drawn as the map is, its absent actors faint.
+            let colour_by = self.after.settings.colour_by;
+            let mut sections =
+                legend::legend_sections(colour_by, crate::style::ViewEncoding::default(), not_set);
+            let marks = change::ShownMarks {
+                absent: self.marks.absent,
+                ..change::ShownMarks::default()
+            };
+            let mut section = change::legend_section("", &self.to_label, &marks);
             section.heading = self.to_label.clone();
-        }
-        crate::style::change::comparison_legend(section, not_set)
+            for row in &mut section.rows {
+                row.text = "not in this state".into();
+            }
+            sections.insert(0, section);
+            return sections;
+        };
+        let section = change::legend_section(from, &self.to_label, &self.marks);
+        change::comparison_legend(section, not_set)
     }
 }
 
@@ -172,6 +186,11 @@ pub fn make(
         let paths = paths.join().unwrap_or_default();
         (composed, rows, paths)
     });
+    let mut composed = composed;
+    if request.from.is_none() {
+        // One state alone keeps the map's own colours; only absent actors are marked.
+        composed.partnerships.clear();
+    }
     let marks = shown_marks(composed.partnerships.values(), composed.actors.values());
     let as_of_network = matches!(request.to, State::AsOf(_)).then(|| compute(&after, None).network);
     Ok(TimeShown {
