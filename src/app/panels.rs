@@ -223,7 +223,7 @@ impl PartnerMapApp {
                 let (map, paths) = match &shown {
                     Some(t) => (
                         (&t.after, t.drawing_revision),
-                        Some(t.paths(self.quadrant.framework())),
+                        Some(t.moves(self.quadrant.framework())),
                     ),
                     None => ((&self.doc.project, self.doc.revision), None),
                 };

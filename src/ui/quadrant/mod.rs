@@ -17,9 +17,9 @@ use egui::Ui;
 
 use super::intent::Intent;
 use super::view::{Item, ViewState};
-use crate::analysis::trajectory::Trajectory;
 use crate::model::Project;
 use crate::style::quadrant::Subject;
+use crate::style::trajectory::Route;
 use crate::typology::Framework;
 
 pub use crate::style::quadrant::{Chart, Mark, chart};
@@ -80,13 +80,21 @@ fn item(subject: Subject) -> Item {
 pub fn quadrant_ui(
     ui: &mut Ui,
     (project, revision): (&Project, u64),
-    paths: Option<&[Trajectory]>,
+    paths: Option<&[Route]>,
     view: &mut ViewState,
     state: &mut QuadrantState,
     intents: &mut Vec<Intent>,
 ) {
     let narrow = ui.available_width() < NARROW_BELOW;
     framework_picker_ui(ui, state, narrow);
+    if let Some(moves) = paths
+        && moves.len() > plot::MAX_ROUTES
+    {
+        ui.weak(format!(
+            "{} routes moved: arrows for the selection only",
+            moves.len()
+        ));
+    }
     let framework = state.framework();
     let saved_cut = framework.cut(&project.settings);
     let cut = cut::live(state.dragging, saved_cut);
@@ -143,7 +151,7 @@ pub fn quadrant_ui(
 /// width allows, the unplaced items listed under it.
 fn narrow_chart_ui(
     ui: &mut Ui,
-    (project, paths): (&Project, Option<&[Trajectory]>),
+    (project, paths): (&Project, Option<&[Route]>),
     chart: &Chart,
     (cut, saved_cut): (crate::model::Cut, crate::model::Cut),
     view: &mut ViewState,

@@ -8,9 +8,11 @@ use egui_plot::{HLine, MarkerShape, Plot, PlotPoint, PlotPoints, PlotUi, Points,
 
 use super::cut::{self, DraggedCut};
 use super::{QuadrantState, item, pick};
-use crate::analysis::trajectory::Trajectory;
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::model::{Cut, Project};
 use crate::style::quadrant::{Chart, POINT_RADIUS_PX, quadrant_names};
+use crate::style::trajectory::Route;
 use crate::ui::canvas::color;
 use crate::ui::view::ViewState;
 
@@ -49,7 +51,7 @@ struct Colours {
 /// in `state` where its marks and cut lines were drawn and which items are ringed.
 pub(super) fn plot_ui(
     ui: &mut Ui,
-    (project, paths): (&Project, Option<&[Trajectory]>),
+    (project, paths): (&Project, Option<&[Route]>),
     chart: &Chart,
     cut: Cut,
     view: &ViewState,
@@ -96,8 +98,17 @@ pub(super) fn plot_ui(
         .y_axis_label(y_name)
         .show(ui, |plot_ui| {
             backdrop(plot_ui, chart, cut, (colours, name_size));
-            if let Some(paths) = paths {
-                trajectory_arrows(plot_ui, paths, colours.text);
+            if let Some(moves) = paths {
+                let selected: BTreeSet<u64> = view
+                    .selection
+                    .iter()
+                    .map(|i| match i {
+                        crate::ui::view::Item::Actor(a) => a.0,
+                        crate::ui::view::Item::Partnership(p) => p.0,
+                    })
+                    .collect();
+                let only = (moves.len() > MAX_ROUTES).then_some(&selected);
+                trajectory_arrows(plot_ui, moves, only);
             }
             marks(plot_ui, chart);
             rings(plot_ui, chart, &ringed, colours.selection);
@@ -256,24 +267,40 @@ fn hover_label(plot_ui: &mut PlotUi<'_>, chart: &Chart, k: usize, colour: Color3
     );
 }
 
+/// Beyond this many routes the chart draws the arrows of the selection only: thousands of
+/// arrows are a tangle to the eye and slow to draw.
+pub const MAX_ROUTES: usize = 400;
+
 /// Joins each item's point in the earlier state to its point in the later one with an
-/// arrow (design.md §12, trajectories); the points drawn are the later state's.
-fn trajectory_arrows(plot_ui: &mut PlotUi<'_>, paths: &[Trajectory], colour: Color32) {
-    let (origins, tips): (Vec<[f64; 2]>, Vec<[f64; 2]>) = paths
-        .iter()
-        .filter(|t| t.moved())
-        .filter_map(|t| Some((t.from?, t.to?)))
-        .unzip();
-    if origins.is_empty() {
-        return;
+/// arrow (design.md §12, trajectories), coloured as the comparison map colours what happened
+/// to it; items that took the same route share one arrow. The points drawn are the later
+/// state's. Past [`MAX_ROUTES`] routes, only those of the selected items are drawn.
+fn trajectory_arrows(plot_ui: &mut PlotUi<'_>, moves: &[Route], only: Option<&BTreeSet<u64>>) {
+    /// The tails and tips of the arrows of one colour.
+    type Lane = (Vec<[f64; 2]>, Vec<[f64; 2]>);
+    let mut by_colour: BTreeMap<(u8, u8, u8), Lane> = BTreeMap::new();
+    for r in moves {
+        if only.is_some_and(|ids| !r.ids.iter().any(|id| ids.contains(id))) {
+            continue;
+        }
+        let (Some(from), Some(to)) = (r.from, r.to) else {
+            continue;
+        };
+        let lane = by_colour
+            .entry((r.colour.0, r.colour.1, r.colour.2))
+            .or_default();
+        lane.0.push(from);
+        lane.1.push(to);
     }
-    plot_ui.arrows(
-        egui_plot::Arrows::new(
-            "moved since",
-            PlotPoints::from(origins),
-            PlotPoints::from(tips),
-        )
-        .color(colour)
-        .tip_length(10.0),
-    );
+    for ((red, green, blue), (origins, tips)) in by_colour {
+        plot_ui.arrows(
+            egui_plot::Arrows::new(
+                "moved since",
+                PlotPoints::from(origins),
+                PlotPoints::from(tips),
+            )
+            .color(Color32::from_rgb(red, green, blue))
+            .tip_length(12.0),
+        );
+    }
 }

@@ -12,6 +12,7 @@ use crate::analysis::trajectory::{Trajectory, trajectories};
 use crate::analysis::{NetworkIndicators, compute};
 use crate::model::Project;
 use crate::style::change::{ShownMarks, shown_marks};
+use crate::style::trajectory::{Route, Way, routes};
 use crate::typology::Framework;
 
 /// The drawings of states get revisions of their own, far from the document's, so that the
@@ -87,16 +88,19 @@ pub struct TimeShown {
     pub rows: Vec<super::ChangeRow>,
     /// Each item's points in the two states, per framework A–D (cut as the map says).
     pub paths: [Vec<Trajectory>; 4],
+    /// The routes items moved along, the same route once, per framework A–D.
+    pub moves: [Vec<Route>; 4],
 }
 
 impl TimeShown {
     /// The trajectories in `framework`.
     pub fn paths(&self, framework: Framework) -> &[Trajectory] {
-        let k = Framework::ALL
-            .iter()
-            .position(|f| *f == framework)
-            .unwrap_or(0);
-        &self.paths[k]
+        &self.paths[framework_index(framework)]
+    }
+
+    /// The routes items moved along in `framework`, each once.
+    pub fn moves(&self, framework: Framework) -> &[Route] {
+        &self.moves[framework_index(framework)]
     }
 
     /// The legend of what is drawn: the Change section, then actors and line widths.
@@ -125,6 +129,13 @@ impl TimeShown {
         let section = change::legend_section(from, &self.to_label, &self.marks);
         change::comparison_legend(section, not_set)
     }
+}
+
+fn framework_index(framework: Framework) -> usize {
+    Framework::ALL
+        .iter()
+        .position(|f| *f == framework)
+        .unwrap_or(0)
 }
 
 /// The network indicators of every state of the map, in timeline order.
@@ -192,10 +203,18 @@ pub fn make(
         composed.partnerships.clear();
     }
     let marks = shown_marks(composed.partnerships.values(), composed.actors.values());
+    let moves = std::array::from_fn(|k| {
+        let f = Framework::ALL[k];
+        routes(&paths[k], &composed, f.places_actors())
+            .into_iter()
+            .filter(|r| r.way == Way::Moved)
+            .collect()
+    });
     let as_of_network = matches!(request.to, State::AsOf(_)).then(|| compute(&after, None).network);
     Ok(TimeShown {
         rows,
         paths,
+        moves,
         from_label: request.from.as_ref().map(|s| s.label(project)),
         to_label: request.to.label(project),
         request,
