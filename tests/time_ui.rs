@@ -90,6 +90,15 @@ fn comparing_the_baseline_with_now_marks_the_changes_and_a_change_selects_its_it
         .text
         .clone();
     assert!(row.ends_with("(ended)"), "{row}");
+    let deeper = shown
+        .rows
+        .iter()
+        .find(|r| r.item == Item::Partnership(deepened))
+        .unwrap()
+        .text(&shown.composed);
+    assert!(deeper.contains("form Interaction → "), "{deeper}");
+    // Its line is in the list, and a click selects it too.
+    h.get_by_label(&deeper);
     h.get_by_label(&row).click();
     h.run();
     assert_eq!(

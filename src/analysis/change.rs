@@ -78,21 +78,43 @@ fn differing<T: serde::Serialize>(a: &T, b: &T) -> FieldChanges {
     out
 }
 
+/// From this many changed items on, they are compared on two threads.
+const PARALLEL_FROM: usize = 256;
+
 /// Compares two keyed sets of items.
-fn items<T: serde::Serialize + PartialEq>(
+fn items<T: serde::Serialize + PartialEq + Sync>(
     before: impl Iterator<Item = (u64, T)>,
     after: impl Iterator<Item = (u64, T)>,
 ) -> ItemChanges {
     let before: BTreeMap<u64, T> = before.collect();
     let after: BTreeMap<u64, T> = after.collect();
     let mut out = ItemChanges::default();
+    let mut changed: Vec<(u64, &T, &T)> = Vec::new();
     for (id, old) in &before {
         match after.get(id) {
             None => out.removed.push(*id),
-            Some(new) if new != old => out.changed.push((*id, differing(old, new))),
+            Some(new) if new != old => changed.push((*id, old, new)),
             Some(_) => {}
         }
     }
+    // Field by field is the costly part (each version is serialized): the second half on a
+    // second core when there are many.
+    let fields = |part: &[(u64, &T, &T)]| -> Vec<(u64, FieldChanges)> {
+        part.iter()
+            .map(|(id, old, new)| (*id, differing(*old, *new)))
+            .collect()
+    };
+    out.changed = if changed.len() >= PARALLEL_FROM {
+        let (first, second) = changed.split_at(changed.len() / 2);
+        std::thread::scope(|scope| {
+            let later = scope.spawn(|| fields(second));
+            let mut all = fields(first);
+            all.extend(later.join().unwrap_or_else(|_| fields(second)));
+            all
+        })
+    } else {
+        fields(&changed)
+    };
     out.added = after
         .keys()
         .filter(|id| !before.contains_key(id))

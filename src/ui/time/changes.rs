@@ -20,8 +20,44 @@ pub struct ChangeRow {
     pub item: Item,
     /// What happened: added, removed, or the fields changed.
     pub kind: RowKind,
-    /// The line: "DND – Municipality: form Interaction → Coalition".
+    /// The line of an item added or removed: "PSOD committee (actor)". A changed item's line
+    /// is made when it is shown ([`ChangeRow::text`]): a comparison may change thousands.
     pub text: String,
+    /// For a changed item, its place in the comparison's list of changed items.
+    detail: Option<usize>,
+}
+
+impl ChangeRow {
+    /// The line: "DND – Municipality: form Interaction → Coalition (trust rose)".
+    pub fn text(&self, composed: &Composed) -> String {
+        let Some(k) = self.detail else {
+            return self.text.clone();
+        };
+        let (c, drawing) = (&composed.change, &composed.project);
+        match self.item {
+            Item::Partnership(id) => {
+                let Some((_, fields)) = c.partnerships.changed.get(k) else {
+                    return String::new();
+                };
+                let mut text =
+                    format!("{}: {}", partnership_name(drawing, id), fields_text(fields));
+                if let Some(m) = c.movements.get(&id.0) {
+                    let moves = moves_text(m, drawing, id);
+                    if !moves.is_empty() {
+                        text.push_str(&format!(" ({moves})"));
+                    }
+                }
+                text
+            }
+            Item::Actor(id) => c
+                .actors
+                .changed
+                .get(k)
+                .map_or_else(String::new, |(_, fields)| {
+                    format!("{}: {}", actor_name(drawing, id), fields_text(fields))
+                }),
+        }
+    }
 }
 
 /// What happened to the item of a row.
@@ -105,58 +141,51 @@ fn moves_text(m: &Movement, drawing: &Project, id: PartnershipId) -> String {
 pub fn change_rows(composed: &Composed) -> Vec<ChangeRow> {
     let (c, drawing) = (&composed.change, &composed.project);
     let mut rows = Vec::new();
-    let mut push = |item, kind, text| rows.push(ChangeRow { item, kind, text });
+    let mut push = |item, kind, text, detail| {
+        rows.push(ChangeRow {
+            item,
+            kind,
+            text,
+            detail,
+        });
+    };
     for id in &c.actors.added {
         let id = ActorId(*id);
-        push(
-            Item::Actor(id),
-            RowKind::Added,
-            format!("{} (actor)", actor_name(drawing, id)),
-        );
+        let text = format!("{} (actor)", actor_name(drawing, id));
+        push(Item::Actor(id), RowKind::Added, text, None);
     }
     for id in &c.actors.removed {
         let id = ActorId(*id);
-        push(
-            Item::Actor(id),
-            RowKind::Removed,
-            format!("{} (actor)", actor_name(drawing, id)),
-        );
+        let text = format!("{} (actor)", actor_name(drawing, id));
+        push(Item::Actor(id), RowKind::Removed, text, None);
     }
     for id in &c.partnerships.added {
         let id = PartnershipId(*id);
-        push(
-            Item::Partnership(id),
-            RowKind::Added,
-            partnership_name(drawing, id),
-        );
+        let text = partnership_name(drawing, id);
+        push(Item::Partnership(id), RowKind::Added, text, None);
     }
     for id in &c.partnerships.removed {
         let id = PartnershipId(*id);
+        let text = format!("{} (ended)", partnership_name(drawing, id));
+        push(Item::Partnership(id), RowKind::Removed, text, None);
+    }
+    for (k, (id, _)) in c.partnerships.changed.iter().enumerate() {
+        let id = PartnershipId(*id);
         push(
             Item::Partnership(id),
-            RowKind::Removed,
-            format!("{} (ended)", partnership_name(drawing, id)),
+            RowKind::Changed,
+            String::new(),
+            Some(k),
         );
     }
-    for (id, fields) in &c.partnerships.changed {
-        let id = PartnershipId(*id);
-        let mut text = format!("{}: {}", partnership_name(drawing, id), fields_text(fields));
-        if let Some(m) = c.movements.get(&id.0) {
-            let moves = moves_text(m, drawing, id);
-            if !moves.is_empty() {
-                text.push_str(&format!(" ({moves})"));
-            }
-        }
-        push(Item::Partnership(id), RowKind::Changed, text);
-    }
-    for (id, fields) in &c.actors.changed {
-        let id = ActorId(*id);
-        let text = fields_text(fields);
-        if !text.is_empty() {
+    for (k, (id, fields)) in c.actors.changed.iter().enumerate() {
+        // An actor that only moved on the map has not changed as an actor.
+        if fields.keys().any(|f| f != "position") {
             push(
-                Item::Actor(id),
+                Item::Actor(ActorId(*id)),
                 RowKind::Changed,
-                format!("{}: {text}", actor_name(drawing, id)),
+                String::new(),
+                Some(k),
             );
         }
     }
@@ -226,6 +255,7 @@ pub fn change_list_ui(
         .auto_shrink([false, true])
         .show_rows(ui, height, shown.rows.len(), |ui, range| {
             for row in &shown.rows[range] {
+                let line = row.text(&shown.composed);
                 let (sign, rgb) = match row.kind {
                     RowKind::Added => ("+", look::ADDED),
                     RowKind::Removed => ("−", look::ENDED),
@@ -234,10 +264,10 @@ pub fn change_list_ui(
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(sign).strong().color(color(rgb)));
                     let on = view.selection.contains(&row.item);
-                    let text = egui::RichText::new(&row.text);
+                    let text = egui::RichText::new(&line);
                     let clicked = ui
                         .add(egui::Button::selectable(on, text).truncate())
-                        .on_hover_text(&row.text)
+                        .on_hover_text(&line)
                         .clicked();
                     if clicked {
                         view.selection = [row.item].into_iter().collect();
