@@ -752,6 +752,12 @@ fn our_json_export_imports_as_the_same_map_checked_like_a_map_file() {
     let got = import::import_path(&path, None, &Progress::new()).unwrap();
     assert!(got.project == project, "{:?}", got.project.meta);
     assert!(got.notes.is_empty(), "{:?}", got.notes);
+    // Unlike GraphML, GEXF and the tables, JSON keeps the map's snapshots.
+    assert!(
+        !project.snapshots.is_empty(),
+        "the sample keeps its Baseline"
+    );
+    assert_eq!(got.project.snapshots, project.snapshots);
 
     // A value the map cannot hold is a problem, as in a .ron file.
     let text = std::fs::read_to_string(&path).unwrap().replacen(

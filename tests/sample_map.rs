@@ -456,7 +456,80 @@ fn build_sample(json: &Value) -> Project {
         project.insert_partnership(convert_partnership(p, &actors));
     }
     place(&mut project);
+    end_of_permission(&mut project);
+    let baseline = baseline(&project);
+    project.snapshots.push(baseline);
     project
+}
+
+/// Adds `what` to an item's estimates, in its notes and its `estimated` field.
+fn estimate(notes: &mut String, custom: &mut CustomFields, what: &str) {
+    let list = match custom.get("estimated") {
+        Some(CustomValue::Text(t)) if !t.is_empty() => format!("{t}, {what}"),
+        _ => what.to_string(),
+    };
+    if !notes.is_empty() {
+        notes.push_str("\n\n");
+    }
+    notes.push_str(&format!("Estimated, not read in a source: {what}."));
+    custom.insert("estimated".into(), CustomValue::Text(list));
+}
+
+/// DND and the municipal authority (P08): the source codes the permission DND needed
+/// before each activity at first; its outcome says that "over the project formal
+/// permission was no longer required". The working map ("now", the project's end) shows the
+/// later state; the first is kept in the Baseline snapshot.
+fn end_of_permission(project: &mut Project) {
+    let p = project
+        .partnerships
+        .get_mut(&PartnershipId(8))
+        .expect("P08, DND and the municipality");
+    assert_eq!(p.formality, Some(Formality::PermissionPerActivity));
+    p.formality = Some(Formality::Personal);
+    estimate(
+        &mut p.notes,
+        &mut p.custom,
+        "formality at the end (no permission needed any more, from the outcome; the Baseline snapshot keeps the permission per activity)",
+    );
+}
+
+/// The map as it stood at the start of the 2012 grant round, reconstructed from what the
+/// sources say changed, every change marked as an estimate in the snapshot's note:
+/// - DND needed the municipality's permission before each activity (P08), with less trust
+///   than it came to have ("trust rising");
+/// - DND and the OWSO worked together before their MoU (P07): a coalition on a letter of
+///   support, the MoU "can lead from collaborations to more integrated partnerships";
+/// - PSOD's joint committee (A15) was set up by the project: it and its partnerships (P13,
+///   P14) are not there yet.
+fn baseline(now: &Project) -> Snapshot {
+    let mut then = now.clone();
+    let p08 = then.partnerships.get_mut(&PartnershipId(8)).unwrap();
+    p08.formality = Some(Formality::PermissionPerActivity);
+    p08.trust_ab = p08.trust_ab.map(|t| t.saturating_sub(1).max(1));
+    p08.trust_ba = p08.trust_ba.map(|t| t.saturating_sub(1).max(1));
+    let p07 = then.partnerships.get_mut(&PartnershipId(7)).unwrap();
+    p07.form = Some(Form::Coalition);
+    p07.formality = Some(Formality::LetterOfSupport);
+    let committee = ActorId(15);
+    let links: Vec<PartnershipId> = then
+        .partnerships
+        .values()
+        .filter(|p| p.a == committee || p.b == committee)
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(links, [PartnershipId(13), PartnershipId(14)]);
+    for id in links {
+        then.partnerships.remove(&id);
+    }
+    then.actors.remove(&committee);
+    let mut snapshot = Snapshot::of(&then, "Baseline", Some(PartialDate("2012-01".into())));
+    snapshot.note = "Estimated from the outcomes the sources report, not read as a baseline in \
+                     them: DND needed the municipality's permission before each activity, with \
+                     less trust (P08, LN17); DND and the OWSO worked on a letter of support \
+                     before their MoU (P07, LN17); PSOD's joint committee did not exist yet \
+                     (A15, P13, P14, LN17)."
+        .into();
+    snapshot
 }
 
 #[test]
