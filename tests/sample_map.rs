@@ -494,11 +494,14 @@ fn end_of_permission(project: &mut Project) {
 }
 
 /// The map as it stood at the start of the 2012 grant round, reconstructed from what the
-/// sources say changed, every change marked as an estimate in the snapshot's note:
+/// sources say changed; the snapshot's note says what was read and what is estimated:
 /// - DND needed the municipality's permission before each activity (P08), with less trust
 ///   than it came to have ("trust rising");
-/// - DND and the OWSO worked together before their MoU (P07): a coalition on a letter of
-///   support, the MoU "can lead from collaborations to more integrated partnerships";
+/// - before their MoU, DND needed the OWSO's permission too (P07): LN17 says DND "had to
+///   seek permission from the municipal authority or OWSO before conducting an activity".
+///   Without the MoU's defined mechanism the tie is a coalition (the model's Collaboration
+///   is "a defined mechanism (joint committee, MoU, …)"). The letter of support LN17 names
+///   next is "in other cases", not DND's;
 /// - PSOD's joint committee (A15) was set up by the project: it and its partnerships (P13,
 ///   P14) are not there yet.
 fn baseline(now: &Project) -> Snapshot {
@@ -508,8 +511,10 @@ fn baseline(now: &Project) -> Snapshot {
     p08.trust_ab = p08.trust_ab.map(|t| t.saturating_sub(1).max(1));
     p08.trust_ba = p08.trust_ba.map(|t| t.saturating_sub(1).max(1));
     let p07 = then.partnerships.get_mut(&PartnershipId(7)).unwrap();
+    assert_eq!(p07.label.as_deref(), Some("MoU, monitoring"));
+    p07.label = Some("monitoring".into());
     p07.form = Some(Form::Coalition);
-    p07.formality = Some(Formality::LetterOfSupport);
+    p07.formality = Some(Formality::PermissionPerActivity);
     let committee = ActorId(15);
     let links: Vec<PartnershipId> = then
         .partnerships
@@ -523,11 +528,13 @@ fn baseline(now: &Project) -> Snapshot {
     }
     then.actors.remove(&committee);
     let mut snapshot = Snapshot::of(&then, "Baseline", Some(PartialDate("2012-01".into())));
-    snapshot.note = "Estimated from the outcomes the sources report, not read as a baseline in \
-                     them: DND needed the municipality's permission before each activity, with \
-                     less trust (P08, LN17); DND and the OWSO worked on a letter of support \
-                     before their MoU (P07, LN17); PSOD's joint committee did not exist yet \
-                     (A15, P13, P14, LN17)."
+    snapshot.note = "Reconstructed from the changes the sources report, not read as a baseline \
+                     in them; its date is estimated. Read in LN17: DND at first had to seek \
+                     permission \"from the municipal authority or OWSO before conducting an \
+                     activity\", later no more (P08, P07); DND signed an MoU with the OWSO \
+                     (P07); PSOD established a joint committee (A15, P13, P14). Estimated: \
+                     that the MoU and the committee came after this date; P07 a coalition \
+                     before its MoU; P08's trust one point lower (the data's \"trust rising\")."
         .into();
     snapshot
 }
