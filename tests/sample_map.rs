@@ -558,6 +558,80 @@ fn the_committed_sample_is_what_the_source_data_gives() {
 }
 
 #[test]
+fn the_samples_baseline_differs_from_now_where_the_sources_say_and_says_what_is_estimated() {
+    use partnermap::analysis::change::{Movement, compare};
+    let project = io::sample();
+    let names: Vec<&str> = project.snapshots.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Baseline"]);
+    let baseline = &project.snapshots[0];
+    let c = compare(&baseline.to_project(&project), &project, None);
+    // PSOD's joint committee and its two partnerships came later.
+    assert_eq!(c.actors.added, [15]);
+    assert!(c.actors.removed.is_empty() && c.actors.changed.is_empty());
+    assert_eq!(c.partnerships.added, [13, 14]);
+    assert!(c.partnerships.removed.is_empty());
+    // DND's ties to the OWSO (the MoU) and to the municipality (no more permission).
+    let changed: BTreeMap<u64, Vec<&str>> = c
+        .partnerships
+        .changed
+        .iter()
+        .map(|(id, fields)| (*id, fields.keys().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        changed,
+        BTreeMap::from([
+            (7, vec!["form", "formality", "label"]),
+            (8, vec!["formality", "trust_ab", "trust_ba"]),
+        ])
+    );
+    // At first DND asked "the municipal authority or OWSO" for permission before each
+    // activity (LN17).
+    let formality = |id| {
+        let (_, fields) = c
+            .partnerships
+            .changed
+            .iter()
+            .find(|(i, _)| *i == id)
+            .unwrap();
+        fields["formality"].clone()
+    };
+    let permission = serde_json::json!("PermissionPerActivity");
+    assert_eq!(formality(7), (permission.clone(), "Mou".into()));
+    assert_eq!(formality(8), (permission, "Personal".into()));
+    let moved = |form, formality, trust| Movement {
+        form,
+        formality,
+        trust,
+        power: 0,
+    };
+    assert_eq!(c.movements[&7], moved(1, 1, 0), "deepened with the MoU");
+    assert_eq!(
+        c.movements[&8],
+        moved(0, -1, 1),
+        "no permission any more, more trust"
+    );
+    // The note says what was read, where, and what is estimated; so does now's P08.
+    for said in [
+        "LN17",
+        "P07",
+        "P08",
+        "A15",
+        "P13",
+        "P14",
+        "Estimated:",
+        "date is estimated",
+    ] {
+        assert!(
+            baseline.note.contains(said),
+            "{said} in {:?}",
+            baseline.note
+        );
+    }
+    let p08 = project.partnership(PartnershipId(8)).unwrap();
+    assert!(p08.notes.contains("formality at the end"), "{}", p08.notes);
+}
+
+#[test]
 fn the_embedded_sample_is_valid_and_complete() {
     let project = io::load_str(io::SAMPLE_RON).expect("the sample loads");
     assert_eq!(project.actors.len(), 24);
