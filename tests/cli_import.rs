@@ -26,9 +26,15 @@ fn exported_files_import_back_to_the_same_map() {
         assert!(run.status.success(), "{format}: {}", text(&run));
         assert!(text(&run).contains("wrote"), "{}", text(&run));
         let map = io::load_path(&back).unwrap();
-        let original = io::sample();
+        let original = match format {
+            // The JSON export is the project file's document: the sample's snapshots too.
+            "json" => io::sample(),
+            // GraphML, GEXF and the CSV tables carry the map as it is now, not its snapshots.
+            _ => common::without_snapshots(io::sample()),
+        };
         assert_eq!(map.actors, original.actors, "{format}");
         assert_eq!(map.partnerships, original.partnerships, "{format}");
+        assert_eq!(map.snapshots, original.snapshots, "{format}");
         if format != "csv" {
             // Title, description, author, dates, settings and ids to come: the same map.
             assert!(map == original, "{format}: {:?}", map.meta);

@@ -23,12 +23,13 @@ fn a_snapshot_is_kept_in_the_file_and_a_later_change_shows_in_diff_and_stats() {
     let dir = tempfile::tempdir().unwrap();
     let path = copy_of_sample(dir.path());
     let p = path.to_str().unwrap();
-    let (code, said) = run(&["snapshot", p, "Baseline", "--date", "2012-06"]);
+    // The sample keeps its own Baseline; this is a second state, taken now.
+    let (code, said) = run(&["snapshot", p, "Midline", "--date", "2012-06"]);
     assert_eq!(code, Some(0), "{said}");
     assert_eq!(
         said.trim(),
         format!(
-            "{p}: kept the snapshot \"Baseline, 2012-06\" (24 actors, 29 partnerships); the map holds 1 snapshot"
+            "{p}: kept the snapshot \"Midline, 2012-06\" (24 actors, 29 partnerships); the map holds 2 snapshots"
         )
     );
     assert!(dir.path().join("map.ron.bak").is_file(), "a backup is kept");
@@ -38,10 +39,10 @@ fn a_snapshot_is_kept_in_the_file_and_a_later_change_shows_in_diff_and_stats() {
     project.partnerships.get_mut(&first).unwrap().form = Some(partnermap::model::Form::Integrated);
     partnermap::io::save_path(&project, &path).unwrap();
 
-    let (code, json) = run(&["diff", p, "--from", "baseline", "--to", "now", "--json"]);
+    let (code, json) = run(&["diff", p, "--from", "midline", "--to", "now", "--json"]);
     assert_eq!(code, Some(0), "{json}");
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["from"], "Baseline");
+    assert_eq!(v["from"], "Midline");
     assert_eq!(v["to"], "now");
     assert_eq!(v["actors"]["added"], serde_json::json!([]));
     let changed = &v["partnerships"]["changed"][0];
@@ -57,7 +58,7 @@ fn a_snapshot_is_kept_in_the_file_and_a_later_change_shows_in_diff_and_stats() {
         "{integrated}"
     );
 
-    let (code, said) = run(&["diff", p, "--from", "Baseline"]);
+    let (code, said) = run(&["diff", p, "--from", "Midline"]);
     assert_eq!(code, Some(0));
     assert!(
         said.contains("World Bank – Ministry of Interior (MoI) (deepened)"),
@@ -67,7 +68,7 @@ fn a_snapshot_is_kept_in_the_file_and_a_later_change_shows_in_diff_and_stats() {
     assert!(said.contains("form_counts.Integrated: 1 → 2"), "{said}");
 
     // The snapshot's own indicators are those of the map as it was.
-    let (_, then) = run(&["stats", p, "--snapshot", "Baseline", "--json"]);
+    let (_, then) = run(&["stats", p, "--snapshot", "Midline", "--json"]);
     let (_, original) = run(&["stats", SAMPLE, "--json"]);
     let then: serde_json::Value = serde_json::from_str(&then).unwrap();
     let original: serde_json::Value = serde_json::from_str(&original).unwrap();
@@ -92,7 +93,8 @@ fn a_snapshot_from_another_file_keeps_last_years_baseline() {
     let (code, said) = run(&[
         "snapshot",
         path.to_str().unwrap(),
-        "Baseline",
+        // Not "Baseline": the sample keeps one of that name already.
+        "Last year",
         "--from",
         baseline.to_str().unwrap(),
     ]);
@@ -102,7 +104,7 @@ fn a_snapshot_from_another_file_keeps_last_years_baseline() {
         "diff",
         path.to_str().unwrap(),
         "--from",
-        "Baseline",
+        "Last year",
         "--json",
     ]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -114,7 +116,8 @@ fn bad_snapshots_leave_the_file_untouched_and_say_why() {
     let dir = tempfile::tempdir().unwrap();
     let path = copy_of_sample(dir.path());
     let p = path.to_str().unwrap();
-    assert_eq!(run(&["snapshot", p, "Baseline"]).0, Some(0));
+    // The sample keeps its Baseline (2012-01); a second snapshot, undated, comes after it.
+    assert_eq!(run(&["snapshot", p, "Midline"]).0, Some(0));
     let before = std::fs::read(&path).unwrap();
     let not_a_map = dir.path().join("notes.ron");
     std::fs::write(&not_a_map, "Minutes of the workshop in Pursat\n").unwrap();
@@ -122,29 +125,29 @@ fn bad_snapshots_leave_the_file_untouched_and_say_why() {
     std::fs::copy("tests/fixtures/bad/many-problems.ron", &broken).unwrap();
     let cases: [(Vec<&str>, i32, String); 5] = [
         (
-            vec!["snapshot", p, " baseline "],
+            vec!["snapshot", p, " midline "],
             1,
-            format!("{p}: a snapshot named \"Baseline\" is already kept; choose another name; nothing was changed"),
+            format!("{p}: a snapshot named \"Midline\" is already kept; choose another name; nothing was changed"),
         ),
         (
-            vec!["snapshot", p, "Midline", "--date", "2012-13"],
+            vec!["snapshot", p, "Endline", "--date", "2012-13"],
             2,
             "partnermap snapshot: --date \"2012-13\" is not a date: month 13 does not exist; nothing was changed".into(),
         ),
         (
-            vec!["snapshot", p, "Midline", "--from", not_a_map.to_str().unwrap()],
+            vec!["snapshot", p, "Endline", "--from", not_a_map.to_str().unwrap()],
             2,
             "this is not a PartnerMap project file".into(),
         ),
         (
-            vec!["snapshot", p, "Midline", "--from", broken.to_str().unwrap()],
+            vec!["snapshot", p, "Endline", "--from", broken.to_str().unwrap()],
             1,
             "invalid map: 7 problems; nothing was changed".into(),
         ),
         (
             vec!["diff", p, "--from", "Endline"],
             2,
-            format!("{p}: no snapshot is named \"Endline\"; it keeps \"Baseline\""),
+            format!("{p}: no snapshot is named \"Endline\"; it keeps \"Baseline\", \"Midline\""),
         ),
     ];
     for (args, exit, says) in cases {
@@ -199,12 +202,21 @@ fn a_snapshot_in_a_file_is_checked_as_a_map_is_with_its_place() {
     ] {
         assert!(said.contains(&line), "expected {line} in:\n{said}");
     }
-    // A file without snapshots loads as before, and one with a good snapshot round trips.
+    // A file without snapshots loads as before: the sample's text cut before its snapshots
+    // gives the sample without them.
     let mut project = partnermap::io::load_path(std::path::Path::new(SAMPLE)).unwrap();
-    assert!(project.snapshots.is_empty());
+    let names: Vec<&str> = project.snapshots.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Baseline"]);
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    let cut = text
+        .find("\n    snapshots: [")
+        .expect("the sample keeps its snapshots");
+    let older = partnermap::io::load_str(&format!("{}\n)\n", &text[..cut])).unwrap();
+    assert_eq!(older, crate::common::without_snapshots(project.clone()));
+    // A file with good snapshots round trips: the sample's Baseline and one more.
     project
         .snapshots
-        .push(partnermap::model::Snapshot::of(&project, "Baseline", None));
+        .push(partnermap::model::Snapshot::of(&project, "Midline", None));
     let text = partnermap::io::to_ron_string(&project);
     assert_eq!(partnermap::io::load_str(&text).unwrap(), project);
 }

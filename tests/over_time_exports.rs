@@ -634,8 +634,9 @@ fn the_sample_map_with_a_snapshot_renders_as_svg_png_and_pdf() {
     let path = dir.path().join("map.ron");
     std::fs::copy("assets/samples/dfgg-cambodia.ron", &path).unwrap();
     let p = path.to_str().unwrap();
+    // Not "Baseline": the sample keeps one of that name already.
     assert_eq!(
-        run(&["snapshot", p, "Baseline", "--date", "2012-06"]).0,
+        run(&["snapshot", p, "Midline", "--date", "2012-06"]).0,
         Some(0)
     );
     // Now: the first partnership deepens, the last ends.
@@ -658,7 +659,7 @@ fn the_sample_map_with_a_snapshot_renders_as_svg_png_and_pdf() {
             "-o",
             out.to_str().unwrap(),
             "--from",
-            "Baseline",
+            "Midline",
             "--view",
             view,
         ]);

@@ -456,7 +456,87 @@ fn build_sample(json: &Value) -> Project {
         project.insert_partnership(convert_partnership(p, &actors));
     }
     place(&mut project);
+    end_of_permission(&mut project);
+    let baseline = baseline(&project);
+    project.snapshots.push(baseline);
     project
+}
+
+/// Adds `what` to an item's estimates, in its notes and its `estimated` field.
+fn estimate(notes: &mut String, custom: &mut CustomFields, what: &str) {
+    let list = match custom.get("estimated") {
+        Some(CustomValue::Text(t)) if !t.is_empty() => format!("{t}, {what}"),
+        _ => what.to_string(),
+    };
+    if !notes.is_empty() {
+        notes.push_str("\n\n");
+    }
+    notes.push_str(&format!("Estimated, not read in a source: {what}."));
+    custom.insert("estimated".into(), CustomValue::Text(list));
+}
+
+/// DND and the municipal authority (P08): the source codes the permission DND needed
+/// before each activity at first; its outcome says that "over the project formal
+/// permission was no longer required". The working map ("now", the project's end) shows the
+/// later state; the first is kept in the Baseline snapshot.
+fn end_of_permission(project: &mut Project) {
+    let p = project
+        .partnerships
+        .get_mut(&PartnershipId(8))
+        .expect("P08, DND and the municipality");
+    assert_eq!(p.formality, Some(Formality::PermissionPerActivity));
+    p.formality = Some(Formality::Personal);
+    estimate(
+        &mut p.notes,
+        &mut p.custom,
+        "formality at the end (no permission needed any more, from the outcome; the Baseline snapshot keeps the permission per activity)",
+    );
+}
+
+/// The map as it stood at the start of the 2012 grant round, reconstructed from what the
+/// sources say changed; the snapshot's note says what was read and what is estimated:
+/// - DND needed the municipality's permission before each activity (P08), with less trust
+///   than it came to have ("trust rising");
+/// - before their MoU, DND needed the OWSO's permission too (P07): LN17 says DND "had to
+///   seek permission from the municipal authority or OWSO before conducting an activity".
+///   Without the MoU's defined mechanism the tie is a coalition (the model's Collaboration
+///   is "a defined mechanism (joint committee, MoU, …)"). The letter of support LN17 names
+///   next is "in other cases", not DND's;
+/// - PSOD's joint committee (A15) was set up by the project: it and its partnerships (P13,
+///   P14) are not there yet.
+fn baseline(now: &Project) -> Snapshot {
+    let mut then = now.clone();
+    let p08 = then.partnerships.get_mut(&PartnershipId(8)).unwrap();
+    p08.formality = Some(Formality::PermissionPerActivity);
+    p08.trust_ab = p08.trust_ab.map(|t| t.saturating_sub(1).max(1));
+    p08.trust_ba = p08.trust_ba.map(|t| t.saturating_sub(1).max(1));
+    let p07 = then.partnerships.get_mut(&PartnershipId(7)).unwrap();
+    assert_eq!(p07.label.as_deref(), Some("MoU, monitoring"));
+    p07.label = Some("monitoring".into());
+    p07.form = Some(Form::Coalition);
+    p07.formality = Some(Formality::PermissionPerActivity);
+    let committee = ActorId(15);
+    let links: Vec<PartnershipId> = then
+        .partnerships
+        .values()
+        .filter(|p| p.a == committee || p.b == committee)
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(links, [PartnershipId(13), PartnershipId(14)]);
+    for id in links {
+        then.partnerships.remove(&id);
+    }
+    then.actors.remove(&committee);
+    let mut snapshot = Snapshot::of(&then, "Baseline", Some(PartialDate("2012-01".into())));
+    snapshot.note = "Reconstructed from the changes the sources report, not read as a baseline \
+                     in them; its date is estimated. Read in LN17: DND at first had to seek \
+                     permission \"from the municipal authority or OWSO before conducting an \
+                     activity\", later no more (P08, P07); DND signed an MoU with the OWSO \
+                     (P07); PSOD established a joint committee (A15, P13, P14). Estimated: \
+                     that the MoU and the committee came after this date; P07 a coalition \
+                     before its MoU; P08's trust one point lower (the data's \"trust rising\")."
+        .into();
+    snapshot
 }
 
 #[test]
@@ -475,6 +555,80 @@ fn the_committed_sample_is_what_the_source_data_gives() {
         committed == text,
         "assets/samples/dfgg-cambodia.ron is out of date: run UPDATE_SAMPLE=1 cargo test --test integration sample_map::"
     );
+}
+
+#[test]
+fn the_samples_baseline_differs_from_now_where_the_sources_say_and_says_what_is_estimated() {
+    use partnermap::analysis::change::{Movement, compare};
+    let project = io::sample();
+    let names: Vec<&str> = project.snapshots.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Baseline"]);
+    let baseline = &project.snapshots[0];
+    let c = compare(&baseline.to_project(&project), &project, None);
+    // PSOD's joint committee and its two partnerships came later.
+    assert_eq!(c.actors.added, [15]);
+    assert!(c.actors.removed.is_empty() && c.actors.changed.is_empty());
+    assert_eq!(c.partnerships.added, [13, 14]);
+    assert!(c.partnerships.removed.is_empty());
+    // DND's ties to the OWSO (the MoU) and to the municipality (no more permission).
+    let changed: BTreeMap<u64, Vec<&str>> = c
+        .partnerships
+        .changed
+        .iter()
+        .map(|(id, fields)| (*id, fields.keys().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        changed,
+        BTreeMap::from([
+            (7, vec!["form", "formality", "label"]),
+            (8, vec!["formality", "trust_ab", "trust_ba"]),
+        ])
+    );
+    // At first DND asked "the municipal authority or OWSO" for permission before each
+    // activity (LN17).
+    let formality = |id| {
+        let (_, fields) = c
+            .partnerships
+            .changed
+            .iter()
+            .find(|(i, _)| *i == id)
+            .unwrap();
+        fields["formality"].clone()
+    };
+    let permission = serde_json::json!("PermissionPerActivity");
+    assert_eq!(formality(7), (permission.clone(), "Mou".into()));
+    assert_eq!(formality(8), (permission, "Personal".into()));
+    let moved = |form, formality, trust| Movement {
+        form,
+        formality,
+        trust,
+        power: 0,
+    };
+    assert_eq!(c.movements[&7], moved(1, 1, 0), "deepened with the MoU");
+    assert_eq!(
+        c.movements[&8],
+        moved(0, -1, 1),
+        "no permission any more, more trust"
+    );
+    // The note says what was read, where, and what is estimated; so does now's P08.
+    for said in [
+        "LN17",
+        "P07",
+        "P08",
+        "A15",
+        "P13",
+        "P14",
+        "Estimated:",
+        "date is estimated",
+    ] {
+        assert!(
+            baseline.note.contains(said),
+            "{said} in {:?}",
+            baseline.note
+        );
+    }
+    let p08 = project.partnership(PartnershipId(8)).unwrap();
+    assert!(p08.notes.contains("formality at the end"), "{}", p08.notes);
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Helpers shared by the tests: the command line, and tools that read what it writes.
+//! Helpers shared by the tests: the command line, tools that read what it writes, and the
+//! map as the exchange formats carry it.
 
 use std::process::{Command, Output};
 
@@ -17,6 +18,15 @@ pub fn text(out: &Output) -> String {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     )
+}
+
+/// `project` as GraphML, GEXF, the CSV tables and the XLSX workbook carry it: the map as it
+/// is now, without its snapshots, which only the project file (RON) and the JSON export
+/// keep (the tables of change over time are computed from them, not the snapshots). A round
+/// trip through those formats brings this back, not the whole project.
+pub fn without_snapshots(mut project: partnermap::model::Project) -> partnermap::model::Project {
+    project.snapshots.clear();
+    project
 }
 
 /// Whether CI asks every outside tool to be there (`PARTNERMAP_REQUIRE_TOOLS=1`): a test
