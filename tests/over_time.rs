@@ -264,3 +264,16 @@ mod file {
         assert!(!partnermap::io::to_ron_string(&map()).contains("snapshots"));
     }
 }
+
+#[test]
+fn the_samples_baseline_says_in_diff_what_it_rests_on_and_what_is_estimated() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = copy_of_sample(dir.path());
+    let (code, out) = run(&["diff", file.to_str().unwrap(), "--from", "Baseline"]);
+    assert_eq!(code, Some(0), "{out}");
+    let second = out.lines().nth(1).unwrap_or_default();
+    assert!(
+        second.starts_with("Baseline: Reconstructed") && second.contains("Estimated:"),
+        "{out}"
+    );
+}

@@ -184,7 +184,18 @@ pub fn diff(args: &DiffArgs) -> ExitCode {
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
-        out.write_all(printable(&readable(&c, &before, &after, &from, &to)).as_bytes())
+        let mut text = readable(&c, &before, &after, &from, &to);
+        // What each snapshot rests on, and what in it is estimated, under the heading.
+        let notes: String = [&from, &to]
+            .iter()
+            .filter_map(|name| project.snapshot(name))
+            .filter(|s| !s.note.trim().is_empty())
+            .map(|s| format!("{}: {}\n", s.name, s.note.trim()))
+            .collect();
+        if let Some(end) = text.find('\n') {
+            text.insert_str(end + 1, &notes);
+        }
+        out.write_all(printable(&text).as_bytes())
     };
     finish_output(
         "diff",
@@ -214,6 +225,7 @@ fn readable(c: &change::Change, before: &Project, after: &Project, from: &str, t
         )
     };
     let _ = writeln!(s, "Changes from {from} to {to}");
+
     let list = |s: &mut String, title: &str, ids: &[u64], name: &dyn Fn(u64) -> String| {
         if !ids.is_empty() {
             let _ = writeln!(s, "\n{title} ({}):", ids.len());

@@ -1,4 +1,4 @@
-//! The map's snapshots in the inspector (design.md §12): each one's name and date editable,
+//! The map's snapshots in the inspector (design.md §12): each one's name, date and note editable,
 //! its size, a button to delete it, and one to take another; every change one undo step.
 
 use egui::{RichText, Ui};
@@ -61,6 +61,18 @@ pub(super) fn snapshots_ui(
                 &|s| s.date = (!text.is_empty()).then(|| PartialDate(text.clone())),
                 label,
             ));
+        }
+        // What the snapshot rests on and what in it is estimated.
+        if let TextOutcome::Commit(note) = text_field_ui(
+            ui,
+            st,
+            format!("snapshot.{i}.note"),
+            "Note",
+            &snapshot.note,
+            true,
+        ) {
+            let label = format!("Edit the note of snapshot “{}”", snapshot.name);
+            intents.push(set(&|s| s.note = note.trim().to_string(), label));
         }
         // One under the other: side by side they would not fit a narrow inspector.
         ui.label(
