@@ -2,7 +2,7 @@
 //! line chart of the indicator chosen.
 
 use egui::{RichText, Ui};
-use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
+use egui_plot::{Line, Plot, PlotPoints, Points};
 
 use super::{TimeShown, TimeView};
 use crate::analysis::{NetworkIndicators, network_rows};
@@ -70,7 +70,8 @@ pub fn over_time_ui(ui: &mut Ui, time: &TimeView, shown: Option<&TimeShown>, cho
                     }
                     ui.end_row();
                     for (k, row) in rows[0].iter().enumerate() {
-                        if row.value.is_empty() {
+                        // Betweenness is per actor; the states' tables leave it out.
+                        if row.value.is_empty() || row.label == "Betweenness" {
                             continue;
                         }
                         ui.label(row.label).on_hover_text(&row.from);
@@ -101,7 +102,6 @@ pub fn over_time_ui(ui: &mut Ui, time: &TimeView, shown: Option<&TimeShown>, cho
     let height = (ui.available_width() * 0.6).clamp(120.0, 220.0);
     Plot::new("indicator over time chart")
         .height(height)
-        .legend(Legend::default())
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
