@@ -222,6 +222,14 @@ fn the_map_as_of_a_date_follows_start_and_end_dates() {
     // The bar over the map, the tab's heading and a column of the indicators by state,
     // beside those of now.
     assert_eq!(h.get_all_by_label("as of 2012-06").count(), 3);
+    // The Indicators tab gives that day's indicators, and says so.
+    h.get_by_label("Indicators").click();
+    h.run();
+    h.get_by_label("as of 2012-06; betweenness not computed");
+    let ind = shown.indicators.clone().unwrap();
+    assert_eq!(ind.network.partnerships, project.partnerships.len() - 2);
+    h.get_by_label("Time").click();
+    h.run();
     // A date that is not one says so and shows the working map.
     h.get_by_label("Date").focus();
     h.run();

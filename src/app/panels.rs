@@ -238,6 +238,24 @@ impl PartnerMapApp {
                 &mut self.view,
                 intents,
             ),
+            LeftTab::Indicators if self.time.current().is_some_and(|t| t.indicators.is_some()) => {
+                // Another state is shown: its indicators (betweenness is not computed for it).
+                let shown = self.time.current().cloned();
+                if let Some(t) = shown
+                    && let Some(ind) = &t.indicators
+                {
+                    let note = format!("{}; betweenness not computed", t.to_label);
+                    dashboard_ui(
+                        ui,
+                        &t.after,
+                        Some(ind),
+                        Some(note),
+                        &mut self.view,
+                        &mut self.dashboard,
+                        intents,
+                    );
+                }
+            }
             LeftTab::Indicators => {
                 let updating = (!self.live.is_current(self.doc.revision)).then(|| {
                     match self.live.progress() {

@@ -48,9 +48,10 @@ pub fn over_time_ui(ui: &mut Ui, time: &TimeView, shown: Option<&TimeShown>, cho
     let mut states: Vec<(String, &NetworkIndicators)> =
         over.states.iter().map(|(l, n)| (l.clone(), n)).collect();
     if let Some(s) = shown
-        && let Some(n) = &s.as_of_network
+        && matches!(s.request.to, crate::analysis::time::State::AsOf(_))
+        && let Some(ind) = &s.indicators
     {
-        states.push((s.to_label.clone(), n));
+        states.push((s.to_label.clone(), &ind.network));
     }
     if states.is_empty() {
         return;

@@ -9,7 +9,7 @@ use std::sync::mpsc::{Receiver, channel};
 
 use crate::analysis::time::{self, Composed, State};
 use crate::analysis::trajectory::{Trajectory, trajectories};
-use crate::analysis::{NetworkIndicators, compute};
+use crate::analysis::{Indicators, NetworkIndicators, compute};
 use crate::model::Project;
 use crate::style::change::{ShownMarks, shown_marks};
 use crate::style::trajectory::{Route, Way, routes};
@@ -81,9 +81,10 @@ pub struct TimeShown {
     pub composed: Composed,
     /// Which marks the drawing has, for the legend.
     pub marks: ShownMarks,
-    /// The network indicators of a state "as of" a date, which the indicators over time
-    /// (the snapshots and now) do not hold.
-    pub as_of_network: Option<NetworkIndicators>,
+    /// The indicators of the later state when it is not the working map (whose indicators
+    /// the window keeps up to date), betweenness aside: the Indicators tab shows them, and a
+    /// state as of a date joins the indicators over time with them.
+    pub indicators: Option<Arc<Indicators>>,
     /// The lines of the change list.
     pub rows: Vec<super::ChangeRow>,
     /// Each item's points in the two states, per framework A–D (cut as the map says).
@@ -210,7 +211,7 @@ pub fn make(
             .filter(|r| r.way == Way::Moved)
             .collect()
     });
-    let as_of_network = matches!(request.to, State::AsOf(_)).then(|| compute(&after, None).network);
+    let indicators = (request.to != State::Now).then(|| Arc::new(compute(&after, None)));
     Ok(TimeShown {
         rows,
         paths,
@@ -224,7 +225,7 @@ pub fn make(
         after,
         composed,
         marks,
-        as_of_network,
+        indicators,
     })
 }
 
