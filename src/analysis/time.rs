@@ -82,7 +82,7 @@ pub struct StateIndicators {
     pub state: State,
     /// Its date: a snapshot's, if it has one; `None` for now.
     pub date: Option<PartialDate>,
-    /// Every indicator of the state, betweenness included; `indicators.network` holds the
+    /// Every indicator of the state, betweenness included when asked; `indicators.network` holds the
     /// network indicators, as `stats --snapshot NAME` gives them.
     pub indicators: Indicators,
 }
@@ -96,16 +96,17 @@ impl StateIndicators {
 
 /// The indicators of every state of `project` in [`timeline`] order, ending with now: what
 /// the window's "indicators over time" table, the `indicators_by_state.csv` table and the
-/// report's Change section show. Each state's betweenness is computed by
-/// [`super::betweenness`] on `threads` workers, so that each row is what `partnermap stats
-/// --snapshot NAME` gives for that state.
+/// report's Change section show. With `threads`, each state's betweenness is computed by
+/// [`super::betweenness`] on that many workers, so that each row is what `partnermap stats
+/// --snapshot NAME` gives for that state; without, betweenness is left out (the network
+/// indicators do not need it: the window's table).
 ///
 /// Meant to run off the UI thread: `progress` grows by each state's actors as its
 /// betweenness is worked through (the states' actors summed is the whole), and once
 /// `cancel` is set the function returns `None`.
 pub fn network_by_state(
     project: &Project,
-    threads: usize,
+    threads: Option<usize>,
     cancel: &AtomicBool,
     progress: &AtomicUsize,
 ) -> Option<Vec<StateIndicators>> {
@@ -115,14 +116,17 @@ pub fn network_by_state(
         let Some(map) = state.resolve(project) else {
             continue;
         };
-        let betweenness = super::betweenness(&map, threads, cancel, progress)?;
+        let betweenness = match threads {
+            Some(threads) => Some(super::betweenness(&map, threads, cancel, progress)?),
+            None => None,
+        };
         let date = match &state {
             State::Snapshot(name) => project.snapshot(name).and_then(|s| s.date.clone()),
             State::AsOf(d) => Some(d.clone()),
             State::Now => None,
         };
         out.push(StateIndicators {
-            indicators: super::compute(&map, Some(&betweenness)),
+            indicators: super::compute(&map, betweenness.as_ref()),
             state,
             date,
         });
@@ -302,8 +306,6 @@ pub struct EdgeChange {
     pub depth: Depth,
     /// Its trust, its power, its form and formality, each up (+1), down (−1) or not moved.
     pub movement: Movement,
-    /// Whether any other field changed (label, functions, notes…).
-    pub other: bool,
 }
 
 /// Two states drawn as one: every actor and partnership of either (and, for a timeline, the
@@ -408,30 +410,21 @@ pub fn compose(project: &Project, before: &Project, after: &Project, ghosts: boo
             }
         }
     }
-    let changed: BTreeMap<u64, bool> = change
-        .partnerships
-        .changed
-        .iter()
-        .map(|(id, fields)| {
-            let scored = ["form", "formality", "trust_ab", "trust_ba", "power"];
-            (*id, fields.keys().any(|k| !scored.contains(&k.as_str())))
-        })
-        .collect();
     let mut partnerships = BTreeMap::new();
-    for (id, p) in &after.partnerships {
-        let e = match before.partnerships.get(id) {
-            None => edge(Presence::Added, Movement::default(), false),
-            Some(old) => {
-                let other = changed.get(&id.0).copied().unwrap_or(false);
-                edge(Presence::Both, change::movement(old, p), other)
-            }
+    for id in after.partnerships.keys() {
+        let e = if before.partnerships.contains_key(id) {
+            // The comparison has already found how each changed partnership moved.
+            let moved = change.movements.get(&id.0).copied().unwrap_or_default();
+            edge(Presence::Both, moved)
+        } else {
+            edge(Presence::Added, Movement::default())
         };
         partnerships.insert(*id, e);
     }
     for (id, p) in &before.partnerships {
         if !after.partnerships.contains_key(id) {
             drawing.partnerships.insert(*id, p.clone());
-            partnerships.insert(*id, edge(Presence::Removed, Movement::default(), false));
+            partnerships.insert(*id, edge(Presence::Removed, Movement::default()));
         }
     }
     place_as_now(&mut drawing, project);
@@ -443,12 +436,11 @@ pub fn compose(project: &Project, before: &Project, after: &Project, ghosts: boo
     }
 }
 
-fn edge(presence: Presence, movement: Movement, other: bool) -> EdgeChange {
+fn edge(presence: Presence, movement: Movement) -> EdgeChange {
     EdgeChange {
         presence,
         depth: Depth::of(movement),
         movement,
-        other,
     }
 }
 
@@ -576,7 +568,6 @@ mod tests {
         // Interaction → Coalition is deeper, permission → personal less formal: mixed.
         assert_eq!(e.depth, Depth::Mixed);
         assert_eq!(e.movement.trust, 1);
-        assert!(!e.other);
         assert_eq!(c.partnerships[&PartnershipId(2)].presence, Presence::Added);
         assert_eq!(c.project.actors[&ActorId(1)].position.x, 100.0);
         let counts = c.counts();
@@ -612,7 +603,7 @@ mod tests {
     fn each_state_has_its_indicators_in_timeline_order_and_cancel_stops_them() {
         let p = map();
         let (cancel, done) = (AtomicBool::new(false), AtomicUsize::new(0));
-        let rows = network_by_state(&p, 2, &cancel, &done).unwrap();
+        let rows = network_by_state(&p, Some(2), &cancel, &done).unwrap();
         let states: Vec<_> = rows.iter().map(|r| r.state.clone()).collect();
         assert_eq!(states, [State::Snapshot("Baseline".into()), State::Now]);
         assert_eq!(rows[0].date, date("2011"));
@@ -628,7 +619,10 @@ mod tests {
         assert!(rows[0].network().betweenness_method.is_some());
         assert_eq!(done.into_inner(), actors_in_all_states(&p));
         cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-        assert_eq!(network_by_state(&p, 2, &cancel, &AtomicUsize::new(0)), None);
+        assert_eq!(
+            network_by_state(&p, Some(2), &cancel, &AtomicUsize::new(0)),
+            None
+        );
     }
 
     #[test]

@@ -397,7 +397,6 @@ mod tests {
             presence,
             depth: Depth::of(movement),
             movement,
-            other: false,
         }
     }
 

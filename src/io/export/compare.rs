@@ -6,7 +6,7 @@
 
 use super::quadrant::{TrajectoryChart, trajectory_svg};
 use super::svg::{SvgOptions, comparison_svg};
-use super::{ExportError, ExportRequest, View, indicators};
+use super::{ExportError, ExportRequest, View, view_indicators};
 use crate::analysis::time::{self, Composed, State};
 use crate::model::Project;
 use crate::task::Progress;
@@ -102,16 +102,7 @@ pub(crate) fn comparison_picture(
     let opts = c.titled(project, request.view, &request.svg);
     Ok(match request.view {
         View::Map => {
-            let encoding = opts.encoding;
-            let ind = if encoding.needs_indicators() {
-                Some(indicators(
-                    &c.composed.project,
-                    encoding.needs_betweenness(),
-                    progress,
-                )?)
-            } else {
-                None
-            };
+            let ind = view_indicators(&c.composed.project, opts.encoding, progress)?;
             comparison_svg(&c.composed, (&c.from, &c.to), &opts, ind.as_ref())
         }
         View::Quadrant(framework) => {

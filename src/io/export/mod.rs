@@ -325,16 +325,24 @@ fn picture_svg_with(
     }
     Ok(match request.view {
         View::Map => {
-            let encoding = request.svg.encoding;
-            let indicators = if encoding.needs_indicators() {
-                Some(indicators(project, encoding.needs_betweenness(), progress)?)
-            } else {
-                None
-            };
+            let indicators = view_indicators(project, request.svg.encoding, progress)?;
             map_svg_with(project, &request.svg, indicators.as_ref())
         }
         View::Quadrant(framework) => quadrant_svg(project, framework, &request.svg),
     })
+}
+
+/// The indicators a map drawn with `encoding` needs (sizes by an indicator, broker rings),
+/// or `None` when it needs none.
+pub(crate) fn view_indicators(
+    project: &Project,
+    encoding: crate::style::ViewEncoding,
+    progress: &Progress,
+) -> Result<Option<crate::analysis::Indicators>, ExportError> {
+    if !encoding.needs_indicators() {
+        return Ok(None);
+    }
+    indicators(project, encoding.needs_betweenness(), progress).map(Some)
 }
 
 /// Every indicator of `project`, betweenness only when `with_betweenness` (on two

@@ -46,7 +46,7 @@ pub fn over_time_tables(project: &Project, progress: &Progress) -> Result<Vec<Ta
     }
     progress.set_stage("indicators by state");
     let done = progress.counter(time::actors_in_all_states(project));
-    let states = time::network_by_state(project, THREADS, progress.cancel_flag(), done)
+    let states = time::network_by_state(project, Some(THREADS), progress.cancel_flag(), done)
         .ok_or(ExportError::Cancelled)?;
     progress.set_stage("changes");
     Ok(vec![
@@ -281,7 +281,7 @@ mod tests {
         let p = map();
         let cancel = std::sync::atomic::AtomicBool::new(false);
         let done = std::sync::atomic::AtomicUsize::new(0);
-        let states = time::network_by_state(&p, 1, &cancel, &done).unwrap();
+        let states = time::network_by_state(&p, Some(1), &cancel, &done).unwrap();
         let t = indicators_by_state_table(&states).unwrap();
         assert_eq!(
             &t.header[..5],

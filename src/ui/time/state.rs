@@ -229,14 +229,15 @@ pub fn make(
     })
 }
 
-/// The network indicators of every state of `project` in timeline order.
+/// The network indicators of every state of `project` in timeline order (betweenness,
+/// per actor, is left out: the network's indicators do not need it).
 pub fn over_time(project: &Project, revision: u64) -> OverTime {
-    let states = time::timeline(project)
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let states = time::network_by_state(project, None, &never, &done)
+        .unwrap_or_default()
         .into_iter()
-        .filter_map(|s| {
-            let map = s.resolve(project)?;
-            Some((s.label(project), compute(&map, None).network))
-        })
+        .map(|s| (s.state.label(project), s.indicators.network))
         .collect();
     OverTime { revision, states }
 }

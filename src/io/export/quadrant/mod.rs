@@ -148,12 +148,7 @@ pub(crate) fn quadrant_page(
     let frame = Frame::for_picture(Some(&title), opts, project, page);
     let laid = frame.lay_out(sheet);
     let c = laid.content;
-    // Caption and date are in the frame, not in the notes.
-    let bare = SvgOptions {
-        caption: None,
-        date: None,
-        ..opts.clone()
-    };
+    let bare = without_caption_and_date(opts);
     let widest = (c.w - LEFT - RIGHT_ON_PAGE).max(MIN_SIDE);
     let lay = |side: f64| {
         let area = PlotArea {
@@ -251,11 +246,27 @@ fn notes(
         let text = format!("Numbered on the chart: {}.", listed.join("; "));
         notes.extend(wrap_to_width(&text, width, 12.0));
     }
+    notes.extend(caption_and_date(opts, width));
+    notes
+}
+
+/// The caption, wrapped to `width`, and the date under a chart, where they are given.
+pub(super) fn caption_and_date(opts: &SvgOptions, width: f64) -> Vec<String> {
+    let mut lines = Vec::new();
     if let Some(c) = opts.caption.as_deref().filter(|c| !c.trim().is_empty()) {
-        notes.extend(wrap_to_width(c.trim(), width, 12.0));
+        lines.extend(wrap_to_width(c.trim(), width, 12.0));
     }
     if let Some(d) = opts.date.as_deref().filter(|d| !d.trim().is_empty()) {
-        notes.push(d.trim().to_string());
+        lines.push(d.trim().to_string());
     }
-    notes
+    lines
+}
+
+/// `opts` without caption and date: on a page they are in the frame, not in the notes.
+pub(super) fn without_caption_and_date(opts: &SvgOptions) -> SvgOptions {
+    SvgOptions {
+        caption: None,
+        date: None,
+        ..opts.clone()
+    }
 }

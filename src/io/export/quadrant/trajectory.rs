@@ -7,7 +7,10 @@
 
 use std::collections::BTreeMap;
 
-use super::{BELOW_PLOT, LEFT, MIN_SIDE, NOTE_LINE, PlotArea, RIGHT_ON_PAGE, plot};
+use super::{
+    BELOW_PLOT, LEFT, MIN_SIDE, NOTE_LINE, PlotArea, RIGHT_ON_PAGE, caption_and_date, plot,
+    without_caption_and_date,
+};
 use crate::analysis::time::Composed;
 use crate::analysis::trajectory::trajectories;
 use crate::io::export::page::{Frame, Sheet};
@@ -196,12 +199,7 @@ fn notes(t: &TrajectoryChart, opts: &SvgOptions, width: f64) -> Vec<String> {
         format!("Between quadrants: {}.", listed.join("; "))
     };
     notes.extend(wrap_to_width(&moves, width, 12.0));
-    if let Some(c) = opts.caption.as_deref().filter(|c| !c.trim().is_empty()) {
-        notes.extend(wrap_to_width(c.trim(), width, 12.0));
-    }
-    if let Some(d) = opts.date.as_deref().filter(|d| !d.trim().is_empty()) {
-        notes.push(d.trim().to_string());
-    }
+    notes.extend(caption_and_date(opts, width));
     notes
 }
 
@@ -259,12 +257,7 @@ pub(crate) fn trajectory_page(
     let frame = Frame::for_picture(Some(&title), opts, project, page);
     let laid = frame.lay_out(sheet);
     let c = laid.content;
-    // Caption and date are in the frame, not in the notes.
-    let bare = SvgOptions {
-        caption: None,
-        date: None,
-        ..opts.clone()
-    };
+    let bare = without_caption_and_date(opts);
     let rows = legend_rows(t);
     let notes = notes(t, &bare, c.w);
     let under = BELOW_PLOT + rows.len() as f64 * ROW + 8.0 + notes.len() as f64 * NOTE_LINE;

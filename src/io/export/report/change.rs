@@ -36,7 +36,7 @@ pub(super) fn change_section(
     };
     progress.set_stage("indicators by state");
     let done = progress.counter(time::actors_in_all_states(project));
-    let states = time::network_by_state(project, THREADS, progress.cancel_flag(), done)
+    let states = time::network_by_state(project, Some(THREADS), progress.cancel_flag(), done)
         .ok_or(ExportError::Cancelled)?;
     let comparison = Comparison::new(project, first, &State::Now)?;
     let counts = comparison.composed.counts();

@@ -240,16 +240,7 @@ fn comparison_page(
         caption: None,
         ..opts.clone()
     };
-    let encoding = opts.encoding;
-    let ind = if encoding.needs_indicators() {
-        Some(indicators(
-            &c.composed.project,
-            encoding.needs_betweenness(),
-            progress,
-        )?)
-    } else {
-        None
-    };
+    let ind = super::view_indicators(&c.composed.project, opts.encoding, progress)?;
     Ok(PdfPage::Svg(super::drawable(comparison_page_svg(
         &c.composed,
         (&c.from, &c.to),
