@@ -62,6 +62,13 @@ fn saved(dir: &Path, project: &Project) -> PathBuf {
     path
 }
 
+/// `partnermap export MAP -o OUT` with `more` options.
+fn export(map: &str, out: &str, more: &[&str]) -> (Option<i32>, String) {
+    let mut args = vec!["export", map, "-o", out];
+    args.extend_from_slice(more);
+    run(&args)
+}
+
 fn run(args: &[&str]) -> (Option<i32>, String) {
     let out = partnermap(args);
     (out.status.code(), text(&out))
@@ -81,14 +88,11 @@ fn a_comparison_map_marks_an_ended_partnership_dashed_red_and_an_added_one_green
     let dir = tempfile::tempdir().unwrap();
     let path = saved(dir.path(), &map());
     let out = dir.path().join("change.svg");
-    let (code, said) = run(&[
-        "export",
+    let (code, said) = export(
         path.to_str().unwrap(),
-        "-o",
         out.to_str().unwrap(),
-        "--from",
-        "baseline",
-    ]);
+        &["--from", "baseline"],
+    );
     assert_eq!(code, Some(0), "{said}");
     let svg = std::fs::read_to_string(&out).unwrap();
 
@@ -161,18 +165,11 @@ fn the_trajectory_chart_joins_each_partnership_from_its_earlier_point_to_its_lat
     let dir = tempfile::tempdir().unwrap();
     let path = saved(dir.path(), &map());
     let out = dir.path().join("paths.svg");
-    let (code, said) = run(&[
-        "export",
+    let (code, said) = export(
         path.to_str().unwrap(),
-        "-o",
         out.to_str().unwrap(),
-        "--from",
-        "Baseline",
-        "--to",
-        "now",
-        "--view",
-        "quadrant",
-    ]);
+        &["--from", "Baseline", "--to", "now", "--view", "quadrant"],
+    );
     assert_eq!(code, Some(0), "{said}");
     let svg = std::fs::read_to_string(&out).unwrap();
     // Framework A: formality across, depth up. DND – Municipality went from a personal
@@ -231,18 +228,18 @@ fn comparison_pictures_take_the_page_options_and_render_as_png_and_pdf() {
     }
     // On A4 landscape the SVG is a page wider than tall.
     let svg = dir.path().join("change.svg");
-    let (code, _) = run(&[
-        "export",
+    let (code, _) = export(
         p,
-        "-o",
         svg.to_str().unwrap(),
-        "--from",
-        "Baseline",
-        "--page",
-        "a4",
-        "--landscape",
-        "--no-legend",
-    ]);
+        &[
+            "--from",
+            "Baseline",
+            "--page",
+            "a4",
+            "--landscape",
+            "--no-legend",
+        ],
+    );
     assert_eq!(code, Some(0));
     let svg = std::fs::read_to_string(&svg).unwrap();
     assert!(
@@ -256,18 +253,11 @@ fn comparison_pictures_take_the_page_options_and_render_as_png_and_pdf() {
     );
     for (name, view) in [("change.png", "map"), ("paths.png", "quadrant")] {
         let png = dir.path().join(name);
-        let (code, said) = run(&[
-            "export",
+        let (code, said) = export(
             p,
-            "-o",
             png.to_str().unwrap(),
-            "--from",
-            "Baseline",
-            "--view",
-            view,
-            "--dpi",
-            "96",
-        ]);
+            &["--from", "Baseline", "--view", view, "--dpi", "96"],
+        );
         assert_eq!(code, Some(0), "{said}");
         assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
     }
@@ -326,14 +316,11 @@ fn a_map_with_snapshots_exports_indicators_by_state_and_its_changes_as_tables() 
     let dir = tempfile::tempdir().unwrap();
     let path = saved(dir.path(), &map());
     let tables = dir.path().join("tables");
-    let (code, said) = run(&[
-        "export",
+    let (code, said) = export(
         path.to_str().unwrap(),
-        "-o",
         tables.to_str().unwrap(),
-        "--format",
-        "csv",
-    ]);
+        &["--format", "csv"],
+    );
     assert_eq!(code, Some(0), "{said}");
     assert!(said.contains("indicators_by_state.csv") && said.contains("changes.csv"));
 
@@ -410,14 +397,11 @@ fn a_map_with_snapshots_exports_indicators_by_state_and_its_changes_as_tables() 
     let plain_path = dir.path().join("plain.ron");
     partnermap::io::save_path(&plain, &plain_path).unwrap();
     let plain_tables = dir.path().join("plain");
-    let (code, _) = run(&[
-        "export",
+    let (code, _) = export(
         plain_path.to_str().unwrap(),
-        "-o",
         plain_tables.to_str().unwrap(),
-        "--format",
-        "csv",
-    ]);
+        &["--format", "csv"],
+    );
     assert_eq!(code, Some(0));
     let mut names: Vec<String> = std::fs::read_dir(&plain_tables)
         .unwrap()
@@ -653,16 +637,11 @@ fn the_sample_map_with_a_snapshot_renders_as_svg_png_and_pdf() {
         ("paths.pdf", "quadrant"),
     ] {
         let out = dir.path().join(name);
-        let (code, said) = run(&[
-            "export",
+        let (code, said) = export(
             p,
-            "-o",
             out.to_str().unwrap(),
-            "--from",
-            "Midline",
-            "--view",
-            view,
-        ]);
+            &["--from", "Midline", "--view", view],
+        );
         assert_eq!(code, Some(0), "{name}: {said}");
         assert!(std::fs::metadata(&out).unwrap().len() > 1000, "{name}");
     }
