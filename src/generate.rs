@@ -327,9 +327,89 @@ pub fn add_earlier_states(project: &mut Project, count: usize) {
     }
 }
 
+/// The names [`add_perspectives`] gives, in order.
+pub const PERSPECTIVE_NAMES: &[&str] = &[
+    "Government",
+    "Civil society",
+    "Citizens",
+    "Private sector",
+    "Donors",
+    "Researchers",
+];
+
+/// Adds `count` perspectives (named from [`PERSPECTIVE_NAMES`], then "Group N") that rated
+/// about two in three of the partnerships and half of the actors: each value lies near the
+/// map's own, a step or two away, the way groups in a workshop differ. Deterministic from
+/// `seed`. For scale tests and property tests of perspectives (design.md §13).
+pub fn add_perspectives(project: &mut Project, count: usize, seed: u64) {
+    use crate::model::{ActorScore, PartnershipScore, Perspective, Score};
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let nearby = |rng: &mut ChaCha8Rng, own: Option<i8>, (lo, hi): (i8, i8)| -> i8 {
+        let centre = own.unwrap_or((lo + hi) / 2);
+        (centre + rng.random_range(-2..=2)).clamp(lo, hi)
+    };
+    for k in 0..count {
+        let name = PERSPECTIVE_NAMES
+            .get(k)
+            .map_or_else(|| format!("Group {}", k + 1), |n| (*n).to_string());
+        let mut view = Perspective::named(name);
+        for a in project.actors.values() {
+            if !rng.random_bool(0.5) {
+                continue;
+            }
+            let own = crate::model::ActorRating::of(a);
+            let mut r = crate::model::ActorRating::empty(a.id);
+            for &s in ActorScore::ALL {
+                if rng.random_bool(0.7) {
+                    r.set(s, Some(nearby(&mut rng, own.get(s), s.span())));
+                }
+            }
+            if !r.is_empty() {
+                view.actors.push(r);
+            }
+        }
+        for p in project.partnerships.values() {
+            if !rng.random_bool(0.67) {
+                continue;
+            }
+            let own = crate::model::PartnershipRating::of(p);
+            let mut r = crate::model::PartnershipRating::empty(p.id);
+            for &s in PartnershipScore::ALL {
+                if rng.random_bool(0.6) {
+                    r.set(s, Some(nearby(&mut rng, own.get(s), s.span())));
+                }
+            }
+            if !r.is_empty() {
+                view.partnerships.push(r);
+            }
+        }
+        project.perspectives.push(view);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn generated_perspectives_are_valid_and_differ_from_the_map() {
+        let mut p = generate(200, 600, 3).unwrap();
+        add_perspectives(&mut p, 4, 9);
+        assert_eq!(p.validate(), vec![]);
+        assert_eq!(p.perspectives.len(), 4);
+        assert_eq!(p.perspectives[2].name, "Citizens");
+        let (actors, partnerships) = p.perspectives[0].counts();
+        assert!(
+            actors > 100 && partnerships > 600,
+            "{actors} {partnerships}"
+        );
+        let differ = p.perspectives[0]
+            .partnerships
+            .iter()
+            .filter(|r| r.trust_ab.is_some() && r.trust_ab != p.partnerships[&r.id].trust_ab)
+            .count();
+        assert!(differ > 0);
+    }
 
     #[test]
     fn earlier_states_are_valid_snapshots_that_grow_toward_now() {

@@ -42,6 +42,7 @@ mod over_time;
 mod over_time_exports;
 mod pages;
 mod path_dialog;
+mod perspectives;
 mod quick_entry;
 mod recovery;
 mod ron_files;

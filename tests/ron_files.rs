@@ -6,7 +6,7 @@ use partnermap::model::*;
 use proptest::prelude::*;
 
 use crate::arb;
-use arb::arb_project;
+use arb::arb_project_with_perspectives;
 
 #[test]
 fn load_save_load_gives_the_same_map_and_saving_twice_the_same_bytes() {
@@ -165,7 +165,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn arbitrary_valid_maps_round_trip(project in arb_project()) {
+    fn arbitrary_valid_maps_round_trip(project in arb_project_with_perspectives()) {
         prop_assert_eq!(project.validate(), vec![]);
         let text = io::to_ron_string(&project);
         let loaded = io::load_str(&text);

@@ -18,6 +18,10 @@ enum Step {
     SetTrust(usize, Option<u8>),
     Delete(usize),
     DeletePartnership(usize),
+    /// A perspective's value for a partnership's score (by index), set or cleared.
+    Rate(usize, usize, usize, Option<i8>),
+    /// The map's values switch between set by hand and following the perspectives.
+    ToggleFollow,
     Undo,
     Redo,
 }
@@ -31,6 +35,14 @@ fn step() -> impl Strategy<Value = Step> {
         (any::<usize>(), proptest::option::of(0u8..7)).prop_map(|(i, t)| Step::SetTrust(i, t)),
         any::<usize>().prop_map(Step::Delete),
         any::<usize>().prop_map(Step::DeletePartnership),
+        (
+            any::<usize>(),
+            0usize..3,
+            any::<usize>(),
+            proptest::option::of(-2i8..6)
+        )
+            .prop_map(|(i, k, s, v)| Step::Rate(i, k, s, v)),
+        Just(Step::ToggleFollow),
         Just(Step::Undo),
         Just(Step::Redo),
     ]
@@ -112,6 +124,27 @@ fn run(step: &Step, project: &mut Project, history: &mut History) {
             };
             Command::delete(project, &BTreeSet::new(), &BTreeSet::from([p.id]))
         }
+        Step::Rate(i, k, s, v) => {
+            let Some(p) = nth_partnership(project, *i) else {
+                return;
+            };
+            let mut views = project.perspectives.clone();
+            let Some(view) = views.get_mut(*k) else {
+                return;
+            };
+            let score = PartnershipScore::ALL[s % PartnershipScore::ALL.len()];
+            // Out-of-range values are refused by the command, as in a file.
+            view.set_partnership_value(p.id, score, *v);
+            Command::set_perspectives(views)
+        }
+        Step::ToggleFollow => {
+            let mut settings = project.settings;
+            settings.map_values = match settings.map_values {
+                MapValues::ByHand => MapValues::FollowPerspectives,
+                MapValues::FollowPerspectives => MapValues::ByHand,
+            };
+            Command::set_settings(settings)
+        }
     };
     let before = project.clone();
     if history.apply(project, "step", &command).is_err() {
@@ -124,7 +157,8 @@ proptest! {
 
     #[test]
     fn any_edits_undone_all_the_way_give_back_the_starting_map(steps in proptest::collection::vec(step(), 1..40)) {
-        let start = generate(8, 10, 3).unwrap();
+        let mut start = generate(8, 10, 3).unwrap();
+        partnermap::generate::add_perspectives(&mut start, 2, 5);
         let mut project = start.clone();
         let mut history = History::new();
         for s in &steps {

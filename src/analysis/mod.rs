@@ -14,6 +14,7 @@ mod network;
 /// The measures of one partnership; they live with the typology, whose axes they are.
 pub use crate::typology::measure as partnership;
 mod partnership_indicators;
+pub mod perspective;
 mod quadrant;
 mod report;
 pub mod time;
@@ -59,7 +60,11 @@ pub fn compute(project: &Project, betweenness: Option<&BTreeMap<ActorId, f64>>) 
     let partnerships: BTreeMap<PartnershipId, PartnershipIndicators> = project
         .partnerships
         .iter()
-        .map(|(&id, p)| (id, PartnershipIndicators::of(p, &cuts)))
+        .map(|(&id, p)| {
+            let mut ind = PartnershipIndicators::of(p, &cuts);
+            ind.disagreement = perspective::partnership_disagreement(project, p);
+            (id, ind)
+        })
         .collect();
     let actors = actor::actor_indicators(project, &graph, &sectors, betweenness);
     // The values came from [`betweenness()`], which chose its method by the same rule.

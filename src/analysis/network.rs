@@ -84,6 +84,13 @@ pub struct NetworkIndicators {
     pub ei_index: Option<f64>,
     /// How many partnerships (A–C) or actors (D) fall in each quadrant.
     pub quadrant_counts: FrameworkCounts,
+    /// Mean disagreement between the perspectives over the partnerships with one (design.md
+    /// §13); `None` when none has.
+    pub mean_disagreement: Option<f64>,
+    /// Partnerships with a disagreement (two or more voices on a score).
+    pub disagreement_known: usize,
+    /// disagreement_known / partnerships.
+    pub disagreement_coverage: Option<f64>,
     /// How the actors' betweenness was computed: exact, or estimated from a sample of
     /// sources on a large map; `None` while it is not computed.
     pub betweenness_method: Option<BetweennessMethod>,
@@ -115,6 +122,8 @@ pub(super) fn network_indicators(
 ) -> NetworkIndicators {
     let n = graph.len();
     let m = project.partnerships.len();
+    let disagreement =
+        super::perspective::network_disagreement(partnerships.values().map(|p| &p.disagreement));
     let pairs = graph.pairs();
     let degrees = (0..n).map(|i| graph.degree(i));
     let k_max = degrees.clone().max().unwrap_or(0);
@@ -213,6 +222,9 @@ pub(super) fn network_indicators(
             (cross_sector_count as f64 - same_sector_count as f64) / sector_pairs_known as f64
         }),
         quadrant_counts,
+        mean_disagreement: disagreement.mean,
+        disagreement_known: disagreement.known,
+        disagreement_coverage: disagreement.coverage,
         betweenness_method,
     }
 }

@@ -32,6 +32,9 @@ pub struct PartnershipIndicators {
     pub identity: Option<f64>,
     /// Where it stands in frameworks A, B and C, with the project's cuts.
     pub quadrants: PartnershipQuadrants,
+    /// How far its perspectives' values differ, 0–1 (design.md §13,
+    /// [`crate::analysis::perspective`]); `None` when fewer than two voices gave any score.
+    pub disagreement: Option<f64>,
 }
 
 impl PartnershipIndicators {
@@ -52,6 +55,7 @@ impl PartnershipIndicators {
                 b: place_partnership(Framework::B, p, cuts.b),
                 c: place_partnership(Framework::C, p, cuts.c),
             },
+            disagreement: None,
         }
     }
 }

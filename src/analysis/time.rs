@@ -61,6 +61,7 @@ pub fn working_map(project: &Project) -> Project {
         partnerships: project.partnerships.clone(),
         next_ids: project.next_ids,
         snapshots: Vec::new(),
+        perspectives: Vec::new(),
     }
 }
 

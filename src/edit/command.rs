@@ -4,8 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{
-    Actor, ActorId, Meta, NextIds, Partnership, PartnershipId, Position, Problem, Project,
-    Settings, Snapshot, check_snapshots, validate,
+    Actor, ActorId, MapValues, Meta, NextIds, Partnership, PartnershipId, Perspective, Position,
+    Problem, Project, Settings, Snapshot, check_perspectives, check_snapshots, followed_actor,
+    followed_partnership, validate,
 };
 
 /// Why a command could not be applied. The document is left exactly as it was.
@@ -43,6 +44,12 @@ pub struct Patch {
     pub next_ids: Option<NextIds>,
     /// The map's snapshots, if they change (taken, renamed, re-dated, deleted).
     pub snapshots: Option<Vec<Snapshot>>,
+    /// The map's perspectives, if they change (§13).
+    pub perspectives: Option<Vec<Perspective>>,
+    /// Apply the items exactly as given. Otherwise, when the map's values follow the
+    /// perspectives, the items touched take the perspectives' consensus, and a removed item's
+    /// values leave the perspectives; an inverse is always exact.
+    pub exact: bool,
 }
 
 impl Patch {
@@ -54,6 +61,7 @@ impl Patch {
             && self.meta.is_none()
             && self.next_ids.is_none()
             && self.snapshots.is_none()
+            && self.perspectives.is_none()
     }
 }
 
@@ -128,6 +136,15 @@ impl Command {
         }))
     }
 
+    /// Replaces the map's perspectives (one undo step for any change to their values,
+    /// names or number). When the map follows the perspectives, its values follow.
+    pub fn set_perspectives(perspectives: Vec<Perspective>) -> Self {
+        Command::Patch(Box::new(Patch {
+            perspectives: Some(perspectives),
+            ..Patch::default()
+        }))
+    }
+
     /// Replaces the descriptive fields.
     pub fn set_meta(meta: Meta) -> Self {
         Command::Patch(Box::new(Patch {
@@ -170,10 +187,110 @@ impl Command {
                 Ok(Command::MoveActors(inverse))
             }
             Command::Patch(patch) => {
+                let completed;
+                let patch = if patch.exact {
+                    patch
+                } else {
+                    completed = complete(patch, project);
+                    &completed
+                };
                 apply_patch(patch, project).map(|p| Command::Patch(Box::new(p)))
             }
         }
     }
+}
+
+/// `patch` with what follows from it: the values of removed items leave the perspectives,
+/// and, when the map follows the perspectives, every item whose consensus may change takes
+/// it.
+fn complete(patch: &Patch, project: &Project) -> Patch {
+    let mut out = patch.clone();
+    out.exact = true;
+    let removed_actors: BTreeSet<ActorId> = removed(&patch.actors);
+    let removed_partnerships: BTreeSet<PartnershipId> = removed(&patch.partnerships);
+    let current = patch.perspectives.as_ref().unwrap_or(&project.perspectives);
+    let names_removed = current.iter().any(|v| {
+        v.actors.iter().any(|r| removed_actors.contains(&r.id))
+            || v.partnerships
+                .iter()
+                .any(|r| removed_partnerships.contains(&r.id))
+    });
+    if names_removed {
+        let mut pruned = current.clone();
+        for v in &mut pruned {
+            v.actors.retain(|r| !removed_actors.contains(&r.id));
+            v.partnerships
+                .retain(|r| !removed_partnerships.contains(&r.id));
+        }
+        out.perspectives = Some(pruned);
+    }
+    let settings = patch.settings.as_ref().unwrap_or(&project.settings);
+    if settings.map_values != MapValues::FollowPerspectives {
+        return out;
+    }
+    let views = out.perspectives.as_ref().unwrap_or(&project.perspectives);
+    let switched = project.settings.map_values != MapValues::FollowPerspectives;
+    // Items whose perspectives' values may have changed: all of them when the map starts to
+    // follow, else those rated before or after.
+    let mut actors: BTreeSet<ActorId> = out
+        .actors
+        .iter()
+        .filter(|(_, a)| a.is_some())
+        .map(|(id, _)| *id)
+        .collect();
+    let mut partnerships: BTreeSet<PartnershipId> = out
+        .partnerships
+        .iter()
+        .filter(|(_, p)| p.is_some())
+        .map(|(id, _)| *id)
+        .collect();
+    if switched {
+        actors.extend(project.actors.keys());
+        partnerships.extend(project.partnerships.keys());
+    } else if out.perspectives.is_some() {
+        for v in project.perspectives.iter().chain(views) {
+            actors.extend(v.actors.iter().map(|r| r.id));
+            partnerships.extend(v.partnerships.iter().map(|r| r.id));
+        }
+    }
+    for id in actors {
+        let actor = match out.actors.get(&id) {
+            Some(Some(a)) => a,
+            Some(None) => continue,
+            None => match project.actors.get(&id) {
+                Some(a) => a,
+                None => continue,
+            },
+        };
+        let followed = followed_actor(views, actor);
+        if &followed != actor {
+            out.actors.insert(id, Some(followed));
+        }
+    }
+    for id in partnerships {
+        let p = match out.partnerships.get(&id) {
+            Some(Some(p)) => p,
+            Some(None) => continue,
+            None => match project.partnerships.get(&id) {
+                Some(p) => p,
+                None => continue,
+            },
+        };
+        let followed = followed_partnership(views, p);
+        if &followed != p {
+            out.partnerships.insert(id, Some(followed));
+        }
+    }
+    out
+}
+
+/// The ids a patch's `items` remove.
+fn removed<K: Copy + Ord, V>(items: &BTreeMap<K, Option<V>>) -> BTreeSet<K> {
+    items
+        .iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(k, _)| *k)
+        .collect()
 }
 
 fn apply_patch(patch: &Patch, project: &mut Project) -> Result<Patch, EditError> {
@@ -229,11 +346,27 @@ fn apply_patch(patch: &Patch, project: &mut Project) -> Result<Patch, EditError>
             }
         }
     }
+    if let Some(views) = &patch.perspectives {
+        let actors = project
+            .actors
+            .values()
+            .filter(|a| !patch.actors.contains_key(&a.id))
+            .chain(new_actors.iter().copied());
+        let partnerships = project
+            .partnerships
+            .values()
+            .filter(|p| !patch.partnerships.contains_key(&p.id))
+            .chain(new_partnerships.iter().copied());
+        problems.extend(check_perspectives(views, actors, partnerships));
+    }
     if !problems.is_empty() {
         return Err(EditError::Invalid(problems));
     }
 
-    let mut inverse = Patch::default();
+    let mut inverse = Patch {
+        exact: true,
+        ..Patch::default()
+    };
     for (id, change) in &patch.actors {
         let old = match change {
             Some(a) => project.actors.insert(*id, a.clone()),
@@ -259,6 +392,9 @@ fn apply_patch(patch: &Patch, project: &mut Project) -> Result<Patch, EditError>
     }
     if let Some(s) = &patch.snapshots {
         inverse.snapshots = Some(std::mem::replace(&mut project.snapshots, s.clone()));
+    }
+    if let Some(v) = &patch.perspectives {
+        inverse.perspectives = Some(std::mem::replace(&mut project.perspectives, v.clone()));
     }
     Ok(inverse)
 }

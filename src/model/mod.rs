@@ -9,6 +9,7 @@ mod date;
 mod enums;
 mod ids;
 mod partnership;
+mod perspective;
 mod project;
 pub mod scales;
 mod snapshot;
@@ -26,10 +27,14 @@ pub use enums::{
 };
 pub use ids::{ActorId, MAX_ID, NextIds, PartnershipId};
 pub use partnership::{Partnership, Practices};
+pub use perspective::{
+    ActorRating, ActorScore, MapValues, PartnershipRating, PartnershipScore, Perspective, Score,
+    consensus, followed_actor, followed_partnership,
+};
 pub use project::{Cut, Cuts, Meta, Project, Settings};
 pub use snapshot::Snapshot;
 pub use suggest::suggest_sector;
 pub use validation::{
     Location, MAX_COORD, MAX_ITEMS, MAX_LIST_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS, Problem,
-    ProblemKind, Subject, check_next_ids, check_snapshots, validate,
+    ProblemKind, Subject, check_next_ids, check_perspectives, check_snapshots, validate,
 };

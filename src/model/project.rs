@@ -78,6 +78,9 @@ pub struct Settings {
     /// What gives partnership lines their colour.
     #[serde(default)]
     pub colour_by: ColourBy,
+    /// Whether the map's own scores are set by hand or follow the perspectives (§13).
+    #[serde(default, skip_serializing_if = "super::MapValues::is_by_hand")]
+    pub map_values: super::MapValues,
 }
 
 /// A whole map: its actors, partnerships, description and settings.
@@ -97,6 +100,8 @@ pub struct Project {
     pub next_ids: NextIds,
     /// Named, dated states of the map kept beside it (design.md §12), in file order.
     pub snapshots: Vec<super::Snapshot>,
+    /// Named groups' own values for the map's scores (design.md §13), in file order.
+    pub perspectives: Vec<super::Perspective>,
 }
 
 impl Project {
@@ -172,6 +177,11 @@ impl Project {
         );
         problems.extend(super::check_next_ids(&self.next_ids));
         problems.extend(super::check_snapshots(&self.snapshots, &self.settings));
+        problems.extend(super::check_perspectives(
+            &self.perspectives,
+            self.actors.values(),
+            self.partnerships.values(),
+        ));
         problems
     }
 }

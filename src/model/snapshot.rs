@@ -67,6 +67,7 @@ impl Snapshot {
             partnerships,
             next_ids: project.next_ids,
             snapshots: Vec::new(),
+            perspectives: Vec::new(),
         }
     }
 

@@ -141,6 +141,14 @@ pub fn arb_cut() -> impl Strategy<Value = Cut> {
     (0.0f64..=1.0, 0.0f64..=1.0).prop_map(|(x, y)| Cut { x, y })
 }
 
+/// [`arb_project`] with up to three perspectives that rated some of its items.
+pub fn arb_project_with_perspectives() -> impl Strategy<Value = Project> {
+    (arb_project(), 0usize..4, any::<u64>()).prop_map(|(mut p, count, seed)| {
+        partnermap::generate::add_perspectives(&mut p, count, seed);
+        p
+    })
+}
+
 pub fn arb_project() -> impl Strategy<Value = Project> {
     (2u64..8, 0u64..10).prop_flat_map(|(n, m)| {
         let actors: Vec<_> = (1..=n).map(arb_actor).collect();

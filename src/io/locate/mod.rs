@@ -39,6 +39,8 @@ pub struct Places {
     pub meta: ItemPlaces,
     /// Snapshots, in file order.
     pub snapshots: Vec<SnapshotPlaces>,
+    /// Perspectives, in file order (laid out as snapshots are).
+    pub perspectives: Vec<SnapshotPlaces>,
 }
 
 /// The places inside one snapshot: its own fields, then its actors and partnerships.
@@ -60,10 +62,22 @@ impl Places {
             Subject::Actor { index, .. } => self.actors.get(*index),
             Subject::Partnership { index, .. } => self.partnerships.get(*index),
             Subject::Snapshot { index, .. } => self.snapshots.get(*index).map(|s| &s.own),
+            Subject::Perspective { index, .. } => self.perspectives.get(*index).map(|s| &s.own),
             Subject::InSnapshot {
-                snapshot, inner, ..
+                snapshot: at,
+                inner,
+                ..
+            }
+            | Subject::InPerspective {
+                perspective: at,
+                inner,
+                ..
             } => {
-                let places = self.snapshots.get(*snapshot)?;
+                let groups = match problem.subject {
+                    Subject::InSnapshot { .. } => &self.snapshots,
+                    _ => &self.perspectives,
+                };
+                let places = groups.get(*at)?;
                 let item = match **inner {
                     Subject::Actor { index, .. } => places.actors.get(index),
                     Subject::Partnership { index, .. } => places.partnerships.get(index),
@@ -137,6 +151,16 @@ pub fn scan(text: &str) -> Places {
     walk.places
 }
 
+/// The snapshots or perspectives of `places`, when the scan is in one of those lists
+/// (`top_field`).
+fn groups<'a>(top_field: &str, places: &'a mut Places) -> Option<&'a mut Vec<SnapshotPlaces>> {
+    match top_field {
+        "snapshots" => Some(&mut places.snapshots),
+        "perspectives" => Some(&mut places.perspectives),
+        _ => None,
+    }
+}
+
 /// Where a scan is in the file's structure, and the places found so far.
 #[derive(Default)]
 struct Walk {
@@ -165,17 +189,20 @@ impl Walk {
             match self.top_field.as_str() {
                 "actors" => self.places.actors.push(item),
                 "partnerships" => self.places.partnerships.push(item),
-                "snapshots" => self.places.snapshots.push(SnapshotPlaces {
-                    own: item,
-                    ..SnapshotPlaces::default()
-                }),
-                _ => {}
+                _ => {
+                    if let Some(groups) = groups(&self.top_field, &mut self.places) {
+                        groups.push(SnapshotPlaces {
+                            own: item,
+                            ..SnapshotPlaces::default()
+                        });
+                    }
+                }
             }
         } else if c == '('
             && self.stack.len() == 5
             && self.stack[3] == '['
-            && self.top_field == "snapshots"
-            && let Some(snapshot) = self.places.snapshots.last_mut()
+            && let Some(snapshot) =
+                groups(&self.top_field, &mut self.places).and_then(|g| g.last_mut())
         {
             let item = ItemPlaces {
                 start: Some(loc),
@@ -208,9 +235,14 @@ impl Walk {
                 let list = match self.top_field.as_str() {
                     "actors" => places.actors.last_mut(),
                     "partnerships" => places.partnerships.last_mut(),
-                    "snapshots" => {
+                    "snapshots" | "perspectives" => {
                         self.snapshot_field = name.clone();
-                        places.snapshots.last_mut().map(|s| &mut s.own)
+                        let groups = if self.top_field == "snapshots" {
+                            &mut places.snapshots
+                        } else {
+                            &mut places.perspectives
+                        };
+                        groups.last_mut().map(|s| &mut s.own)
                     }
                     _ => None,
                 };
@@ -218,8 +250,8 @@ impl Walk {
                     item.fields.push((name, at));
                 }
             }
-            5 if self.top_field == "snapshots" && self.stack[3] == '[' => {
-                let snapshot = places.snapshots.last_mut();
+            5 if self.stack[3] == '[' => {
+                let snapshot = groups(&self.top_field, places).and_then(|g| g.last_mut());
                 let item = snapshot.and_then(|s| match self.snapshot_field.as_str() {
                     "actors" => s.actors.last_mut(),
                     "partnerships" => s.partnerships.last_mut(),

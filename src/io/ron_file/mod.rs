@@ -13,7 +13,8 @@ mod atomic;
 mod messages;
 
 use crate::model::{
-    Actor, Location, Meta, NextIds, Partnership, Problem, Project, Settings, Snapshot, validate,
+    Actor, Location, Meta, NextIds, Partnership, Perspective, Problem, Project, Settings, Snapshot,
+    validate,
 };
 pub use atomic::{write_atomic, write_set_atomic};
 
@@ -143,6 +144,13 @@ struct FileIn {
     partnerships: Vec<Partnership>,
     #[serde(default, deserialize_with = "snapshots")]
     snapshots: Vec<Snapshot>,
+    #[serde(default, deserialize_with = "perspectives")]
+    perspectives: Vec<Perspective>,
+}
+
+/// The perspectives of a file, counted while they are read.
+fn perspectives<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Perspective>, D::Error> {
+    crate::model::bounded::seq(d, "perspectives", crate::model::bounded::MAX_LIST_ITEMS)
 }
 
 /// The snapshots of a file, counted while they are read.
@@ -174,6 +182,8 @@ pub(crate) struct FileOut<'a> {
     partnerships: Vec<&'a Partnership>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     snapshots: &'a [Snapshot],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    perspectives: &'a [Perspective],
 }
 
 fn meta_is_empty(meta: &&Meta) -> bool {
@@ -192,6 +202,7 @@ impl<'a> FileOut<'a> {
             actors: project.actors.values().collect(),
             partnerships: project.partnerships.values().collect(),
             snapshots: &project.snapshots,
+            perspectives: &project.perspectives,
         }
     }
 }
@@ -395,6 +406,11 @@ fn project_of(file: FileIn, locate: impl FnOnce(&mut [Problem])) -> Result<Proje
         &file.snapshots,
         &file.settings,
     ));
+    problems.extend(crate::model::check_perspectives(
+        &file.perspectives,
+        &file.actors,
+        &file.partnerships,
+    ));
     if !problems.is_empty() {
         locate(&mut problems);
         return Err(LoadError::Invalid(problems));
@@ -404,8 +420,14 @@ fn project_of(file: FileIn, locate: impl FnOnce(&mut [Problem])) -> Result<Proje
         settings: file.settings,
         next_ids: file.next_ids.unwrap_or_default(),
         snapshots: file.snapshots,
+        perspectives: file.perspectives,
         ..Project::default()
     };
+    // Values are looked up by id: a file may list them in any order.
+    for view in &mut project.perspectives {
+        view.actors.sort_by_key(|r| r.id);
+        view.partnerships.sort_by_key(|r| r.id);
+    }
     for actor in file.actors {
         project.insert_actor(actor);
     }
@@ -478,8 +500,10 @@ fn ron_within(project: &Project, limit: usize) -> Option<String> {
         }
     }
     let mut out = FileOut::of(project);
-    // Snapshots are written apart, so that their actors are laid out as the map's are.
+    // Snapshots and perspectives are written apart, so that their entries are laid out as
+    // the map's are.
     out.snapshots = &[];
+    out.perspectives = &[];
     let config = ron::ser::PrettyConfig::new()
         .extensions(Extensions::IMPLICIT_SOME)
         .depth_limit(3)
@@ -493,11 +517,16 @@ fn ron_within(project: &Project, limit: usize) -> Option<String> {
     ron::Options::default()
         .to_writer_pretty(&mut text, &out, config)
         .ok()?;
-    if !project.snapshots.is_empty() {
+    if !project.snapshots.is_empty() || !project.perspectives.is_empty() {
         // The document ends with its closing bracket; the snapshots go before it.
         let body = text.text.trim_end().strip_suffix(')')?.len();
         text.text.truncate(body);
-        write_snapshots(&mut text, &project.snapshots).ok()?;
+        if !project.snapshots.is_empty() {
+            write_snapshots(&mut text, &project.snapshots).ok()?;
+        }
+        if !project.perspectives.is_empty() {
+            write_perspectives(&mut text, &project.perspectives).ok()?;
+        }
         std::fmt::Write::write_str(&mut text, ")").ok()?;
     }
     let mut text = text.text;
@@ -527,6 +556,49 @@ fn write_snapshots(out: &mut impl std::fmt::Write, snapshots: &[Snapshot]) -> st
         out.write_str("        ),\n")?;
     }
     out.write_str("    ],\n")
+}
+
+/// The `perspectives: [...]` section: each perspective's values one entry a line.
+fn write_perspectives(
+    out: &mut impl std::fmt::Write,
+    perspectives: &[Perspective],
+) -> std::fmt::Result {
+    out.write_str("    perspectives: [\n")?;
+    for v in perspectives {
+        out.write_str("        (\n")?;
+        writeln!(out, "            name: {},", item(&v.name, "")?)?;
+        if !v.note.is_empty() {
+            writeln!(out, "            note: {},", item(&v.note, "")?)?;
+        }
+        write_rows(out, "actors", &v.actors)?;
+        write_rows(out, "partnerships", &v.partnerships)?;
+        out.write_str("        ),\n")?;
+    }
+    out.write_str("    ],\n")
+}
+
+/// A perspective's list `field`, each entry on one line (`(id: 3, trust_ab: 4),`).
+fn write_rows<T: Serialize>(
+    out: &mut impl std::fmt::Write,
+    field: &str,
+    items: &[T],
+) -> std::fmt::Result {
+    if items.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "            {field}: [")?;
+    let config = ron::ser::PrettyConfig::new()
+        .compact_structs(true)
+        .escape_strings(false)
+        .struct_names(false);
+    for value in items {
+        let line = ron::Options::default()
+            .with_default_extension(Extensions::IMPLICIT_SOME)
+            .to_string_pretty(value, config.clone())
+            .map_err(|_| std::fmt::Error)?;
+        writeln!(out, "                {line},")?;
+    }
+    out.write_str("            ],\n")
 }
 
 /// A snapshot's list `field`, one item after another.

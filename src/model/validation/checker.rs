@@ -218,7 +218,7 @@ pub(super) struct Checker {
 /// Checks of one value.
 impl Checker {
     /// Records a problem of `subject`'s `field`.
-    fn push(&mut self, subject: &Subject, field: Option<&str>, kind: ProblemKind) {
+    pub(super) fn push(&mut self, subject: &Subject, field: Option<&str>, kind: ProblemKind) {
         self.problems
             .push(Problem::new(subject.clone(), field, kind));
     }
@@ -308,7 +308,13 @@ impl Checker {
     }
 
     /// A score, when there is one, must lie on its scale.
-    fn score(&mut self, subject: &Subject, field: &str, value: Option<i64>, scale: &Scale) {
+    pub(super) fn score(
+        &mut self,
+        subject: &Subject,
+        field: &str,
+        value: Option<i64>,
+        scale: &Scale,
+    ) {
         if let Some(v) = value
             && !(i64::from(scale.min)..=i64::from(scale.max)).contains(&v)
         {

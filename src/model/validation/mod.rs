@@ -89,6 +89,107 @@ pub fn check_snapshots(snapshots: &[super::Snapshot], settings: &Settings) -> Ve
     problems
 }
 
+/// The problems of a map's perspectives: each needs a name of its own, may only give values
+/// for the map's actors and partnerships (once each), and every value must lie on its scale.
+pub fn check_perspectives<'a>(
+    perspectives: &[super::Perspective],
+    actors: impl IntoIterator<Item = &'a Actor>,
+    partnerships: impl IntoIterator<Item = &'a Partnership>,
+) -> Vec<Problem> {
+    use super::{ActorScore, PartnershipScore, Score};
+    use std::collections::HashSet;
+    if perspectives.is_empty() {
+        return Vec::new();
+    }
+    let actor_ids: HashSet<super::ActorId> = actors.into_iter().map(|a| a.id).collect();
+    let partnership_ids: HashSet<super::PartnershipId> =
+        partnerships.into_iter().map(|p| p.id).collect();
+    let mut checker = Checker::default();
+    let mut names: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let range = |field: &'static str, lo: i8, hi: i8| super::scales::Scale {
+        what: field,
+        min: lo.into(),
+        max: hi.into(),
+        steps: &[],
+        meaning: "",
+    };
+    for (index, view) in perspectives.iter().enumerate() {
+        let s = Subject::Perspective {
+            index,
+            name: view.name.clone(),
+        };
+        let name = view.name.trim();
+        if name.is_empty() {
+            checker.push(&s, Some("name"), ProblemKind::EmptyName);
+        } else if !names.insert(name.to_lowercase()) {
+            checker.push(&s, Some("name"), ProblemKind::DuplicateName);
+        }
+        checker.text(&s, "name", &view.name, MAX_NAME_CHARS);
+        checker.text(&s, "note", &view.note, MAX_TEXT_CHARS);
+        let inner = |inner: Subject| Subject::InPerspective {
+            perspective: index,
+            name: view.name.clone(),
+            inner: Box::new(inner),
+        };
+        let mut seen = HashSet::new();
+        for (i, r) in view.actors.iter().enumerate() {
+            let s = inner(Subject::Actor { index: i, id: r.id });
+            if !actor_ids.contains(&r.id) {
+                checker.push(&s, Some("id"), ProblemKind::DanglingReference(r.id));
+            }
+            if !seen.insert(r.id) {
+                checker.push(&s, Some("id"), ProblemKind::DuplicateId);
+            }
+            for &score in ActorScore::ALL {
+                let (lo, hi) = score.span();
+                let v = match score {
+                    ActorScore::Influence => r.influence.map(i64::from),
+                    ActorScore::Interest => r.interest.map(i64::from),
+                    ActorScore::Capacity => r.capacity.map(i64::from),
+                    ActorScore::Stance => None,
+                };
+                checker.score(&s, score.field(), v, &range(score.field(), lo, hi));
+            }
+        }
+        let mut seen = HashSet::new();
+        for (i, r) in view.partnerships.iter().enumerate() {
+            let s = inner(Subject::Partnership { index: i, id: r.id });
+            if !partnership_ids.contains(&r.id) {
+                checker.push(&s, Some("id"), ProblemKind::UnknownPartnership(r.id));
+            }
+            if !seen.insert(r.id) {
+                checker.push(&s, Some("id"), ProblemKind::DuplicateId);
+            }
+            for &score in PartnershipScore::ALL {
+                let (lo, hi) = score.span();
+                // Form and formality are names; the rest are numbers, read as written.
+                let v = match score {
+                    PartnershipScore::Form | PartnershipScore::Formality => None,
+                    PartnershipScore::Power => r.power.map(i64::from),
+                    _ => raw(r, score),
+                };
+                checker.score(&s, score.field(), v, &range(score.field(), lo, hi));
+            }
+        }
+    }
+    checker.problems
+}
+
+/// A partnership rating's numeric value of `score` as written (out-of-range values kept).
+fn raw(r: &super::PartnershipRating, score: super::PartnershipScore) -> Option<i64> {
+    use super::PartnershipScore as S;
+    let v = match score {
+        S::TrustAb => r.trust_ab,
+        S::TrustBa => r.trust_ba,
+        S::ContributionA => r.contribution_a,
+        S::ContributionB => r.contribution_b,
+        S::IdentityA => r.identity_a,
+        S::IdentityB => r.identity_b,
+        S::Form | S::Formality | S::Power => None,
+    };
+    v.map(i64::from)
+}
+
 /// Checks actors and partnerships (in file order), settings and meta, and returns every problem.
 pub fn validate<'a>(
     actors: impl IntoIterator<Item = &'a Actor>,

@@ -48,6 +48,23 @@ pub enum Subject {
         /// Its name as written.
         name: String,
     },
+    /// The perspective at `index` in the file's list of perspectives, itself.
+    Perspective {
+        /// Position in the list, from 0.
+        index: usize,
+        /// Its name as written.
+        name: String,
+    },
+    /// One of the values of the perspective at `perspective`: its entry for an actor or a
+    /// partnership (`inner`, whose index is the entry's place in the perspective's list).
+    InPerspective {
+        /// The perspective's position in the list, from 0.
+        perspective: usize,
+        /// Its name as written.
+        name: String,
+        /// Which entry.
+        inner: Box<Subject>,
+    },
     /// Something inside the snapshot at `snapshot`: one of its actors or partnerships.
     InSnapshot {
         /// The snapshot's position in the list, from 0.
@@ -68,6 +85,10 @@ impl std::fmt::Display for Subject {
             Self::Meta => f.write_str("meta"),
             Self::Map => f.write_str("map"),
             Self::Snapshot { name, .. } => write!(f, "snapshot \"{}\"", name.escape_debug()),
+            Self::Perspective { name, .. } => write!(f, "perspective \"{}\"", name.escape_debug()),
+            Self::InPerspective { name, inner, .. } => {
+                write!(f, "perspective \"{}\", {inner}", name.escape_debug())
+            }
             Self::InSnapshot { name, inner, .. } => {
                 write!(f, "snapshot \"{}\", {inner}", name.escape_debug())
             }
@@ -97,6 +118,8 @@ pub enum ProblemKind {
     IdTooLarge(u64),
     /// A partnership names an actor that does not exist.
     DanglingReference(ActorId),
+    /// A perspective gives values for a partnership that does not exist.
+    UnknownPartnership(PartnershipId),
     /// A partnership joins an actor to itself.
     SelfPartnership,
     /// A score lies outside its scale.
@@ -188,8 +211,12 @@ impl Problem {
             ProblemKind::Syntax(m) => m.clone(),
             ProblemKind::EmptyName => format!("{}: the name is empty", self.subject),
             ProblemKind::DuplicateName => format!(
-                "{}: another snapshot has the same name; each needs a name of its own",
-                self.subject
+                "{}: another {} has the same name; each needs a name of its own",
+                self.subject,
+                match self.subject {
+                    Subject::Perspective { .. } => "perspective",
+                    _ => "snapshot",
+                }
             ),
             ProblemKind::TooLong { chars, max } => format!(
                 "{}: `{field}` is {chars} characters long; at most {max} are allowed",
@@ -205,6 +232,10 @@ impl Problem {
             ),
             ProblemKind::DanglingReference(actor) => format!(
                 "{}: `{field}` refers to actor {actor}, which does not exist",
+                self.subject
+            ),
+            ProblemKind::UnknownPartnership(id) => format!(
+                "{}: `{field}` refers to partnership {id}, which does not exist",
                 self.subject
             ),
             ProblemKind::SelfPartnership => {
