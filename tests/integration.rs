@@ -43,6 +43,7 @@ mod over_time_exports;
 mod pages;
 mod path_dialog;
 mod perspectives;
+mod perspectives_ui;
 mod quick_entry;
 mod recovery;
 mod ron_files;

@@ -114,11 +114,11 @@ pub fn partnership_disagreement(project: &Project, p: &Partnership) -> Option<f6
     }
     // The same as the mean of `partnership_spreads`, without building the lists: this runs
     // for every partnership after every edit.
-    let by_hand = map_is_a_voice(project);
+    let own_values = map_is_a_voice(project).then(|| PartnershipRating::of(p));
     let mut sum = 0.0;
     let mut rated = 0usize;
     for &s in PartnershipScore::ALL {
-        let own = by_hand.then(|| PartnershipRating::of(p).get(s)).flatten();
+        let own = own_values.as_ref().and_then(|r| r.get(s));
         let values = own.into_iter().chain(
             project
                 .perspectives

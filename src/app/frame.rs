@@ -193,6 +193,25 @@ impl PartnerMapApp {
             (None, None) => Overlay::default(),
         };
         let canvas = egui::CentralPanel::no_frame().show(ui, |ui| {
+            if let Some(sheet) = &mut self.perspectives.sheet {
+                // A group is rating: the sheet takes the map's place, in presentation mode too.
+                let frame = egui::Frame::central_panel(ui.style());
+                let open = frame
+                    .show(ui, |ui| {
+                        crate::ui::perspectives::sheet_ui(
+                            ui,
+                            &self.doc.project,
+                            sheet,
+                            &mut self.view,
+                            intents,
+                        )
+                    })
+                    .inner;
+                if !open {
+                    self.perspectives.sheet = None;
+                }
+                return;
+            }
             match &shown {
                 Some(t) => {
                     // Another state is read only: the canvas selects and pans, edits nothing.

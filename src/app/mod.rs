@@ -98,6 +98,8 @@ pub struct PartnerMapApp {
     pub time: crate::ui::time::TimeView,
     /// The Time tab's choices not yet asked for.
     pub time_choices: crate::ui::time::TimeChoices,
+    /// The Perspectives tab and the rating sheet (design.md §13).
+    pub perspectives: crate::ui::perspectives::PerspectivesState,
     frame: frame::FrameCache,
 
     // The dialogs.
@@ -144,6 +146,7 @@ impl PartnerMapApp {
             live: LiveIndicators::default(),
             time: crate::ui::time::TimeView::default(),
             time_choices: crate::ui::time::TimeChoices::default(),
+            perspectives: Default::default(),
             animation: None,
             frame: frame::FrameCache::default(),
             modal: None,

@@ -171,6 +171,8 @@ impl PartnerMapApp {
             ui.selectable_value(tab, LeftTab::Indicators, "Indicators");
             ui.selectable_value(tab, LeftTab::Time, "Time")
                 .on_hover_text("Compare snapshots, step through them, or see the map as of a date");
+            ui.selectable_value(tab, LeftTab::Perspectives, "Perspectives")
+                .on_hover_text("How different groups see the map, and where they disagree");
             let help = crate::ui::actions::Action::Help;
             if ui
                 .small_button("?")
@@ -228,6 +230,22 @@ impl PartnerMapApp {
                     None => ((&self.doc.project, self.doc.revision), None),
                 };
                 quadrant_ui(ui, map, paths, &mut self.view, &mut self.quadrant, intents);
+            }
+            LeftTab::Perspectives => {
+                let ctx = ui.ctx().clone();
+                let (summary, current) = self.perspectives.summary.get(
+                    &self.doc.project,
+                    self.doc.revision,
+                    move || ctx.request_repaint(),
+                );
+                crate::ui::perspectives::perspectives_tab_ui(
+                    ui,
+                    &self.doc.project,
+                    (summary.as_deref(), current),
+                    &mut self.perspectives,
+                    &mut self.view,
+                    intents,
+                );
             }
             LeftTab::Time => time_tab_ui(
                 ui,

@@ -29,6 +29,8 @@ pub enum LeftTab {
     Indicators,
     /// The map over time: comparisons, timeline, as of a date.
     Time,
+    /// How different groups see the map (design.md §13).
+    Perspectives,
 }
 
 /// Everything remembered between runs.

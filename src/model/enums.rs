@@ -167,6 +167,7 @@ choice_enum! {
         Form => ("Form", "Colour by how deep the partnership goes."),
         Function => ("Function", "Colour by the first function of the partnership."),
         Formality => ("Formality", "Colour by how formal the partnership is."),
+        Disagreement => ("Disagreement", "Colour by how far the perspectives' values differ, from blue (they agree) to dark red (far apart); grey when fewer than two voices rated it."),
     }
 }
 

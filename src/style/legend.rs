@@ -185,6 +185,26 @@ fn colour_rows(colour_by: ColourBy, not_set: NotSet) -> Vec<LegendRow> {
                 )
             }))
             .collect(),
+        ColourBy::Disagreement => {
+            let steps = (0..GRADIENT_STEPS)
+                .map(|i| {
+                    super::disagreement_colour(Some(f64::from(i) / f64::from(GRADIENT_STEPS - 1)))
+                })
+                .collect();
+            vec![
+                LegendRow::new(
+                    Swatch::Gradient(steps),
+                    "agree → far apart",
+                    "How far the perspectives' values differ: the mean, over the scores two or \
+                     more voices gave, of (highest − lowest) / the scale's range",
+                ),
+                fill(
+                    super::UNKNOWN,
+                    "fewer than two voices",
+                    "Fewer than two voices (the map's own values and each perspective's) rated it",
+                ),
+            ]
+        }
         ColourBy::Function => Function::ALL
             .iter()
             .map(|f| fill(super::function_colour(*f), f.label(), f.meaning()))

@@ -158,7 +158,6 @@ impl MapMarks {
         let index: HashMap<ActorId, usize> =
             actors.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
         let bends = super::parallel_bends(project);
-        let colour_by = project.settings.colour_by;
         let partnerships = project
             .partnerships
             .values()
@@ -169,7 +168,7 @@ impl MapMarks {
                     b: *index.get(&p.b)?,
                     bend: bends.get(&p.id).copied().unwrap_or(0.0),
                     a_is_low: p.a < p.b,
-                    colour: super::partnership_colour_by(p, colour_by),
+                    colour: super::partnership_colour_in(project, p),
                     width: super::form_width(p.form),
                     line: super::line_style(p.formality),
                     power: super::dominant_end(p).map(|(who, s)| (who == p.a, s)),

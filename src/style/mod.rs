@@ -17,6 +17,7 @@ pub mod legend;
 pub mod marks;
 pub mod quadrant;
 pub mod trajectory;
+pub mod voices;
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -333,9 +334,37 @@ pub fn function_colour(function: Function) -> Rgb {
     }
 }
 
-/// The colour of a partnership line under the project's "colour partnerships by" choice.
+const AGREE: Rgb = Rgb(0x31, 0x82, 0xBD);
+const DISAGREE_MID: Rgb = Rgb(0xF0, 0x9A, 0x3E);
+const DISAGREE: Rgb = Rgb(0xA5, 0x0F, 0x15);
+
+/// The colour for a disagreement `d` between perspectives on the 0–1 scale (design.md §13):
+/// blue where the voices agree, through orange, to dark red where they are far apart;
+/// [`UNKNOWN`] grey when fewer than two voices rated.
+pub fn disagreement_colour(d: Option<f64>) -> Rgb {
+    match d {
+        None => UNKNOWN,
+        Some(d) if d < 0.5 => AGREE.lerp(DISAGREE_MID, d * 2.0),
+        Some(d) => DISAGREE_MID.lerp(DISAGREE, ((d - 0.5) * 2.0).min(1.0)),
+    }
+}
+
+/// The colour of a partnership line of `project` under its "colour partnerships by" choice,
+/// disagreement included.
+pub fn partnership_colour_in(project: &Project, p: &Partnership) -> Rgb {
+    match project.settings.colour_by {
+        ColourBy::Disagreement => disagreement_colour(
+            crate::analysis::perspective::partnership_disagreement(project, p),
+        ),
+        by => partnership_colour_by(p, by),
+    }
+}
+
+/// The colour of a partnership line under the project's "colour partnerships by" choice
+/// (grey for disagreement, which needs the whole map: [`partnership_colour_in`]).
 pub fn partnership_colour_by(p: &Partnership, by: ColourBy) -> Rgb {
     match by {
+        ColourBy::Disagreement => UNKNOWN,
         ColourBy::Trust => partnership_colour(p),
         ColourBy::Form => p.form.map_or(UNKNOWN, form_colour),
         ColourBy::Formality => p.formality.map_or(UNKNOWN, formality_colour),

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Rgb, Shape, actor_colour, actor_shape, partnership_colour_by};
+use super::{Rgb, Shape, actor_colour, actor_shape};
 use crate::model::{ActorId, Cut, PartnershipId, Project};
 use crate::typology::{self, Framework, Placement, Side};
 
@@ -213,7 +213,6 @@ fn place(project: &Project, framework: Framework, cut: Cut) -> (Vec<Point>, Vec<
         }
         return (points, unplaced);
     }
-    let colour_by = project.settings.colour_by;
     for e in project.partnerships.values() {
         let label = partnership_label(project, e.a, e.b);
         let subject = Subject::Partnership(e.id);
@@ -222,7 +221,7 @@ fn place(project: &Project, framework: Framework, cut: Cut) -> (Vec<Point>, Vec<
                 subject,
                 at: [p.x, p.y],
                 true_at: [p.x, p.y],
-                colour: partnership_colour_by(e, colour_by),
+                colour: super::partnership_colour_in(project, e),
                 shape: None,
                 quadrant: p.quadrant,
                 name: match e.label.as_deref().filter(|l| !l.trim().is_empty()) {

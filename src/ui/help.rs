@@ -127,6 +127,38 @@ pub const INDICATORS: &[IndicatorHelp] = &[
         meaning: "How many times an actor bridges sectors that do not work together directly.",
         formula: "Pairs of its partners that are not partners of each other and belong to different sectors.",
     },
+    IndicatorHelp {
+        key: "disagreement",
+        meaning: "How far the groups see a partnership differently: 0 when every voice gave the same values, 1 when one gave the lowest and another the highest.",
+        formula: "For each score that two or more voices gave (the map's own values when set by hand, and each perspective's), (highest − lowest) / the scale's range; the partnership's is the mean over those scores. Missing when no score has two voices.",
+    },
+    IndicatorHelp {
+        key: "mean_disagreement",
+        meaning: "How far the groups' views of the network differ overall.",
+        formula: "Mean disagreement over the partnerships that have one; coverage: their share of all partnerships.",
+    },
+];
+
+/// What perspectives are, for a facilitator to tell the room (design.md §13).
+pub const PERSPECTIVES_HELP: &[&str] = &[
+    "A partnership is not seen the same way from both sides of the table. A perspective is one \
+     group's view of the map — \"Government\", \"Civil society\", \"Citizens\" — with its own \
+     values for the scores: influence, interest, capacity and stance of actors; form, \
+     formality, trust each way, power, contributions and identity of partnerships.",
+    "It works like a community scorecard: citizens score the school and the health centre, \
+     the providers score themselves, each group on its own; then both meet at the interface \
+     meeting and compare. Here each group rates on the rating sheet (Perspectives tab → Rate as \
+     …; keys 1–5 type a value and move on), or maps on its own laptop and the maps are merged \
+     (File → Merge map…).",
+    "The map's own values are either set by hand — then they are one more voice — or follow \
+     the groups: the median of what they gave (the lower middle value when their number is \
+     even), and the rounded mean for trust. Scores no group gave keep the map's value.",
+    "Disagreement: for each score, how far apart the voices are on its scale, from 0 (all the \
+     same) to 1 (one said the lowest, another the highest). Colour partnerships by \
+     disagreement to see where the room should talk; the Perspectives tab lists the most \
+     contested partnerships and gives the indicators as each group sees the map (\"mean trust \
+     72% as Government sees it, 48% as Citizens do\"). Select a partnership and the quadrant \
+     chart joins its point to each group's.",
 ];
 
 /// Where each framework comes from.
@@ -173,6 +205,12 @@ pub fn help_ui(ui: &mut Ui) {
             ui.label(RichText::new(framework_source(f)).italics().weak());
         }
         ui.add_space(12.0);
+        ui.heading("Perspectives and disagreement");
+        for paragraph in PERSPECTIVES_HELP {
+            ui.label(*paragraph);
+            ui.add_space(4.0);
+        }
+        ui.add_space(12.0);
         ui.heading("The indicators");
         ui.label(
             "Scores that are not known stay unknown: every indicator uses only the values that \
@@ -190,6 +228,20 @@ pub fn help_ui(ui: &mut Ui) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_help_explains_perspectives_with_the_scorecard_and_the_rules_the_code_follows() {
+        let text = PERSPECTIVES_HELP.join(" ");
+        assert!(text.contains("community scorecard") && text.contains("interface meeting"));
+        // The rule the map follows, as model::consensus applies it.
+        use crate::model::{PartnershipScore, consensus};
+        assert_eq!(
+            consensus(PartnershipScore::Form, &mut [0, 1, 2, 3]),
+            Some(1)
+        );
+        assert!(text.contains("the lower middle value when their number is even"));
+        assert!(INDICATORS.iter().any(|h| h.key == "mean_disagreement"));
+    }
 
     #[test]
     fn the_betweenness_help_gives_the_numbers_the_estimate_uses() {

@@ -12,6 +12,7 @@ pub mod intent;
 pub mod legend;
 pub mod lists;
 pub mod modals;
+pub mod perspectives;
 pub mod presenting;
 pub mod quadrant;
 pub mod quick_entry;

@@ -111,6 +111,9 @@ pub(super) fn plot_ui(
                 trajectory_arrows(plot_ui, moves, only);
             }
             marks(plot_ui, chart);
+            if !project.perspectives.is_empty() {
+                voices(plot_ui, project, chart, cut, view);
+            }
             rings(plot_ui, chart, &ringed, colours.selection);
             record(plot_ui, chart, cut, state);
             if let Some(pointer) = plot_ui.pointer_coordinate() {
@@ -214,6 +217,55 @@ fn marks(plot_ui: &mut PlotUi<'_>, chart: &Chart) {
                 .strong()
                 .color(Color32::WHITE),
         ));
+    }
+}
+
+/// The most selected items whose groups' points are drawn.
+const MAX_VOICED: usize = 3;
+
+/// For each selected item (the first few), each group's point, joined to the item's point
+/// by a line in the group's colour and named (design.md §13).
+fn voices(plot_ui: &mut PlotUi<'_>, project: &Project, chart: &Chart, cut: Cut, view: &ViewState) {
+    use crate::style::quadrant::Subject;
+    let subjects = view.selection.iter().take(MAX_VOICED).map(|i| match i {
+        crate::ui::view::Item::Actor(a) => Subject::Actor(*a),
+        crate::ui::view::Item::Partnership(p) => Subject::Partnership(*p),
+    });
+    for subject in subjects {
+        let own = chart
+            .points
+            .iter()
+            .find(|p| p.subject == subject)
+            .map(|p| p.true_at);
+        let points = crate::style::voices::voice_points(project, chart.framework, cut, subject);
+        for v in points.iter().filter(|v| v.rated) {
+            let Some(at) = v.at else {
+                continue;
+            };
+            let colour = color(v.colour);
+            if let Some(own) = own {
+                plot_ui.line(
+                    egui_plot::Line::new("voices", PlotPoints::from(vec![own, at]))
+                        .color(colour)
+                        .width(2.0),
+                );
+            }
+            plot_ui.points(
+                Points::new("voice", PlotPoints::from(vec![at]))
+                    .color(colour)
+                    .radius(POINT_RADIUS_PX as f32 + 1.0)
+                    .shape(MarkerShape::Diamond)
+                    .filled(true),
+            );
+            plot_ui.text(
+                Text::new(
+                    "voice name",
+                    PlotPoint::new(at[0], at[1] + HOVER_LIFT * 0.8),
+                    RichText::new(&v.name).strong().color(colour),
+                )
+                .highlight(true),
+            );
+        }
     }
 }
 
