@@ -181,9 +181,41 @@ fn compose(c: &mut Criterion) {
     group.finish();
 }
 
+/// Everything the window recomputes after an edit of a map with four perspectives (issue 16:
+/// research ≤ 20 ms): every indicator with each partnership's disagreement (the dashboard),
+/// then the Perspectives tab's figures (the indicators as each group sees the map, the most
+/// contested); and the two apart.
+fn perspectives(c: &mut Criterion) {
+    let mut group = c.benchmark_group("perspectives");
+    group.sample_size(20);
+    for (name, actors, partnerships) in MAPS {
+        let mut project = generate(actors, partnerships, 1).expect("the map generates");
+        partnermap::generate::add_perspectives(&mut project, 4, 1);
+        group.bench_with_input(
+            BenchmarkId::new("indicators and tab, four groups", name),
+            &project,
+            |b, project| {
+                b.iter(|| {
+                    (
+                        analysis::compute(project, None),
+                        partnermap::ui::perspectives::summarise(project),
+                    )
+                })
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("indicators with disagreement", name),
+            &project,
+            |b, project| b.iter(|| analysis::compute(project, None)),
+        );
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     indicators,
+    perspectives,
     betweenness,
     stats,
     mega,

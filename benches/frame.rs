@@ -185,5 +185,30 @@ fn comparison_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame, labelled_frame, labels, comparison_frame);
+/// The frame with partnerships coloured by disagreement between four perspectives (issue
+/// 16: the budgets of §10 hold), panning as `frame/panning` does.
+fn disagreement_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame-disagreement");
+    group.sample_size(30);
+    for (name, actors, partnerships) in MAPS {
+        let mut project = generate(actors, partnerships, 1).expect("the map generates");
+        partnermap::generate::add_perspectives(&mut project, 4, 1);
+        project.settings.colour_by = partnermap::model::ColourBy::Disagreement;
+        let ctx = egui::Context::default();
+        partnermap::ui::fonts::install(&ctx);
+        let input = window_input();
+        let mut app = warm_app(project, &ctx, &input);
+        bench_panning(&mut group, name, (&ctx, &input), &mut app);
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    frame,
+    labelled_frame,
+    labels,
+    comparison_frame,
+    disagreement_frame
+);
 criterion_main!(benches);

@@ -98,8 +98,7 @@ fn a_group_is_added_and_rated_with_digit_keys_then_the_map_follows_it() {
         "Esc closes the sheet"
     );
 
-    h.get_by_label("follow the groups (median; mean for trust)")
-        .click();
+    h.get_by_label("follow the groups").click();
     h.run();
     let p = harness::project(&h);
     assert_eq!(p.settings.map_values, MapValues::FollowPerspectives);
@@ -183,4 +182,9 @@ fn the_most_contested_partnership_is_listed_and_selects_on_click() {
         h.state().view.selection.iter().copied().collect::<Vec<_>>(),
         [Item::Partnership(ids[1])]
     );
+    // The inspector shows each voice's trust in words and the spread.
+    h.get_by_label("How each group sees it");
+    h.get_by_label("Disagreement 1.00");
+    h.get_by_label("full");
+    h.get_by_label("none");
 }

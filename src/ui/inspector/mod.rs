@@ -15,6 +15,7 @@ mod map;
 mod partnership;
 mod several;
 mod snapshots;
+mod voices;
 mod widgets;
 
 use std::collections::{BTreeSet, HashMap};
@@ -99,12 +100,14 @@ pub fn inspector_ui(
                     if let Some(ind) = indicators.and_then(|i| i.actors.get(&a.id)) {
                         indicators::actor_indicators_ui(ui, ind);
                     }
+                    voices::actor_voices_ui(ui, project, a);
                     actor::actor_ui(ui, project, a, st, intents);
                 }
                 ([], [p]) => {
                     if let Some(ind) = indicators.and_then(|i| i.partnerships.get(&p.id)) {
                         indicators::partnership_indicators_ui(ui, ind);
                     }
+                    voices::partnership_voices_ui(ui, project, p);
                     partnership::partnership_ui(ui, project, p, st, intents);
                 }
                 (list, []) => several::several_actors_ui(ui, list, intents),

@@ -153,31 +153,31 @@ fn groups_ui(
                     ui.label(RichText::new(&v.name).strong());
                 }
             }
-            ui.weak(format!(
-                "{partnerships} values on partnerships, {actors} on actors"
-            ))
-            .on_hover_text(if v.note.is_empty() {
-                "No note"
-            } else {
-                &v.note
-            });
+            let mut tip = format!("{partnerships} on partnerships, {actors} on actors");
+            if !v.note.is_empty() {
+                tip.push_str(&format!("\n\n{}", v.note));
+            }
+            ui.weak(format!("{} values", partnerships + actors))
+                .on_hover_text(tip);
         });
-        ui.horizontal(|ui| {
-            if ui
-                .button(format!("Rate as {}", v.name))
-                .on_hover_text("Open the rating sheet: type this group's values, key by key")
-                .clicked()
-            {
+        ui.horizontal_wrapped(|ui| {
+            let named = |r: egui::Response, name: String| {
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                r
+            };
+            let rate = ui
+                .button("Rate")
+                .on_hover_text("Open the rating sheet: type this group's values, key by key");
+            if named(rate, format!("Rate as {}", v.name)).clicked() {
                 state.sheet = Some(sheet::open(ui.ctx(), &v.name));
             }
-            if ui.small_button("Rename").clicked() {
+            if named(ui.small_button("Rename"), format!("Rename {}", v.name)).clicked() {
                 state.renaming = Some((i, v.name.clone()));
             }
-            if ui
+            let delete = ui
                 .small_button("Delete")
-                .on_hover_text("Delete this group and its values (undo brings them back)")
-                .clicked()
-            {
+                .on_hover_text("Delete this group and its values (undo brings them back)");
+            if named(delete, format!("Delete {}", v.name)).clicked() {
                 let mut views = project.perspectives.clone();
                 views.remove(i);
                 change = Some((format!("Delete perspective {}", v.name), views));
@@ -222,17 +222,14 @@ fn groups_ui(
 /// Whether the map's values follow the perspectives, and colouring by disagreement.
 fn settings_ui(ui: &mut Ui, project: &Project, intents: &mut Vec<Intent>) {
     let mut settings = project.settings;
-    ui.label("The map's own values")
+    ui.label(RichText::new("The map's own values").strong())
         .on_hover_text("What the map shows when no group is picked");
-    ui.radio_value(
-        &mut settings.map_values,
-        MapValues::ByHand,
-        "set by hand (one more voice)",
-    );
+    ui.radio_value(&mut settings.map_values, MapValues::ByHand, "set by hand")
+        .on_hover_text("The map's values are set in the inspector and count as one more voice");
     ui.radio_value(
         &mut settings.map_values,
         MapValues::FollowPerspectives,
-        "follow the groups (median; mean for trust)",
+        "follow the groups",
     )
     .on_hover_text(
         "Each score a group gave takes the groups' median (the lower middle value when their \
