@@ -90,13 +90,26 @@ pub fn perspectives_tab_ui(
     egui::ScrollArea::vertical()
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            groups_ui(ui, project, state, intents);
+            // The groups first, so that the field for a new one stays where it is; they
+            // fold away once set up.
+            egui::CollapsingHeader::new(format!("Groups ({})", project.perspectives.len()))
+                .id_salt("perspective groups")
+                .default_open(true)
+                .show(ui, |ui| {
+                    groups_ui(ui, project, state, intents);
+                    if !project.perspectives.is_empty() {
+                        let mut settings = project.settings;
+                        map_values_ui(ui, &mut settings);
+                        settings_edit(project, settings, intents);
+                    }
+                });
             if project.perspectives.is_empty() {
                 return;
             }
             ui.separator();
-            settings_ui(ui, project, intents);
-            ui.separator();
+            let mut settings = project.settings;
+            colour_ui(ui, &mut settings);
+            settings_edit(project, settings, intents);
             match summary {
                 (Some(s), current) => summary_ui(ui, s, current, view, intents),
                 (None, _) => {
@@ -113,8 +126,6 @@ fn groups_ui(
     state: &mut PerspectivesState,
     intents: &mut Vec<Intent>,
 ) {
-    ui.label(RichText::new("Perspectives").strong())
-        .on_hover_text("How different groups see the map: each group's own values for the scores");
     if project.perspectives.is_empty() {
         ui.weak(
             "No group has rated the map yet. Add one (\"Government\", \"Citizens\"), then rate \
@@ -219,9 +230,8 @@ fn groups_ui(
     }
 }
 
-/// Whether the map's values follow the perspectives, and colouring by disagreement.
-fn settings_ui(ui: &mut Ui, project: &Project, intents: &mut Vec<Intent>) {
-    let mut settings = project.settings;
+/// Whether the map's values follow the perspectives.
+fn map_values_ui(ui: &mut Ui, settings: &mut crate::model::Settings) {
     ui.label(RichText::new("The map's own values").strong())
         .on_hover_text("What the map shows when no group is picked");
     ui.radio_value(&mut settings.map_values, MapValues::ByHand, "set by hand")
@@ -235,9 +245,14 @@ fn settings_ui(ui: &mut Ui, project: &Project, intents: &mut Vec<Intent>) {
         "Each score a group gave takes the groups' median (the lower middle value when their \
          number is even), and trust their rounded mean; scores no group gave keep the map's own",
     );
+}
+
+/// Colouring the partnerships by disagreement.
+fn colour_ui(ui: &mut Ui, settings: &mut crate::model::Settings) {
     let mut by_disagreement = settings.colour_by == ColourBy::Disagreement;
     if ui
         .checkbox(&mut by_disagreement, "Colour partnerships by disagreement")
+        .on_hover_text("From blue (the voices agree) to dark red (far apart)")
         .changed()
     {
         settings.colour_by = if by_disagreement {
@@ -246,6 +261,10 @@ fn settings_ui(ui: &mut Ui, project: &Project, intents: &mut Vec<Intent>) {
             ColourBy::Trust
         };
     }
+}
+
+/// The edit of the settings the tab changed, if any.
+fn settings_edit(project: &Project, settings: crate::model::Settings, intents: &mut Vec<Intent>) {
     if settings != project.settings {
         let label = if settings.map_values != project.settings.map_values {
             "Change how the map's values are set"
