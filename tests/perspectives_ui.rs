@@ -185,6 +185,6 @@ fn the_most_contested_partnership_is_listed_and_selects_on_click() {
     // The inspector shows each voice's trust in words and the spread.
     h.get_by_label("How each group sees it");
     h.get_by_label("Disagreement 1.00");
-    h.get_by_label("full");
-    h.get_by_label("none");
+    h.get_by_label("Map moderate · Government full · Citizens none");
+    h.get_by_label("1.00 apart");
 }

@@ -76,29 +76,24 @@ fn grid_ui(ui: &mut Ui, project: &Project, rows: &[Row], what: &str) {
                      the scale's range",
                 );
             }
+            // One line per score, wrapping in the narrow column: "Trust a→b  0.50 apart:
+            // Map high · Government high · Citizens low".
             let names = voice_names(project);
-            egui::ScrollArea::horizontal()
-                .id_salt(("voices scroll", what))
-                .show(ui, |ui| {
-                    egui::Grid::new(("voices grid", what))
-                        .striped(true)
-                        .show(ui, |ui| {
-                            ui.label("");
-                            for n in &names {
-                                ui.label(RichText::new(n).strong());
-                            }
-                            ui.label(RichText::new("spread").weak());
-                            ui.end_row();
-                            for (label, words, spread) in rows {
-                                ui.label(*label);
-                                for w in words {
-                                    ui.label(w);
-                                }
-                                ui.weak(spread.map_or_else(|| "—".into(), |d| format!("{d:.2}")));
-                                ui.end_row();
-                            }
-                        });
+            for (label, words, spread) in rows {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(*label).strong());
+                    if let Some(d) = spread {
+                        ui.weak(format!("{d:.2} apart"));
+                    }
                 });
+                let said: Vec<String> = names
+                    .iter()
+                    .zip(words)
+                    .filter(|(_, w)| w.as_str() != "—")
+                    .map(|(n, w)| format!("{n} {w}"))
+                    .collect();
+                ui.add(egui::Label::new(said.join(" · ")).wrap());
+            }
             if !map_is_a_voice(project)
                 && project.settings.map_values == MapValues::FollowPerspectives
             {
