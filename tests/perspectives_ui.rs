@@ -188,3 +188,40 @@ fn the_most_contested_partnership_is_listed_and_selects_on_click() {
     h.get_by_label("Map moderate · Government full · Citizens none");
     h.get_by_label("1.00 apart");
 }
+
+#[test]
+fn the_rating_sheet_stays_in_presentation_mode_and_rates_actors_too() {
+    let mut p = partnermap::io::sample();
+    p.perspectives = vec![partnermap::model::Perspective::named("Citizens")];
+    let first_actor = *p.actors.keys().next().unwrap();
+    let mut h = open(p);
+    h.get_by_label("Rate as Citizens").click();
+    h.run();
+    h.state_mut().view.presenting = true;
+    h.run();
+    h.run();
+    // The side panels are gone; the sheet is there, and its keys still work.
+    assert!(h.query_by_label("Rate as Citizens").is_none());
+    h.get_by_label("Rating as Citizens");
+    h.get_by_label("Actors").click();
+    h.run();
+    // Influence 5 = very high, interest 1 = very low, capacity cleared, stance 3 = opposes.
+    key(&mut h, Key::Num5);
+    key(&mut h, Key::Num1);
+    key(&mut h, Key::Backspace);
+    key(&mut h, Key::Tab);
+    key(&mut h, Key::Num3);
+    let r = harness::project(&h).perspectives[0]
+        .actor(first_actor)
+        .cloned()
+        .expect("the first actor is rated");
+    assert_eq!(
+        (r.influence, r.interest, r.capacity),
+        (Some(5), Some(1), None)
+    );
+    assert_eq!(r.stance, Some(partnermap::model::Stance::Opposes));
+    h.get_by_label(&format!(
+        "Influence of {}: 5 very high",
+        harness::project(&h).actors[&first_actor].name
+    ));
+}

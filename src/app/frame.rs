@@ -259,7 +259,13 @@ impl PartnerMapApp {
                     not_set,
                 ),
             };
-            let hidden = &mut self.view.audience_legend_hidden;
+            // While a group rates, the sheet has the room: the map's legend stays folded.
+            let mut folded = true;
+            let hidden = if self.perspectives.sheet.is_some() {
+                &mut folded
+            } else {
+                &mut self.view.audience_legend_hidden
+            };
             let rect = canvas.response.rect;
             let ctx = ui.ctx().clone();
             if let Some(a) =

@@ -91,10 +91,32 @@ struct Keys {
     close: bool,
 }
 
-/// Takes the sheet's keys out of the frame's input (when no text field has the keyboard).
-fn take_keys(ui: &Ui) -> Keys {
+/// The id of the widget that holds the keyboard for the sheet.
+fn keys_id() -> egui::Id {
+    egui::Id::unique("partnermap.rating-sheet")
+}
+
+/// Takes the sheet's keys out of the frame's input, unless another widget (a text field)
+/// has the keyboard: the sheet holds it otherwise, with Tab, the arrows and Esc its own.
+fn take_keys(ui: &mut Ui) -> Keys {
     let mut keys = Keys::default();
-    if ui.ctx().memory(|m| m.focused().is_some()) {
+    let id = keys_id();
+    let at = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(1.0, 1.0));
+    let holder = ui.interact(at, id, egui::Sense::focusable_noninteractive());
+    holder.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Grid, true, "Rating sheet keys"));
+    if ui.memory(|m| m.focused().is_none()) {
+        holder.request_focus();
+    }
+    ui.memory_mut(|m| {
+        let filter = egui::EventFilter {
+            tab: true,
+            horizontal_arrows: true,
+            vertical_arrows: true,
+            escape: true,
+        };
+        m.set_focus_lock_filter(id, filter);
+    });
+    if !ui.memory(|m| m.focused().is_none_or(|f| f == id)) {
         return keys;
     }
     const DIGITS: [Key; 10] = [
@@ -228,8 +250,8 @@ fn set(k: Option<u8>, span: (i8, i8), mut write: impl FnMut(Option<i8>)) -> bool
     }
 }
 
-const NAME_WIDTH: f32 = 220.0;
-const CELL_WIDTH: f32 = 104.0;
+const NAME_WIDTH: f32 = 200.0;
+const CELL_WIDTH: f32 = 92.0;
 
 /// Draws the sheet in place of the map; `false` when it closes.
 pub fn sheet_ui(
@@ -308,51 +330,70 @@ pub fn sheet_ui(
         view.selection = [*item].into_iter().collect();
     }
     ui.separator();
-    header_ui(ui, sheet.rows);
     let view_of = &project.perspectives[index];
     let row_height = ui.spacing().interact_size.y + 4.0;
-    let scroll_to = (!keys.moves.is_empty() || !keys.typed.is_empty()).then_some(sheet.cursor.0);
-    egui::ScrollArea::both()
+    let scroll_to = !keys.moves.is_empty() || !keys.typed.is_empty();
+    // The headings scroll sideways with the cells; the rows scroll down under them.
+    egui::ScrollArea::horizontal()
+        .id_salt("sheet columns")
         .auto_shrink([false, false])
-        .show_rows(ui, row_height, rows.len(), |ui, range| {
-            for r in range {
-                let (item, name) = &rows[r];
-                let line = ui.horizontal(|ui| {
-                    let on = view.selection.contains(item);
-                    ui.add_sized(
-                        [NAME_WIDTH, row_height - 4.0],
-                        egui::Label::new(RichText::new(name).strong().color(if on {
-                            ui.visuals().selection.stroke.color
-                        } else {
-                            ui.visuals().text_color()
-                        }))
-                        .truncate(),
-                    )
-                    .on_hover_text(name);
-                    for c in 0..m {
-                        let (_, text) = value_at(view_of, *item, c);
-                        let here = sheet.cursor == (r, c);
-                        let spoken = format!(
-                            "{} of {name}: {}",
-                            column_label(sheet.rows, c),
-                            if text.is_empty() { "not given" } else { &text }
-                        );
-                        let cell = egui::Button::selectable(here, text)
-                            .min_size(egui::vec2(CELL_WIDTH, row_height - 4.0));
-                        let response = ui.add(cell);
-                        response.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken)
+        .show(ui, |ui| {
+            header_ui(ui, sheet.rows);
+            egui::ScrollArea::vertical()
+                .id_salt("sheet rows")
+                .auto_shrink([false, false])
+                .show_rows(ui, row_height, rows.len(), |ui, range| {
+                    for r in range {
+                        let (item, name) = &rows[r];
+                        ui.horizontal(|ui| {
+                            let on = sheet.cursor.0 == r;
+                            let colour = if on {
+                                ui.visuals().selection.stroke.color
+                            } else {
+                                ui.visuals().text_color()
+                            };
+                            let layout = egui::Layout::left_to_right(egui::Align::Center);
+                            ui.allocate_ui_with_layout(
+                                egui::vec2(NAME_WIDTH, row_height - 4.0),
+                                layout,
+                                |ui| {
+                                    ui.set_min_width(NAME_WIDTH);
+                                    ui.add(
+                                        egui::Label::new(
+                                            RichText::new(name).strong().color(colour),
+                                        )
+                                        .truncate(),
+                                    )
+                                    .on_hover_text(name);
+                                },
+                            );
+                            for c in 0..m {
+                                let (_, text) = value_at(view_of, *item, c);
+                                let here = sheet.cursor == (r, c);
+                                let spoken = format!(
+                                    "{} of {name}: {}",
+                                    column_label(sheet.rows, c),
+                                    if text.is_empty() { "not given" } else { &text }
+                                );
+                                let cell = egui::Button::selectable(here, text)
+                                    .min_size(egui::vec2(CELL_WIDTH, row_height - 4.0));
+                                let response = ui.add(cell);
+                                response.widget_info(|| {
+                                    egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken)
+                                });
+                                if here && scroll_to {
+                                    response.scroll_to_me(None);
+                                }
+                                if response.clicked() {
+                                    sheet.cursor = (r, c);
+                                    view.selection = [*item].into_iter().collect();
+                                    // The keyboard goes back to the sheet, not the cell.
+                                    ui.memory_mut(|m| m.request_focus(keys_id()));
+                                }
+                            }
                         });
-                        if response.clicked() {
-                            sheet.cursor = (r, c);
-                            view.selection = [*item].into_iter().collect();
-                        }
                     }
                 });
-                if scroll_to == Some(r) {
-                    line.response.scroll_to_me(None);
-                }
-            }
         });
     open
 }
@@ -372,9 +413,13 @@ fn header_ui(ui: &mut Ui, rows: Rows) {
             Rows::Partnerships => "Partnership",
             Rows::Actors => "Actor",
         };
-        ui.add_sized(
-            [NAME_WIDTH, 18.0],
-            egui::Label::new(RichText::new(first).weak()),
+        ui.allocate_ui_with_layout(
+            egui::vec2(NAME_WIDTH, 18.0),
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| {
+                ui.set_min_width(NAME_WIDTH);
+                ui.label(RichText::new(first).weak());
+            },
         );
         let mut heading = |label: &str, help: String| {
             ui.add_sized(
