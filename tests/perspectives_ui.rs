@@ -225,3 +225,32 @@ fn the_rating_sheet_stays_in_presentation_mode_and_rates_actors_too() {
         harness::project(&h).actors[&first_actor].name
     ));
 }
+
+#[test]
+fn keys_pressed_within_one_frame_act_in_their_order() {
+    let mut p = partnermap::io::sample();
+    p.perspectives = vec![partnermap::model::Perspective::named("Citizens")];
+    let ids: Vec<_> = p.partnerships.keys().copied().take(2).collect();
+    let mut h = open(p);
+    h.get_by_label("Rate as Citizens").click();
+    h.run();
+    // A fast typist: "3", Down, "2" arrive in one frame.
+    for k in [Key::Num3, Key::ArrowDown, Key::Num2] {
+        h.key_press_modifiers(Modifiers::NONE, k);
+    }
+    h.run();
+    let view = &harness::project(&h).perspectives[0];
+    // Form of the first row; then down a row, at formality (the sheet had moved on).
+    assert_eq!(
+        view.partnership(ids[0]).unwrap().form,
+        Some(Form::Collaboration)
+    );
+    assert_eq!(
+        view.partnership(ids[1]).unwrap().formality,
+        Some(Formality::PermissionPerActivity)
+    );
+    assert_eq!(
+        h.state().perspectives.sheet.as_ref().unwrap().cursor,
+        (1, 2)
+    );
+}

@@ -30,6 +30,9 @@ pub struct Sheet {
     pub cursor: (usize, usize),
     /// After a key, move to the next score (else to the next row, same score).
     pub across: bool,
+    /// Take the keyboard from whatever has it (the button that opened the sheet, a cell
+    /// clicked) in the next frame.
+    pub claim_keys: bool,
 }
 
 impl Sheet {
@@ -40,6 +43,7 @@ impl Sheet {
             rows: Rows::Partnerships,
             cursor: (0, 0),
             across: true,
+            claim_keys: true,
         }
     }
 
@@ -79,45 +83,24 @@ fn cell_text<S: Score>(score: S, value: Option<i8>) -> String {
     })
 }
 
-/// What the keys asked for in one frame.
-#[derive(Debug, Default, PartialEq)]
-struct Keys {
-    /// Values to type (`Some`) or clear (`None`) at the cursor, in order, each followed by a
-    /// move on.
-    typed: Vec<Option<u8>>,
-    /// Moves of the cursor: rows, columns.
-    moves: Vec<(i32, i32)>,
-    /// Esc: close the sheet.
-    close: bool,
+/// What one key asks of the sheet.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Act {
+    /// Type the value of this step (`Some`) or clear (`None`) at the cursor.
+    Type(Option<u8>),
+    /// Move the cursor: rows, columns.
+    Move(i32, i32),
+    /// Close the sheet.
+    Close,
 }
 
-/// The id of the widget that holds the keyboard for the sheet.
-fn keys_id() -> egui::Id {
-    egui::Id::unique("partnermap.rating-sheet")
-}
-
-/// Takes the sheet's keys out of the frame's input, unless another widget (a text field)
-/// has the keyboard: the sheet holds it otherwise, with Tab, the arrows and Esc its own.
-fn take_keys(ui: &mut Ui) -> Keys {
-    let mut keys = Keys::default();
-    let id = keys_id();
-    let at = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(1.0, 1.0));
-    let holder = ui.interact(at, id, egui::Sense::focusable_noninteractive());
-    holder.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Grid, true, "Rating sheet keys"));
-    if ui.memory(|m| m.focused().is_none()) {
-        holder.request_focus();
+/// What `key` (with `modifiers`) asks of the sheet, if anything.
+fn act_of(key: Key, modifiers: egui::Modifiers) -> Option<Act> {
+    if modifiers.shift_only() && key == Key::Tab {
+        return Some(Act::Move(0, -1));
     }
-    ui.memory_mut(|m| {
-        let filter = egui::EventFilter {
-            tab: true,
-            horizontal_arrows: true,
-            vertical_arrows: true,
-            escape: true,
-        };
-        m.set_focus_lock_filter(id, filter);
-    });
-    if !ui.memory(|m| m.focused().is_none_or(|f| f == id)) {
-        return keys;
+    if !modifiers.is_none() {
+        return None;
     }
     const DIGITS: [Key; 10] = [
         Key::Num0,
@@ -131,35 +114,67 @@ fn take_keys(ui: &mut Ui) -> Keys {
         Key::Num8,
         Key::Num9,
     ];
-    ui.input_mut(|i| {
-        let none = egui::Modifiers::NONE;
-        for (k, key) in DIGITS.iter().enumerate() {
-            while i.consume_key(none, *key) {
-                keys.typed.push(Some(k as u8));
-            }
-        }
-        while i.consume_key(none, Key::Backspace) || i.consume_key(none, Key::Delete) {
-            keys.typed.push(None);
-        }
-        let moves = [
-            (Key::ArrowUp, (-1, 0)),
-            (Key::ArrowDown, (1, 0)),
-            (Key::Enter, (1, 0)),
-            (Key::ArrowLeft, (0, -1)),
-            (Key::ArrowRight, (0, 1)),
-            (Key::Tab, (0, 1)),
-        ];
-        for (key, step) in moves {
-            while i.consume_key(none, key) {
-                keys.moves.push(step);
-            }
-        }
-        while i.consume_key(egui::Modifiers::SHIFT, Key::Tab) {
-            keys.moves.push((0, -1));
-        }
-        keys.close = i.consume_key(none, Key::Escape);
+    if let Some(k) = DIGITS.iter().position(|d| *d == key) {
+        return Some(Act::Type(Some(k as u8)));
+    }
+    Some(match key {
+        Key::Backspace | Key::Delete => Act::Type(None),
+        Key::ArrowUp => Act::Move(-1, 0),
+        Key::ArrowDown | Key::Enter => Act::Move(1, 0),
+        Key::ArrowLeft => Act::Move(0, -1),
+        Key::ArrowRight | Key::Tab => Act::Move(0, 1),
+        Key::Escape => Act::Close,
+        _ => return None,
+    })
+}
+
+/// The id of the widget that holds the keyboard for the sheet.
+fn keys_id() -> egui::Id {
+    egui::Id::unique("partnermap.rating-sheet")
+}
+
+/// Takes the sheet's keys out of the frame's input, unless another widget (a text field)
+/// has the keyboard: the sheet holds it otherwise, with Tab, the arrows and Esc its own.
+fn take_keys(ui: &mut Ui, claim: bool) -> Vec<Act> {
+    let mut acts = Vec::new();
+    let id = keys_id();
+    let at = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(1.0, 1.0));
+    let holder = ui.interact(at, id, egui::Sense::focusable_noninteractive());
+    holder.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Grid, true, "Rating sheet keys"));
+    if claim || ui.memory(|m| m.focused().is_none()) {
+        holder.request_focus();
+    }
+    ui.memory_mut(|m| {
+        let filter = egui::EventFilter {
+            tab: true,
+            horizontal_arrows: true,
+            vertical_arrows: true,
+            escape: true,
+        };
+        m.set_focus_lock_filter(id, filter);
     });
-    keys
+    if !ui.memory(|m| m.focused().is_none_or(|f| f == id)) {
+        return acts;
+    }
+    // In the order they were pressed: "5" then Down is not Down then "5".
+    ui.input_mut(|i| {
+        i.events.retain(|e| match e {
+            egui::Event::Key {
+                key,
+                pressed: true,
+                modifiers,
+                ..
+            } => match act_of(*key, *modifiers) {
+                Some(act) => {
+                    acts.push(act);
+                    false
+                }
+                None => true,
+            },
+            _ => true,
+        });
+    });
+    acts
 }
 
 /// Moves `cursor` by `(rows, cols)` within `n` rows of `m` columns; moving right past the last
@@ -297,22 +312,22 @@ pub fn sheet_ui(
          it is kept and the sheet moves on. Backspace clears; arrows, Tab and Enter move; \
          Esc closes. Every value is one undo step.",
     );
-    let keys = take_keys(ui);
-    if keys.close {
-        open = false;
-    }
+    let acts = take_keys(ui, std::mem::take(&mut sheet.claim_keys));
     let mut views = None;
-    for &(dr, dc) in &keys.moves {
-        sheet.cursor = step(sheet.cursor, (dr, dc), rows.len(), m);
-    }
-    for k in &keys.typed {
-        let Some((item, _)) = rows.get(sheet.cursor.0) else {
-            break;
-        };
-        let edited = views.get_or_insert_with(|| project.perspectives.clone());
-        if type_into(&mut edited[index], *item, sheet.cursor.1, *k) && k.is_some() {
-            let by = if sheet.across { (0, 1) } else { (1, 0) };
-            sheet.cursor = step(sheet.cursor, by, rows.len(), m);
+    for act in &acts {
+        match *act {
+            Act::Close => open = false,
+            Act::Move(dr, dc) => sheet.cursor = step(sheet.cursor, (dr, dc), rows.len(), m),
+            Act::Type(k) => {
+                let Some((item, _)) = rows.get(sheet.cursor.0) else {
+                    continue;
+                };
+                let edited = views.get_or_insert_with(|| project.perspectives.clone());
+                if type_into(&mut edited[index], *item, sheet.cursor.1, k) && k.is_some() {
+                    let by = if sheet.across { (0, 1) } else { (1, 0) };
+                    sheet.cursor = step(sheet.cursor, by, rows.len(), m);
+                }
+            }
         }
     }
     if let Some(views) = views
@@ -325,14 +340,14 @@ pub fn sheet_ui(
         )));
     }
     if let Some((item, _)) = rows.get(sheet.cursor.0)
-        && (!keys.moves.is_empty() || !keys.typed.is_empty())
+        && !acts.is_empty()
     {
         view.selection = [*item].into_iter().collect();
     }
     ui.separator();
     let view_of = &project.perspectives[index];
     let row_height = ui.spacing().interact_size.y + 4.0;
-    let scroll_to = !keys.moves.is_empty() || !keys.typed.is_empty();
+    let scroll_to = !acts.is_empty();
     // The headings scroll sideways with the cells; the rows scroll down under them.
     egui::ScrollArea::horizontal()
         .id_salt("sheet columns")
@@ -388,7 +403,7 @@ pub fn sheet_ui(
                                     sheet.cursor = (r, c);
                                     view.selection = [*item].into_iter().collect();
                                     // The keyboard goes back to the sheet, not the cell.
-                                    ui.memory_mut(|m| m.request_focus(keys_id()));
+                                    sheet.claim_keys = true;
                                 }
                             }
                         });
