@@ -10,6 +10,7 @@
 
 use indexmap::IndexMap;
 
+use super::perspectives;
 use super::text::{LIST_SEPARATOR, join};
 use crate::model::{Actor, Choice, CustomFields, CustomValue, Partnership, Project};
 
@@ -154,10 +155,11 @@ pub(crate) const OWN_ID: &str = "id";
 pub(crate) const CUSTOM_PREFIX: &str = "custom_";
 
 /// The column or attribute name of the custom field `key`, given the format's own names
-/// `fixed`: `custom_` in front when the key is one of them or itself starts with `custom_`,
-/// so that [`decode_custom`] gives back the key exactly.
+/// `fixed`: `custom_` in front when the key is one of them, a name that perspectives use
+/// ([`super::perspectives::is_reserved`]) or itself starts with `custom_`, so that
+/// [`decode_custom`] gives back the key exactly.
 pub(crate) fn encode_custom(key: &str, fixed: &[&str]) -> String {
-    if fixed.contains(&key) || key.starts_with(CUSTOM_PREFIX) {
+    if fixed.contains(&key) || key.starts_with(CUSTOM_PREFIX) || perspectives::is_reserved(key) {
         format!("{CUSTOM_PREFIX}{key}")
     } else {
         key.to_string()
@@ -168,14 +170,21 @@ pub(crate) fn encode_custom(key: &str, fixed: &[&str]) -> String {
 /// a foreign `custom_…` name whose rest is not one of `fixed` is kept as it is).
 pub(crate) fn decode_custom(name: &str, fixed: &[&str]) -> String {
     match name.strip_prefix(CUSTOM_PREFIX) {
-        Some(rest) if fixed.contains(&rest) || rest.starts_with(CUSTOM_PREFIX) => rest.to_string(),
+        Some(rest)
+            if fixed.contains(&rest)
+                || rest.starts_with(CUSTOM_PREFIX)
+                || perspectives::is_reserved(rest) =>
+        {
+            rest.to_string()
+        }
         _ => name.to_string(),
     }
 }
 
 /// The attributes declared for a map: those of the model, then one per custom field (a
 /// number column when every value is a number, else text; see [`encode_custom`] for names
-/// that clash with the model's).
+/// that clash with the model's), then one per perspective and score
+/// ([`super::perspectives`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Schema {
     /// The map's own attributes ([`MAP_FIELDS`]).
@@ -186,6 +195,8 @@ pub struct Schema {
     pub partnership: Vec<AttrDef>,
     actor_custom: IndexMap<String, usize>,
     partnership_custom: IndexMap<String, usize>,
+    /// Where the perspectives' attributes start in `actor` and `partnership`.
+    ratings: (usize, usize),
 }
 
 /// The declarations of the fields `fixed`.
@@ -238,22 +249,35 @@ fn custom_defs<'a>(
 impl Schema {
     /// The attributes of `project`.
     pub fn of(project: &Project) -> Self {
-        let (actor, actor_custom) = custom_defs(
+        let (mut actor, actor_custom) = custom_defs(
             &ACTOR_FIELDS,
             &[NODE_LABEL, OWN_ID],
             project.actors.values().map(|a| &a.custom),
         );
-        let (partnership, partnership_custom) = custom_defs(
+        let (mut partnership, partnership_custom) = custom_defs(
             &PARTNERSHIP_FIELDS,
             &[OWN_ID],
             project.partnerships.values().map(|p| &p.custom),
         );
+        let ratings = (actor.len(), partnership.len());
+        actor.extend(perspectives::actor_defs(project));
+        partnership.extend(perspectives::partnership_defs(project));
+        let mut map = declared(&MAP_FIELDS);
+        map.extend(
+            perspectives::map_entries(project)
+                .into_iter()
+                .map(|(name, _)| AttrDef {
+                    name,
+                    ty: AttrType::String,
+                }),
+        );
         Self {
-            map: declared(&MAP_FIELDS),
+            map,
             actor,
             partnership,
             actor_custom,
             partnership_custom,
+            ratings,
         }
     }
 
@@ -277,11 +301,18 @@ impl Schema {
             Some(project.next_ids.partnership.to_string()),
             Some(Y_UP.to_string()),
         ]);
+        // A note is written even when empty: it keeps the perspective and its place.
+        v.extend(
+            perspectives::map_entries(project)
+                .into_iter()
+                .map(|(_, value)| Some(value)),
+        );
         v
     }
 
-    /// An actor's values, one per declared attribute (`None`: missing, left out).
-    pub fn actor_values(&self, a: &Actor) -> Vec<Option<String>> {
+    /// An actor's values, one per declared attribute (`None`: missing, left out); the
+    /// perspectives' values come from `project`.
+    pub fn actor_values(&self, project: &Project, a: &Actor) -> Vec<Option<String>> {
         let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
         let mut v = vec![
             Some(a.name.clone()),
@@ -302,13 +333,15 @@ impl Schema {
             Some((0.0 - a.position.y).to_string()),
             Some(a.pinned.to_string()),
         ];
-        v.resize(self.actor.len(), None);
+        v.resize(self.ratings.0, None);
         fill_custom(&mut v, &a.custom, &self.actor_custom);
+        v.extend(perspectives::actor_values(project, a.id).map(|w| w.map(|w| w.text())));
         v
     }
 
-    /// A partnership's values, one per declared attribute (`None`: missing, left out).
-    pub fn partnership_values(&self, p: &Partnership) -> Vec<Option<String>> {
+    /// A partnership's values, one per declared attribute (`None`: missing, left out); the
+    /// perspectives' values come from `project`.
+    pub fn partnership_values(&self, project: &Project, p: &Partnership) -> Vec<Option<String>> {
         let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
         let num = |v: Option<u8>| v.map(|v| v.to_string());
         let functions: Vec<&str> = p.functions.iter().map(|f| f.name()).collect();
@@ -344,8 +377,9 @@ impl Schema {
             text(&p.notes),
             text(&join(&p.sources)),
         ];
-        v.resize(self.partnership.len(), None);
+        v.resize(self.ratings.1, None);
         fill_custom(&mut v, &p.custom, &self.partnership_custom);
+        v.extend(perspectives::partnership_values(project, p.id).map(|w| w.map(|w| w.text())));
         v
     }
 }

@@ -10,7 +10,8 @@
 //! starts with `=`, `+`, `-`, `@`, a tab, a carriage return or `'` gets a leading `'`, so that a
 //! spreadsheet shows it as text instead of running it as a formula (and the CSV import takes
 //! that `'` off again); a custom text that reads as a number gets one too, so that it stays
-//! text. Numbers written by PartnerMap (coordinates, scores, indicators) stay numbers.
+//! text. Numbers written by PartnerMap (coordinates, scores, indicators) stay numbers. A map
+//! with perspectives has a column per perspective and score (see [`super::perspectives`]).
 
 use super::ExportError;
 use super::table::{self, Table};

@@ -12,7 +12,9 @@
 //! so the map's own values ([`super::attributes::MAP_FIELDS`]) travel as processing
 //! instructions in it, `<?partnermap name="…" value="…"?>`, which validators and other
 //! readers skip. (networkx writes a `<meta>` of its own, so these do not survive its GEXF
-//! writer; they do survive its GraphML one.)
+//! writer; they do survive its GraphML one.) A map with perspectives also has their values as
+//! attributes of nodes and edges and their notes among the map's values (see
+//! [`super::perspectives`]).
 //!
 //! GEXF's y axis points up while the canvas's points down, so `viz:position` y, like the `y`
 //! attribute (see [`super::attributes`]), is the negated canvas y: the map appears in Gephi
@@ -147,7 +149,7 @@ fn write(project: &Project) -> std::io::Result<String> {
         let mut node = BytesStart::new("node").with_attributes([("id", id.as_str())]);
         node.push_attribute(Attribute::from(("label".as_bytes(), name.as_bytes())));
         w.write_event(Event::Start(node))?;
-        values(&mut w, schema.actor_values(a))?;
+        values(&mut w, schema.actor_values(project, a))?;
         colour(&mut w, style::actor_colour(a.sector))?;
         let (x, y) = (a.position.x.to_string(), (-a.position.y).to_string());
         w.create_element("viz:position")
@@ -178,7 +180,7 @@ fn write(project: &Project) -> std::io::Result<String> {
             edge.push_attribute(Attribute::from(("label".as_bytes(), label.as_bytes())));
         }
         w.write_event(Event::Start(edge))?;
-        values(&mut w, schema.partnership_values(p))?;
+        values(&mut w, schema.partnership_values(project, p))?;
         colour(&mut w, style::partnership_colour_by(p, colour_by))?;
         let width = style::form_width(p.form).to_string();
         w.create_element("viz:thickness")

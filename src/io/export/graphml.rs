@@ -7,7 +7,9 @@
 //! as data. Nodes carry the name again as `label`, which Gephi shows. The map's title,
 //! description, author, dates, settings and next ids are data of the graph (keys `ga0…`, see
 //! [`super::attributes::MAP_FIELDS`]), the first children of `<graph>`: Gephi Lite's reader
-//! takes the graph's data only up to its first other child, so the graph has no `<desc>`.
+//! takes the graph's data only up to its first other child, so the graph has no `<desc>`. A
+//! map with perspectives also has their values on nodes and edges and their notes on the
+//! graph (see [`super::perspectives`]).
 //!
 //! `attr.name` must be an XML name token: a name with a space or other such character is
 //! written as [`name_token`] encodes it, and the key's `<desc>` holds the name as it is.
@@ -117,7 +119,7 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
         // yEd's graphics first: networkx takes x and y from their geometry, and the
         // attributes that follow put the files' own back.
         yed::node(&mut w, a).map_err(xml_err)?;
-        data(&mut w, "na", schema.actor_values(a)).map_err(xml_err)?;
+        data(&mut w, "na", schema.actor_values(project, a)).map_err(xml_err)?;
         w.create_element("data")
             .with_attribute(("key", LABEL_KEY))
             .write_text_content(BytesText::from_escaped(escape(&a.name)))
@@ -133,7 +135,7 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
             ("target", target.as_str()),
         ])))
         .map_err(xml_err)?;
-        data(&mut w, "ea", schema.partnership_values(p)).map_err(xml_err)?;
+        data(&mut w, "ea", schema.partnership_values(project, p)).map_err(xml_err)?;
         yed::edge(&mut w, p, project.settings.colour_by).map_err(xml_err)?;
         w.write_event(Event::End(BytesEnd::new("edge")))
             .map_err(xml_err)?;

@@ -18,6 +18,7 @@ pub mod json;
 pub mod over_time;
 pub mod page;
 pub mod pdf;
+pub mod perspectives;
 pub mod png;
 pub mod quadrant;
 pub mod report;

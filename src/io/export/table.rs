@@ -14,6 +14,7 @@
 use indexmap::IndexSet;
 use serde_json::Value;
 
+use super::perspectives::{self, Written};
 use super::text::join;
 use crate::analysis::Indicators;
 use crate::model::{Actor, ActorId, Choice, CustomFields, CustomValue, PartnershipId, Project};
@@ -145,6 +146,15 @@ impl Row {
         self.0.push(Cell::Empty);
         self
     }
+    /// Perspectives' values: numbers as numbers, choices by their names.
+    fn written(&mut self, values: impl Iterator<Item = Option<Written>>) -> &mut Self {
+        self.0.extend(values.map(|v| match v {
+            None => Cell::Empty,
+            Some(Written::Number(n)) => Cell::Integer(n.into()),
+            Some(Written::Name(name)) => Cell::Word(name.to_string()),
+        }));
+        self
+    }
     /// A partnership's id and its two actors by id and name: the first five columns of both
     /// partnership tables.
     fn ends(&mut self, project: &Project, id: PartnershipId, a: ActorId, b: ActorId) -> &mut Self {
@@ -220,6 +230,11 @@ pub fn actors_table(project: &Project) -> Table {
         custom_columns(project.actors.values().map(|a| &a.custom), &ACTOR_COLUMNS);
     let mut table = Table::new("actors", &ACTOR_COLUMNS);
     table.header.extend(custom_headers);
+    table.header.extend(
+        perspectives::actor_defs(project)
+            .into_iter()
+            .map(|d| d.name),
+    );
     for a in project.actors.values() {
         let mut r = Row::default();
         r.int(a.id.0)
@@ -239,7 +254,8 @@ pub fn actors_table(project: &Project) -> Table {
             .float(Some(a.position.x))
             .float(Some(a.position.y))
             .bool(a.pinned)
-            .custom(&a.custom, &keys);
+            .custom(&a.custom, &keys)
+            .written(perspectives::actor_values(project, a.id));
         table.rows.push(r.0);
     }
     table
@@ -282,14 +298,24 @@ pub const PARTNERSHIP_COLUMNS: [&str; 32] = [
 ];
 
 /// `partnerships`: every field of design.md §3, the names of both actors beside their ids,
-/// the six practices as `true`/`false`, then one column per custom field.
+/// the six practices as `true`/`false`, then one column per custom field; for a map with
+/// perspectives, then its `disagreement` and each perspective's values.
 pub fn partnerships_table(project: &Project) -> Table {
     let (keys, custom_headers) = custom_columns(
         project.partnerships.values().map(|p| &p.custom),
         &PARTNERSHIP_COLUMNS,
     );
+    let voices = !project.perspectives.is_empty();
     let mut table = Table::new("partnerships", &PARTNERSHIP_COLUMNS);
     table.header.extend(custom_headers);
+    if voices {
+        table.header.push(perspectives::DISAGREEMENT.to_string());
+        table.header.extend(
+            perspectives::partnership_defs(project)
+                .into_iter()
+                .map(|d| d.name),
+        );
+    }
     for p in project.partnerships.values() {
         let functions: Vec<&str> = p.functions.iter().map(|f| f.name()).collect();
         let pr = &p.practices;
@@ -327,6 +353,12 @@ pub fn partnerships_table(project: &Project) -> Table {
             .text(&p.notes)
             .text(&join(&p.sources))
             .custom(&p.custom, &keys);
+        if voices {
+            r.float(crate::analysis::perspective::partnership_disagreement(
+                project, p,
+            ))
+            .written(perspectives::partnership_values(project, p.id));
+        }
         table.rows.push(r.0);
     }
     table
@@ -484,7 +516,8 @@ pub fn network_table(indicators: &Indicators) -> Result<Table, serde_json::Error
 pub const MAP_FIELDS: [&str; 5] = ["title", "description", "author", "created", "modified"];
 
 /// `map`: the map's title, description, author and dates as a `field,value` table, so that
-/// a CSV round trip keeps them.
+/// a CSV round trip keeps them; for a map with perspectives, then `map_values` and each
+/// perspective's note (`perspective [NAME]`, see [`super::perspectives`]).
 pub fn map_table(project: &Project) -> Table {
     let m = &project.meta;
     let mut table = Table::new("map", &["field", "value"]);
@@ -495,6 +528,11 @@ pub fn map_table(project: &Project) -> Table {
     {
         let mut r = Row::default();
         r.word(field).text(value);
+        table.rows.push(r.0);
+    }
+    for (field, value) in perspectives::map_entries(project) {
+        let mut r = Row::default();
+        r.text(&field).text(&value);
         table.rows.push(r.0);
     }
     table

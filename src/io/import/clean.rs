@@ -14,7 +14,8 @@ use crate::model::text::{clean, code_point, first_forbidden};
 struct Cleaning {
     count: usize,
     first: Option<(Place, char)>,
-    /// The custom fields' names cleaned, once each (every value of a column shares one).
+    /// The custom fields' and perspectives' names cleaned, once each (every value of a
+    /// column shares one).
     keys: HashMap<Arc<str>, Arc<str>>,
 }
 
@@ -28,9 +29,17 @@ impl Cleaning {
         }
     }
 
-    /// Cleans the name of a custom field `key`, whose value came from `at`.
+    /// Cleans the name of a custom field or a perspective in `key`, whose value came from
+    /// `at`.
     fn key(&mut self, key: &mut Key, at: &Place) {
-        let Key::Custom(name) = key else { return };
+        let name = match key {
+            Key::Custom(name)
+            | Key::Perspective(name)
+            | Key::Rating {
+                perspective: name, ..
+            } => name,
+            Key::Field(_) => return,
+        };
         if let Some(cleaned) = self.keys.get(name) {
             *name = cleaned.clone();
             return;

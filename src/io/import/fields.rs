@@ -406,6 +406,38 @@ pub fn set_partnership(p: &mut Partnership, field: &str, text: &str) -> Result<(
     Ok(())
 }
 
+/// A perspective's value of the actor score `field` (`influence`, …, `stance`) read from
+/// `text` by the rules of the map's own field of that name; `None` for an empty text.
+pub fn actor_score(field: &str, text: &str) -> Result<Option<i8>, String> {
+    use crate::model::{ActorId, ActorRating, ActorScore, Score};
+    let score = ActorScore::ALL
+        .iter()
+        .find(|s| s.field() == field)
+        .ok_or_else(|| format!("`{field}` is not a score of an actor"))?;
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let mut scratch = Actor::named(ActorId(1), String::new());
+    set_actor(&mut scratch, &mut (false, false), field, text)?;
+    Ok(ActorRating::of(&scratch).get(*score))
+}
+
+/// A perspective's value of the partnership score `field` (`form`, …, `identity_b`), as
+/// [`actor_score`].
+pub fn partnership_score(field: &str, text: &str) -> Result<Option<i8>, String> {
+    use crate::model::{ActorId, PartnershipId, PartnershipRating, PartnershipScore, Score};
+    let score = PartnershipScore::ALL
+        .iter()
+        .find(|s| s.field() == field)
+        .ok_or_else(|| format!("`{field}` is not a score of a partnership"))?;
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let mut scratch = Partnership::new(PartnershipId(1), ActorId(1), ActorId(2));
+    set_partnership(&mut scratch, field, text)?;
+    Ok(PartnershipRating::of(&scratch).get(*score))
+}
+
 /// Sets the map's own field `field` (one of
 /// [`MAP_FIELDS`](crate::io::export::attributes::MAP_FIELDS)) from `text`. Cuts outside 0–1
 /// are left to the map's validation, which names them.
@@ -426,6 +458,9 @@ pub fn set_map(project: &mut Project, field: &str, text: &str) -> Result<(), Str
         "colour_by" => project.settings.colour_by = parse_choice(text, "colour-by choice", &[])?,
         "next_ids.actor" => project.next_ids.actor = id()?,
         "next_ids.partnership" => project.next_ids.partnership = id()?,
+        "map_values" => {
+            project.settings.map_values = crate::io::export::perspectives::parse_map_values(text)?;
+        }
         // Which way the file's y points: the import reads it before the actors.
         "y_axis" => {}
         other => {

@@ -237,10 +237,7 @@ impl Reader<'_> {
                     .id
                     .as_ref()
                     .map_or(String::new(), |(id, _)| format!(" \"{id}\""));
-                let name = match &span.key {
-                    Key::Field(f) => f.to_string(),
-                    Key::Custom(c) => c.to_string(),
-                };
+                let name = span.key.name();
                 self.spans_left.push(format!(
                     "{what}{who} ({}): {name}=\"{}\" (the attribute says \"{}\")",
                     self.xml.place(match span.at {

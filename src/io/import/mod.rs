@@ -5,8 +5,12 @@
 //! values and where each value came from), and [`build`] turns that into a [`Project`] with
 //! the same rules for every format:
 //!
-//! - values named as the model's fields (see [`fields`]) fill those fields, checked; every
-//!   other value becomes a custom field (a number when the file says so);
+//! - values named as the model's fields (see [`fields`]) fill those fields, checked; values
+//!   named `FIELD [NAME]` fill the perspective NAME's value of that score, checked as the
+//!   map's own, and the map's values `perspective [NAME]` and `map_values` give the
+//!   perspectives' notes and order and how the map keeps its values
+//!   ([`crate::io::export::perspectives`]); every other value becomes a custom field (a
+//!   number when the file says so);
 //! - a value that does not fit is reported with its place (line and column, or table, row
 //!   and column) and what would fit; nothing is guessed, and one bad value stops the import
 //!   with every problem listed;

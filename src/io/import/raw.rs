@@ -7,13 +7,36 @@ use std::collections::HashSet;
 use super::{Place, fields, xml};
 use crate::io::export::attributes::{NODE_LABEL, OWN_ID};
 
-/// What a value names: a field of the model, or a custom field.
+/// What a value names: a field of the model, a custom field, or a perspective's value or note
+/// (design.md §13; see [`crate::io::export::perspectives`]).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Key {
     /// One of [`fields::ACTOR_FIELDS`] or [`fields::PARTNERSHIP_FIELDS`].
     Field(&'static str),
     /// A custom field with this name (shared by every value of a column or attribute).
     Custom(std::sync::Arc<str>),
+    /// The perspective named `perspective`'s value of the score `field` (`FIELD [NAME]`).
+    Rating {
+        /// The score's field name.
+        field: &'static str,
+        /// The perspective's name, as written.
+        perspective: std::sync::Arc<str>,
+    },
+    /// The note of the perspective with this name (the map's value `perspective [NAME]`).
+    Perspective(std::sync::Arc<str>),
+}
+
+impl Key {
+    /// The name of what the value gives, as the file names it, for messages.
+    pub(crate) fn name(&self) -> std::borrow::Cow<'_, str> {
+        use crate::io::export::perspectives::{NOTE_FIELD, column};
+        match self {
+            Self::Field(f) => std::borrow::Cow::Borrowed(f),
+            Self::Custom(c) => std::borrow::Cow::Borrowed(c),
+            Self::Rating { field, perspective } => column(field, perspective).into(),
+            Self::Perspective(name) => column(NOTE_FIELD, name).into(),
+        }
+    }
 }
 
 /// What type the file declares for a value.
@@ -134,10 +157,12 @@ impl Raw<'_> {
 /// an edge (partnership); `declared` holds every attribute name declared for the same kind
 /// of item. The model's field names fill those fields; a node's `label` is
 /// `Key::Field("label")` (see [`build`](super::build): it gives the name of a node without one), an
-/// edge's `Edge Label` the label; `custom_` names written by PartnerMap's export lose their
-/// prefix; everything else is a custom field.
+/// edge's `Edge Label` the label; `FIELD [NAME]` names a perspective's value of a score of
+/// the item's kind; `custom_` names written by PartnerMap's export lose their prefix;
+/// everything else is a custom field.
 pub(crate) fn xml_key(name: &str, edge: bool, declared: &HashSet<String>) -> Key {
     use crate::io::export::attributes::{ACTOR_FIELDS, PARTNERSHIP_FIELDS, decode_custom};
+    use crate::io::export::perspectives::{actor_column, partnership_column};
     use std::sync::LazyLock;
     // The attribute names, collected once: this runs for every value of a file.
     static ACTOR_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -163,15 +188,34 @@ pub(crate) fn xml_key(name: &str, edge: bool, declared: &HashSet<String>) -> Key
     if edge && folded == "edgelabel" && !declared.contains("label") {
         return Key::Field("label");
     }
+    let rating = if edge {
+        partnership_column(name)
+    } else {
+        actor_column(name)
+    };
+    if let Some((field, perspective)) = rating {
+        return Key::Rating {
+            field,
+            perspective: perspective.into(),
+        };
+    }
     Key::Custom(decode_custom(name, fixed).into())
 }
 
 /// The key of the map's own value `name` (GraphML's data of the graph, the values of
 /// PartnerMap's element in GEXF's `<meta>`): one of
-/// [`MAP_FIELDS`](crate::io::export::attributes::MAP_FIELDS), else a custom value, which a
-/// map has no place for (the import says it left it out).
+/// [`MAP_FIELDS`](crate::io::export::attributes::MAP_FIELDS), `map_values`, a perspective's
+/// note (`perspective [NAME]`), else a custom value, which a map has no place for (the
+/// import says it left it out).
 pub(crate) fn map_key(name: &str) -> Key {
     use crate::io::export::attributes::MAP_FIELDS;
+    use crate::io::export::perspectives::{MAP_VALUES, note_column};
+    if name == MAP_VALUES {
+        return Key::Field(MAP_VALUES);
+    }
+    if let Some(perspective) = note_column(name) {
+        return Key::Perspective(perspective.into());
+    }
     match MAP_FIELDS.iter().find(|(f, _)| *f == name) {
         Some((field, _)) => Key::Field(field),
         None => Key::Custom(name.into()),

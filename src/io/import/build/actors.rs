@@ -138,6 +138,11 @@ impl<'r> Builder<'r, '_> {
                         actor.custom.insert(name.to_string(), value);
                     }
                 }
+                Key::Rating { field, perspective } => {
+                    self.actor_rating(actor.id, (field, perspective), v);
+                }
+                // Only the map's own values name a perspective's note.
+                Key::Perspective(_) => {}
             }
         }
         (given, label)

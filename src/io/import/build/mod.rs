@@ -1,11 +1,12 @@
 //! Turns what a file holds ([`Raw`]) into a checked map, with the same rules for every
 //! format (see the rules in [`crate::io::import`]). The work goes in steps, each in its own
 //! function: the map's own values, the actors ([`actors`]), the partnerships
-//! ([`partnerships`]), the checks of the whole map, then the notes and the layout of actors
-//! without a position ([`summary`]).
+//! ([`partnerships`]), the perspectives ([`perspectives`]), the checks of the whole map, then
+//! the notes and the layout of actors without a position ([`summary`]).
 
 mod actors;
 mod partnerships;
+mod perspectives;
 mod summary;
 
 use std::collections::{HashMap, HashSet};
@@ -24,6 +25,7 @@ pub(crate) fn build(mut raw: Raw<'_>, progress: &Progress) -> Result<Imported, I
     builder.map_values();
     builder.actors()?;
     builder.partnerships()?;
+    builder.perspectives();
     builder.check()?;
     builder.count_notes();
     builder.lay_out()?;
@@ -88,6 +90,8 @@ struct Builder<'r, 'a> {
     /// Whether the file's `y` values point up (negated into the canvas's y, which points
     /// down).
     y_up: bool,
+    /// The perspectives read so far (they become the map's before it is checked).
+    views: perspectives::Views,
 }
 
 impl<'r, 'a> Builder<'r, 'a> {
@@ -118,6 +122,7 @@ impl<'r, 'a> Builder<'r, 'a> {
             created: 0,
             respelt: Vec::new(),
             y_up: raw.y_points_up(),
+            views: perspectives::Views::default(),
         }
     }
 
@@ -134,10 +139,11 @@ impl<'r, 'a> Builder<'r, 'a> {
                         self.issues.push(raw.show(&v.at), raw.explain(field, e));
                     }
                 }
+                Key::Perspective(name) => self.perspective_note(name, &v.text),
                 Key::Custom(name) if !v.text.trim().is_empty() => {
                     left_out.push(format!("\"{name}\""));
                 }
-                Key::Custom(_) => {}
+                Key::Custom(_) | Key::Rating { .. } => {}
             }
         }
         if !left_out.is_empty() {
@@ -170,13 +176,9 @@ impl<'r, 'a> Builder<'r, 'a> {
             Kind::Number => match fields::parse_number(&v.text) {
                 Ok(n) => Some(CustomValue::Number(n)),
                 Err(e) => {
-                    let name = match &v.key {
-                        Key::Custom(name) => name.as_ref(),
-                        Key::Field(field) => field,
-                    };
                     let e = format!("{e} (the file declares it a number)");
                     self.issues
-                        .push(self.raw.show(&v.at), self.raw.explain(name, e));
+                        .push(self.raw.show(&v.at), self.raw.explain(&v.key.name(), e));
                     None
                 }
             },
@@ -211,10 +213,7 @@ impl<'r, 'a> Builder<'r, 'a> {
                     .unwrap_or(v)
             };
             if earlier.text != v.text {
-                let name = match &v.key {
-                    Key::Custom(name) => name.as_ref(),
-                    Key::Field(field) => field,
-                };
+                let name = v.key.name();
                 let message = format!(
                     "given a second time, as {} (first as {} at {}); give it once",
                     quoted(&v.text),
@@ -222,7 +221,7 @@ impl<'r, 'a> Builder<'r, 'a> {
                     raw.show(&earlier.at)
                 );
                 self.issues
-                    .push(raw.show(&v.at), raw.explain(name, message));
+                    .push(raw.show(&v.at), raw.explain(&name, message));
             }
         }
     }

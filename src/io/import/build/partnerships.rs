@@ -185,6 +185,11 @@ impl<'r> Builder<'r, '_> {
                         p.custom.insert(name.to_string(), value);
                     }
                 }
+                Key::Rating { field, perspective } => {
+                    self.partnership_rating(id, (field, perspective), v);
+                }
+                // Only the map's own values name a perspective's note.
+                Key::Perspective(_) => {}
             }
         }
         if !has_label && let Some(label) = edge.label.as_ref().filter(|l| !l.is_empty()) {

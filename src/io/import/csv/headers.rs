@@ -115,16 +115,32 @@ fn guess(header: &str, fields: &[&'static str], aliases: &[(&str, &[&str])]) -> 
 }
 
 /// Guesses a target per header; a field already given by an earlier column makes the later
-/// one a custom field.
+/// one a custom field. A column named `FIELD [NAME]` gives a perspective's score of an actor
+/// (of a partnership, for `edges`); in a partnerships table with such columns, the column
+/// `disagreement` is PartnerMap's, computed from them, and is left out.
 pub(super) fn guess_all(
     headers: &[String],
     fields: &[&'static str],
     aliases: &[(&str, &[&str])],
+    edges: bool,
 ) -> Vec<Target> {
     let mut taken = Vec::new();
+    let ratings: Vec<Option<Target>> = headers
+        .iter()
+        .map(|h| super::mapping::rating(h, edges))
+        .collect();
+    let computed = edges && ratings.iter().any(Option::is_some);
     headers
         .iter()
-        .map(|h| match guess(h, fields, aliases) {
+        .zip(ratings)
+        .map(|(h, rating)| match rating {
+            Some(t) => t,
+            None if computed && h == crate::io::export::perspectives::DISAGREEMENT => {
+                Target::Ignore
+            }
+            None => guess(h, fields, aliases),
+        })
+        .map(|t| match t {
             Target::Field(f) if taken.contains(&f) => Target::Custom,
             Target::Field(f) => {
                 taken.push(f);
@@ -145,7 +161,7 @@ mod tests {
         let headers: Vec<String> = ["Organisation", "Type", "Sector", "Level", "Budget", "Name"]
             .map(String::from)
             .to_vec();
-        let t = guess_all(&headers, &ACTOR_FIELDS, ACTOR_HEADERS);
+        let t = guess_all(&headers, &ACTOR_FIELDS, ACTOR_HEADERS, false);
         assert_eq!(
             t,
             [
@@ -161,7 +177,7 @@ mod tests {
             .map(String::from)
             .to_vec();
         assert_eq!(
-            guess_all(&edges, &PARTNERSHIP_FIELDS, PARTNERSHIP_HEADERS),
+            guess_all(&edges, &PARTNERSHIP_FIELDS, PARTNERSHIP_HEADERS, true),
             [
                 Target::Field("a"),
                 Target::Field("b"),

@@ -9,6 +9,14 @@ use crate::io::import::fields::{ACTOR_FIELDS, PARTNERSHIP_FIELDS, fold};
 pub enum Target {
     /// One of the model's fields ([`ACTOR_FIELDS`] or [`PARTNERSHIP_FIELDS`]).
     Field(&'static str),
+    /// A perspective's values of a score (a column named `FIELD [NAME]`, design.md §13): the
+    /// perspective is made if the map has none of that name.
+    Rating {
+        /// The score's field name (`trust_ab`).
+        field: &'static str,
+        /// The perspective's name.
+        perspective: String,
+    },
     /// A custom field named as the column.
     Custom,
     /// Nothing: the column is left out.
@@ -20,6 +28,7 @@ impl Target {
     pub fn describe(&self) -> String {
         match self {
             Self::Field(f) => (*f).to_string(),
+            Self::Rating { field, perspective } => format!("{field} as \"{perspective}\" sees it"),
             Self::Custom => "custom field".to_string(),
             Self::Ignore => "leave out".to_string(),
         }
@@ -35,16 +44,18 @@ pub struct Mapping {
 }
 impl Mapping {
     /// Maps the column `header` (of whichever table has it; compared folded) to `field`: a
-    /// field name of that table, `custom` or `ignore`. Says what is wrong otherwise.
+    /// field name of that table, a perspective's score (`trust_ab [Citizens]`), `custom` or
+    /// `ignore`. Says what is wrong otherwise.
     pub fn set(&mut self, tables: &Tables, header: &str, field: &str) -> Result<(), String> {
         let key = fold(header);
         let mut found = false;
-        for (table, targets, fields) in [
-            (&tables.actors, &mut self.actors, &ACTOR_FIELDS[..]),
+        for (table, targets, fields, edges) in [
+            (&tables.actors, &mut self.actors, &ACTOR_FIELDS[..], false),
             (
                 &tables.partnerships,
                 &mut self.partnerships,
                 &PARTNERSHIP_FIELDS[..],
+                true,
             ),
         ] {
             let Some(table) = table else { continue };
@@ -57,13 +68,17 @@ impl Mapping {
                 "ignore" => Target::Ignore,
                 f => match fields.iter().find(|x| **x == f) {
                     Some(x) => Target::Field(x),
-                    None => {
-                        return Err(format!(
-                            "{}: \"{f}\" is not a field here; use custom, ignore or one of {}",
-                            table.name,
-                            fields.join(", ")
-                        ));
-                    }
+                    None => match rating(f, edges) {
+                        Some(t) => t,
+                        None => {
+                            return Err(format!(
+                                "{}: \"{f}\" is not a field here; use custom, ignore, one of \
+                                 {} or a perspective's score as FIELD [NAME]",
+                                table.name,
+                                fields.join(", ")
+                            ));
+                        }
+                    },
                 },
             };
         }
@@ -82,12 +97,15 @@ impl Mapping {
         let check = |table: &Table, targets: &[Target], fixed: &[&str], out: &mut Vec<String>| {
             let mut customs: std::collections::HashMap<String, usize> = Default::default();
             for (i, t) in targets.iter().enumerate() {
-                if let Target::Field(f) = t
+                if matches!(t, Target::Field(_) | Target::Rating { .. })
                     && let Some(j) = targets[..i].iter().position(|u| u == t)
                 {
                     out.push(format!(
-                        "{}: both \"{}\" and \"{}\" give {f}; choose one",
-                        table.name, table.headers[j], table.headers[i]
+                        "{}: both \"{}\" and \"{}\" give {}; choose one",
+                        table.name,
+                        table.headers[j],
+                        table.headers[i],
+                        t.describe()
                     ));
                 }
                 let Some(header) = table.headers.get(i) else {
@@ -138,6 +156,21 @@ impl Mapping {
         }
         out
     }
+}
+
+/// What a column named `header` gives when it is a perspective's score of an actor (or of a
+/// partnership, for `edges`): `FIELD [NAME]`.
+pub(super) fn rating(header: &str, edges: bool) -> Option<Target> {
+    use crate::io::export::perspectives::{actor_column, partnership_column};
+    let (field, name) = if edges {
+        partnership_column(header)?
+    } else {
+        actor_column(header)?
+    };
+    Some(Target::Rating {
+        field,
+        perspective: name.to_string(),
+    })
 }
 
 /// Whether one of `targets` is the field `field`.

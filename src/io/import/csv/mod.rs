@@ -12,6 +12,10 @@
 //!   by name. Without an actors table, every name makes an actor.
 //! - A cell that PartnerMap's export marked as text with a leading `'` gets it back without
 //!   the `'`; in custom columns a cell that reads as a number is a number.
+//! - A column named `FIELD [NAME]` (`trust_ab [Citizens]`) gives the perspective NAME's
+//!   values of that score, making the perspective if need be; beside such columns, the
+//!   partnerships' `disagreement` (computed by PartnerMap) is left out, with a note
+//!   ([`crate::io::export::perspectives`]).
 //!
 //! The folder: [`Table`] (`table.rs`) reads one table; [`Tables`] (`tables.rs`) finds both
 //! from one path; [`Mapping`] and [`Target`] (`mapping.rs`) say what each column gives;
@@ -55,6 +59,14 @@ fn items(
         .headers
         .iter()
         .map(|h| decode_custom(h, fixed).into())
+        .collect();
+    // Shared by every cell of a perspective's column.
+    let perspectives: Vec<Option<std::sync::Arc<str>>> = targets
+        .iter()
+        .map(|t| match t {
+            Target::Rating { perspective, .. } => Some(perspective.as_str().into()),
+            _ => None,
+        })
         .collect();
     for (i, cells) in table.rows.iter().enumerate() {
         if i.is_multiple_of(1024) && progress.is_cancelled() {
@@ -102,6 +114,15 @@ fn items(
                 }
                 Target::Field(f) => item.values.push(Value {
                     key: Key::Field(f),
+                    text: text.to_string(),
+                    kind: Kind::Text,
+                    at: place,
+                }),
+                Target::Rating { field, .. } => item.values.push(Value {
+                    key: Key::Rating {
+                        field,
+                        perspective: perspectives[column].clone().unwrap_or_default(),
+                    },
                     text: text.to_string(),
                     kind: Kind::Text,
                     at: place,
@@ -176,6 +197,7 @@ pub fn import(
             &mapping.partnerships,
             &PARTNERSHIP_FIELDS,
         ));
+        raw.notes.extend(computed_column(t, &mapping.partnerships));
     }
     if let Some(t) = &tables.map {
         read_map_table(t, &mut raw);
@@ -214,6 +236,25 @@ fn read_map_table(table: &Table, raw: &mut Raw<'_>) {
             },
         });
     }
+}
+
+/// The note for the `disagreement` column of a partnerships table with perspectives' columns,
+/// which is left out: PartnerMap computes it from their values.
+fn computed_column(table: &Table, targets: &[Target]) -> Option<String> {
+    use crate::io::export::perspectives::DISAGREEMENT;
+    let ratings = targets.iter().any(|t| matches!(t, Target::Rating { .. }));
+    let left_out = table
+        .headers
+        .iter()
+        .zip(targets)
+        .any(|(h, t)| h == DISAGREEMENT && *t == Target::Ignore);
+    (ratings && left_out).then(|| {
+        format!(
+            "{}: the column \"{DISAGREEMENT}\" was left out: PartnerMap works it out from the \
+             perspectives' values.",
+            table.name
+        )
+    })
 }
 
 /// A note naming the columns of `table` that `targets` keep as custom fields (with the

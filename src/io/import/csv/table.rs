@@ -147,7 +147,12 @@ impl Table {
 
     /// Whether the headers look like a partnerships table (they give both ends).
     pub fn looks_like_partnerships(&self) -> bool {
-        let targets = guess_all(&self.headers, &PARTNERSHIP_FIELDS, PARTNERSHIP_HEADERS);
+        let targets = guess_all(
+            &self.headers,
+            &PARTNERSHIP_FIELDS,
+            PARTNERSHIP_HEADERS,
+            true,
+        );
         let has = |f: &str| gives(&targets, f);
         (has("a") || has("a_name")) && (has("b") || has("b_name"))
     }

@@ -86,10 +86,10 @@ impl Tables {
     pub fn guess_mapping(&self) -> Mapping {
         Mapping {
             actors: self.actors.as_ref().map_or_else(Vec::new, |t| {
-                guess_all(&t.headers, &ACTOR_FIELDS, ACTOR_HEADERS)
+                guess_all(&t.headers, &ACTOR_FIELDS, ACTOR_HEADERS, false)
             }),
             partnerships: self.partnerships.as_ref().map_or_else(Vec::new, |t| {
-                guess_all(&t.headers, &PARTNERSHIP_FIELDS, PARTNERSHIP_HEADERS)
+                guess_all(&t.headers, &PARTNERSHIP_FIELDS, PARTNERSHIP_HEADERS, true)
             }),
         }
     }
