@@ -58,6 +58,10 @@ pub enum Command {
         /// standing for that day (design.md §12).
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
+        /// Report on the map as the perspective NAME sees it (design.md §13): its values
+        /// where it gave them, the map's elsewhere; the report says which.
+        #[arg(long, value_name = "NAME", conflicts_with_all = ["snapshot", "as_of"])]
+        perspective: Option<String>,
     },
     /// Keep the map as it is now (or another map file, with --from) as a named, dated
     /// snapshot in FILE, saved atomically with a backup (design.md §12).
@@ -334,7 +338,16 @@ pub fn run(command: Command) -> ExitCode {
             json,
             snapshot,
             as_of,
-        } => stats::stats(&file, json, (snapshot.as_deref(), as_of.as_deref())),
+            perspective,
+        } => stats::stats(
+            &file,
+            json,
+            stats::Which {
+                snapshot: snapshot.as_deref(),
+                as_of: as_of.as_deref(),
+                perspective: perspective.as_deref(),
+            },
+        ),
         Command::Snapshot(args) => time::snapshot(&args),
         Command::Diff(args) => time::diff(&args),
         Command::Export(args) => export(&args),

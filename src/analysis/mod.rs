@@ -32,7 +32,10 @@ pub use graph::SimpleGraph;
 pub use network::NetworkIndicators;
 pub use partnership_indicators::PartnershipIndicators;
 pub use quadrant::{FrameworkCounts, PartnershipQuadrants, QuadrantCounts, quadrant_names};
-pub use report::{NetworkRow, network_rows, stats_json, stats_text, write_stats_json};
+pub use report::{
+    NetworkRow, as_each_sees_it, disagreement_row, network_rows, stats_json, stats_text,
+    write_stats_json, write_stats_json_as_seen,
+};
 
 use crate::model::{ActorId, PartnershipId, Project, Sector};
 

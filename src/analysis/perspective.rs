@@ -182,6 +182,23 @@ pub fn most_contested(project: &Project, n: usize) -> Vec<(PartnershipId, f64)> 
     all
 }
 
+/// A partnership as lists of contested partnerships name it: "A – B", and its label in
+/// brackets when it has one (two actors may have several partnerships).
+pub fn partnership_name(project: &Project, id: PartnershipId) -> String {
+    let Some(p) = project.partnerships.get(&id) else {
+        return format!("partnership {id}");
+    };
+    let name = |a| {
+        project
+            .actor(a)
+            .map_or_else(|| format!("actor {a}"), |a| a.name.clone())
+    };
+    match p.label.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+        Some(label) => format!("{} – {} ({label})", name(p.a), name(p.b)),
+        None => format!("{} – {}", name(p.a), name(p.b)),
+    }
+}
+
 /// How many of the values a perspective sees the map with are its own: per score, how many
 /// items it gave a value for, and how many items there are.
 #[derive(Clone, Debug, PartialEq, Serialize)]

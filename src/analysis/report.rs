@@ -44,6 +44,27 @@ pub fn write_stats_json(
     project: &Project,
     ind: &Indicators,
 ) -> std::io::Result<()> {
+    write_json(out, project, ind, None)
+}
+
+/// [`write_stats_json`] of the map as a perspective sees it (`partnermap stats
+/// --perspective`), with `perspective` (which perspective, and which values are its own)
+/// under the key `perspective`, between `partnerships` and `title`.
+pub fn write_stats_json_as_seen(
+    out: &mut impl std::io::Write,
+    project: &Project,
+    ind: &Indicators,
+    perspective: &Value,
+) -> std::io::Result<()> {
+    write_json(out, project, ind, Some(perspective))
+}
+
+fn write_json(
+    out: &mut impl std::io::Write,
+    project: &Project,
+    ind: &Indicators,
+    perspective: Option<&Value>,
+) -> std::io::Result<()> {
     // A `Value`'s keys come out sorted; so do the top-level keys here.
     out.write_all(b"{\n  \"actors\": ")?;
     write_list(out, ind.actors.values())?;
@@ -51,6 +72,10 @@ pub fn write_stats_json(
     write_indented(out, &ind.network, "  ")?;
     out.write_all(b",\n  \"partnerships\": ")?;
     write_list(out, ind.partnerships.values())?;
+    if let Some(perspective) = perspective {
+        out.write_all(b",\n  \"perspective\": ")?;
+        write_indented(out, perspective, "  ")?;
+    }
     out.write_all(b",\n  \"title\": ")?;
     serde_json::to_writer(&mut *out, &project.meta.title)?;
     out.write_all(b"\n}")
@@ -127,6 +152,7 @@ pub fn stats_text(project: &Project, ind: &Indicators) -> String {
     let mut out = String::new();
     // Writing to a String cannot fail.
     let _ = write_network(&mut out, project, &ind.network);
+    let _ = write_perspectives(&mut out, project);
     let _ = write_actors(&mut out, ind);
     let _ = write_quadrants(&mut out, &ind.network);
     out
@@ -141,6 +167,87 @@ fn write_network(out: &mut String, project: &Project, n: &NetworkIndicators) -> 
     writeln!(out, "Network — {title}")?;
     for row in network_rows(n) {
         writeln!(out, "  {:<26}{:>8}  {}", row.label, row.value, row.from)?;
+    }
+    if !project.perspectives.is_empty() {
+        let row = disagreement_row(n);
+        writeln!(out, "  {:<26}{:>8}  {}", row.label, row.value, row.from)?;
+    }
+    writeln!(out)
+}
+
+/// The network's mean disagreement between the voices (design.md §13) as a row: the mean
+/// on its 0–1 scale, and how many partnerships it is computed from.
+pub fn disagreement_row(n: &NetworkIndicators) -> NetworkRow {
+    NetworkRow {
+        label: "Mean disagreement",
+        value: num(n.mean_disagreement, 2),
+        from: format!(
+            "{} with two voices or more on a score (0: they agree; 1: as far apart as the scale goes)",
+            from(n.disagreement_known, n.partnerships)
+        ),
+    }
+}
+
+/// "72% as Government sees it, 48% as Citizens do": `value` of each perspective's view.
+pub fn as_each_sees_it(
+    by_perspective: &[(String, NetworkIndicators)],
+    value: impl Fn(&NetworkIndicators) -> String,
+) -> String {
+    by_perspective
+        .iter()
+        .enumerate()
+        .map(|(i, (name, n))| {
+            let verb = if i == 0 { "sees it" } else { "do" };
+            format!("{} as {name} {verb}", value(n))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The perspectives' part of the report (design.md §13), for a map with perspectives: some
+/// network indicators as each group sees the map, and the most contested partnerships.
+fn write_perspectives(out: &mut String, project: &Project) -> std::fmt::Result {
+    use super::perspective::{indicators_by_perspective, map_is_a_voice, most_contested};
+    if project.perspectives.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<&str> = project
+        .perspectives
+        .iter()
+        .map(|v| v.name.as_str())
+        .collect();
+    let map = if map_is_a_voice(project) {
+        "the map's own values, set by hand, count as one more voice"
+    } else {
+        "the map's own values follow theirs (the median; the mean for trust)"
+    };
+    writeln!(out, "Perspectives — {}; {map}", names.join(", "))?;
+    let by = indicators_by_perspective(project);
+    let rows: [(&str, fn(&NetworkIndicators) -> Option<f64>); 4] = [
+        ("Mean trust", |n| n.mean_trust),
+        ("Mean power asymmetry", |n| n.mean_power_asymmetry),
+        ("Integrated", |n| n.integrated_share),
+        ("Formal (MoU or more)", |n| n.formal_share),
+    ];
+    for (label, value) in rows {
+        writeln!(
+            out,
+            "  {label:<26}{}",
+            as_each_sees_it(&by, |n| pct(value(n)))
+        )?;
+    }
+    let contested = most_contested(project, 5);
+    if contested.is_empty() {
+        writeln!(
+            out,
+            "  No partnership is contested: where two voices rated a score, they agree."
+        )?;
+    } else {
+        writeln!(out, "  Most contested partnerships (disagreement, 0–1):")?;
+        for (id, d) in contested {
+            let name = super::perspective::partnership_name(project, id);
+            writeln!(out, "    {name}: {d:.2}")?;
+        }
     }
     writeln!(out)
 }
