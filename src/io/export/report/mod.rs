@@ -1,12 +1,15 @@
 //! The workshop report (design.md §8): one PDF with the map, the four quadrant charts with
 //! their unplaced lists, for a map with snapshots a Change section (design.md §12: the
 //! states, what changed from the earliest snapshot to now, the network indicators by state,
-//! the comparison map and the trajectories of framework A), the network indicators with what
+//! the comparison map and the trajectories of framework A), for a map with perspectives a
+//! Perspectives section (design.md §13: the groups, the indicators as each sees the map, the
+//! disagreement, the most contested partnerships), the network indicators with what
 //! each is computed from, and the tables of actors and partnerships — every page with the
 //! map's title, its date and a page number. Each page is an SVG of a paper size, drawn with the same code as the single-page
 //! exports, and the pages are put together by [`super::pdf::pages_to_pdf`].
 
 mod change;
+mod perspectives;
 mod table;
 
 use std::cmp::Ordering;
@@ -73,6 +76,9 @@ enum Planned {
     Comparison,
     /// The trajectory chart of framework A from the earliest snapshot to now.
     Trajectories,
+    /// The Perspectives section's first page: the tables of it that fit, one under the
+    /// other.
+    PerspectivesSummary,
     /// A page of a table.
     Table(TablePage),
 }
@@ -125,6 +131,25 @@ fn build(
         planned.push(Planned::Comparison);
         planned.push(Planned::Trajectories);
     }
+    let voices = perspectives::perspectives_section(project, &ind);
+    let mut stacked = Vec::new();
+    if let Some(section) = voices {
+        // As many of its tables as fit go on its first page; the rest follow.
+        let mut used = 0.0;
+        let mut section = section.into_iter().peekable();
+        while let Some(t) = section.next_if(|t| {
+            used += t.height(content.w) + 12.0;
+            used <= content.h
+        }) {
+            stacked.push(t);
+        }
+        let first = tables.len();
+        tables.extend(section);
+        if !stacked.is_empty() {
+            planned.push(Planned::PerspectivesSummary);
+        }
+        planned.extend(table_pages(&tables, first, content));
+    }
     let first_table = tables.len();
     tables.extend(self::tables(project, &ind));
     planned.extend(table_pages(&tables, first_table, content));
@@ -160,6 +185,9 @@ fn build(
             Planned::ChangeSummary => {
                 let summary = change.as_ref().map(|c| &c.summary[..]).unwrap_or(&[]);
                 stacked_tables_page((&sheet, opts.colours.palette()), &frame(number), summary)
+            }
+            Planned::PerspectivesSummary => {
+                stacked_tables_page((&sheet, opts.colours.palette()), &frame(number), &stacked)
             }
             Planned::Comparison => {
                 let Some(c) = &change else { continue };
