@@ -42,6 +42,7 @@ mod over_time;
 mod over_time_exports;
 mod pages;
 mod path_dialog;
+mod perspective_exports;
 mod perspectives;
 mod perspectives_ui;
 mod quick_entry;

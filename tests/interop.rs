@@ -167,7 +167,16 @@ fn validates(schema: &str, text: &str, name: &str) -> bool {
 
 #[test]
 fn our_graphml_and_gexf_validate_against_the_published_schemas() {
-    for (label, project) in [("sample", partnermap::io::sample()), ("awkward", awkward())] {
+    let mut voices = awkward();
+    partnermap::generate::add_perspectives(&mut voices, 3, 11);
+    voices.perspectives[0].note = "Met on <2 May> & \"scored\"".into();
+    voices.perspectives[1].name = "Civil society [NGOs & CBOs]".into();
+    voices.settings.map_values = MapValues::FollowPerspectives;
+    for (label, project) in [
+        ("sample", partnermap::io::sample()),
+        ("awkward", awkward()),
+        ("perspectives", voices),
+    ] {
         let g = export::graphml(&project).unwrap();
         if !validates(
             "graphml/graphml.xsd",

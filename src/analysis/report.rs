@@ -223,7 +223,8 @@ fn write_perspectives(out: &mut String, project: &Project) -> std::fmt::Result {
     };
     writeln!(out, "Perspectives — {}; {map}", names.join(", "))?;
     let by = indicators_by_perspective(project);
-    let rows: [(&str, fn(&NetworkIndicators) -> Option<f64>); 4] = [
+    type Share = fn(&NetworkIndicators) -> Option<f64>;
+    let rows: [(&str, Share); 4] = [
         ("Mean trust", |n| n.mean_trust),
         ("Mean power asymmetry", |n| n.mean_power_asymmetry),
         ("Integrated", |n| n.integrated_share),

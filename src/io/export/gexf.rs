@@ -70,12 +70,13 @@ fn declare(w: &mut Writer<Vec<u8>>, class: &str, defs: &[AttrDef]) -> std::io::R
     ))?;
     for (i, d) in defs.iter().enumerate() {
         let id = i.to_string();
+        // Escaped by `escape`, which keeps line breaks and tabs (a perspective's name may
+        // hold them); the same bytes as before for every other name.
+        let title = escape(&d.name);
         w.create_element("attribute")
-            .with_attributes([
-                ("id", id.as_str()),
-                ("title", &xml_clean(&d.name)),
-                ("type", d.ty.gexf()),
-            ])
+            .with_attribute(("id", id.as_str()))
+            .with_attribute(Attribute::from(("title".as_bytes(), title.as_bytes())))
+            .with_attribute(("type", d.ty.gexf()))
             .write_empty()?;
     }
     w.write_event(Event::End(BytesEnd::new("attributes")))

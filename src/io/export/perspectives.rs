@@ -46,10 +46,10 @@ pub fn column(field: &str, name: &str) -> String {
 
 /// The field and perspective name of a column named `FIELD [NAME]` whose FIELD is one of
 /// `fields`; `None` for any other name.
-pub fn parse_column<'a>(
-    column: &'a str,
+pub fn parse_column(
+    column: &str,
     fields: impl IntoIterator<Item = &'static str>,
-) -> Option<(&'static str, &'a str)> {
+) -> Option<(&'static str, &str)> {
     let inner = column.strip_suffix(']')?;
     fields.into_iter().find_map(|f| {
         let name = inner.strip_prefix(f)?.strip_prefix(" [")?;

@@ -163,9 +163,9 @@ fn contested_table(project: &Project) -> Table {
         heading: format!("Most contested partnerships (up to {CONTESTED})"),
         columns: vec![
             Column::text("Partnership", 3.8),
-            Column::number("Disagreement", 1.5),
-            Column::text("Score", 1.7),
-            Column::text("What each voice says", 6.0),
+            Column::number("Disagreement", 1.4),
+            Column::text("Score", 1.4),
+            Column::text("What each voice says", 6.8),
         ],
         rows,
         empty: "No partnership is contested: where two voices rated a score, they agree.",
