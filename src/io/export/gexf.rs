@@ -167,7 +167,6 @@ fn write(project: &Project) -> std::io::Result<String> {
     }
     w.write_event(Event::End(BytesEnd::new("nodes")))?;
 
-    let colour_by = project.settings.colour_by;
     w.write_event(Event::Start(BytesStart::new("edges")))?;
     for p in project.partnerships.values() {
         let (id, source, target) = (p.id.to_string(), p.a.to_string(), p.b.to_string());
@@ -182,7 +181,7 @@ fn write(project: &Project) -> std::io::Result<String> {
         }
         w.write_event(Event::Start(edge))?;
         values(&mut w, schema.partnership_values(project, p))?;
-        colour(&mut w, style::partnership_colour_by(p, colour_by))?;
+        colour(&mut w, style::partnership_colour_in(project, p))?;
         let width = style::form_width(p.form).to_string();
         w.create_element("viz:thickness")
             .with_attribute(("value", width.as_str()))

@@ -136,7 +136,7 @@ pub fn graphml(project: &Project) -> Result<String, ExportError> {
         ])))
         .map_err(xml_err)?;
         data(&mut w, "ea", schema.partnership_values(project, p)).map_err(xml_err)?;
-        yed::edge(&mut w, p, project.settings.colour_by).map_err(xml_err)?;
+        yed::edge(&mut w, project, p).map_err(xml_err)?;
         w.write_event(Event::End(BytesEnd::new("edge")))
             .map_err(xml_err)?;
     }

@@ -16,7 +16,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
 use super::text::escape;
-use crate::model::{Actor, ColourBy, Partnership};
+use crate::model::{Actor, Partnership, Project};
 use crate::style::{self, LineStyle, Shape};
 
 /// yEd's namespace.
@@ -94,13 +94,14 @@ pub fn node(w: &mut Writer<Vec<u8>>, a: &Actor) -> std::io::Result<()> {
     w.write_event(Event::End(BytesEnd::new("data")))
 }
 
-/// The `<data>` of a partnership's graphics.
-pub fn edge(w: &mut Writer<Vec<u8>>, p: &Partnership, by: ColourBy) -> std::io::Result<()> {
+/// The `<data>` of a partnership's graphics, coloured as the canvas colours it in `project`.
+pub fn edge(w: &mut Writer<Vec<u8>>, project: &Project, p: &Partnership) -> std::io::Result<()> {
     w.write_event(Event::Start(
         BytesStart::new("data").with_attributes([("key", EDGE_KEY)]),
     ))?;
     w.write_event(Event::Start(BytesStart::new("y:PolyLineEdge")))?;
-    let colour = style::partnership_colour_by(p, by).hex();
+    // As the canvas colours it, disagreement between the perspectives included.
+    let colour = style::partnership_colour_in(project, p).hex();
     let width = num(style::form_width(p.form));
     let line = match style::line_style(p.formality) {
         LineStyle::Solid => "line",
