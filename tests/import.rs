@@ -55,42 +55,6 @@ fn content(
     )
 }
 
-/// Perspectives' names that need care in every format: brackets, quotes, markup, spaces at
-/// the ends, a tab and a line break, any script.
-const VOICES: [&str; 6] = [
-    "Government",
-    "Civil society [NGOs & CBOs]",
-    "Citizens \"quoted\" <&>",
-    "ក្រុមប្រឹក្សាឃុំ",
-    "a] [b",
-    " spaced\tand\nbroken ",
-];
-
-/// Notes: none, plain, and ones a spreadsheet would run or a parser would change.
-const NOTES: [&str; 4] = [
-    "",
-    "Scored at the interface meeting",
-    "=SUM(A1)",
-    "two\nlines, \"quoted\" & <marked>",
-];
-
-/// `p` (from [`arb::arb_project_with_perspectives`]) with the names of [`VOICES`] and the
-/// notes of [`NOTES`], and its values following the perspectives on every other map; which
-/// ones is picked from the map's size. Worked out here, not by a strategy: a deeper strategy
-/// overflows the test thread's stack in debug builds.
-fn voiced(mut p: Project) -> Project {
-    let pick = p.actors.len() * 7 + p.partnerships.len();
-    for (i, v) in p.perspectives.iter_mut().enumerate() {
-        let k = pick + i;
-        v.name = VOICES[k % VOICES.len()].to_string();
-        v.note = NOTES[(k / 3) % NOTES.len()].to_string();
-    }
-    if pick % 2 == 1 {
-        p.settings.map_values = MapValues::FollowPerspectives;
-    }
-    p
-}
-
 /// The map as it can travel through a table: list items without surrounding spaces (`;`
 /// and `\` inside an item travel escaped).
 fn listable(mut p: Project) -> Project {
@@ -174,7 +138,7 @@ proptest! {
 
     #[test]
     fn arbitrary_maps_survive_graphml_gexf_and_csv(project in arb::arb_project_with_perspectives()) {
-        let project = listable(voiced(project));
+        let project = listable(arb::voiced(project));
         let c = via_csv(&project);
         prop_assert!(c.is_ok(), "{}", c.unwrap_err());
         prop_assert_eq!(content(&c.unwrap().project), content(&project));

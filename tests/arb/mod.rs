@@ -149,6 +149,42 @@ pub fn arb_project_with_perspectives() -> impl Strategy<Value = Project> {
     })
 }
 
+/// Perspectives' names that need care in every format: brackets, quotes, markup, spaces at
+/// the ends, a tab and a line break, any script.
+pub const VOICES: [&str; 6] = [
+    "Government",
+    "Civil society [NGOs & CBOs]",
+    "Citizens \"quoted\" <&>",
+    "ក្រុមប្រឹក្សាឃុំ",
+    "a] [b",
+    " spaced\tand\nbroken ",
+];
+
+/// Notes: none, plain, and ones a spreadsheet would run or a parser would change.
+pub const NOTES: [&str; 4] = [
+    "",
+    "Scored at the interface meeting",
+    "=SUM(A1)",
+    "two\nlines, \"quoted\" & <marked>",
+];
+
+/// `p` (from [`arb_project_with_perspectives`]) with the names of [`VOICES`] and the
+/// notes of [`NOTES`], and its values following the perspectives on every other map; which
+/// ones is picked from the map's size. Worked out here, not by a strategy: a deeper strategy
+/// overflows the test thread's stack in debug builds.
+pub fn voiced(mut p: Project) -> Project {
+    let pick = p.actors.len() * 7 + p.partnerships.len();
+    for (i, v) in p.perspectives.iter_mut().enumerate() {
+        let k = pick + i;
+        v.name = VOICES[k % VOICES.len()].to_string();
+        v.note = NOTES[(k / 3) % NOTES.len()].to_string();
+    }
+    if pick % 2 == 1 {
+        p.settings.map_values = MapValues::FollowPerspectives;
+    }
+    p
+}
+
 pub fn arb_project() -> impl Strategy<Value = Project> {
     (2u64..8, 0u64..10).prop_flat_map(|(n, m)| {
         let actors: Vec<_> = (1..=n).map(arb_actor).collect();
