@@ -208,6 +208,24 @@ fn perspectives(c: &mut Criterion) {
             &project,
             |b, project| b.iter(|| analysis::compute(project, None)),
         );
+        group.bench_with_input(
+            BenchmarkId::new("disagreement alone", name),
+            &project,
+            |b, project| {
+                b.iter(|| {
+                    project
+                        .partnerships
+                        .values()
+                        .filter_map(|p| analysis::perspective::partnership_disagreement(project, p))
+                        .sum::<f64>()
+                })
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("the map as one group sees it", name),
+            &project,
+            |b, project| b.iter(|| project.as_seen_by(0)),
+        );
     }
     group.finish();
 }

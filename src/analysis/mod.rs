@@ -60,12 +60,14 @@ pub fn compute(project: &Project, betweenness: Option<&BTreeMap<ActorId, f64>>) 
     let graph = SimpleGraph::new(project);
     let sectors: Vec<Option<Sector>> = project.actors.values().map(|a| a.sector).collect();
     let cuts = project.settings.cuts;
+    let disagreements = perspective::partnership_disagreements(project);
     let partnerships: BTreeMap<PartnershipId, PartnershipIndicators> = project
         .partnerships
         .iter()
-        .map(|(&id, p)| {
+        .zip(disagreements)
+        .map(|((&id, p), (_, disagreement))| {
             let mut ind = PartnershipIndicators::of(p, &cuts);
-            ind.disagreement = perspective::partnership_disagreement(project, p);
+            ind.disagreement = disagreement;
             (id, ind)
         })
         .collect();

@@ -112,25 +112,61 @@ pub fn partnership_disagreement(project: &Project, p: &Partnership) -> Option<f6
     if project.perspectives.is_empty() {
         return None;
     }
-    // The same as the mean of `partnership_spreads`, without building the lists: this runs
-    // for every partnership after every edit.
+    let ratings: Vec<Option<&PartnershipRating>> = project
+        .perspectives
+        .iter()
+        .map(|v| v.partnership(p.id))
+        .collect();
+    disagreement_of(project, p, &ratings)
+}
+
+/// The disagreement of `p` from its perspectives' `ratings` (found once, not per score: this
+/// runs for every partnership after every edit). The same as the mean of
+/// [`partnership_spreads`], without building the lists.
+fn disagreement_of(
+    project: &Project,
+    p: &Partnership,
+    ratings: &[Option<&PartnershipRating>],
+) -> Option<f64> {
     let own_values = map_is_a_voice(project).then(|| PartnershipRating::of(p));
     let mut sum = 0.0;
     let mut rated = 0usize;
     for &s in PartnershipScore::ALL {
         let own = own_values.as_ref().and_then(|r| r.get(s));
-        let values = own.into_iter().chain(
-            project
-                .perspectives
-                .iter()
-                .filter_map(|v| v.partnership_value(p.id, s)),
-        );
+        let values = own
+            .into_iter()
+            .chain(ratings.iter().filter_map(|r| r.and_then(|r| r.get(s))));
         if let Some(d) = spread(s, values) {
             sum += d;
             rated += 1;
         }
     }
     (rated > 0).then(|| sum / rated as f64)
+}
+
+/// Every partnership's disagreement, in id order: the perspectives' sorted values are walked
+/// alongside the partnerships rather than searched for each.
+pub fn partnership_disagreements(project: &Project) -> Vec<(PartnershipId, Option<f64>)> {
+    if project.perspectives.is_empty() {
+        return project.partnerships.keys().map(|id| (*id, None)).collect();
+    }
+    let mut at = vec![0usize; project.perspectives.len()];
+    let mut ratings: Vec<Option<&PartnershipRating>> = Vec::with_capacity(at.len());
+    project
+        .partnerships
+        .values()
+        .map(|p| {
+            ratings.clear();
+            for (v, i) in project.perspectives.iter().zip(at.iter_mut()) {
+                let list = &v.partnerships;
+                while *i < list.len() && list[*i].id < p.id {
+                    *i += 1;
+                }
+                ratings.push(list.get(*i).filter(|r| r.id == p.id));
+            }
+            (p.id, disagreement_of(project, p, &ratings))
+        })
+        .collect()
 }
 
 /// An actor's disagreement, as [`partnership_disagreement`].
@@ -266,8 +302,29 @@ impl OwnValues {
 
 /// The network indicators of the map as each perspective sees it (betweenness aside), in the
 /// perspectives' order.
+///
+/// The groups are shared between two threads (the laptops these run on have two cores).
 pub fn indicators_by_perspective(project: &Project) -> Vec<(String, super::NetworkIndicators)> {
-    (0..project.perspectives.len())
+    let n = project.perspectives.len();
+    if n < 2 {
+        return indicators_of(project, 0..n);
+    }
+    let half = n.div_ceil(2);
+    std::thread::scope(|s| {
+        let later = s.spawn(|| indicators_of(project, half..n));
+        let mut all = indicators_of(project, 0..half);
+        // A panic on the other thread is a bug; its groups are then left out, never made up.
+        all.extend(later.join().unwrap_or_default());
+        all
+    })
+}
+
+/// [`indicators_by_perspective`] for the perspectives at `range`, on this thread.
+pub fn indicators_of(
+    project: &Project,
+    range: std::ops::Range<usize>,
+) -> Vec<(String, super::NetworkIndicators)> {
+    range
         .filter_map(|i| {
             let seen = project.as_seen_by(i)?;
             Some((
@@ -336,6 +393,18 @@ mod tests {
         assert_eq!(actor_disagreement(&p, &a), None);
         p.perspectives.clear();
         assert_eq!(partnership_disagreement(&p, &e), None);
+    }
+
+    #[test]
+    fn every_partnerships_disagreement_at_once_is_each_ones() {
+        let mut p = crate::generate::generate(60, 150, 4).unwrap();
+        crate::generate::add_perspectives(&mut p, 3, 8);
+        let all = partnership_disagreements(&p);
+        assert_eq!(all.len(), 150);
+        assert!(all.iter().filter(|(_, d)| d.is_some()).count() > 100);
+        for (id, d) in all {
+            assert_eq!(d, partnership_disagreement(&p, &p.partnerships[&id]));
+        }
     }
 
     #[test]

@@ -23,16 +23,26 @@ pub struct Summary {
     pub contested: Vec<(PartnershipId, String, f64)>,
 }
 
-/// The figures of `project` (betweenness aside).
+/// The figures of `project` (betweenness aside), worked out on two threads: the map's own
+/// indicators and the first groups' on this one, the other groups' on a second.
 pub fn summarise(project: &Project) -> Summary {
-    let own = compute(project, None).network;
+    let n = project.perspectives.len();
+    let mine = n / 2;
+    let (own, mut groups, others) = std::thread::scope(|s| {
+        let others = s.spawn(|| perspective::indicators_of(project, mine..n));
+        let own = compute(project, None).network;
+        let groups = perspective::indicators_of(project, 0..mine);
+        // A panic there is a bug; those groups are then left out, never made up.
+        (own, groups, others.join().unwrap_or_default())
+    });
+    groups.extend(others);
     let disagreement = NetworkDisagreement {
         mean: own.mean_disagreement,
         known: own.disagreement_known,
         coverage: own.disagreement_coverage,
     };
     let mut columns = vec![("Map".to_string(), own)];
-    columns.extend(perspective::indicators_by_perspective(project));
+    columns.extend(groups);
     let name = |id| project.actor(id).map_or("?", |a| a.short_or_name());
     let contested = perspective::most_contested(project, CONTESTED)
         .into_iter()
