@@ -207,10 +207,18 @@ pub fn network_disagreement<'a>(
 
 /// The `n` partnerships the voices disagree on most, most contested first (ties by id).
 pub fn most_contested(project: &Project, n: usize) -> Vec<(PartnershipId, f64)> {
-    let mut all: Vec<(PartnershipId, f64)> = project
-        .partnerships
-        .values()
-        .filter_map(|p| Some((p.id, partnership_disagreement(project, p)?)))
+    most_contested_of(partnership_disagreements(project), n)
+}
+
+/// The `n` most contested of partnerships' `disagreements` already computed, most first
+/// (ties by id); those where every voice agrees are left out.
+pub fn most_contested_of(
+    disagreements: impl IntoIterator<Item = (PartnershipId, Option<f64>)>,
+    n: usize,
+) -> Vec<(PartnershipId, f64)> {
+    let mut all: Vec<(PartnershipId, f64)> = disagreements
+        .into_iter()
+        .filter_map(|(id, d)| Some((id, d?)))
         .filter(|(_, d)| *d > 0.0)
         .collect();
     all.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
@@ -324,15 +332,21 @@ pub fn indicators_of(
     project: &Project,
     range: std::ops::Range<usize>,
 ) -> Vec<(String, super::NetworkIndicators)> {
-    range
-        .filter_map(|i| {
-            let seen = project.as_seen_by(i)?;
-            Some((
-                project.perspectives[i].name.clone(),
-                super::compute(&seen, None).network,
-            ))
-        })
-        .collect()
+    // One copy of the map, each group's values put in and taken out again in turn: copying
+    // the whole map per group cost as much as computing its indicators.
+    let mut out = Vec::with_capacity(range.len());
+    let Some(mut seen) = project.as_seen_by(range.start) else {
+        return out;
+    };
+    for i in range {
+        let view = &project.perspectives[i];
+        if !out.is_empty() {
+            seen.overlay(view);
+        }
+        out.push((view.name.clone(), super::compute(&seen, None).network));
+        seen.restore(project, view);
+    }
+    out
 }
 
 #[cfg(test)]

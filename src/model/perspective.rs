@@ -613,8 +613,14 @@ impl Project {
             snapshots: Vec::new(),
             perspectives: Vec::new(),
         };
+        out.overlay(view);
+        Some(out)
+    }
+
+    /// Puts `view`'s values in place of this map's, where it gave them.
+    pub fn overlay(&mut self, view: &Perspective) {
         for r in &view.actors {
-            if let Some(actor) = out.actors.get_mut(&r.id) {
+            if let Some(actor) = self.actors.get_mut(&r.id) {
                 let mut own = ActorRating::of(actor);
                 for &s in ActorScore::ALL {
                     if let Some(v) = r.get(s) {
@@ -625,7 +631,7 @@ impl Project {
             }
         }
         for r in &view.partnerships {
-            if let Some(p) = out.partnerships.get_mut(&r.id) {
+            if let Some(p) = self.partnerships.get_mut(&r.id) {
                 let mut own = PartnershipRating::of(p);
                 for &s in PartnershipScore::ALL {
                     if let Some(v) = r.get(s) {
@@ -635,7 +641,24 @@ impl Project {
                 own.apply_to(p);
             }
         }
-        Some(out)
+    }
+
+    /// Undoes [`Project::overlay`] of `view` on a copy of `base`: the items it rated take
+    /// `base`'s values again.
+    pub fn restore(&mut self, base: &Project, view: &Perspective) {
+        for r in &view.actors {
+            if let (Some(a), Some(b)) = (self.actors.get_mut(&r.id), base.actors.get(&r.id)) {
+                ActorRating::of(b).apply_to(a);
+            }
+        }
+        for r in &view.partnerships {
+            if let (Some(p), Some(b)) = (
+                self.partnerships.get_mut(&r.id),
+                base.partnerships.get(&r.id),
+            ) {
+                PartnershipRating::of(b).apply_to(p);
+            }
+        }
     }
 }
 

@@ -30,12 +30,18 @@ pub fn summarise(project: &Project) -> Summary {
     let mine = n / 2;
     let (own, mut groups, others) = std::thread::scope(|s| {
         let others = s.spawn(|| perspective::indicators_of(project, mine..n));
-        let own = compute(project, None).network;
+        let own = compute(project, None);
         let groups = perspective::indicators_of(project, 0..mine);
         // A panic there is a bug; those groups are then left out, never made up.
         (own, groups, others.join().unwrap_or_default())
     });
     groups.extend(others);
+    // The most contested, from the disagreements just computed.
+    let contested = perspective::most_contested_of(
+        own.partnerships.values().map(|p| (p.id, p.disagreement)),
+        CONTESTED,
+    );
+    let own = own.network;
     let disagreement = NetworkDisagreement {
         mean: own.mean_disagreement,
         known: own.disagreement_known,
@@ -44,7 +50,7 @@ pub fn summarise(project: &Project) -> Summary {
     let mut columns = vec![("Map".to_string(), own)];
     columns.extend(groups);
     let name = |id| project.actor(id).map_or("?", |a| a.short_or_name());
-    let contested = perspective::most_contested(project, CONTESTED)
+    let contested = contested
         .into_iter()
         .filter_map(|(id, d)| {
             let p = project.partnership(id)?;
