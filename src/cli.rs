@@ -717,7 +717,7 @@ fn import_with(args: &ImportArgs, progress: &Progress) -> ExitCode {
         })(),
         Some(f) => import::import_path(input, Some(f), progress),
     };
-    let imported = match result {
+    let mut imported = match result {
         Ok(imported) => imported,
         Err(ImportError::Problems(issues, more)) => {
             for issue in &issues {
@@ -743,6 +743,8 @@ fn import_with(args: &ImportArgs, progress: &Progress) -> ExitCode {
     for note in &imported.notes {
         warn!("{shown}: note: {note}");
     }
+    // A new map begins here: it gets its origin (design.md §13), unless it brought one.
+    imported.project.meta.ensure_origin();
     progress.set_stage("writing the map");
     match io::save_path(&imported.project, &args.output) {
         Ok(()) => finish_output(

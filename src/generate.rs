@@ -189,6 +189,18 @@ fn fill_partnership(rng: &mut ChaCha8Rng, p: &mut Partnership, a: &Actor, b: &Ac
     }
 }
 
+/// The origin of the map made from `seed` (design.md §13): random-looking and the same for
+/// the same seed, as the rest of the file is, drawn from a stream of its own so that the
+/// map's values do not change with it.
+fn origin_of(seed: u64) -> String {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(ORIGIN_STREAM);
+    format!("{:016x}", rng.random::<u64>())
+}
+
+/// The random stream [`origin_of`] draws from.
+const ORIGIN_STREAM: u64 = 0x6f72_6967_696e;
+
 /// Generates a map of `actors` actors and `partnerships` partnerships from `seed`: a realistic
 /// mix of sectors, levels, functions, forms, formality, trust and power with some values
 /// missing, a few parallel partnerships and isolated actors, in legible bands by level.
@@ -208,6 +220,7 @@ pub fn generate(actors: usize, partnerships: usize, seed: u64) -> Result<Project
     project.meta = Meta {
         title: format!("Synthetic map: {actors} actors, {partnerships} partnerships (seed {seed})"),
         description: "Made by `partnermap generate` for tests and demonstrations; every name and value is invented.".into(),
+        origin: origin_of(seed),
         ..Meta::default()
     };
 

@@ -442,6 +442,8 @@ fn build_sample(json: &Value) -> Project {
         author: "PartnerMap sample map".into(),
         created: "2026-11-21".into(),
         modified: String::new(),
+        // The sample has no origin: maps made from it get one when first saved.
+        origin: String::new(),
     };
     let actors: BTreeMap<u64, Value> = json["actors"]
         .as_array()

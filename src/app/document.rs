@@ -31,6 +31,10 @@ pub struct Document {
     /// The file's size and time when it was last opened or saved here, to notice another
     /// program changing it.
     pub disk: Option<DiskStamp>,
+    /// The origin this session gave the map when it had none (design.md §13): kept here
+    /// too, so that an undo bringing back the descriptive fields of before does not make the
+    /// next save give the map another one.
+    pub given_origin: Option<String>,
 }
 
 /// A file's size and modification time.
@@ -65,6 +69,18 @@ impl Document {
             origin,
             revision: 0,
             disk,
+            given_origin: None,
+        }
+    }
+
+    /// Gives the map an origin if it has none (when it is first saved), the same one every
+    /// time in this session.
+    pub fn ensure_origin(&mut self) {
+        if self.project.meta.origin.is_empty() {
+            let origin = self
+                .given_origin
+                .get_or_insert_with(crate::model::Meta::new_origin);
+            self.project.meta.origin = origin.clone();
         }
     }
 

@@ -53,6 +53,8 @@ impl PartnerMapApp {
             Then::New => {
                 let mut project = Project::new();
                 project.settings.colour_by = self.prefs.colour_by;
+                // A map created here begins here: it gets its origin now (design.md §13).
+                project.meta.ensure_origin();
                 self.set_document(Document::new(project, Origin::Untitled));
             }
             Then::OpenDialog => self.ask(Pick::Open),
@@ -114,6 +116,8 @@ impl PartnerMapApp {
     pub fn save_to(&mut self, path: PathBuf) {
         let path = absolute(path);
         self.jobs.start(format!("Saving {}…", path.display()), None);
+        // A map saved for the first time gets its origin, which copies of the file keep.
+        self.doc.ensure_origin();
         let mut project = self.doc.project.clone();
         project.meta.modified = crate::io::today();
         if project.meta.created.is_empty() {

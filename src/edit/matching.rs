@@ -64,15 +64,36 @@ pub fn find_actor(project: &Project, typed: &str) -> Found {
 /// How well the typed words `query` fit `actor` by its name or short name; `None` if not at
 /// all.
 pub fn fit(actor: &Actor, query: &[String]) -> Option<Fit> {
-    let mut names = vec![words(&actor.name)];
-    if let Some(short) = &actor.short {
-        names.push(words(short));
+    Names::of(actor).fit(query)
+}
+
+/// An actor's name and short name as matching compares them, split into [`words`] once, for
+/// callers that compare many names with many (a merge of two maps).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Names {
+    /// The words of the name.
+    pub name: Vec<String>,
+    /// The words of the short name (none when it has none).
+    pub short: Vec<String>,
+}
+
+impl Names {
+    /// The names of `actor`.
+    pub fn of(actor: &Actor) -> Self {
+        Self {
+            name: words(&actor.name),
+            short: actor.short.as_deref().map(words).unwrap_or_default(),
+        }
     }
-    names
-        .iter()
-        .filter(|n| !n.is_empty())
-        .filter_map(|n| fit_name(n, query))
-        .min()
+
+    /// How well the typed words `query` fit these names, as [`fit`] says.
+    pub fn fit(&self, query: &[String]) -> Option<Fit> {
+        [&self.name, &self.short]
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .filter_map(|n| fit_name(n, query))
+            .min()
+    }
 }
 
 /// How well `query` fits one name, both as folded words.
@@ -137,8 +158,15 @@ fn by_typos(name: &[String], query: &[String]) -> Option<usize> {
     name.windows(query.len())
         .filter_map(|run| {
             run.iter().zip(query).try_fold(0, |total, (word, typed)| {
+                let letters = typed.chars().count();
+                let allowed = typos_allowed(letters);
+                // Words whose lengths differ by more are further apart than that: no need to
+                // measure (a merge compares a thousand names with a thousand).
+                if word.chars().count().abs_diff(letters) > allowed {
+                    return None;
+                }
                 let d = strsim::osa_distance(word, typed);
-                (d <= typos_allowed(typed.chars().count())).then_some(total + d)
+                (d <= allowed).then_some(total + d)
             })
         })
         .min()

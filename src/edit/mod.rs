@@ -8,6 +8,7 @@ mod command;
 mod history;
 mod labels;
 pub mod matching;
+pub mod merge;
 pub mod quick;
 pub mod updates;
 

@@ -25,6 +25,32 @@ pub struct Meta {
     /// When it was last saved (ISO 8601).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub modified: String,
+    /// Where the map began: a random id (16 hex digits) given to a map when it is first
+    /// saved or created, and kept by every copy of the file, so that merging one copy into
+    /// another can trust their shared ids (design.md §13). Empty for older maps.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub origin: String,
+}
+
+impl Meta {
+    /// A fresh origin for a map that has none: 16 random hex digits.
+    pub fn new_origin() -> String {
+        format!("{:016x}", rand::random::<u64>())
+    }
+
+    /// Gives the map a fresh origin if it has none; returns whether it did.
+    pub fn ensure_origin(&mut self) -> bool {
+        if !self.origin.is_empty() {
+            return false;
+        }
+        self.origin = Self::new_origin();
+        true
+    }
+
+    /// Whether two maps began as the same map: both have the same, non-empty origin.
+    pub fn shares_origin(&self, other: &Meta) -> bool {
+        !self.origin.trim().is_empty() && self.origin.trim() == other.origin.trim()
+    }
 }
 
 /// Where a quadrant chart is cut, on both axes of the unit square.

@@ -212,6 +212,7 @@ pub fn arb_project() -> impl Strategy<Value = Project> {
                         author,
                         created,
                         modified,
+                        origin: String::new(),
                     };
                     p.settings.cuts = Cuts { a, b, c, d };
                     p.settings.colour_by = colour_by;

@@ -205,6 +205,7 @@ impl Checker {
         ] {
             self.text(&Subject::Meta, field, text, MAX_TEXT_CHARS);
         }
+        self.text(&Subject::Meta, "origin", &meta.origin, MAX_NAME_CHARS);
     }
 }
 
