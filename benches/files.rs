@@ -2,7 +2,8 @@
 //! 1,000 / 3,000 and stress 10,000 / 30,000, made by `generate` with a fixed seed.
 //! Budgets: open ≤ 5 / 50 / 500 ms, save the same. Also the copy of the map that the UI
 //! thread makes before handing a save, autosave, export or layout to a worker (≤ 16 ms: the
-//! UI thread never waits longer than a frame).
+//! UI thread never waits longer than a frame). And merging another research map as a
+//! perspective (≤ 1 s).
 
 // A test or benchmark that meets a broken fixture stops with its message: that is its report.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -63,5 +64,51 @@ fn five_snapshots(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, files, five_snapshots);
+/// Merging another research map as a perspective (issue 16: ≤ 1 s), read, matched and
+/// applied as the command line does it: `merge/research` another map of the same size made
+/// from another seed (no shared origin: every actor matched by name, many of them alike),
+/// `merge/research copy` a copy of the map whose group renamed a tenth of the actors (a typo
+/// each), changed its scores and added actors and partnerships of its own.
+fn merge(c: &mut Criterion) {
+    use partnermap::edit::merge::{self, Choices};
+    let mut group = c.benchmark_group("merge");
+    group.sample_size(10);
+    let base = generate(1_000, 3_000, 1).expect("the map generates");
+    let mut copy = base.clone();
+    let ids: Vec<_> = copy.actors.keys().copied().collect();
+    for (i, id) in ids.iter().enumerate() {
+        let a = copy.actors.get_mut(id).expect("the actor");
+        a.influence = Some((i % 5) as u8 + 1);
+        if i % 10 == 0 {
+            // A typo: the first two letters swapped.
+            let mut chars: Vec<char> = a.name.chars().collect();
+            chars.swap(0, 1);
+            a.name = chars.into_iter().collect();
+        }
+    }
+    for (i, p) in copy.partnerships.values_mut().enumerate() {
+        p.trust_ab = Some((i % 5) as u8 + 1);
+    }
+    let extra = generate(100, 200, 3).expect("the map generates");
+    let offset = copy.next_actor_id().0;
+    for a in extra.actors.values() {
+        let mut a = a.clone();
+        a.id = partnermap::model::ActorId(a.id.0 + offset);
+        copy.insert_actor(a);
+    }
+    let other = generate(1_000, 3_000, 2).expect("the map generates");
+    for (name, other) in [("research", &other), ("research copy", &copy)] {
+        group.bench_with_input(BenchmarkId::from_parameter(name), other, |b, other| {
+            b.iter(|| {
+                let plan = merge::plan(&base, other, "Group").expect("a free name");
+                let mut merged = base.clone();
+                plan.apply(&mut merged, &Choices::default())
+                    .expect("the merge applies")
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, files, five_snapshots, merge);
 criterion_main!(benches);

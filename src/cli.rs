@@ -88,6 +88,9 @@ pub enum Command {
     /// mapped by their headers (see the README); --map changes a column's mapping. Exits 1
     /// listing every value that does not fit, 2 if the input cannot be read.
     Import(ImportArgs),
+    /// Merge another group's map (OTHER) into FILE as a perspective named NAME, written to
+    /// OUT (design.md §13). Exits 1 listing the matches in doubt unless --accept-matches.
+    Merge(merge::MergeArgs),
     /// Generate a synthetic map for scale tests: the same seed always gives the same file.
     Generate {
         /// How many actors.
@@ -270,6 +273,7 @@ macro_rules! warn {
 
 // After `warn!`, which they use.
 mod generate;
+mod merge;
 mod stats;
 mod time;
 
@@ -353,6 +357,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export(args) => export(&args),
         Command::Report(args) => report(&args),
         Command::Import(args) => import_command(&args),
+        Command::Merge(args) => merge::merge(&args),
         Command::Generate {
             actors,
             partnerships,

@@ -36,6 +36,8 @@ mod interop;
 mod labels;
 mod laptop;
 mod layout;
+mod merge;
+mod merge_ui;
 mod monkey;
 mod not_a_map;
 mod over_time;

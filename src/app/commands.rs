@@ -54,6 +54,7 @@ impl PartnerMapApp {
             Action::Export => self.open_export_dialog(),
             Action::ExportReport => self.pick_report_file(),
             Action::Import => self.guard(Then::ImportDialog),
+            Action::MergeMap => self.ask(super::Pick::Merge),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Delete => self.delete_selection(),

@@ -334,6 +334,7 @@ impl PartnerMapApp {
             Event::TableRead(actors, result) => self.table_read(actors, result),
             Event::Imported(path, result) => self.imported(path, *result),
             Event::Opened(path, result) => self.opened(path, *result),
+            Event::MergeRead(path, revision, result) => self.merge_read(path, revision, *result),
             Event::Saved(path, state, result) => self.saved(path, state, result),
             _ => {}
         }

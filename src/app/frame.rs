@@ -295,6 +295,7 @@ impl PartnerMapApp {
             busy: self.jobs.busy.as_deref(),
             job: self.jobs.progress.as_ref().map(|(p, c)| (&**p, *c)),
             betweenness: self.live.progress(),
+            message: self.status.as_deref(),
         };
         if status_ui(ui, &info).betweenness {
             self.live.cancel();

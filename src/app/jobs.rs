@@ -35,6 +35,12 @@ pub enum Event {
     Imported(PathBuf, Box<Result<Imported, ImportError>>),
     /// A map was read.
     Opened(PathBuf, Box<Result<Project, LoadError>>),
+    /// A map to merge was read and matched with the open one (at this revision of it).
+    MergeRead(
+        PathBuf,
+        u64,
+        Box<Result<crate::edit::merge::MergePlan, crate::edit::merge::MergeError>>,
+    ),
     /// A save finished (for the history state it saved).
     Saved(PathBuf, u64, Result<(), SaveError>),
     /// The recovery file was written (for the history state it holds).

@@ -16,6 +16,7 @@ pub mod file_dialog;
 mod files;
 mod frame;
 mod jobs;
+mod merge;
 mod modal;
 mod panels;
 mod pick;
@@ -122,6 +123,8 @@ pub struct PartnerMapApp {
     allow_close: bool,
     /// The last action that ran, from a menu, the toolbar or a shortcut.
     pub last_action: Option<crate::ui::actions::Action>,
+    /// What the last merge did, in the status bar until the map next changes.
+    pub status: Option<String>,
 }
 
 impl PartnerMapApp {
@@ -157,6 +160,7 @@ impl PartnerMapApp {
             autosave: Autosave::default(),
             allow_close: false,
             last_action: None,
+            status: None,
         }
     }
 
@@ -228,6 +232,7 @@ impl PartnerMapApp {
         self.doc = doc;
         self.doc.revision = revision;
         self.history.clear();
+        self.status = None;
         self.saved_state = self.history.state();
         self.view.selection.clear();
         self.view.hovered = None;
@@ -238,29 +243,34 @@ impl PartnerMapApp {
 
     /// Applies a labelled edit as one undo step; shows why if it is refused.
     pub fn apply_edit(&mut self, edit: Edit) {
+        let label = edit.label.clone();
+        if let Err(e) = self.try_edit(edit) {
+            self.notify(
+                format!("Could not {}", lowercase_first(&label)),
+                e.to_string(),
+            );
+        }
+    }
+
+    /// Applies a labelled edit as one undo step, or says why not (nothing changed).
+    pub fn try_edit(&mut self, edit: Edit) -> Result<(), crate::edit::EditError> {
         let before = self.doc.project.next_ids;
-        let result = self.history.apply_merging(
+        self.history.apply_merging(
             &mut self.doc.project,
             edit.label.clone(),
             &edit.command,
             edit.merge_key.as_deref(),
-        );
-        match result {
-            Ok(()) => {
-                self.doc.revision += 1;
-                if let Some(items) = edit.select {
-                    self.view.selection = items.into_iter().collect();
-                }
-                self.view.forget_missing(&self.doc.project);
-                if self.view.presenting {
-                    self.flash_added(before);
-                }
-            }
-            Err(e) => self.notify(
-                format!("Could not {}", lowercase_first(&edit.label)),
-                e.to_string(),
-            ),
+        )?;
+        self.doc.revision += 1;
+        self.status = None;
+        if let Some(items) = edit.select {
+            self.view.selection = items.into_iter().collect();
         }
+        self.view.forget_missing(&self.doc.project);
+        if self.view.presenting {
+            self.flash_added(before);
+        }
+        Ok(())
     }
 
     /// Flashes the actors and partnerships added since the ids were `before`.
@@ -287,6 +297,7 @@ impl PartnerMapApp {
         self.finish_animation();
         if self.history.undo(&mut self.doc.project).is_some() {
             self.doc.revision += 1;
+            self.status = None;
             self.view.forget_missing(&self.doc.project);
         }
     }
@@ -296,6 +307,7 @@ impl PartnerMapApp {
         self.finish_animation();
         if self.history.redo(&mut self.doc.project).is_some() {
             self.doc.revision += 1;
+            self.status = None;
             self.view.forget_missing(&self.doc.project);
         }
     }

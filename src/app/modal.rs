@@ -28,6 +28,8 @@ pub enum Modal {
     Notice(Notice),
     /// PartnerMap's own path dialog, where the system's file dialog cannot be shown.
     Path(Box<PathDialog>, Pick),
+    /// Another map, matched with this one, to merge as a perspective.
+    Merge(Box<modals::MergeDialog>),
 }
 
 impl PartnerMapApp {
@@ -164,6 +166,10 @@ impl PartnerMapApp {
             Modal::CsvImport(step) => match modals::csv_mapping_ui(ctx, step) {
                 None => true,
                 Some(decision) => self.csv_decided(decision, step),
+            },
+            Modal::Merge(dialog) => match modals::merge_ui(ctx, dialog, &self.doc.project) {
+                None => true,
+                Some(decision) => self.merge_decided(decision, dialog),
             },
         };
         if keep {

@@ -21,6 +21,8 @@ pub enum Pick {
     SaveAs,
     /// A file to import.
     Import,
+    /// Another group's map to merge as a perspective.
+    Merge,
     /// Where to write this export (a file, or a folder for the CSV tables).
     Export(Box<ExportRequest>),
     /// One more table for the CSV import's column-mapping step (`true`: the actors table).
@@ -94,6 +96,7 @@ impl PartnerMapApp {
             Pick::Open => self.open_path(path),
             Pick::SaveAs => self.save_to(path),
             Pick::Import => self.import_path(path),
+            Pick::Merge => self.merge_path(path),
             Pick::Export(request) => self.export_to(path, *request),
             Pick::Table { actors } => self.read_table(path, actors),
         }
@@ -187,6 +190,13 @@ impl PartnerMapApp {
                     map(),
                     ("Backup of a map (NAME.ron.bak)".to_string(), vec!["bak"]),
                 ],
+            },
+            Pick::Merge => Spec {
+                title: "Merge a map as a perspective",
+                confirm: "Merge",
+                wants: Wants::Existing(vec!["ron".into()]),
+                name: String::new(),
+                filters: vec![map()],
             },
             Pick::SaveAs => Spec {
                 title: "Save the map as",

@@ -114,6 +114,8 @@ pub enum Action {
     ExportReport,
     /// Make a new map from GraphML, GEXF or CSV tables.
     Import,
+    /// Merge another group's map into this one as a perspective (design.md §13).
+    MergeMap,
     /// Lay the map out by forces.
     LayoutForce,
     /// Lay the map out in bands by level.
@@ -194,6 +196,7 @@ impl Action {
             Action::Export,
             Action::ExportReport,
             Action::Import,
+            Action::MergeMap,
             Action::LayoutForce,
             Action::LayoutByLevel,
             Action::LayoutBySector,
@@ -253,6 +256,7 @@ impl Action {
             Self::Export => "Export…",
             Self::ExportReport => "Export report…",
             Self::Import => "Import…",
+            Self::MergeMap => "Merge map…",
             Self::LayoutForce => "Force-directed",
             Self::LayoutByLevel => "By level",
             Self::LayoutBySector => "By sector",
@@ -309,6 +313,9 @@ impl Action {
             }
             Self::Import => {
                 "Make a new map from GraphML or GEXF (Gephi, Cytoscape, yEd, networkx) or from CSV tables of actors and partnerships"
+            }
+            Self::MergeMap => {
+                "Add another group's copy of the map (a breakout group's laptop) as a perspective: its values beside the map's own, its new actors and partnerships offered for adding"
             }
             Self::LayoutForce => {
                 "Partners pulled together, everyone else pushed apart; pinned actors stay"

@@ -346,10 +346,10 @@ impl MergePlan {
             ));
         }
         if !other.snapshots.is_empty() {
-            notes.push(format!(
-                "the other map's {} are not merged",
-                count(other.snapshots.len(), "snapshot", "snapshots")
-            ));
+            notes.push(match other.snapshots.len() {
+                1 => "the other map's snapshot is not merged".to_string(),
+                n => format!("the other map's {n} snapshots are not merged"),
+            });
         }
         Self {
             name: name.to_string(),
@@ -418,22 +418,27 @@ impl MergePlan {
         self.other.actors.get(&id).map_or("?", |a| a.name.as_str())
     }
 
-    /// A line for a doubtful actor match: `other: 'X' ~ base: 'Y' (name)`.
-    pub fn actor_doubt_line(&self, base: &Project, m: &ActorMatch) -> String {
+    /// A doubtful actor match in words: the other map's name, the name here, and why.
+    pub fn actor_doubt(&self, base: &Project, m: &ActorMatch) -> (String, String, &'static str) {
         let here = m
             .found
             .base()
             .and_then(|id| base.actors.get(&id))
             .map_or("?", |a| a.name.as_str());
         let why = m.found.doubt().map_or("", Doubt::word);
-        format!(
-            "other: '{}' ~ base: '{here}' ({why})",
-            self.other_actor_name(m.other)
+        (
+            self.other_actor_name(m.other).to_string(),
+            here.to_string(),
+            why,
         )
     }
 
-    /// A line for a doubtful partnership match, as [`MergePlan::actor_doubt_line`].
-    pub fn partnership_doubt_line(&self, base: &Project, m: &PartnershipMatch) -> String {
+    /// A doubtful partnership match in words, as [`MergePlan::actor_doubt`].
+    pub fn partnership_doubt(
+        &self,
+        base: &Project,
+        m: &PartnershipMatch,
+    ) -> (String, String, &'static str) {
         let there = self
             .other
             .partnerships
@@ -445,6 +450,18 @@ impl MergePlan {
             .and_then(|id| base.partnerships.get(&id))
             .map_or_else(|| "?".to_string(), |p| partnership_text(base, p));
         let why = m.found.doubt().map_or("", Doubt::word);
+        (there, here, why)
+    }
+
+    /// A line for a doubtful actor match: `other: 'X' ~ base: 'Y' (name)`.
+    pub fn actor_doubt_line(&self, base: &Project, m: &ActorMatch) -> String {
+        let (there, here, why) = self.actor_doubt(base, m);
+        format!("other: '{there}' ~ base: '{here}' ({why})")
+    }
+
+    /// A line for a doubtful partnership match, as [`MergePlan::actor_doubt_line`].
+    pub fn partnership_doubt_line(&self, base: &Project, m: &PartnershipMatch) -> String {
+        let (there, here, why) = self.partnership_doubt(base, m);
         format!("other: '{there}' ~ base: '{here}' ({why})")
     }
 }

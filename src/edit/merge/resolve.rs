@@ -98,7 +98,7 @@ impl MergePlan {
             } else {
                 let mut added = actor.clone();
                 added.id = ActorId(next.actor);
-                next.actor += 1;
+                next.actor = next.actor.saturating_add(1);
                 ends.here.insert(m.other, added.id);
                 view.actors.push(ActorRating::of(&added));
                 added_actors.push(added);
@@ -137,7 +137,7 @@ impl MergePlan {
             }
             let mut added = p.clone();
             added.id = PartnershipId(next.partnership);
-            next.partnership += 1;
+            next.partnership = next.partnership.saturating_add(1);
             added.a = *a;
             added.b = *b;
             view.partnerships.push(PartnershipRating::of(&added));

@@ -80,6 +80,7 @@ fn file_menu_ui(ui: &mut egui::Ui, cx: &ActionContext, info: &MenuInfo<'_>, out:
     });
     let rest = [
         Action::Import,
+        Action::MergeMap,
         Action::Save,
         Action::SaveAs,
         Action::Export,

@@ -28,6 +28,8 @@ pub struct StatusInfo<'a> {
     pub job: Option<(&'a Progress, &'static str)>,
     /// Betweenness's progress while it is computed in the background.
     pub betweenness: Option<f32>,
+    /// What the last merge did, until the map next changes.
+    pub message: Option<&'a str>,
 }
 
 /// The Cancel buttons the user pressed.
@@ -84,6 +86,12 @@ pub fn status_ui(ui: &mut egui::Ui, info: &StatusInfo<'_>) -> StatusClicks {
                     "Computed in the background; the other indicators are already shown",
                 );
             clicks.betweenness = ui.small_button("Cancel").clicked();
+        }
+        // Last: it takes the room that is left, cut short with an ellipsis.
+        if let Some(message) = info.message {
+            ui.separator();
+            ui.add(egui::Label::new(message).truncate())
+                .on_hover_text(message);
         }
     });
     clicks
