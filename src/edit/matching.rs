@@ -86,8 +86,12 @@ impl Names {
         }
     }
 
-    /// How well the typed words `query` fit these names, as [`fit`] says.
+    /// How well the typed words `query` fit these names, as [`fit`] says; `None` for no
+    /// words at all (a name of punctuation only).
     pub fn fit(&self, query: &[String]) -> Option<Fit> {
+        if query.is_empty() {
+            return None;
+        }
         [&self.name, &self.short]
             .into_iter()
             .filter(|n| !n.is_empty())
@@ -158,6 +162,9 @@ fn by_typos(name: &[String], query: &[String]) -> Option<usize> {
     name.windows(query.len())
         .filter_map(|run| {
             run.iter().zip(query).try_fold(0, |total, (word, typed)| {
+                if word == typed {
+                    return Some(total);
+                }
                 let letters = typed.chars().count();
                 let allowed = typos_allowed(letters);
                 // Words whose lengths differ by more are further apart than that: no need to
@@ -170,6 +177,25 @@ fn by_typos(name: &[String], query: &[String]) -> Option<usize> {
             })
         })
         .min()
+}
+
+/// Whether typed words starting with `first` may fit a name that has the word `word` by a run
+/// of its words or with typos: `first` is `word`, its start (from three letters), or within
+/// [`typos_allowed`] of it. A quick test for callers that compare many names with many (a
+/// merge): unless the typed words are one word (which may be initials), a name none of
+/// whose words passes it does not fit.
+pub fn may_start(first: &str, word: &str) -> bool {
+    if first == word {
+        return true;
+    }
+    let letters = first.chars().count();
+    if letters >= 3 && word.starts_with(first) {
+        return true;
+    }
+    let allowed = typos_allowed(letters);
+    allowed > 0
+        && word.chars().count().abs_diff(letters) <= allowed
+        && strsim::osa_distance(word, first) <= allowed
 }
 
 /// How many typos a typed word of `letters` letters may have: none up to three letters

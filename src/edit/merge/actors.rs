@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{ActorMatch, Doubt, How, Match};
-use crate::edit::matching::{Fit, Names};
+use crate::edit::matching::{Fit, Names, may_start};
 use crate::model::{ActorId, Project};
 
 /// How well two actors' names fit each other: the better of either read as typed for the
@@ -66,7 +66,9 @@ pub(super) fn match_actors(base: &Project, other: &Project, shared: bool) -> Vec
         }
     }
 
-    // 4. A name alike: the one actor that fits best, the closest pairs first.
+    // 4. A name alike: the one actor that fits best, the closest pairs first. Only the
+    // actors that share a word (or nearly) with the name are compared with it.
+    let mut narrow = Narrow::new(&base_names);
     let mut candidates: Vec<(Fit, usize, ActorId)> = Vec::new();
     for (i, (_, names)) in other_names.iter().enumerate() {
         if found[i] != Match::New {
@@ -74,7 +76,8 @@ pub(super) fn match_actors(base: &Project, other: &Project, shared: bool) -> Vec
         }
         let mut best: Option<(Fit, ActorId)> = None;
         let mut tied = false;
-        for (id, here) in &base_names {
+        for b in narrow.candidates(names) {
+            let (id, here) = &base_names[b];
             if taken.contains(id) {
                 continue;
             }
@@ -148,5 +151,163 @@ fn same_names(
         } else {
             Match::Doubtful(id, Doubt::Namesake)
         };
+    }
+}
+
+/// Finds the actors of the map that may fit a name, without comparing it with every one: by
+/// [`may_start`], a name fits only an actor that has a word near the name's first word, or
+/// whose name's first word is near one of its words (either way round, as [`alike`] reads
+/// them); one-word names, which may be initials, are compared with every actor.
+struct Narrow<'a> {
+    /// Every word of the actors' names and short names, with the actors that have it.
+    words: Vec<(&'a str, Vec<usize>)>,
+    /// The first word of each actor's name, with the actors.
+    firsts: Vec<(&'a str, Vec<usize>)>,
+    /// The actors whose name is one word.
+    single: Vec<usize>,
+    /// How many actors there are.
+    all: usize,
+    /// The entries of `words` near a first word, as found.
+    near_words: HashMap<&'a str, Vec<usize>>,
+    /// The entries of `firsts` near a word, as found.
+    near_firsts: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Narrow<'a> {
+    fn new(names: &'a [(ActorId, Names)]) -> Self {
+        let mut words: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut firsts: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut single = Vec::new();
+        for (i, (_, n)) in names.iter().enumerate() {
+            for w in n.name.iter().chain(&n.short) {
+                let list = words.entry(w.as_str()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+            if let Some(first) = n.name.first() {
+                firsts.entry(first.as_str()).or_default().push(i);
+            }
+            if n.name.len() == 1 {
+                single.push(i);
+            }
+        }
+        let sorted = |m: HashMap<&'a str, Vec<usize>>| {
+            let mut v: Vec<_> = m.into_iter().collect();
+            v.sort();
+            v
+        };
+        Self {
+            words: sorted(words),
+            firsts: sorted(firsts),
+            single,
+            all: names.len(),
+            near_words: HashMap::new(),
+            near_firsts: HashMap::new(),
+        }
+    }
+
+    /// The actors (by index, in order) that may fit `other`'s names either way round.
+    fn candidates(&mut self, other: &'a Names) -> Vec<usize> {
+        let queries = [&other.name, &other.short];
+        if queries.iter().any(|q| q.len() == 1) {
+            return (0..self.all).collect();
+        }
+        let mut out: Vec<usize> = self.single.clone();
+        for q in queries {
+            let Some(first) = q.first() else {
+                continue;
+            };
+            let words = &self.words;
+            let near = self.near_words.entry(first.as_str()).or_insert_with(|| {
+                (0..words.len())
+                    .filter(|&k| may_start(first, words[k].0))
+                    .collect()
+            });
+            for &k in near.iter() {
+                out.extend_from_slice(&words[k].1);
+            }
+        }
+        for w in other.name.iter().chain(&other.short) {
+            let firsts = &self.firsts;
+            let near = self.near_firsts.entry(w.as_str()).or_insert_with(|| {
+                (0..firsts.len())
+                    .filter(|&k| may_start(firsts[k].0, w))
+                    .collect()
+            });
+            for &k in near.iter() {
+                out.extend_from_slice(&firsts[k].1);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Names as breakout groups write them: typos, parts, initials, other scripts.
+    fn variants(name: &str) -> Vec<String> {
+        let chars: Vec<char> = name.chars().collect();
+        let mut out = vec![name.to_lowercase()];
+        if chars.len() > 3 {
+            let mut swapped = chars.clone();
+            swapped.swap(1, 2);
+            out.push(swapped.into_iter().collect());
+            out.push(chars[1..].iter().collect());
+            out.push(chars[..chars.len() / 2].iter().collect());
+        }
+        out.push(
+            name.split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .collect(),
+        );
+        out.push(format!("The {name} office"));
+        out
+    }
+
+    /// Every actor whose names fit another's either way round is among the candidates the
+    /// index gives for it: the narrowing never hides a match.
+    #[test]
+    fn the_index_never_hides_an_actor_that_fits() {
+        let mut base = crate::generate::generate(120, 0, 1).unwrap();
+        for a in crate::io::sample().actors.into_values() {
+            let mut a = a;
+            a.id = base.next_actor_id();
+            base.insert_actor(a);
+        }
+        let base_names: Vec<(ActorId, Names)> =
+            base.actors.values().map(|a| (a.id, Names::of(a))).collect();
+        let mut others: Vec<Names> = Vec::new();
+        for a in base.actors.values().take(200) {
+            for (k, v) in variants(&a.name).into_iter().enumerate() {
+                let mut actor = a.clone();
+                actor.name = v;
+                if k % 2 == 1 {
+                    actor.short = None;
+                }
+                others.push(Names::of(&actor));
+            }
+        }
+        let mut narrow = Narrow::new(&base_names);
+        let mut checked = 0;
+        for other in &others {
+            let found = narrow.candidates(other);
+            for (b, (_, here)) in base_names.iter().enumerate() {
+                if alike(here, other).is_some() {
+                    checked += 1;
+                    assert!(
+                        found.binary_search(&b).is_ok(),
+                        "{:?} fits {:?} but is not a candidate",
+                        other,
+                        here
+                    );
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 }

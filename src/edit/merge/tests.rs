@@ -216,3 +216,13 @@ fn names_are_checked_and_a_free_one_is_suggested() {
     assert_eq!(suggest_name(&base, &titled, Some(path)), "Citizens 2");
     assert_eq!(suggest_name(&base, &other, None), "Merged map");
 }
+
+#[test]
+fn names_without_words_match_nothing_and_do_not_stop_the_merge() {
+    let base = map(&["—", "Parents", "..."], &[]);
+    let other = map(&["...", "Parents", "·"], &[]);
+    let plan = plan(&base, &other, "Citizens").unwrap();
+    assert_eq!(found(&plan, 1), Match::New);
+    assert_eq!(found(&plan, 2), Match::Sure(ActorId(2), How::Name));
+    assert_eq!(found(&plan, 3), Match::New);
+}
