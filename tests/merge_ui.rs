@@ -107,16 +107,16 @@ fn a_breakout_map_is_merged_as_a_perspective_in_one_undo_step() {
     };
     assert_eq!(name, "Citizens");
     let question = format!("“{TYPO}” is “{PARENTS}”");
-    h.get_by_label(&format!("{question}?"));
+    h.get_by_label(&format!("{question}? (the names are alike, not the same)"));
     h.get_by_label(&format!("Confirm: {question}"));
     h.get_by_label(NEW);
     h.get_by_label(&format!("{NEW} – Amara"));
-    h.get_by_label_contains("Merge will: matched 24 actors, 29 partnerships;");
+    h.get_by_label_contains("Result: matched 24 actors, 29 partnerships;");
     // Rejected, the misspelt actor is offered as new; confirmed again, it is not.
     h.get_by_label(&format!("Reject: {question}")).click();
     h.run();
     h.get_by_label(TYPO);
-    h.get_by_label_contains("Merge will: matched 23 actors");
+    h.get_by_label_contains("Result: matched 23 actors");
     h.get_by_label(&format!("Confirm: {question}")).click();
     h.run();
     assert!(h.query_by_label(TYPO).is_none());
@@ -135,11 +135,11 @@ fn a_breakout_map_is_merged_as_a_perspective_in_one_undo_step() {
     assert_eq!(h.state().history.undo_len(), undo_before + 1);
     let status = h.state().status.clone().unwrap();
     assert!(
-        status.starts_with(
-            "Merged citizens.ron as the perspective “Citizens”: matched 24 actors, 29 partnerships;"
-        ) && status.contains(
-            "added 1 actor and 0 partnerships; left out 0 new actors and 1 new partnership"
-        ),
+        status
+            .starts_with("Merged citizens.ron as “Citizens”: matched 24 actors, 29 partnerships;")
+            && status.contains(
+                "added 1 actor and 0 partnerships; left out 0 new actors and 1 new partnership"
+            ),
         "{status}"
     );
     h.get_by_label(&status);

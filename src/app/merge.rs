@@ -78,9 +78,7 @@ impl PartnerMapApp {
         let edit = Edit::new(format!("Merge {file} as “{name}”"), command);
         match self.try_edit(edit) {
             Ok(()) => {
-                self.status = Some(format!(
-                    "Merged {file} as the perspective “{name}”: {summary}"
-                ));
+                self.status = Some(format!("Merged {file} as “{name}”: {summary}"));
                 false
             }
             Err(e) => {

@@ -193,7 +193,7 @@ impl PartnerMapApp {
             },
             Pick::Merge => Spec {
                 title: "Merge a map as a perspective",
-                confirm: "Merge",
+                confirm: "Choose",
                 wants: Wants::Existing(vec!["ron".into()]),
                 name: String::new(),
                 filters: vec![map()],

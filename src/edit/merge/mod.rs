@@ -122,6 +122,18 @@ impl Doubt {
             Self::Parallel => "parallel partnership",
         }
     }
+
+    /// Why it is in doubt, in a sentence's words ("the names are alike, not the same").
+    pub fn explain(self) -> &'static str {
+        match self {
+            Self::Name => "the names are alike, not the same",
+            Self::Id => "the same id in maps that began as one, but another name",
+            Self::Namesake => "several actors have this name",
+            Self::Parallel => {
+                "one of several partnerships between the same actors, with another label and other functions"
+            }
+        }
+    }
 }
 
 /// What an item of the other map is in this one.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use egui::{Id, RichText, Role, WidgetInfo};
 
-use crate::edit::merge::{self, Choices, MergePlan, Resolved, partnership_text};
+use crate::edit::merge::{self, Choices, Doubt, MergePlan, Resolved, partnership_text};
 use crate::model::{ActorId, PartnershipId, Project};
 
 /// The dialog's state: the plan, the name being typed and the choices made.
@@ -26,6 +26,8 @@ pub struct MergeDialog {
     pub error: Option<String>,
     /// The merge worked out for [`MergeDialog::choices`] (cleared when they change).
     resolved: Option<(Choices, Box<Resolved>)>,
+    /// How many rows the list keeps room for.
+    reserved_rows: Option<usize>,
 }
 
 /// What the user did in the dialog.
@@ -48,6 +50,7 @@ impl MergeDialog {
             choices: Choices::default(),
             error: None,
             resolved: None,
+            reserved_rows: None,
         }
     }
 
@@ -121,7 +124,7 @@ pub fn merge_ui(
         ui.add_space(4.0);
         let plan = Arc::clone(&dialog.plan);
         let resolved = dialog.resolved(base);
-        ui.label(format!("Merge will: {}.", resolved.summary));
+        ui.label(format!("Result: {}.", resolved.summary));
         let notes: Vec<String> = plan.notes.iter().chain(&resolved.notes).cloned().collect();
         for note in notes {
             ui.label(RichText::new(format!("Note: {note}.")).weak());
@@ -172,17 +175,14 @@ fn name_ui(ui: &mut egui::Ui, dialog: &mut MergeDialog, base: &Project) -> bool 
 }
 
 /// The rows of the list: the matches in doubt, then the new actors and partnerships.
-fn rows(dialog: &mut MergeDialog, base: &Project) -> Vec<Row> {
-    let plan = Arc::clone(&dialog.plan);
-    let choices = dialog.choices.clone();
-    let resolved = dialog.resolved(base);
+fn rows(plan: &MergePlan, resolved: &Resolved, choices: &Choices) -> Vec<Row> {
     let actor_doubts: Vec<usize> = (0..plan.actors.len())
         .filter(|&i| plan.actors[i].found.doubt().is_some())
         .collect();
     let partnership_doubts: Vec<usize> = (0..resolved.partnerships.len())
         .filter(|&i| resolved.partnerships[i].found.doubt().is_some())
         .collect();
-    let new_actors: Vec<ActorId> = plan.new_actors(&choices).collect();
+    let new_actors: Vec<ActorId> = plan.new_actors(choices).collect();
     let new_partnerships: Vec<usize> = (0..resolved.partnerships.len())
         .filter(|&i| resolved.partnerships[i].found.base().is_none())
         .collect();
@@ -213,26 +213,55 @@ fn rows(dialog: &mut MergeDialog, base: &Project) -> Vec<Row> {
 
 /// The list of choices, drawn a screenful at a time (a research map may offer thousands).
 fn list_ui(ui: &mut egui::Ui, dialog: &mut MergeDialog, base: &Project) {
-    let rows = rows(dialog, base);
+    let plan = Arc::clone(&dialog.plan);
+    let choices = dialog.choices.clone();
+    let rows = rows(&plan, dialog.resolved(base), &choices);
     if rows.is_empty() {
         ui.label("Every actor and partnership of the other map is matched here for sure.");
         return;
     }
+    let reserved = *dialog
+        .reserved_rows
+        .get_or_insert_with(|| reserved_rows(&plan, base, rows.len()));
     let height = ui
         .spacing()
         .interact_size
         .y
         .max(ui.text_style_height(&egui::TextStyle::Body));
     let max = (ui.ctx().content_rect().height() * 0.45).max(height * 4.0);
+    // Room for the rows the choices may add, so that the dialog does not move under the
+    // pointer when a match is rejected.
+    let room = (reserved as f32 * (height + ui.spacing().item_spacing.y)).min(max);
     egui::ScrollArea::vertical()
         .id_salt("merge.list")
-        .max_height(max)
-        .auto_shrink([false, true])
+        .min_scrolled_height(room)
+        .max_height(room)
+        .auto_shrink([false, false])
         .show_rows(ui, height, rows.len(), |ui, range| {
+            // Long names are cut short (in full on hover): the dialog keeps its width.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             for row in &rows[range] {
                 row_ui(ui, dialog, base, *row);
             }
         });
+}
+
+/// How many rows the list may come to have: as many as now, or as with every match in
+/// doubt rejected (each adds a new actor or partnership, and those of its partnerships).
+fn reserved_rows(plan: &MergePlan, base: &Project, now: usize) -> usize {
+    let first = plan.resolve(base, &Choices::default());
+    let all = Choices {
+        rejected_actors: plan.doubtful_actors().map(|m| m.other).collect(),
+        rejected_partnerships: first
+            .partnerships
+            .iter()
+            .filter(|m| m.found.doubt().is_some())
+            .map(|m| m.other)
+            .collect(),
+        ..Choices::default()
+    };
+    let rejected = plan.resolve(base, &all);
+    now.max(rows(plan, &rejected, &all).len() + 2)
 }
 
 fn row_ui(ui: &mut egui::Ui, dialog: &mut MergeDialog, base: &Project, row: Row) {
@@ -246,7 +275,8 @@ fn row_ui(ui: &mut egui::Ui, dialog: &mut MergeDialog, base: &Project, row: Row)
         }
         Row::ActorDoubt(i) => {
             let m = plan.actors[i];
-            let (there, here, why) = plan.actor_doubt(base, &m);
+            let (there, here, _) = plan.actor_doubt(base, &m);
+            let why = m.found.doubt().map_or("", Doubt::explain);
             let rejected = dialog.choices.rejected_actors.contains(&m.other);
             if let Some(reject) = doubt_ui(ui, &there, &here, why, rejected) {
                 set(&mut dialog.choices.rejected_actors, m.other, reject);
@@ -254,7 +284,8 @@ fn row_ui(ui: &mut egui::Ui, dialog: &mut MergeDialog, base: &Project, row: Row)
         }
         Row::PartnershipDoubt(i) => {
             let m = dialog.resolved(base).partnerships[i];
-            let (there, here, why) = plan.partnership_doubt(base, &m);
+            let (there, here, _) = plan.partnership_doubt(base, &m);
+            let why = m.found.doubt().map_or("", Doubt::explain);
             let rejected = dialog.choices.rejected_partnerships.contains(&m.other);
             if let Some(reject) = doubt_ui(ui, &there, &here, why, rejected) {
                 set(&mut dialog.choices.rejected_partnerships, m.other, reject);
@@ -262,7 +293,8 @@ fn row_ui(ui: &mut egui::Ui, dialog: &mut MergeDialog, base: &Project, row: Row)
         }
         Row::NewActor(id) => {
             let mut add = !dialog.choices.skipped_actors.contains(&id);
-            if ui.checkbox(&mut add, plan.other_actor_name(id)).changed() {
+            let name = plan.other_actor_name(id);
+            if ui.checkbox(&mut add, name).on_hover_text(name).changed() {
                 set(&mut dialog.choices.skipped_actors, id, !add);
             }
         }
@@ -288,9 +320,8 @@ fn doubt_ui(ui: &mut egui::Ui, there: &str, here: &str, why: &str, rejected: boo
                 changed = Some(reject);
             }
         }
-        ui.label(format!("{question}?"))
-            .on_hover_text(format!("Why in doubt: {why}"));
-        ui.label(RichText::new(format!("({why})")).weak());
+        let text = format!("{question}? ({why})");
+        ui.label(&text).on_hover_text(&text);
     });
     changed
 }
