@@ -518,3 +518,46 @@ fn merge_on_the_command_line_refuses_bad_input_and_writes_nothing() {
         assert!(!out.exists(), "{all:?}: nothing written");
     }
 }
+
+fn is_origin(text: &str) -> bool {
+    text.len() == 16 && text.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+#[test]
+fn generated_and_imported_maps_get_an_origin_that_files_keep() {
+    let generate = partnermap::generate::generate;
+    let (a, b, c) = (
+        generate(5, 4, 7).unwrap(),
+        generate(5, 4, 7).unwrap(),
+        generate(5, 4, 8).unwrap(),
+    );
+    assert!(is_origin(&a.meta.origin), "{}", a.meta.origin);
+    assert_eq!(a.meta.origin, b.meta.origin, "the same seed, the same map");
+    assert_ne!(a.meta.origin, c.meta.origin);
+    // Saved and read back.
+    let ron = io::to_ron_string(&a);
+    assert!(
+        ron.contains(&format!("origin: \"{}\"", a.meta.origin)),
+        "{ron}"
+    );
+    assert_eq!(io::load_str(&ron).unwrap().meta.origin, a.meta.origin);
+    // Checked as a text of at most 200 characters.
+    let mut long = a.clone();
+    long.meta.origin = "f".repeat(201);
+    let problems: Vec<String> = long.validate().iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        problems,
+        ["meta: `origin` is 201 characters long; at most 200 are allowed"]
+    );
+    // An import makes a new map: it gets one.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("imported.ron");
+    let run = partnermap(&[
+        "import",
+        "tests/fixtures/import/gephi.graphml",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run));
+    assert!(is_origin(&io::load_path(&out).unwrap().meta.origin));
+}

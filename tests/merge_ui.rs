@@ -198,3 +198,29 @@ fn a_file_that_is_not_a_map_is_refused_with_its_reason() {
     h.get_by_label_contains("Nothing was merged; the map is unchanged.");
     assert_eq!(h.state().doc.project, before);
 }
+
+#[test]
+fn a_map_gets_its_origin_when_first_saved_or_made_new_and_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = window(io::sample());
+    assert!(h.state().doc.project.meta.origin.is_empty());
+    let save = |h: &mut H, name: &str| {
+        let path = dir.path().join(name);
+        h.state_mut().save_to(path.clone());
+        h.state_mut().wait_for_background_work();
+        h.run();
+        io::load_path(&path).unwrap().meta.origin
+    };
+    let first = save(&mut h, "a.ron");
+    assert_eq!(first.len(), 16, "{first}");
+    assert_eq!(h.state().doc.project.meta.origin, first);
+    assert!(!h.state().is_modified(), "giving the origin is no edit");
+    assert_eq!(save(&mut h, "b.ron"), first, "saved again, the same");
+    // A new map has its own at once.
+    h.state_mut()
+        .run_action(partnermap::ui::actions::Action::New);
+    h.run();
+    let new = h.state().doc.project.meta.origin.clone();
+    assert_eq!(new.len(), 16);
+    assert_ne!(new, first);
+}
