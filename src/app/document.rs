@@ -73,13 +73,22 @@ impl Document {
         }
     }
 
-    /// Gives the map an origin if it has none (when it is first saved), the same one every
+    /// The origin the map has, or the one it gets when it is first saved: the same every
     /// time in this session.
-    pub fn ensure_origin(&mut self) {
-        if self.project.meta.origin.is_empty() {
-            let origin = self
-                .given_origin
-                .get_or_insert_with(crate::model::Meta::new_origin);
+    pub fn origin_to_save(&mut self) -> String {
+        if !self.project.meta.origin.is_empty() {
+            return self.project.meta.origin.clone();
+        }
+        self.given_origin
+            .get_or_insert_with(crate::model::Meta::new_origin)
+            .clone()
+    }
+
+    /// Once a save has written it: the map keeps the origin given to it, if it has none.
+    pub fn keep_given_origin(&mut self) {
+        if self.project.meta.origin.is_empty()
+            && let Some(origin) = &self.given_origin
+        {
             self.project.meta.origin = origin.clone();
         }
     }

@@ -116,9 +116,11 @@ impl PartnerMapApp {
     pub fn save_to(&mut self, path: PathBuf) {
         let path = absolute(path);
         self.jobs.start(format!("Saving {}…", path.display()), None);
-        // A map saved for the first time gets its origin, which copies of the file keep.
-        self.doc.ensure_origin();
+        // A map saved for the first time gets its origin, which copies of the file keep (the
+        // open map takes it once the file is written).
+        let origin = self.doc.origin_to_save();
         let mut project = self.doc.project.clone();
+        project.meta.origin = origin;
         project.meta.modified = crate::io::today();
         if project.meta.created.is_empty() {
             project.meta.created = project.meta.modified.clone();
@@ -418,6 +420,7 @@ impl PartnerMapApp {
         self.jobs.finish();
         match result {
             Ok(()) => {
+                self.doc.keep_given_origin();
                 self.doc.origin = Origin::File(path.clone());
                 self.doc.disk = super::DiskStamp::of(&path);
                 self.saved_state = state;

@@ -117,8 +117,9 @@ pub(crate) const PARTNERSHIP_FIELDS: [(&str, AttrType); 29] = [
 
 /// The map's own values, written as data of the graph: the model's field names, with the
 /// settings' cuts as `cuts.a.x` … `cuts.d.y` and the ids to hand out next as
-/// `next_ids.actor` and `next_ids.partnership`, so that an exported map comes back whole.
-pub(crate) const MAP_FIELDS: [(&str, AttrType); 17] = [
+/// `next_ids.actor` and `next_ids.partnership`, so that an exported map comes back whole
+/// (its `origin` too, last, so that a merge knows a copy that went through another tool).
+pub(crate) const MAP_FIELDS: [(&str, AttrType); 18] = [
     ("title", AttrType::String),
     ("description", AttrType::String),
     ("author", AttrType::String),
@@ -136,6 +137,7 @@ pub(crate) const MAP_FIELDS: [(&str, AttrType); 17] = [
     ("next_ids.actor", AttrType::Long),
     ("next_ids.partnership", AttrType::Long),
     ("y_axis", AttrType::String),
+    ("origin", AttrType::String),
 ];
 
 /// The value of `y_axis` in the files: their y points up.
@@ -300,6 +302,7 @@ impl Schema {
             Some(project.next_ids.actor.to_string()),
             Some(project.next_ids.partnership.to_string()),
             Some(Y_UP.to_string()),
+            text(&m.origin),
         ]);
         // A note is written even when empty: it keeps the perspective and its place.
         v.extend(

@@ -513,19 +513,33 @@ pub fn network_table(indicators: &Indicators) -> Result<Table, serde_json::Error
 }
 
 /// The fields of `map`, in order.
-pub const MAP_FIELDS: [&str; 5] = ["title", "description", "author", "created", "modified"];
+pub const MAP_FIELDS: [&str; 6] = [
+    "title",
+    "description",
+    "author",
+    "created",
+    "modified",
+    "origin",
+];
 
-/// `map`: the map's title, description, author and dates as a `field,value` table, so that
-/// a CSV round trip keeps them; for a map with perspectives, then `map_values` and each
+/// `map`: the map's title, description, author, dates and origin (when it has one) as a
+/// `field,value` table, so that a CSV round trip keeps them; for a map with perspectives, then `map_values` and each
 /// perspective's note (`perspective [NAME]`, see [`super::perspectives`]).
 pub fn map_table(project: &Project) -> Table {
     let m = &project.meta;
     let mut table = Table::new("map", &["field", "value"]);
-    for (field, value) in
-        MAP_FIELDS
-            .into_iter()
-            .zip([&m.title, &m.description, &m.author, &m.created, &m.modified])
-    {
+    for (field, value) in MAP_FIELDS.into_iter().zip([
+        &m.title,
+        &m.description,
+        &m.author,
+        &m.created,
+        &m.modified,
+        &m.origin,
+    ]) {
+        // A map without an origin (older maps, the sample) writes the table as before.
+        if field == "origin" && value.is_empty() {
+            continue;
+        }
         let mut r = Row::default();
         r.word(field).text(value);
         table.rows.push(r.0);

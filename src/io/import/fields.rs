@@ -455,6 +455,7 @@ pub fn set_map(project: &mut Project, field: &str, text: &str) -> Result<(), Str
         "author" => meta.author = text.to_string(),
         "created" => meta.created = text.to_string(),
         "modified" => meta.modified = text.to_string(),
+        "origin" => meta.origin = text.to_string(),
         "colour_by" => project.settings.colour_by = parse_choice(text, "colour-by choice", &[])?,
         "next_ids.actor" => project.next_ids.actor = id()?,
         "next_ids.partnership" => project.next_ids.partnership = id()?,
