@@ -263,6 +263,17 @@ impl ActorRating {
         }
     }
 
+    /// Writes the values given here into `actor`, keeping its own elsewhere.
+    pub fn lay_over(&self, actor: &mut Actor) {
+        let mut own = Self::of(actor);
+        for &s in ActorScore::ALL {
+            if let Some(v) = self.get(s) {
+                own.set(s, Some(v));
+            }
+        }
+        own.apply_to(actor);
+    }
+
     /// Writes these values into `actor`.
     pub fn apply_to(&self, actor: &mut Actor) {
         actor.influence = self.influence;
@@ -363,6 +374,17 @@ impl PartnershipRating {
             identity_a: p.identity_a,
             identity_b: p.identity_b,
         }
+    }
+
+    /// Writes the values given here into `p`, keeping its own elsewhere.
+    pub fn lay_over(&self, p: &mut Partnership) {
+        let mut own = Self::of(p);
+        for &s in PartnershipScore::ALL {
+            if let Some(v) = self.get(s) {
+                own.set(s, Some(v));
+            }
+        }
+        own.apply_to(p);
     }
 
     /// Writes these values into `p`.
@@ -621,24 +643,12 @@ impl Project {
     pub fn overlay(&mut self, view: &Perspective) {
         for r in &view.actors {
             if let Some(actor) = self.actors.get_mut(&r.id) {
-                let mut own = ActorRating::of(actor);
-                for &s in ActorScore::ALL {
-                    if let Some(v) = r.get(s) {
-                        own.set(s, Some(v));
-                    }
-                }
-                own.apply_to(actor);
+                r.lay_over(actor);
             }
         }
         for r in &view.partnerships {
             if let Some(p) = self.partnerships.get_mut(&r.id) {
-                let mut own = PartnershipRating::of(p);
-                for &s in PartnershipScore::ALL {
-                    if let Some(v) = r.get(s) {
-                        own.set(s, Some(v));
-                    }
-                }
-                own.apply_to(p);
+                r.lay_over(p);
             }
         }
     }

@@ -3,7 +3,7 @@
 //! the group's values where it gave them and the map's elsewhere.
 
 use super::Rgb;
-use crate::model::{ActorRating, Cut, PartnershipRating, Project, Score};
+use crate::model::{Cut, Project};
 use crate::style::quadrant::Subject;
 use crate::typology::{self, Framework, Placement};
 
@@ -61,15 +61,9 @@ pub fn voice_points(
                 };
                 let rating = view.partnership(id);
                 let mut seen = p.clone();
-                let mut own = PartnershipRating::of(p);
                 if let Some(r) = rating {
-                    for &s in crate::model::PartnershipScore::ALL {
-                        if let Some(v) = r.get(s) {
-                            own.set(s, Some(v));
-                        }
-                    }
+                    r.lay_over(&mut seen);
                 }
-                own.apply_to(&mut seen);
                 (
                     placed(typology::place_partnership(framework, &seen, cut)),
                     rating.is_some(),
@@ -81,15 +75,9 @@ pub fn voice_points(
                 };
                 let rating = view.actor(id);
                 let mut seen = a.clone();
-                let mut own = ActorRating::of(a);
                 if let Some(r) = rating {
-                    for &s in crate::model::ActorScore::ALL {
-                        if let Some(v) = r.get(s) {
-                            own.set(s, Some(v));
-                        }
-                    }
+                    r.lay_over(&mut seen);
                 }
-                own.apply_to(&mut seen);
                 (placed(typology::place_actor(&seen, cut)), rating.is_some())
             }
             _ => return Vec::new(),

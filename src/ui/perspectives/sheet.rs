@@ -102,19 +102,10 @@ fn act_of(key: Key, modifiers: egui::Modifiers) -> Option<Act> {
     if !modifiers.is_none() {
         return None;
     }
-    const DIGITS: [Key; 10] = [
-        Key::Num0,
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-        Key::Num7,
-        Key::Num8,
-        Key::Num9,
-    ];
-    if let Some(k) = DIGITS.iter().position(|d| *d == key) {
+    if let Some(k) = crate::ui::actions::DIGIT_KEYS
+        .iter()
+        .position(|d| *d == key)
+    {
         return Some(Act::Type(Some(k as u8)));
     }
     Some(match key {
